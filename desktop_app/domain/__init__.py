@@ -1,0 +1,1 @@
+"""Pure rules of subsidised training: standard library only, no I/O."""

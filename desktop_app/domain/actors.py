@@ -1,0 +1,48 @@
+"""Who is acting: every use case receives an Actor so permissions and audit can be enforced there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    REGISTRAR = "registrar"
+    TEACHER = "teacher"
+    CLERK = "clerk"
+    AUDITOR = "auditor"
+
+    @property
+    def label_zh(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.ADMINISTRATOR: "管理员",
+    Role.REGISTRAR: "教务",
+    Role.TEACHER: "教师",
+    Role.CLERK: "文员",
+    Role.AUDITOR: "审计",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or automation) on whose behalf a service runs."""
+
+    user_id: int | None
+    username: str
+    display_name: str
+    role: Role
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role is Role.ADMINISTRATOR
+
+
+LOCAL_ADMIN_USERNAME = "local-admin"
+
+# Until accounts and login exist, the application acts as this built-in administrator; the
+# store creates a matching user row so audit entries always point at a real user.
+LOCAL_ADMIN = Actor(user_id=None, username=LOCAL_ADMIN_USERNAME, display_name="本机管理员", role=Role.ADMINISTRATOR)

@@ -1,0 +1,44 @@
+"""Versioned policy parameters: the numbers the rules depend on, never hard-coded in the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class SubsidyWindow(StrEnum):
+    CALENDAR_YEAR = "calendar_year"  # 2019 plan, clause 十四: at most N times a year
+    LIFETIME = "lifetime"  # 苏人社函〔2025〕32号: at most N times in total
+
+
+class LockPeriod(StrEnum):
+    END_OF_DAY = "end_of_day"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One version of the subsidy and completion rules, as stored in the policy table."""
+
+    code: str
+    name: str
+    effective_from: date
+    subsidy_cap: int
+    subsidy_window: SubsidyWindow
+    same_occupation_level_once: bool
+    pension_excluded: bool
+    min_attendance_rate_percent: int
+    online_hours_cap_percent: int
+    min_hours_per_level: dict[int, int]
+    min_practice_percent: int
+    lesson_minutes: int
+    lock_period: LockPeriod
+    min_age: int
+    max_age: int
+    advance_payment_percent_project_based: int = 50
+    work_for_training_max_months: int = 6
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def min_hours_for_level(self, level: int) -> int:
+        return self.min_hours_per_level[int(level)]

@@ -1,0 +1,1 @@
+"""Use cases: each receives its collaborators (database, cipher, acting user) as arguments. No Qt."""

@@ -1,0 +1,158 @@
+"""Opening a database for use: migrate, first-start initialisation, key check, integrity check."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select, text
+
+from desktop_app import messages
+from desktop_app.domain.actors import LOCAL_ADMIN, LOCAL_ADMIN_USERNAME, Actor
+from desktop_app.services import audit
+from desktop_app.store import reference
+from desktop_app.store.engine import Database
+from desktop_app.store.migrate import current_revision, head_revision, upgrade_to_head
+from desktop_app.store.models import AppMeta, AppUser
+from desktop_app.store.protection import FileKeyStore, PersonalDataCipher, open_cipher
+
+messages.register(
+    {
+        "db.unreadable": (
+            "无法打开数据库 {database}：{detail}。该文件可能已损坏，或不是 SkillDesk 数据库。"
+            "程序没有改动它；请从备份恢复，或联系管理员。",
+            "Cannot open the database {database}: {detail}. The file may be damaged or not a SkillDesk "
+            "database. It was left untouched; restore a backup or ask your administrator.",
+        ),
+        "db.check.revision": (
+            "数据库结构版本是 {revision}，当前程序需要 {head}。请运行 skilldesk db upgrade。",
+            "The schema is at {revision}; this version needs {head}. Run skilldesk db upgrade.",
+        ),
+        "db.check.integrity": ("SQLite 完整性检查报告：{detail}", "SQLite integrity check reported: {detail}"),
+        "db.check.foreign_key": (
+            "表 {table} 的第 {row} 行引用了表 {parent} 中不存在的记录。",
+            "Row {row} of table {table} refers to a missing record in {parent}.",
+        ),
+        "db.check.not_initialised": (
+            "数据库没有 SkillDesk 的安装标识，可能不是由 SkillDesk 创建的。",
+            "The database has no SkillDesk installation id; it may not have been created by SkillDesk.",
+        ),
+        "db.unreachable": (
+            "无法连接数据库服务器 {database}。请检查网络和服务器是否开启，然后重试。",
+            "Cannot reach the database server {database}. Check the network and that the server is running, then try again.",
+        ),
+    }
+)
+
+META_INSTALLATION_ID = "installation_id"
+META_KEY_CHECK = "key_check"
+
+
+class DatabaseOpenError(messages.UserFacingError):
+    pass
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """A database ready for the services: at head, initialised, its key proven."""
+
+    db: Database
+    cipher: PersonalDataCipher
+    installation_id: str
+    actor: Actor
+    created: bool
+    migrated_from: str | None
+
+
+def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOCAL_ADMIN) -> OpenedDatabase:
+    """Upgrade to head, initialise a new database (installation id, key, reference data, the
+    built-in administrator), and prove the encryption key; refuses rather than repairs."""
+    _probe(db)
+    before, _head = upgrade_to_head(db)
+    with db.writing() as session:
+        installation_id = session.get(AppMeta, META_INSTALLATION_ID)
+        created = installation_id is None
+        if created:
+            new_id = str(uuid.uuid4())
+            cipher = PersonalDataCipher(keystore.create(new_id))
+            session.add(AppMeta(key=META_INSTALLATION_ID, value=new_id))
+            session.add(AppMeta(key=META_KEY_CHECK, value=cipher.check_value))
+            installation = new_id
+        else:
+            installation = installation_id.value
+            check = session.get(AppMeta, META_KEY_CHECK)
+            cipher = open_cipher(keystore, installation, check.value if check else "")
+        admin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
+        if admin is None:
+            admin = AppUser(username=LOCAL_ADMIN_USERNAME, display_name=LOCAL_ADMIN.display_name,
+                            role=LOCAL_ADMIN.role.value, is_builtin=True)
+            session.add(admin)
+            session.flush()
+        if actor.username == LOCAL_ADMIN_USERNAME and actor.user_id is None:
+            actor = replace(actor, user_id=admin.id)
+        loaded = reference.load_bundled_reference_data(session)
+        if created:
+            audit.record(session, actor, "database.created", entity_type="database", entity_id=installation,
+                         details={"reference_versions": loaded})
+        elif before != head_revision():
+            audit.record(session, actor, "database.migrated", entity_type="database", entity_id=installation,
+                         details={"from": before, "to": head_revision()})
+    return OpenedDatabase(db=db, cipher=cipher, installation_id=installation, actor=actor,
+                          created=created, migrated_from=before)
+
+
+def _probe(db: Database) -> None:
+    """Fail with a person-readable message before Alembic touches a damaged or foreign file."""
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    try:
+        with db.engine.connect() as connection:
+            if db.is_sqlite:
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            else:
+                connection.execute(text("SELECT 1"))
+    except OperationalError as error:
+        if db.is_sqlite:
+            raise DatabaseOpenError("db.unreadable", database=db.display_name(), detail=_first_line(error)) from None
+        raise DatabaseOpenError("db.unreachable", database=db.display_name()) from None
+    except DatabaseError as error:
+        raise DatabaseOpenError("db.unreadable", database=db.display_name(), detail=_first_line(error)) from None
+
+
+def _first_line(error: Exception) -> str:
+    original = getattr(error, "orig", None) or error
+    return str(original).splitlines()[0]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    revision: str | None
+    head: str
+    problems: tuple[messages.Problem, ...]
+
+
+def check_database(db: Database) -> CheckReport:
+    """Integrity check: schema at head, SQLite integrity and foreign keys, audit chain intact."""
+    Problem = messages.Problem
+    problems: list[messages.Problem] = []
+    revision = current_revision(db)
+    head = head_revision()
+    if revision != head:
+        problems.append(Problem("db.check.revision", {"revision": revision, "head": head}))
+    if db.is_sqlite:
+        with db.engine.connect() as connection:
+            for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+                if line != "ok":
+                    problems.append(Problem("db.check.integrity", {"detail": line}))
+            for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(Problem("db.check.foreign_key", {"table": row[0], "row": row[1], "parent": row[2]}))
+    with db.reading() as session:
+        if session.get(AppMeta, META_INSTALLATION_ID) is None:
+            problems.append(Problem("db.check.not_initialised"))
+    return CheckReport(ok=not problems, revision=revision, head=head, problems=tuple(problems))
+
+
+def count_rows(db: Database, model) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0

@@ -1,0 +1,34 @@
+"""What the status bar and the home screen show: database, platform reachability, work waiting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from desktop_app.store.engine import Database
+from desktop_app.store.models import Institution, OutboxBatch, Trainee, TrainingClass
+
+WAITING_STATES = ("sealed", "sending", "sent_unconfirmed")
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    database: str
+    institution: str | None
+    classes: int
+    trainees: int
+    batches_waiting: int
+
+
+def status_snapshot(db: Database) -> StatusSnapshot:
+    """A handful of cheap counts (indexed), safe to call at start-up on a large database."""
+    with db.reading() as session:
+        institution = session.scalar(select(Institution.name).order_by(Institution.id).limit(1))
+        classes = session.scalar(select(func.count()).select_from(TrainingClass)) or 0
+        trainees = session.scalar(select(func.count()).select_from(Trainee)) or 0
+        waiting = session.scalar(
+            select(func.count()).select_from(OutboxBatch).where(OutboxBatch.state.in_(WAITING_STATES))
+        ) or 0
+    return StatusSnapshot(database=db.display_name(), institution=institution, classes=classes,
+                          trainees=trainees, batches_waiting=waiting)

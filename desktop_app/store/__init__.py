@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine set-up, migrations at start-up, field encryption."""

@@ -1,0 +1,99 @@
+"""Engines and units of work: SQLite pragmas (WAL, foreign keys), read and write transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Take transaction control away from pysqlite so that BEGIN is ours to emit (SQLAlchemy
+    # docs, "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    # WAL lets the UI read while a background task writes; NORMAL never corrupts on power
+    # loss and loses at most the last transaction.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # Two windows (or the uploader and the grid) may write at once: wait rather than fail.
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+def _make_sqlite_engine(url, *, immediate: bool, echo: bool) -> Engine:
+    engine = create_engine(url, echo=echo)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    # A deferred BEGIN lets two writers both read and then collide when upgrading to a write
+    # lock (SQLITE_BUSY at once, busy_timeout not honoured). Writers therefore BEGIN
+    # IMMEDIATE and queue; readers keep a deferred BEGIN so a long write never blocks them.
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+    return engine
+
+
+class Database:
+    """The one handle services receive: a write engine, a read engine, units of work."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = make_url(url)
+        if self.url.get_backend_name() == "sqlite":
+            if self.url.database and self.url.database != ":memory:":
+                Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = _make_sqlite_engine(self.url, immediate=True, echo=echo)
+            self.read_engine = _make_sqlite_engine(self.url, immediate=False, echo=echo)
+        else:
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+            self.read_engine = self.engine
+        self._write_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(bind=self.read_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def display_name(self) -> str:
+        """What the status bar shows: the file name, or the server and database name."""
+        if self.is_sqlite:
+            path = self.sqlite_path
+            return path.name if path else ":memory:"
+        return f"{self.url.get_backend_name()}://{self.url.host or 'localhost'}/{self.url.database}"
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends normally, rolled back otherwise."""
+        session = self._write_sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only snapshot; anything written in it is discarded."""
+        session = self._read_sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()

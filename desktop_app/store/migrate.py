@@ -1,0 +1,76 @@
+"""Bring a database to the schema this version of SkillDesk expects, at every start-up."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from desktop_app import messages, resources
+from desktop_app.store.engine import Database
+
+messages.register(
+    {
+        "db.newer_than_app": (
+            "数据库 {database} 由更新版本的 SkillDesk 创建（数据库版本 {revision}），本程序无法安全打开。"
+            "请升级 SkillDesk 后再打开，或联系管理员。",
+            "The database {database} was written by a newer SkillDesk (schema {revision}); this version "
+            "cannot open it safely. Upgrade SkillDesk, or ask your administrator.",
+        ),
+    }
+)
+
+
+class DatabaseNewerThanApplication(messages.UserFacingError):
+    pass
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(db: Database) -> tuple[str | None, str]:
+    """Upgrade to head in one transaction; returns (revision before, revision after).
+
+    Refuses a database stamped with a revision this version does not know: it came from a
+    newer SkillDesk and migrating it "down" by accident would lose data.
+    """
+    before = current_revision(db)
+    script = ScriptDirectory.from_config(alembic_config())
+    if before is not None and _script_revision(script, before) is None:
+        raise DatabaseNewerThanApplication("db.newer_than_app", database=db.display_name(), revision=before)
+    head = head_revision()
+    if before == head:
+        return before, head
+    run_alembic(db, "upgrade", "head")
+    return before, head
+
+
+def run_alembic(db: Database, verb: str, target: str) -> None:
+    """`upgrade`/`downgrade` to `target` on the database's write engine, in one transaction."""
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, verb)(config, target)
+
+
+def _script_revision(script: ScriptDirectory, revision: str):
+    try:
+        return script.get_revision(revision)
+    except Exception:  # alembic raises several types for an unknown id
+        return None
