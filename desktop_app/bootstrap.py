@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from desktop_app.config import Settings
-from desktop_app.domain.actors import Actor
-from desktop_app.services.database import OpenedDatabase, prepare_database
+from desktop_app.services.database import prepare_database
+from desktop_app.services.desk import Desk
 from desktop_app.store.engine import Database
-from desktop_app.store.protection import FileKeyStore, PersonalDataCipher
+from desktop_app.store.protection import FileKeyStore
 
 
-@dataclass
-class Workspace:
-    """Everything a use case may need, built once per process by `open_workspace`."""
-
-    settings: Settings
-    db: Database
-    cipher: PersonalDataCipher
-    actor: Actor
-    opened: OpenedDatabase
-
-    def close(self) -> None:
-        self.db.dispose()
-
-
-def open_workspace(settings: Settings) -> Workspace:
+def open_desk(settings: Settings) -> Desk:
     """Open (creating and migrating if needed) the configured database, proving its key."""
     db = Database(settings.database_url)
     try:
@@ -33,4 +17,4 @@ def open_workspace(settings: Settings) -> Workspace:
     except BaseException:
         db.dispose()
         raise
-    return Workspace(settings=settings, db=db, cipher=opened.cipher, actor=opened.actor, opened=opened)
+    return Desk.from_opened(opened)

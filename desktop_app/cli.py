@@ -89,9 +89,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def _open(args: argparse.Namespace):
-    from desktop_app.bootstrap import open_workspace
+    from desktop_app.bootstrap import open_desk
 
-    return open_workspace(settings_from(args))
+    return open_desk(settings_from(args))
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -103,46 +103,46 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop_app.services.demo import fill_demo_institution
 
-    workspace = _open(args)
+    desk = _open(args)
     try:
-        summary = fill_demo_institution(workspace.db, workspace.cipher, actor=workspace.actor)
+        summary = fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
     finally:
-        workspace.close()
+        desk.close()
     print(_t("cli.demo.done", classes=summary.classes, trainees=summary.trainees, sessions=summary.sessions,
              marks=summary.marks))
     return EXIT_OK
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    desk = _open(args)
     try:
-        opened = workspace.opened
+        opened = desk.opened
         from desktop_app.store.migrate import head_revision
 
         head = head_revision()
         if opened.created:
-            print(_t("cli.db.created", database=workspace.db.display_name(), after=head))
+            print(_t("cli.db.created", database=desk.db.display_name(), after=head))
         elif opened.migrated_from != head:
-            print(_t("cli.db.upgraded", database=workspace.db.display_name(), before=opened.migrated_from, after=head))
+            print(_t("cli.db.upgraded", database=desk.db.display_name(), before=opened.migrated_from, after=head))
         else:
-            print(_t("cli.db.current", database=workspace.db.display_name(), after=head))
+            print(_t("cli.db.current", database=desk.db.display_name(), after=head))
     finally:
-        workspace.close()
+        desk.close()
     return EXIT_OK
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
     from desktop_app.services.database import check_database
 
-    workspace = _open(args)
+    desk = _open(args)
     try:
-        report = check_database(workspace.db)
+        report = check_database(desk.db)
     finally:
-        workspace.close()
+        desk.close()
     if report.ok:
-        print(_t("cli.db.check_ok", database=workspace.db.display_name(), revision=report.revision))
+        print(_t("cli.db.check_ok", database=desk.db.display_name(), revision=report.revision))
         return EXIT_OK
-    print(_t("cli.db.check_failed", database=workspace.db.display_name(), count=len(report.problems)))
+    print(_t("cli.db.check_failed", database=desk.db.display_name(), count=len(report.problems)))
     for problem in report.problems:
         print(f"  - {problem.message()}")
     return EXIT_PARTIAL

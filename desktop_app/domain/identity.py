@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -274,7 +274,9 @@ class IdentityNumber:
     sex: Sex | None = None
     region_code: str | None = None
     upgraded_from: str | None = None
-    warnings: tuple[Problem, ...] = ()
+    # Findings about the input, not part of the number: two parses of one number are equal, and
+    # Problem holds a dict, which would make the value unhashable.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     def masked(self) -> str:
         return mask_identity_number(self.value)

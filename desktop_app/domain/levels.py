@@ -97,9 +97,7 @@ _LEVEL_THEN_TITLE = re.compile(r"([1-5一二三四五]级)(.+)")
 
 
 def _clean(raw: str) -> str:
-    text = "".join(str(raw).split()).translate(_FULL_WIDTH)
-    text = text.replace("（", "(").replace("）", ")")
-    return text.lower()
+    return "".join(str(raw).split()).translate(_FULL_WIDTH).lower()
 
 
 def _token_level(token: str) -> int | None:

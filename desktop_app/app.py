@@ -1,0 +1,80 @@
+"""Composition root of the window: settings → database → services → Qt application and window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from desktop_app import messages
+from desktop_app.bootstrap import open_desk
+from desktop_app.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _prepare_platform(headless: bool) -> None:
+    # A screenshot needs no screen: Qt's offscreen platform renders the same widgets to memory.
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | None = None) -> int:
+    """Open the window (or render one page to a PNG and exit). Returns the process exit code."""
+    _prepare_platform(headless=screenshot is not None)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.gui.fonts import install_application_font
+    from desktop_app.gui.i18n import install_translators
+    from desktop_app.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("SkillDesk")
+    app.setOrganizationName("SkillDesk")
+    install_application_font(app)
+    if not install_translators(app, settings.language):
+        log.warning("translation file missing for %s", settings.language)
+    try:
+        desk = open_desk(settings)
+    except messages.UserFacingError as error:
+        # The most common start-up failures (lost key, damaged file, newer database) are
+        # explained in a dialog; the window does not open over data it cannot read safely.
+        if screenshot is None:
+            QMessageBox.critical(None, "SkillDesk", error.message())
+        print(error.message(), file=sys.stderr)
+        return error.exit_code
+    window = MainWindow(desk, settings)
+    window.language_changed.connect(lambda language: install_translators(app, language))
+    window.show_page(page)
+    window.show()
+    try:
+        if screenshot is not None:
+            return save_screenshot(app, window, screenshot)
+        return app.exec()
+    finally:
+        window.tasks.wait_for_done()
+        desk.close()
+
+
+def save_screenshot(app, window, path: Path) -> int:
+    """Let pending background results arrive, then grab the window into a PNG."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(5000)
+    while window.tasks.pending and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        print(messages.render("gui.screenshot_failed", path=path), file=sys.stderr)
+        return 1
+    print(messages.render("cli.screenshot.saved", path=path))
+    return 0
+
+
+messages.register(
+    {"gui.screenshot_failed": ("无法保存截图到 {path}。请检查文件夹是否存在、是否有写入权限。",
+                               "Could not save the screenshot to {path}. Check the folder exists and is writable.")}
+)

@@ -1,0 +1,43 @@
+"""Qt translations: our .qm (English source strings → Chinese) and Qt's own for standard dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import messages, resources
+
+_installed: list[QTranslator] = []
+
+
+def qm_path(language: str):
+    return resources.translations_dir() / f"skilldesk_{'zh_CN' if language == 'zh' else language}.qm"
+
+
+def install_translators(app: QApplication, language: str) -> bool:
+    """Switch the UI language (live: widgets receive a LanguageChange event and retranslate).
+
+    Returns False when the translation file is missing, in which case the English source
+    strings show; Chinese users would notice at once, so the caller logs it.
+    """
+    language = messages.normalise_language(language)
+    messages.set_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(qm_path(language))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        ok = False
+    qt_own = QTranslator(app)
+    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return ok

@@ -1,0 +1,190 @@
+"""The main window: navigation to every page, and a status bar that tells the state of things."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import config
+from desktop_app.config import Settings
+from desktop_app.gui.pages import PAGE_IDS
+from desktop_app.gui.pages.placeholder import PlaceholderPage
+from desktop_app.gui.pages.settings import SettingsPage
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.desk import Desk
+from desktop_app.services.status import StatusSnapshot
+
+STATUS_REFRESH_MS = 30_000
+ONLINE_PROBE_MS = 60_000
+
+STYLE = """
+QListWidget#navigation { outline: 0; background: #f3f5f8; border: none; border-right: 1px solid #dde2e8; font-size: 11pt; }
+QListWidget#navigation::item { padding: 10px 18px; border: none; }
+QStatusBar QLabel { padding: 0 10px; border-left: 1px solid #d0d5db; }
+QListWidget#navigation::item:selected { background: #2f6fb3; color: white; }
+QLabel#pageHeading { font-size: 18pt; font-weight: bold; color: #1f3550; }
+QLabel#pageCount { color: #2f6fb3; font-size: 11pt; }
+QFrame#placeholderFrame { background: #f8fafc; border: 1px solid #dde2e8; border-radius: 6px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages; owns the task runner so nothing slow happens on the UI thread."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, desk: Desk, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.desk = desk
+        self.settings = settings
+        self.tasks = tasks or TaskRunner(self)
+        self.snapshot: StatusSnapshot | None = None
+        self.online: bool | None = None
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.resize(1100, 720)
+        self.setMinimumSize(QSize(860, 560))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.pages: dict[str, QWidget] = {}
+        for page_id in PAGE_IDS:
+            page = self._make_page(page_id)
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        for row in range(len(PAGE_IDS)):  # Ctrl+1 … Ctrl+7 jump to a page from anywhere
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(lambda row=row: self.navigation.setCurrentRow(row))
+
+        self.database_status = QLabel()
+        self.database_status.setObjectName("databaseStatus")
+        self.online_status = QLabel()
+        self.online_status.setObjectName("onlineStatus")
+        self.waiting_status = QLabel()
+        self.waiting_status.setObjectName("waitingStatus")
+        for widget in (self.database_status, self.online_status, self.waiting_status):
+            self.statusBar().addPermanentWidget(widget)
+
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start(STATUS_REFRESH_MS)
+        self._online_timer = QTimer(self)
+        self._online_timer.timeout.connect(self.probe_platform)
+        self._online_timer.start(ONLINE_PROBE_MS)
+        self.retranslate()
+        self.refresh_status()
+        self.probe_platform()
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def _make_page(self, page_id: str) -> QWidget:
+        if page_id == "settings":
+            page = SettingsPage(
+                language=self.settings.language,
+                database=self.desk.database_name if not self.settings.sqlite_path else str(self.settings.sqlite_path),
+                data_dir=str(self.settings.data_dir),
+                key_dir=str(self.settings.key_dir),
+                platform_url=self.settings.platform_url,
+            )
+            page.language_chosen.connect(self._choose_language)
+            page.platform_url_chosen.connect(self._choose_platform_url)
+            return page
+        return PlaceholderPage(page_id)
+
+    def show_page(self, page_id: str) -> None:
+        self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+
+    def current_page_id(self) -> str:
+        return PAGE_IDS[self.stack.currentIndex()]
+
+    def _choose_language(self, language: str) -> None:
+        config.save_preference(self.settings, "language", language)
+        self.settings = self.settings.with_language(language)
+        self.language_changed.emit(language)
+
+    def _choose_platform_url(self, url: str) -> None:
+        config.save_preference(self.settings, "platform_url", url or None)
+        self.settings = replace(self.settings, platform_url=url or None)
+        self.probe_platform()
+
+    # --- status ----------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        self.tasks.run(self.desk.status, on_success=self._show_snapshot, on_failure=lambda error: None)
+
+    def probe_platform(self) -> None:
+        url = self.settings.platform_url
+        if not url:
+            self._show_online(False)
+            return
+        self.tasks.run(lambda: self.desk.platform_online(url), on_success=self._show_online)
+
+    def _show_snapshot(self, snapshot: StatusSnapshot) -> None:
+        self.snapshot = snapshot
+        self._render_status()
+        counts = {
+            "classes": lambda: self.tr("Classes in this database: %n", "", snapshot.classes),
+            "trainees": lambda: self.tr("Trainees in this database: %n", "", snapshot.trainees),
+            "sync": lambda: self.tr("Batches waiting to upload: %n", "", snapshot.batches_waiting),
+        }
+        for page_id, text in counts.items():
+            page = self.pages[page_id]
+            if isinstance(page, PlaceholderPage):
+                page.show_count(text)
+
+    def _show_online(self, online: bool) -> None:
+        self.online = bool(online)
+        self._render_status()
+
+    def _render_status(self) -> None:
+        self.database_status.setText(self.tr("Database: %s") % self.desk.database_name)
+        if not self.settings.platform_url:
+            self.online_status.setText(self.tr("Offline (platform not set up)"))
+        elif self.online:
+            self.online_status.setText(self.tr("Online"))
+        else:
+            self.online_status.setText(self.tr("Offline: work is kept and uploaded later"))
+        waiting = self.snapshot.batches_waiting if self.snapshot else 0
+        self.waiting_status.setText(self.tr("Batches waiting: %n", "", waiting))
+        institution = self.snapshot.institution if self.snapshot else None
+        self.setWindowTitle(f"SkillDesk — {institution}" if institution else "SkillDesk")
+
+    # --- language --------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for row, page_id in enumerate(PAGE_IDS):
+            page = self.pages[page_id]
+            page.retranslate()
+            self.navigation.item(row).setText(page.title())
+        self._render_status()

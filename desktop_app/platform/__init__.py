@@ -1,0 +1,1 @@
+"""Talking to the provincial platform: HTTP, keys and signatures, protocol messages. No Qt."""
