@@ -117,9 +117,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     desk = _open(args)
     try:
         opened = desk.opened
-        from desktop_app.store.migrate import head_revision
-
-        head = head_revision()
+        head = opened.revision
         if opened.created:
             print(_t("cli.db.created", database=desk.db.display_name(), after=head))
         elif opened.migrated_from != head:

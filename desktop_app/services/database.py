@@ -62,13 +62,14 @@ class OpenedDatabase:
     actor: Actor
     created: bool
     migrated_from: str | None
+    revision: str
 
 
 def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOCAL_ADMIN) -> OpenedDatabase:
     """Upgrade to head, initialise a new database (installation id, key, reference data, the
     built-in administrator), and prove the encryption key; refuses rather than repairs."""
     _probe(db)
-    before, _head = upgrade_to_head(db)
+    before, head = upgrade_to_head(db)
     with db.writing() as session:
         installation_id = session.get(AppMeta, META_INSTALLATION_ID)
         created = installation_id is None
@@ -94,11 +95,11 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
         if created:
             audit.record(session, actor, "database.created", entity_type="database", entity_id=installation,
                          details={"reference_versions": loaded})
-        elif before != head_revision():
+        elif before != head:
             audit.record(session, actor, "database.migrated", entity_type="database", entity_id=installation,
-                         details={"from": before, "to": head_revision()})
+                         details={"from": before, "to": head})
     return OpenedDatabase(db=db, cipher=cipher, installation_id=installation, actor=actor,
-                          created=created, migrated_from=before)
+                          created=created, migrated_from=before, revision=head)
 
 
 def _probe(db: Database) -> None:

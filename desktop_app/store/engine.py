@@ -8,7 +8,25 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app import messages
+
+messages.register(
+    {
+        "db.bad_url": (
+            "数据库地址“{url}”无法识别。SQLite 文件请用 --db 文件路径；PostgreSQL 请用 "
+            "postgresql+psycopg://用户名@服务器/数据库名 的形式。",
+            "The database address “{url}” is not understood. For an SQLite file use --db PATH; for PostgreSQL "
+            "use postgresql+psycopg://user@server/database.",
+        ),
+    }
+)
+
+
+class DatabaseUrlError(messages.UserFacingError):
+    pass
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -41,7 +59,17 @@ class Database:
     """The one handle services receive: a write engine, a read engine, units of work."""
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
-        self.url = make_url(url)
+        try:
+            self.url = make_url(url)
+            self._create_engines(echo)
+        except (ArgumentError, NoSuchModuleError, ValueError):
+            # Never echo a password that may be inside the URL.
+            shown = self.url.render_as_string(hide_password=True) if hasattr(self, "url") else str(url).split("@")[-1]
+            raise DatabaseUrlError("db.bad_url", url=shown) from None
+        self._write_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(bind=self.read_engine, expire_on_commit=False)
+
+    def _create_engines(self, echo: bool) -> None:
         if self.url.get_backend_name() == "sqlite":
             if self.url.database and self.url.database != ":memory:":
                 Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
@@ -50,8 +78,6 @@ class Database:
         else:
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
             self.read_engine = self.engine
-        self._write_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._read_sessions = sessionmaker(bind=self.read_engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:

@@ -98,7 +98,7 @@ def _ids_by_hash_chunked(session: Session, hashes: list[str]) -> list[tuple[str,
     found: list[tuple[str, int]] = []
     for start in range(0, len(hashes), 500):
         chunk = hashes[start : start + 500]
-        found.extend(session.execute(select(Trainee.id_hash, Trainee.id).where(Trainee.id_hash.in_(chunk))).tuples().all())
+        found.extend(tuple(row) for row in session.execute(select(Trainee.id_hash, Trainee.id).where(Trainee.id_hash.in_(chunk))).all())
     return found
 
 
