@@ -20,23 +20,44 @@ def _prepare_platform(headless: bool) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | None = None) -> int:
-    """Open the window (or render one page to a PNG and exit). Returns the process exit code."""
-    _prepare_platform(headless=screenshot is not None)
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def create_application():
+    """The QApplication with the bundled CJK font; translations are installed by `build_window`."""
+    from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui.fonts import install_application_font
-    from desktop_app.gui.i18n import install_translators
-    from desktop_app.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SkillDesk")
     app.setOrganizationName("SkillDesk")
     install_application_font(app)
+    return app
+
+
+def build_window(app, settings: Settings, *, page: str = "classes"):
+    """Open the database and build the main window on `page` (not yet shown); returns it.
+
+    Raises UserFacingError when the database cannot be opened safely.
+    """
+    from desktop_app.gui.i18n import install_translators
+    from desktop_app.gui.main_window import MainWindow
+
     if not install_translators(app, settings.language):
         log.warning("translation file missing for %s", settings.language)
+    desk = open_desk(settings)
+    window = MainWindow(desk, settings)
+    window.language_changed.connect(lambda language: install_translators(app, language))
+    window.show_page(page)
+    return window
+
+
+def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | None = None) -> int:
+    """Open the window (or render one page to a PNG and exit). Returns the process exit code."""
+    _prepare_platform(headless=screenshot is not None)
+    from PySide6.QtWidgets import QMessageBox
+
+    app = create_application()
     try:
-        desk = open_desk(settings)
+        window = build_window(app, settings, page=page)
     except messages.UserFacingError as error:
         # The most common start-up failures (lost key, damaged file, newer database) are
         # explained in a dialog; the window does not open over data it cannot read safely.
@@ -44,9 +65,7 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
             QMessageBox.critical(None, "SkillDesk", error.message())
         print(error.message(), file=sys.stderr)
         return error.exit_code
-    window = MainWindow(desk, settings)
-    window.language_changed.connect(lambda language: install_translators(app, language))
-    window.show_page(page)
+    desk = window.desk
     window.show()
     try:
         if screenshot is not None:

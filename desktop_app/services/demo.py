@@ -60,6 +60,9 @@ KEY_GROUPS = ("enterprise_employees", "rural_migrant_workers", "unemployed", "ve
               "urban_rural_low_income", "college_graduates")
 
 
+_BIRTH_SPAN_DAYS = 14_600  # forty years of birth dates; coprime with 5003
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     classes: int
@@ -73,10 +76,14 @@ def demo_people(count: int, *, seed: int = 2019, start_serial: int = 0) -> list[
     rng = random.Random(seed)
     people = []
     for serial in range(start_serial, start_serial + count):
-        region = REGIONS[serial % len(REGIONS)]
-        birth = date(1966, 1, 1) + timedelta(days=rng.randrange(0, 365 * 40))
-        # The sequence number makes each number unique: serial spreads over region × date × sequence.
-        sequence = f"{(serial // len(REGIONS)) % 1000:03d}"
+        # serial → (region, sequence, birth date) is one-to-one below 19 × 1000 × 14 600, so
+        # every generated identity number is distinct however many are asked for.
+        region_index, rest = serial % len(REGIONS), serial // len(REGIONS)
+        sequence_number, block = rest % 1000, rest // 1000
+        region = REGIONS[region_index]
+        spread = (block * 5003 + region_index * 611 + sequence_number * 37) % _BIRTH_SPAN_DAYS
+        birth = date(1966, 1, 1) + timedelta(days=spread)
+        sequence = f"{sequence_number:03d}"
         first17 = f"{region}{birth:%Y%m%d}{sequence}"
         id_number = first17 + check_char(first17)
         sex = "M" if int(sequence[2]) % 2 else "F"
