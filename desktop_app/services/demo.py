@@ -56,8 +56,8 @@ HOUSEHOLDS = ("农业户口", "非农业户口")
 EDUCATION = ("初中", "高中", "中专", "大专", "本科")
 EMPLOYMENT = ("在职", "失业", "未就业", "灵活就业")
 BANKS = ("中国工商银行", "中国农业银行", "中国建设银行", "江苏银行", "苏州银行")
-KEY_GROUPS = ("enterprise_employees", "rural_migrant_workers", "unemployed", "veterans", "people_with_disabilities",
-              "urban_rural_low_income", "college_graduates")
+KEY_GROUPS = ("enterprise_employee", "rural_migrant_worker", "laid_off_unemployed", "veteran", "disabled",
+              "urban_rural_dibao", "college_graduate")
 
 
 _BIRTH_SPAN_DAYS = 14_600  # forty years of birth dates; coprime with 5003
