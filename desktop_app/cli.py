@@ -1,6 +1,6 @@
 """The `skilldesk` command line: the same services as the window, for administrators and scripts.
 
-Exit codes (see CLI.md): 0 success, 1 unexpected failure, 2 bad usage or unreadable input
+Exit codes (see ../shared/CLI.md; README "Command line"): 0 success, 1 unexpected failure, 2 bad usage or unreadable input
 (nothing changed), 3 done but some rows or records were rejected.
 """
 
@@ -46,6 +46,37 @@ messages.register(
         "cli.demo.done": ("已写入演示数据：{classes} 个班级、{trainees} 名学员、{sessions} 次课、{marks} 条考勤记录。",
                           "Demo data written: {classes} classes, {trainees} trainees, {sessions} sessions, {marks} attendance marks."),
         "cli.screenshot.saved": ("已保存截图：{path}", "Screenshot saved: {path}"),
+        "cli.help.class_group": ("班级：新建、列表、查看、变更状态", "classes: new, list, show, change status"),
+        "cli.help.class_new": ("新建班级并按课表规则生成课次", "create a class and its sessions"),
+        "cli.help.class_list": ("列出班级", "list classes"),
+        "cli.help.class_show": ("查看一个班级的课次和状态", "show one class with its sessions and status"),
+        "cli.help.class_status": ("变更班级状态（备案、开班、结业……）", "move a class to another status (file, start, complete …)"),
+        "cli.help.schedule": ("课表规则，如 mon-fri:am,pm/4;practice=60", "schedule rule, e.g. mon-fri:am,pm/4;practice=60"),
+        "cli.help.hours": ("计划总课时（每课时 45 分钟）", "planned total lessons (45 minutes each)"),
+        "cli.help.roster_group": ("花名册：模板、导入、导出", "roster: template, import, export"),
+        "cli.help.roster_template": ("生成花名册模板（身份证号列为文本格式）", "write the roster template"),
+        "cli.help.roster_import": ("从 Excel 导入学员并报名", "enrol trainees from a workbook"),
+        "cli.help.roster_errors": ("把未导入的行写入这个错误工作簿", "write rejected rows to this workbook"),
+        "cli.help.roster_export": ("导出班级花名册（含完整个人信息，会记入审计日志）", "export the roster (full personal data; audited)"),
+        "cli.help.trainee_group": ("学员：查找", "trainees: search"),
+        "cli.help.trainee_search": ("按姓名、身份证号或尾号查找学员", "find trainees by name, identity number or its last 4"),
+        "cli.class.created": ("已新建班级 {code}“{name}”：{sessions} 次课，共 {lessons} 课时（理论 {theory}，实操 {practice}）。状态：草稿。",
+                              "Created class {code} “{name}”: {sessions} sessions, {lessons} lessons ({theory} theory, {practice} practice). Status: draft."),
+        "cli.class.warning": ("注意：{message}", "Note: {message}"),
+        "cli.class.none": ("没有符合条件的班级。", "No classes match."),
+        "cli.class.status_changed": ("班级 {code} 的状态已变为“{status}”。", "Class {code} is now “{status}”."),
+        "cli.roster.template_written": ("已生成花名册模板：{path}", "Roster template written: {path}"),
+        "cli.roster.summary": (
+            "导入 {file} 到班级 {code}：共 {rows} 行；报名 {enrolled} 人（其中不享受补贴 {without}）；已在班中 {already} 人；未导入 {rejected} 行。",
+            "Imported {file} into class {code}: {rows} rows; {enrolled} enrolled ({without} without subsidy); {already} already in the class; {rejected} rows rejected.",
+        ),
+        "cli.roster.row_rejected": ("  第 {row} 行 {name}：{reasons}", "  Row {row} {name}: {reasons}"),
+        "cli.roster.row_unsubsidised": ("  第 {row} 行 {name} 已报名但不享受补贴：{reasons}", "  Row {row} {name} enrolled without subsidy: {reasons}"),
+        "cli.roster.errors_written": ("未导入的 {count} 行已写入 {path}，改正后可直接重新导入该文件。",
+                                      "The {count} rejected rows were written to {path}; fix them and import that file."),
+        "cli.roster.exported": ("已导出 {count} 名学员到 {path}（含完整个人信息，已记入审计日志，请妥善保管）。",
+                                "Exported {count} trainees to {path} (full personal data; logged — keep the file safe)."),
+        "cli.trainee.none": ("没有找到学员。", "No trainees found."),
         "cli.unexpected": (
             "发生了意外错误，操作没有完成。详细信息已写入日志文件 {log}，请把该文件发给技术支持。",
             "An unexpected error stopped the operation. Details were written to {log}; please send that file to support.",
@@ -81,6 +112,56 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
     db_commands.add_parser("upgrade", help=_t("cli.help.db_upgrade")).set_defaults(handler=cmd_db_upgrade)
     db_commands.add_parser("check", help=_t("cli.help.db_check")).set_defaults(handler=cmd_db_check)
+    klass = commands.add_parser("class", help=_t("cli.help.class_group"))
+    class_commands = klass.add_subparsers(dest="class_command", metavar="COMMAND", required=True)
+    new = class_commands.add_parser("new", help=_t("cli.help.class_new"))
+    new.add_argument("--code", required=True)
+    new.add_argument("--name", required=True)
+    new.add_argument("--occupation", required=True, metavar="CODE")
+    new.add_argument("--edition", choices=("2015", "2022"))
+    new.add_argument("--level", required=True)
+    new.add_argument("--type", required=True, dest="training_type")
+    new.add_argument("--start", required=True)
+    new.add_argument("--end", required=True)
+    new.add_argument("--hours", type=int, help=_t("cli.help.hours"))
+    new.add_argument("--online-hours", type=int, default=0)
+    new.add_argument("--capacity", type=int, default=50)
+    new.add_argument("--location")
+    new.add_argument("--project-based", action="store_true")
+    new.add_argument("--schedule", help=_t("cli.help.schedule"))
+    new.set_defaults(handler=cmd_class_new)
+    listing = class_commands.add_parser("list", help=_t("cli.help.class_list"))
+    listing.add_argument("--search")
+    listing.add_argument("--status")
+    listing.set_defaults(handler=cmd_class_list)
+    show = class_commands.add_parser("show", help=_t("cli.help.class_show"))
+    show.add_argument("code")
+    show.set_defaults(handler=cmd_class_show)
+    status = class_commands.add_parser("status", help=_t("cli.help.class_status"))
+    status.add_argument("code")
+    status.add_argument("target", choices=("draft", "filed", "in_training", "completed"))
+    status.set_defaults(handler=cmd_class_status)
+
+    roster = commands.add_parser("roster", help=_t("cli.help.roster_group"))
+    roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
+    template = roster_commands.add_parser("template", help=_t("cli.help.roster_template"))
+    template.add_argument("file", type=Path)
+    template.set_defaults(handler=cmd_roster_template)
+    importing = roster_commands.add_parser("import", help=_t("cli.help.roster_import"))
+    importing.add_argument("--class", dest="class_code", required=True)
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--errors", type=Path, help=_t("cli.help.roster_errors"))
+    importing.set_defaults(handler=cmd_roster_import)
+    exporting = roster_commands.add_parser("export", help=_t("cli.help.roster_export"))
+    exporting.add_argument("--class", dest="class_code", required=True)
+    exporting.add_argument("file", type=Path)
+    exporting.set_defaults(handler=cmd_roster_export)
+
+    trainee = commands.add_parser("trainee", help=_t("cli.help.trainee_group"))
+    trainee_commands = trainee.add_subparsers(dest="trainee_command", metavar="COMMAND", required=True)
+    search = trainee_commands.add_parser("search", help=_t("cli.help.trainee_search"))
+    search.add_argument("query")
+    search.set_defaults(handler=cmd_trainee_search)
     return parser
 
 
@@ -144,6 +225,182 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"  - {problem.message()}")
     return EXIT_PARTIAL
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Columns padded by display width, so Chinese (two cells wide) lines up in a console."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    table = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(width(r[i]) for r in table) for i in range(len(headers))]
+    for row in table:
+        print("  ".join(cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)).rstrip())
+
+
+def cmd_class_new(args: argparse.Namespace) -> int:
+    from desktop_app.domain.schedule import parse_schedule_spec
+    from desktop_app.services.classes import ClassDraft, create_class, parse_date
+
+    draft = ClassDraft(
+        code=args.code, name=args.name, occupation_code=args.occupation, occupation_edition=args.edition,
+        level=args.level, training_type=args.training_type, start_date=parse_date(args.start),
+        end_date=parse_date(args.end), capacity=args.capacity, location=args.location,
+        project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
+        schedule=parse_schedule_spec(args.schedule),
+    )
+    desk = _open(args)
+    try:
+        detail = create_class(desk.db, actor=desk.actor, draft=draft)
+    finally:
+        desk.close()
+    active = [s for s in detail.sessions if s.status != "cancelled"]
+    print(_t("cli.class.created", code=detail.row.code, name=detail.row.name, sessions=len(active),
+             lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,
+             theory=detail.planned_theory_lessons, practice=detail.planned_practice_lessons))
+    for problem in detail.schedule_problems:
+        print(_t("cli.class.warning", message=problem.message()))
+    return EXIT_OK
+
+
+def cmd_class_list(args: argparse.Namespace) -> int:
+    from desktop_app.services.classes import list_classes
+
+    desk = _open(args)
+    try:
+        rows = list_classes(desk.db, search=args.search, status=args.status)
+    finally:
+        desk.close()
+    if not rows:
+        print(_t("cli.class.none"))
+        return EXIT_OK
+    en = messages.current_language() == "en"
+    headers = (["Code", "Name", "Occupation", "Level", "Dates", "Trainees", "Status"] if en else
+               ["编号", "名称", "职业", "等级", "起止日期", "人数", "状态"])
+    _print_table(headers, [
+        [r.code, r.name, r.occupation, r.level_label, f"{r.start_date}～{r.end_date}", f"{r.enrolled}/{r.capacity}",
+         r.status.label_en if en else r.status.label_zh]
+        for r in rows
+    ])
+    return EXIT_OK
+
+
+def cmd_class_show(args: argparse.Namespace) -> int:
+    from desktop_app.services.classes import get_class
+
+    desk = _open(args)
+    try:
+        detail = get_class(desk.db, args.code)
+    finally:
+        desk.close()
+    r = detail.row
+    en = messages.current_language() == "en"
+    lines = [
+        (("Class", "班级"), f"{r.code}  {r.name}"),
+        (("Occupation", "职业"), f"{r.occupation}（{detail.occupation_code}，{detail.occupation_edition}）  {r.level_label}"),
+        (("Type", "培训类型"), r.training_type + ("（项目制）" if r.project_based else "")),
+        (("Dates", "起止日期"), f"{r.start_date} ～ {r.end_date}"),
+        (("Trainees", "人数"), f"{r.enrolled}/{r.capacity}"),
+        (("Location", "地点"), detail.location or "—"),
+        (("Teachers", "教师"), "、".join(detail.teachers) or "—"),
+        (("Lessons", "课时"), f"{detail.planned_theory_lessons + detail.planned_practice_lessons}"
+                             f"（理论 {detail.planned_theory_lessons}，实操 {detail.planned_practice_lessons}，线上 {detail.planned_online_lessons}）"),
+        (("Policy", "政策"), f"{detail.policy_name}（{detail.policy_code}）"),
+        (("Status", "状态"), (r.status.label_en if en else r.status.label_zh)),
+    ]
+    for (label_en, label_zh), value in lines:
+        print(f"{label_en if en else label_zh}：{value}")
+    for problem in detail.schedule_problems:
+        print(_t("cli.class.warning", message=problem.message()))
+    _print_table(["#", "Date" if en else "日期", "Time" if en else "时间", "Kind" if en else "类型",
+                  "Lessons" if en else "课时", "Status" if en else "状态"], [
+        [i, s.starts_at.strftime("%Y-%m-%d %a"), f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}",
+         {"theory": "理论", "practice": "实操"}.get(s.kind, s.kind), s.lessons,
+         {"planned": "", "cancelled": "已取消"}.get(s.status, s.status)]
+        for i, s in enumerate(detail.sessions, start=1)
+    ])
+    return EXIT_OK
+
+
+def cmd_class_status(args: argparse.Namespace) -> int:
+    from desktop_app.services.classes import change_class_status
+
+    desk = _open(args)
+    try:
+        detail = change_class_status(desk.db, actor=desk.actor, code=args.code, target=args.target)
+    finally:
+        desk.close()
+    print(_t("cli.class.status_changed", code=detail.row.code, status=detail.row.status.label_zh))
+    return EXIT_OK
+
+
+def cmd_roster_template(args: argparse.Namespace) -> int:
+    from desktop_app.services.roster import write_template
+
+    desk = _open(args)
+    try:
+        write_template(desk.db, args.file)
+    finally:
+        desk.close()
+    print(_t("cli.roster.template_written", path=args.file))
+    return EXIT_OK
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.roster import import_roster
+
+    desk = _open(args)
+    try:
+        report = import_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    finally:
+        desk.close()
+    print(_t("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
+             enrolled=report.enrolled, without=report.count("enrolled_without_subsidy"),
+             already=report.count("already_enrolled"), rejected=len(report.rejected)))
+    for outcome in report.outcomes:
+        if outcome.status == "enrolled_without_subsidy":
+            print(_t("cli.roster.row_unsubsidised", row=outcome.row_number, name=outcome.name,
+                     reasons="；".join(w.message() for w in outcome.warnings)))
+    for outcome in report.rejected:
+        print(_t("cli.roster.row_rejected", row=outcome.row_number, name=outcome.name or "—",
+                 reasons=outcome.reasons_text()))
+    if report.rejected and args.errors:
+        count = report.write_rejected_rows(args.errors)
+        print(_t("cli.roster.errors_written", count=count, path=args.errors))
+    return EXIT_PARTIAL if report.rejected else EXIT_OK
+
+
+def cmd_roster_export(args: argparse.Namespace) -> int:
+    from desktop_app.services.roster import export_roster
+
+    desk = _open(args)
+    try:
+        count = export_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, path=args.file)
+    finally:
+        desk.close()
+    print(_t("cli.roster.exported", count=count, path=args.file))
+    return EXIT_OK
+
+
+def cmd_trainee_search(args: argparse.Namespace) -> int:
+    from desktop_app.services.trainees import search_trainees
+
+    desk = _open(args)
+    try:
+        rows = search_trainees(desk.db, desk.cipher, args.query)
+    finally:
+        desk.close()
+    if not rows:
+        print(_t("cli.trainee.none"))
+        return EXIT_OK
+    en = messages.current_language() == "en"
+    _print_table(["Name" if en else "姓名", "ID" if en else "证件号码", "Sex" if en else "性别",
+                  "Born" if en else "出生日期", "Phone" if en else "手机", "Classes" if en else "班级数"],
+                 [[r.name, r.id_masked, {"M": "男", "F": "女"}.get(r.sex or "", ""), r.birth_date, r.phone_masked,
+                   r.classes] for r in rows])
+    return EXIT_OK
 
 
 def _log_file(settings: Settings | None) -> Path:

@@ -41,3 +41,12 @@ def desk(settings: Settings):
     opened = open_desk(settings)
     yield opened
     opened.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Collect Python wrappers of Qt objects while Qt is still alive: left to interpreter
+    shutdown, PySide6 can free them in the wrong order and abort the process after the
+    tests have passed ("bool_dealloc" during finalization)."""
+    import gc
+
+    gc.collect()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, replace
 
@@ -19,10 +20,9 @@ from desktop_app.store.protection import FileKeyStore, PersonalDataCipher, open_
 messages.register(
     {
         "db.unreadable": (
-            "无法打开数据库 {database}：{detail}。该文件可能已损坏，或不是 SkillDesk 数据库。"
-            "程序没有改动它；请从备份恢复，或联系管理员。",
-            "Cannot open the database {database}: {detail}. The file may be damaged or not a SkillDesk "
-            "database. It was left untouched; restore a backup or ask your administrator.",
+            "无法打开数据库 {database}：该文件已损坏，或不是数据库文件。程序没有改动它；请从备份恢复，或联系管理员。",
+            "Cannot open the database {database}: the file is damaged or not a database. It was left "
+            "untouched; restore a backup or ask your administrator.",
         ),
         "db.check.revision": (
             "数据库结构版本是 {revision}，当前程序需要 {head}。请运行 skilldesk db upgrade。",
@@ -43,6 +43,8 @@ messages.register(
         ),
     }
 )
+
+log = logging.getLogger(__name__)
 
 META_INSTALLATION_ID = "installation_id"
 META_KEY_CHECK = "key_check"
@@ -70,6 +72,7 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
     built-in administrator), and prove the encryption key; refuses rather than repairs."""
     _probe(db)
     before, head = upgrade_to_head(db)
+    db.use_wal()
     with db.writing() as session:
         installation_id = session.get(AppMeta, META_INSTALLATION_ID)
         created = installation_id is None
@@ -107,17 +110,19 @@ def _probe(db: Database) -> None:
     from sqlalchemy.exc import DatabaseError, OperationalError
 
     try:
-        with db.engine.connect() as connection:
+        with db.read_engine.connect() as connection:
             if db.is_sqlite:
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             else:
                 connection.execute(text("SELECT 1"))
     except OperationalError as error:
+        log.warning("cannot open %s: %s", db.display_name(), _first_line(error))
         if db.is_sqlite:
-            raise DatabaseOpenError("db.unreadable", database=db.display_name(), detail=_first_line(error)) from None
+            raise DatabaseOpenError("db.unreadable", database=db.display_name()) from None
         raise DatabaseOpenError("db.unreachable", database=db.display_name()) from None
     except DatabaseError as error:
-        raise DatabaseOpenError("db.unreadable", database=db.display_name(), detail=_first_line(error)) from None
+        log.warning("cannot open %s: %s", db.display_name(), _first_line(error))
+        raise DatabaseOpenError("db.unreadable", database=db.display_name()) from None
 
 
 def _first_line(error: Exception) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from desktop_app.domain.actors import Actor
 from desktop_app.platform.reachability import platform_reachable
+from desktop_app.services import classes, roster, trainees
 from desktop_app.services.database import OpenedDatabase
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -15,7 +18,8 @@ from desktop_app.store.protection import PersonalDataCipher
 @dataclass
 class Desk:
     """What a window or a command works on. Use cases are reached through it, so callers
-    never open a database session themselves (Anki's Collection plays the same part)."""
+    never open a database session themselves (Anki's Collection plays the same part).
+    Every method may be slow: the GUI calls them through its task runner."""
 
     db: Database
     cipher: PersonalDataCipher
@@ -36,6 +40,67 @@ class Desk:
     def platform_online(self, platform_url: str | None) -> bool:
         """Slow (network): call from a background task, never from the UI thread."""
         return platform_reachable(platform_url)
+
+    # --- classes ------------------------------------------------------------------------------
+
+    def list_classes(self, *, search: str | None = None, status: str | None = None) -> list[classes.ClassRow]:
+        return classes.list_classes(self.db, search=search, status=status)
+
+    def get_class(self, code: str) -> classes.ClassDetail:
+        return classes.get_class(self.db, code)
+
+    def create_class(self, draft: classes.ClassDraft) -> classes.ClassDetail:
+        return classes.create_class(self.db, actor=self.actor, draft=draft)
+
+    def update_class(self, code: str, **changes) -> classes.ClassDetail:
+        return classes.update_class(self.db, actor=self.actor, code=code, **changes)
+
+    def change_class_status(self, code: str, target: str, *, today: date | None = None) -> classes.ClassDetail:
+        return classes.change_class_status(self.db, actor=self.actor, code=code, target=target, today=today)
+
+    def move_session(self, session_id: int, starts_at, ends_at, reason: str) -> classes.SessionRow:
+        return classes.move_session(self.db, actor=self.actor, session_id=session_id, starts_at=starts_at,
+                                    ends_at=ends_at, reason=reason)
+
+    def cancel_session(self, session_id: int, reason: str) -> classes.SessionRow:
+        return classes.cancel_session(self.db, actor=self.actor, session_id=session_id, reason=reason)
+
+    def occupation_choices(self) -> list[classes.OccupationChoice]:
+        return classes.occupation_choices(self.db)
+
+    def training_type_choices(self) -> list[tuple[str, str]]:
+        return classes.training_type_choices(self.db)
+
+    # --- trainees -----------------------------------------------------------------------------
+
+    def search_trainees(self, query: str, *, limit: int = 200) -> list[trainees.TraineeRow]:
+        return trainees.search_trainees(self.db, self.cipher, query, limit=limit)
+
+    def class_roster(self, code: str) -> list[trainees.RosterEntry]:
+        return trainees.class_roster(self.db, code)
+
+    def get_trainee(self, trainee_id: int) -> trainees.TraineeDetail:
+        return trainees.get_trainee(self.db, self.cipher, trainee_id)
+
+    def reveal_personal_field(self, trainee_id: int, field: str, purpose: str) -> str:
+        return trainees.reveal_personal_field(self.db, self.cipher, actor=self.actor, trainee_id=trainee_id,
+                                              field=field, purpose=purpose)
+
+    # --- roster workbooks ---------------------------------------------------------------------
+
+    def write_roster_template(self, path: Path) -> None:
+        roster.write_template(self.db, path)
+
+    def preview_roster(self, class_code: str, source: Path, *, progress=None, cancelled=None) -> roster.RosterImportReport:
+        return roster.preview_roster(self.db, self.cipher, class_code=class_code, source=source, progress=progress,
+                                     cancelled=cancelled)
+
+    def import_roster(self, class_code: str, source: Path, *, progress=None, cancelled=None) -> roster.RosterImportReport:
+        return roster.import_roster(self.db, self.cipher, actor=self.actor, class_code=class_code, source=source,
+                                    progress=progress, cancelled=cancelled)
+
+    def export_roster(self, class_code: str, path: Path) -> int:
+        return roster.export_roster(self.db, self.cipher, actor=self.actor, class_code=class_code, path=path)
 
     def close(self) -> None:
         self.db.dispose()

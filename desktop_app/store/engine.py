@@ -34,9 +34,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # docs, "Serializable isolation / Savepoints / Transactional DDL" for pysqlite).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    # WAL lets the UI read while a background task writes; NORMAL never corrupts on power
-    # loss and loses at most the last transaction.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Journal mode is not set here: it is written into the file, and a file someone picked by
+    # mistake must stay untouched until we know it is ours (see Database.use_wal).
+    # NORMAL with WAL never corrupts on power loss and loses at most the last transaction.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     # Two windows (or the uploader and the grid) may write at once: wait rather than fail.
@@ -88,6 +88,18 @@ class Database:
         if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
             return None
         return Path(self.url.database)
+
+    def use_wal(self) -> None:
+        """Switch a SkillDesk SQLite file to write-ahead logging (persistent in the file): the
+        UI can then read while a background task writes."""
+        if self.is_sqlite and self.sqlite_path is not None:
+            # On the raw connection: SQLAlchemy would wrap it in BEGIN, and SQLite refuses to
+            # change the journal mode inside a transaction.
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+            finally:
+                raw.close()
 
     def display_name(self) -> str:
         """What the status bar shows: the file name, or the server and database name."""

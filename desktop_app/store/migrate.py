@@ -24,11 +24,21 @@ messages.register(
             "The database {database} was written by a newer SkillDesk (schema {revision}); this version "
             "cannot open it safely. Upgrade SkillDesk, or ask your administrator.",
         ),
+        "db.foreign": (
+            "{database} 是一个数据库文件，但不是 SkillDesk 的数据库（可能属于其他软件）。程序没有改动它。"
+            "请选择 SkillDesk 的数据库文件，或指定一个新文件名。",
+            "{database} is a database, but not a SkillDesk one (perhaps another program's). It was left "
+            "untouched. Choose a SkillDesk database, or give a new file name.",
+        ),
     }
 )
 
 
 class DatabaseNewerThanApplication(messages.UserFacingError):
+    pass
+
+
+class ForeignDatabase(messages.UserFacingError):
     pass
 
 
@@ -52,7 +62,8 @@ def head_revision() -> str:
 
 def current_revision(db: Database) -> str | None:
     """The revision the database is stamped with; None for a new, empty database."""
-    with db.engine.connect() as connection:
+    # The read engine: asking the version must not queue behind (or block) a writer.
+    with db.read_engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -67,6 +78,9 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
     before = current_revision(db)
     if before == SCHEMA_HEAD:
         return before, SCHEMA_HEAD
+    if before is None and _has_tables(db):
+        # Someone picked another program's database: never write SkillDesk tables into it.
+        raise ForeignDatabase("db.foreign", database=db.display_name())
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())
@@ -74,6 +88,11 @@ def upgrade_to_head(db: Database) -> tuple[str | None, str]:
         raise DatabaseNewerThanApplication("db.newer_than_app", database=db.display_name(), revision=before)
     run_alembic(db, "upgrade", "head")
     return before, SCHEMA_HEAD
+
+
+def _has_tables(db: Database) -> bool:
+    with db.read_engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
 
 
 def run_alembic(db: Database, verb: str, target: str) -> None:

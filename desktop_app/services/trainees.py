@@ -1,0 +1,216 @@
+"""Use cases for trainees (实名制): find, look at, and — deliberately, audited — reveal personal data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app import messages
+from desktop_app.domain.actors import Actor
+from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
+from desktop_app.services import audit
+from desktop_app.store.engine import Database
+from desktop_app.store.models import Enrolment, KeyGroup, Occupation, Trainee, TrainingClass
+from desktop_app.store.protection import PersonalDataCipher
+from desktop_app.store.trainees import (
+    BANK_ACCOUNT,
+    ID_NUMBER,
+    PHONE,
+    identity_lookup_hash,
+    trainee_key_groups,
+)
+
+messages.register(
+    {
+        "trainee.not_found": ("找不到这名学员（编号 {trainee}）。", "No such trainee ({trainee})."),
+        "trainee.reveal_reason_required": (
+            "查看完整的个人信息需要填写用途（例如：核对证件、办理补贴），查看记录会写入审计日志。",
+            "Say why you need the full personal data (e.g. checking the ID card, a subsidy claim); the view is logged.",
+        ),
+        "trainee.nothing_to_reveal": ("这名学员没有登记{field}。", "This trainee has no {field} on record."),
+    }
+)
+
+REVEALABLE = {"id_number": (ID_NUMBER, "身份证号码"), "phone": (PHONE, "手机号码"), "bank_account": (BANK_ACCOUNT, "银行账号")}
+
+
+class TraineeError(messages.UserFacingError):
+    pass
+
+
+@dataclass(frozen=True)
+class TraineeRow:
+    """A trainee as lists show them: masked, never the full numbers."""
+
+    id: int
+    name: str
+    id_masked: str
+    sex: str | None
+    birth_date: date | None
+    phone_masked: str | None
+    classes: int
+
+
+@dataclass(frozen=True)
+class TrainingRecord:
+    class_code: str
+    class_name: str
+    occupation: str
+    level: int
+    start_date: date
+    end_date: date
+    subsidy_status: str
+    eligibility_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TraineeDetail:
+    row: TraineeRow
+    id_type: str
+    ethnicity: str | None
+    household_type: str | None
+    education: str | None
+    employment_status: str | None
+    pension_status: bool
+    bank_name: str | None
+    has_bank_account: bool
+    key_groups: tuple[str, ...]  # Chinese names; membership is personal data, shown to staff who enrol
+    history: tuple[TrainingRecord, ...]
+
+
+def search_trainees(db: Database, cipher: PersonalDataCipher, query: str, *, limit: int = 200) -> list[TraineeRow]:
+    """By name (part of it), by a full identity number (found through its keyed hash), or by
+    the last four characters of the number (尾号), the way staff ask over the counter."""
+    text = (query or "").strip()
+    with db.reading() as session:
+        statement = select(Trainee).order_by(Trainee.name, Trainee.id).limit(limit)
+        if not text:
+            pass
+        elif _looks_like_identity(text):
+            try:
+                canonical = parse_identity_number(text).value
+            except IdentityNumberError:
+                return []
+            statement = statement.where(Trainee.id_hash == identity_lookup_hash(cipher, canonical))
+        elif len(text) == 4 and (text[:3].isdigit() and (text[3].isdigit() or text[3] in "xX")):
+            statement = statement.where(Trainee.id_masked.like(f"%{text.upper()}"))
+        else:
+            statement = statement.where(Trainee.name.like(f"%{text}%"))
+        trainees = session.scalars(statement).all()
+        counts = _class_counts(session, [t.id for t in trainees])
+        return [_row(t, counts.get(t.id, 0)) for t in trainees]
+
+
+def _looks_like_identity(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return len(compact) >= 15 and sum(ch.isdigit() for ch in compact) >= 14
+
+
+def _class_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    from sqlalchemy import func
+
+    rows = session.execute(
+        select(Enrolment.trainee_id, func.count()).where(Enrolment.trainee_id.in_(ids)).group_by(Enrolment.trainee_id)
+    )
+    return {trainee_id: count for trainee_id, count in rows}
+
+
+def _row(t: Trainee, classes: int) -> TraineeRow:
+    return TraineeRow(id=t.id, name=t.name, id_masked=t.id_masked, sex=t.sex, birth_date=t.birth_date,
+                      phone_masked=t.phone_masked, classes=classes)
+
+
+def get_trainee(db: Database, cipher: PersonalDataCipher, trainee_id: int) -> TraineeDetail:
+    with db.reading() as session:
+        t = session.get(Trainee, trainee_id)
+        if t is None:
+            raise TraineeError("trainee.not_found", trainee=trainee_id)
+        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).tuples().all())
+        groups = tuple(names.get(code, code) for code in trainee_key_groups(session, cipher, t.id))
+        history = tuple(
+            TrainingRecord(class_code=c.code, class_name=c.name, occupation=o.name, level=c.level,
+                           start_date=c.start_date, end_date=c.end_date, subsidy_status=e.subsidy_status,
+                           eligibility_reasons=render_reasons(e.eligibility_reasons))
+            for e, c, o in session.execute(
+                select(Enrolment, TrainingClass, Occupation)
+                .join(TrainingClass, TrainingClass.id == Enrolment.class_id)
+                .join(Occupation, Occupation.id == TrainingClass.occupation_id)
+                .where(Enrolment.trainee_id == t.id)
+                .order_by(TrainingClass.start_date.desc())
+            ).tuples()
+        )
+        return TraineeDetail(
+            row=_row(t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
+            education=t.education, employment_status=t.employment_status, pension_status=t.pension_status,
+            bank_name=t.bank_name, has_bank_account=t.bank_account_enc is not None, key_groups=groups, history=history,
+        )
+
+
+def reveal_personal_field(db: Database, cipher: PersonalDataCipher, *, actor: Actor, trainee_id: int, field: str,
+                          purpose: str) -> str:
+    """The full value of one personal field, for a stated purpose; the reveal is audited in the
+    same transaction, so there is no reveal without its log entry."""
+    if not purpose or not purpose.strip():
+        raise TraineeError("trainee.reveal_reason_required")
+    cipher_field, label = REVEALABLE[field]
+    with db.writing() as session:
+        t = session.get(Trainee, trainee_id)
+        if t is None:
+            raise TraineeError("trainee.not_found", trainee=trainee_id)
+        blob = {"id_number": t.id_number_enc, "phone": t.phone_enc, "bank_account": t.bank_account_enc}[field]
+        if blob is None:
+            raise TraineeError("trainee.nothing_to_reveal", field=label)
+        value = cipher.decrypt(blob, field=cipher_field)
+        audit.record(session, actor, "personal_data.revealed", entity_type="trainee", entity_id=t.uid,
+                     details={"field": field, "purpose": purpose.strip()})
+        return value
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """A trainee on a class's roster, masked, with the subsidy decision taken at enrolment."""
+
+    enrolment_id: int
+    trainee_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    sex: str | None
+    phone_masked: str | None
+    subsidy_status: str
+    reasons: tuple[str, ...]
+
+
+def class_roster(db: Database, class_code: str) -> list[RosterEntry]:
+    with db.reading() as session:
+        training_class = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code))
+        if training_class is None:
+            return []
+        rows = session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == training_class.id, Enrolment.withdrawn_at.is_(None))
+            .order_by(Enrolment.roll_no)
+        ).tuples()
+        return [
+            RosterEntry(enrolment_id=e.id, trainee_id=t.id, roll_no=e.roll_no, name=t.name, id_masked=t.id_masked,
+                        sex=t.sex, phone_masked=t.phone_masked, subsidy_status=e.subsidy_status,
+                        reasons=render_reasons(e.eligibility_reasons))
+            for e, t in rows
+        ]
+
+
+def render_reasons(stored: list | None, language: str | None = None) -> tuple[str, ...]:
+    """Eligibility reasons are stored as codes and parameters, and worded when shown, so they
+    read in the user's language."""
+    texts = []
+    for item in stored or []:
+        try:
+            texts.append(messages.render(item["code"], language, **item.get("params", {})))
+        except (KeyError, TypeError):
+            texts.append(str(item))
+    return tuple(texts)

@@ -1,0 +1,383 @@
+"""Realistic rows for every Alembic revision, to prove migrations keep data.
+
+`SEED[revision](connection)` inserts a few rows right after the schema reaches `revision`;
+`CHECK[revision](connection)` asserts those rows are still there, unchanged, at that revision
+or ANY LATER ONE. test_migrations.py fails if a revision in migrations/versions has no entry
+in both dictionaries, so every new revision must come with its data here.
+
+Rules for entries:
+  * Tables are described with `sa.table`/`sa.column` as they were AT THAT REVISION, never with
+    desktop_app.store.models: old revisions must not depend on today's models.
+  * A revision that changes existing columns (rename, move, re-type) must also update the CHECK
+    of earlier revisions so that they describe where that data lives after the change — that
+    is exactly the promise the migration makes.
+  * Values are written as the application writes them: UTC timestamps, money in fen, personal
+    fields as opaque ciphertext bytes plus a 64-hex keyed hash (no key is needed here).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+# --- generic machinery -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The surrogate id of another seeded row, found by that row's natural key at run time
+    (ids differ between backends and between runs; natural keys do not)."""
+
+    table: str
+    key: tuple
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The tables of one revision and the natural key that identifies each seeded row."""
+
+    tables: Mapping[str, sa.TableClause]
+    natural_keys: Mapping[str, tuple[str, ...]]
+
+
+def _resolve(connection: Connection, schema: Schema, value: object) -> object:
+    if not isinstance(value, Ref):
+        return value
+    table = schema.tables[value.table]
+    columns = schema.natural_keys[value.table]
+    clauses = [table.c[name] == _resolve(connection, schema, part) for name, part in zip(columns, value.key)]
+    found = connection.execute(sa.select(table.c.id).where(*clauses)).scalars().all()
+    assert len(found) == 1, f"{value.table} {value.key}: expected one row, found {len(found)}"
+    return found[0]
+
+
+def seed_rows(connection: Connection, schema: Schema, rows: Sequence[tuple[str, dict]]) -> None:
+    for table_name, row in rows:
+        values = {name: _resolve(connection, schema, value) for name, value in row.items()}
+        connection.execute(sa.insert(schema.tables[table_name]).values(**values))
+
+
+def _normalise(value: object) -> object:
+    # SQLite gives back naive text-stored timestamps; PostgreSQL gives aware ones in the session
+    # zone; psycopg may give memoryview for bytea.
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    if isinstance(value, memoryview):
+        return value.tobytes()
+    return value
+
+
+def check_rows(connection: Connection, schema: Schema, rows: Sequence[tuple[str, dict]]) -> None:
+    """Every seeded row exists exactly once, with every seeded column equal (FKs via natural keys)."""
+    for table_name, row in rows:
+        table = schema.tables[table_name]
+        expected = {name: _normalise(_resolve(connection, schema, value)) for name, value in row.items()}
+        key = {name: expected[name] for name in schema.natural_keys[table_name]}
+        found = connection.execute(
+            sa.select(*(table.c[name] for name in expected)).where(*(table.c[name] == value for name, value in key.items()))
+        ).mappings().all()
+        assert len(found) == 1, f"{table_name} {key}: expected 1 row, found {len(found)}"
+        actual = {name: _normalise(value) for name, value in found[0].items()}
+        differences = {name: (expected[name], actual[name]) for name in expected if expected[name] != actual[name]}
+        assert not differences, f"{table_name} {key} changed (expected, actual): {differences}"
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=timezone.utc)
+
+
+def fake_hash(text: str) -> str:
+    """Stands in for a keyed HMAC: 64 hex digits, like the real column holds."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fake_ciphertext(text: str) -> bytes:
+    """Stands in for AES-GCM output: 12-byte nonce + ciphertext + 16-byte tag, opaque bytes."""
+    digest = hashlib.sha512(text.encode("utf-8")).digest()
+    return digest[:12] + bytes(b ^ 0x5A for b in text.encode("utf-8")) + digest[12:28]
+
+
+# --- revision 0001: initial schema ----------------------------------------------------------
+
+_S, _T, _I, _B = sa.String, sa.Text, sa.Integer, sa.Boolean
+_TS, _D, _J, _BIN = sa.DateTime(timezone=True), sa.Date, sa.JSON, sa.LargeBinary
+
+
+def _table(table_name: str, /, **columns) -> sa.TableClause:
+    return sa.table(table_name, *(sa.column(column, type_()) if isinstance(type_, type) else sa.column(column, type_)
+                            for column, type_ in columns.items()))
+
+
+SCHEMA_0001 = Schema(
+    tables={
+        "app_meta": _table("app_meta", key=_S, value=_T),
+        "app_user": _table("app_user", id=_I, username=_S, display_name=_S, role=_S, password_hash=_S,
+                           is_builtin=_B, is_active=_B, created_at=_TS),
+        "institution": _table("institution", id=_I, code=_S, name=_S, credit_code=_S, address=_S, contact_name=_S,
+                              contact_phone=_S, created_at=_TS),
+        "teacher": _table("teacher", id=_I, institution_id=_I, name=_S, title=_S, qualification_no=_S, user_id=_I,
+                          is_active=_B),
+        "reference_version": _table("reference_version", id=_I, dataset=_S, version=_S, origin=_S, etag=_S,
+                                    is_current=_B, loaded_at=_TS),
+        "occupation": _table("occupation", id=_I, edition=_S, code=_S, name=_S, levels=_S, subsidy_class=_S,
+                             special_ability=_B, shortage=_B, in_subsidy_catalogue=_B, source=_T,
+                             reference_version_id=_I),
+        "training_type": _table("training_type", code=_S, name=_S, name_en=_S, source=_T),
+        "key_group": _table("key_group", code=_S, name=_S, name_en=_S, free_training=_B, living_allowance=_B,
+                            sensitive=_B, relatives_extend=_B, source=_T),
+        "subsidy_rate": _table("subsidy_rate", id=_I, reference_version_id=_I, subsidy_class=_S, kind=_S, level=_I,
+                               amount_fen=_I),
+        "policy": _table("policy", id=_I, code=_S, name=_S, effective_from=_D, subsidy_cap=_I, subsidy_window=_S,
+                         same_occupation_level_once=_B, pension_excluded=_B, min_attendance_rate_percent=_I,
+                         online_hours_cap_percent=_I, min_hours_per_level=_J, min_practice_percent=_I,
+                         lesson_minutes=_I, lock_period=_S, min_age=_I, max_age=_I,
+                         advance_payment_percent_project_based=_I, work_for_training_max_months=_I, notes=_J,
+                         source=_T, is_active=_B, created_at=_TS),
+        "training_class": _table("training_class", id=_I, uid=_S, institution_id=_I, code=_S, name=_S,
+                                 occupation_id=_I, level=_I, training_type_code=_S, project_based=_B, start_date=_D,
+                                 end_date=_D, planned_theory_minutes=_I, planned_practice_minutes=_I,
+                                 planned_online_minutes=_I, capacity=_I, location=_S, status=_S, policy_id=_I,
+                                 created_at=_TS, created_by=_I, updated_at=_TS),
+        "class_teacher": _table("class_teacher", class_id=_I, teacher_id=_I),
+        "class_session": _table("class_session", id=_I, uid=_S, class_id=_I, starts_at=_TS, ends_at=_TS, period=_S,
+                                kind=_S, lessons=_I, teacher_id=_I, status=_S),
+        "trainee": _table("trainee", id=_I, uid=_S, id_hash=_S, id_number_enc=_BIN, id_masked=_S, id_type=_S,
+                          name=_S, sex=_S, birth_date=_D, ethnicity=_S, phone_enc=_BIN, phone_masked=_S,
+                          household_type=_S, education=_S, employment_status=_S, pension_status=_B, bank_name=_S,
+                          bank_account_enc=_BIN, created_at=_TS, updated_at=_TS),
+        "trainee_key_group": _table("trainee_key_group", id=_I, trainee_id=_I, group_hash=_S, group_code_enc=_BIN),
+        "enrolment": _table("enrolment", id=_I, uid=_S, class_id=_I, trainee_id=_I, roll_no=_I, subsidy_status=_S,
+                            eligibility_reasons=_J, override_reason=_T, enrolled_at=_TS, enrolled_by=_I,
+                            withdrawn_at=_TS),
+        "attendance_mark": _table("attendance_mark", id=_I, uid=_S, session_id=_I, enrolment_id=_I, status=_S,
+                                  late_minutes=_I, early_leave_minutes=_I, leave_reason=_T, sign_in_at=_TS,
+                                  sign_out_at=_TS, source=_S, revision=_I, updated_at=_TS, updated_by=_I),
+        "attendance_mark_history": _table("attendance_mark_history", id=_I, mark_id=_I, revision=_I, old_value=_J,
+                                          new_value=_J, reason=_T, changed_at=_TS, changed_by=_I),
+        "online_learning": _table("online_learning", id=_I, enrolment_id=_I, minutes=_I, source=_S, recorded_at=_TS,
+                                  recorded_by=_I),
+        "assessment": _table("assessment", id=_I, uid=_S, enrolment_id=_I, theory_score=_I, practical_score=_I,
+                             result=_S, retake=_B, assessed_on=_D, recorded_at=_TS, recorded_by=_I),
+        "certificate": _table("certificate", id=_I, uid=_S, enrolment_id=_I, trainee_id=_I, kind=_S, number=_S,
+                              issuer=_S, status=_S, issued_on=_D, content=_J, pdf_sha256=_S, void_reason=_T,
+                              replaces_id=_I, issued_by=_I, created_at=_TS),
+        "outbox_batch": _table("outbox_batch", id=_I, batch_id=_S, kind=_S, class_id=_I, state=_S,
+                               canonical_bytes=_BIN, content_hash=_S, signature=_BIN, key_id=_S,
+                               supersedes_batch_id=_S, reference_versions=_J, attempts=_I, next_attempt_at=_TS,
+                               last_error=_T, receipt=_J, created_at=_TS, updated_at=_TS),
+        "audit_log": _table("audit_log", id=_I, occurred_at=_TS, actor_user_id=_I, actor_name=_S, action=_S,
+                            entity_type=_S, entity_id=_S, class_id=_I, details=_J, prev_hash=_S, entry_hash=_S),
+    },
+    natural_keys={
+        "app_meta": ("key",),
+        "app_user": ("username",),
+        "institution": ("code",),
+        "teacher": ("qualification_no",),
+        "reference_version": ("dataset", "version"),
+        "occupation": ("edition", "code"),
+        "training_type": ("code",),
+        "key_group": ("code",),
+        "subsidy_rate": ("reference_version_id", "subsidy_class", "kind", "level"),
+        "policy": ("code",),
+        "training_class": ("code",),
+        "class_teacher": ("class_id", "teacher_id"),
+        "class_session": ("uid",),
+        "trainee": ("uid",),
+        "trainee_key_group": ("trainee_id", "group_hash"),
+        "enrolment": ("uid",),
+        "attendance_mark": ("uid",),
+        "attendance_mark_history": ("mark_id", "revision"),
+        "online_learning": ("enrolment_id", "source"),
+        "assessment": ("uid",),
+        "certificate": ("kind", "number"),
+        "outbox_batch": ("batch_id",),
+        "audit_log": ("entry_hash",),
+    },
+)
+
+_CLASS = Ref("training_class", ("NJGL-2025-JN-003",))
+_ZHANG = Ref("trainee", ("6f1c8a52-3f0e-4c1b-9d7e-1a2b3c4d5e01",))
+_LIU = Ref("trainee", ("6f1c8a52-3f0e-4c1b-9d7e-1a2b3c4d5e02",))
+_ENROL_ZHANG = Ref("enrolment", ("0b7d2e91-55aa-4f1e-8c3b-000000000001",))
+_ENROL_LIU = Ref("enrolment", ("0b7d2e91-55aa-4f1e-8c3b-000000000002",))
+_MORNING = Ref("class_session", ("a4e6c0de-1111-4a5b-9c8d-000000000001",))
+_AFTERNOON = Ref("class_session", ("a4e6c0de-1111-4a5b-9c8d-000000000002",))
+_ADMIN = Ref("app_user", ("admin",))
+_REGISTRAR = Ref("app_user", ("wangfang",))
+_OCC_VERSION = Ref("reference_version", ("occupations", "2022-bundled-3"))
+_RATE_VERSION = Ref("reference_version", ("subsidy_rates", "jiangsu-2025-01"))
+_CANONICAL = (
+    '{"class":{"code":"NJGL-2025-JN-003","name":"中式烹调师（四级）就业技能培训班第3期","occupation":"4-03-02-01",'
+    '"level":4,"trainees":2},"kind":"class_filing"}'
+).encode("utf-8")
+
+ROWS_0001: list[tuple[str, dict]] = [
+    ("app_meta", {"key": "installation_id", "value": "3d0c6f7e-8b1a-4c2d-9e3f-5a6b7c8d9e0f"}),
+    ("app_meta", {"key": "key_check", "value": fake_hash("key check")}),
+    ("institution", {"code": "320106-0042", "name": "南京市鼓楼区新起点职业技能培训学校", "credit_code": "52320106MJ5432187K",
+                     "address": "南京市鼓楼区中山北路 283 号 3 楼", "contact_name": "周明", "contact_phone": "025-83451234",
+                     "created_at": utc(2025, 1, 6, 1, 30)}),
+    ("app_user", {"username": "admin", "display_name": "本机管理员", "role": "administrator", "password_hash": None,
+                  "is_builtin": True, "is_active": True, "created_at": utc(2025, 1, 6, 1, 30)}),
+    ("app_user", {"username": "wangfang", "display_name": "王芳", "role": "registrar",
+                  "password_hash": "scrypt$16384$8$1$c2FsdA==$aGFzaA==", "is_builtin": False, "is_active": True,
+                  "created_at": utc(2025, 1, 7, 2, 0, 0, 123456)}),
+    ("teacher", {"institution_id": Ref("institution", ("320106-0042",)), "name": "李建国", "title": "高级技师",
+                 "qualification_no": "S000032010000123456", "user_id": None, "is_active": True}),
+    ("teacher", {"institution_id": Ref("institution", ("320106-0042",)), "name": "陈静", "title": "讲师",
+                 "qualification_no": "JS-2019-0458", "user_id": _REGISTRAR, "is_active": False}),
+    ("reference_version", {"dataset": "occupations", "version": "2022-bundled-3", "origin": "bundled", "etag": None,
+                           "is_current": True, "loaded_at": utc(2025, 1, 6, 1, 30, 5)}),
+    ("reference_version", {"dataset": "subsidy_rates", "version": "jiangsu-2025-01", "origin": "platform",
+                           "etag": 'W/"5f2a-19c"', "is_current": False, "loaded_at": utc(2025, 2, 1, 8, 0)}),
+    ("occupation", {"edition": "2022", "code": "4-03-02-01", "name": "中式烹调师", "levels": "54321",
+                    "subsidy_class": "B", "special_ability": False, "shortage": None, "in_subsidy_catalogue": True,
+                    "source": "人社部《国家职业分类大典（2022年版）》", "reference_version_id": _OCC_VERSION}),
+    ("occupation", {"edition": "2022", "code": "4-10-01-05", "name": "养老护理员", "levels": "54321",
+                    "subsidy_class": "A", "special_ability": False, "shortage": True, "in_subsidy_catalogue": True,
+                    "source": None, "reference_version_id": _OCC_VERSION}),
+    ("occupation", {"edition": "2015", "code": "4-10-01-05", "name": "养老护理员（2015版）", "levels": "54321",
+                    "subsidy_class": None, "special_ability": False, "shortage": False, "in_subsidy_catalogue": False,
+                    "source": None, "reference_version_id": None}),
+    ("training_type", {"code": "employment_skills", "name": "就业技能培训", "name_en": "Employment skills training",
+                       "source": "苏人社发〔2024〕号"}),
+    ("key_group", {"code": "registered_unemployed", "name": "登记失业人员", "name_en": "Registered unemployed",
+                   "free_training": True, "living_allowance": True, "sensitive": False, "relatives_extend": False,
+                   "source": None}),
+    ("key_group", {"code": "poverty_alleviated", "name": "脱贫人口", "name_en": None, "free_training": True,
+                   "living_allowance": True, "sensitive": True, "relatives_extend": True, "source": "苏人社规〔2023〕"}),
+    ("subsidy_rate", {"reference_version_id": _RATE_VERSION, "subsidy_class": "B", "kind": "skill_level", "level": 4,
+                      "amount_fen": 150000}),
+    ("subsidy_rate", {"reference_version_id": _RATE_VERSION, "subsidy_class": "A", "kind": "special_ability",
+                      "level": None, "amount_fen": 80000}),
+    ("policy", {"code": "jiangsu-2025", "name": "江苏省职业技能培训补贴政策（2025）", "effective_from": date(2025, 1, 1),
+                "subsidy_cap": 3, "subsidy_window": "calendar_year", "same_occupation_level_once": True,
+                "pension_excluded": True, "min_attendance_rate_percent": 80, "online_hours_cap_percent": 30,
+                "min_hours_per_level": {"5": 120, "4": 180, "3": 240}, "min_practice_percent": 40,
+                "lesson_minutes": 45, "lock_period": "end_of_day", "min_age": 16, "max_age": 60,
+                "advance_payment_percent_project_based": 50, "work_for_training_max_months": 6,
+                "notes": {"subsidy_cap": "每人每年最多享受3次", "来源": "省厅文件"}, "source": None, "is_active": True,
+                "created_at": utc(2025, 1, 6, 1, 30, 6)}),
+    ("training_class", {"uid": "c1a55e00-0000-4000-8000-000000000003", "institution_id": Ref("institution", ("320106-0042",)),
+                        "code": "NJGL-2025-JN-003", "name": "中式烹调师（四级）就业技能培训班第3期",
+                        "occupation_id": Ref("occupation", ("2022", "4-03-02-01")), "level": 4,
+                        "training_type_code": "employment_skills", "project_based": False,
+                        "start_date": date(2025, 3, 3), "end_date": date(2025, 4, 11),
+                        "planned_theory_minutes": 3600, "planned_practice_minutes": 5400, "planned_online_minutes": 1800,
+                        "capacity": 40, "location": "鼓楼区实训基地 2 号烹饪教室", "status": "in_training",
+                        "policy_id": Ref("policy", ("jiangsu-2025",)), "created_at": utc(2025, 2, 20, 6, 15),
+                        "created_by": _REGISTRAR, "updated_at": utc(2025, 3, 3, 0, 5)}),
+    ("class_teacher", {"class_id": _CLASS, "teacher_id": Ref("teacher", ("S000032010000123456",))}),
+    ("class_session", {"uid": "a4e6c0de-1111-4a5b-9c8d-000000000001", "class_id": _CLASS,
+                       "starts_at": utc(2025, 3, 3, 0, 30), "ends_at": utc(2025, 3, 3, 3, 30), "period": "morning",
+                       "kind": "theory", "lessons": 4, "teacher_id": Ref("teacher", ("S000032010000123456",)),
+                       "status": "planned"}),
+    ("class_session", {"uid": "a4e6c0de-1111-4a5b-9c8d-000000000002", "class_id": _CLASS,
+                       "starts_at": utc(2025, 3, 3, 5, 30), "ends_at": utc(2025, 3, 3, 8, 30), "period": "afternoon",
+                       "kind": "practice", "lessons": 4, "teacher_id": None, "status": "cancelled"}),
+    ("trainee", {"uid": "6f1c8a52-3f0e-4c1b-9d7e-1a2b3c4d5e01", "id_hash": fake_hash("32010619850615321X"),
+                 "id_number_enc": fake_ciphertext("32010619850615321X"), "id_masked": "3201**********321X",
+                 "id_type": "resident", "name": "张伟", "sex": "M", "birth_date": date(1985, 6, 15),
+                 "ethnicity": "汉族", "phone_enc": fake_ciphertext("13912345678"), "phone_masked": "139****5678",
+                 "household_type": "农业户口", "education": "初中", "employment_status": "registered_unemployed",
+                 "pension_status": False, "bank_name": "中国农业银行南京鼓楼支行",
+                 "bank_account_enc": fake_ciphertext("6228480402564890018"),
+                 "created_at": utc(2025, 2, 25, 2, 0, 0, 1), "updated_at": utc(2025, 2, 26, 3, 0)}),
+    ("trainee", {"uid": "6f1c8a52-3f0e-4c1b-9d7e-1a2b3c4d5e02", "id_hash": fake_hash("H01234567"),
+                 "id_number_enc": fake_ciphertext("H01234567"), "id_masked": "H0****567",
+                 "id_type": "hmt_permit", "name": "刘嘉怡", "sex": "F", "birth_date": None, "ethnicity": None,
+                 "phone_enc": None, "phone_masked": None, "household_type": None, "education": None,
+                 "employment_status": None, "pension_status": True, "bank_name": None, "bank_account_enc": None,
+                 "created_at": utc(2025, 2, 25, 2, 1), "updated_at": utc(2025, 2, 25, 2, 1)}),
+    ("trainee_key_group", {"trainee_id": _ZHANG, "group_hash": fake_hash("registered_unemployed"),
+                           "group_code_enc": fake_ciphertext("registered_unemployed")}),
+    ("enrolment", {"uid": "0b7d2e91-55aa-4f1e-8c3b-000000000001", "class_id": _CLASS, "trainee_id": _ZHANG,
+                   "roll_no": 1, "subsidy_status": "eligible", "eligibility_reasons": [], "override_reason": None,
+                   "enrolled_at": utc(2025, 2, 26, 3, 0), "enrolled_by": _REGISTRAR, "withdrawn_at": None}),
+    ("enrolment", {"uid": "0b7d2e91-55aa-4f1e-8c3b-000000000002", "class_id": _CLASS, "trainee_id": _LIU,
+                   "roll_no": 2, "subsidy_status": "overridden",
+                   "eligibility_reasons": [{"code": "eligibility.pension", "params": {"name": "刘嘉怡"}}],
+                   "override_reason": "经区人社局书面同意（鼓人社〔2025〕12号）", "enrolled_at": utc(2025, 2, 26, 3, 5),
+                   "enrolled_by": _REGISTRAR, "withdrawn_at": utc(2025, 3, 20, 9, 0)}),
+    ("attendance_mark", {"uid": "7a11e4d0-0000-4000-8000-000000000001", "session_id": _MORNING,
+                         "enrolment_id": _ENROL_ZHANG, "status": "present", "late_minutes": 0,
+                         "early_leave_minutes": 0, "leave_reason": None, "sign_in_at": utc(2025, 3, 3, 0, 21),
+                         "sign_out_at": utc(2025, 3, 3, 3, 33), "source": "card", "revision": 1,
+                         "updated_at": utc(2025, 3, 3, 3, 33), "updated_by": None}),
+    ("attendance_mark", {"uid": "7a11e4d0-0000-4000-8000-000000000002", "session_id": _MORNING,
+                         "enrolment_id": _ENROL_LIU, "status": "late", "late_minutes": 25,
+                         "early_leave_minutes": 0, "leave_reason": "公交晚点", "sign_in_at": utc(2025, 3, 3, 0, 55),
+                         "sign_out_at": None, "source": "manual", "revision": 2,
+                         "updated_at": utc(2025, 3, 3, 4, 0), "updated_by": _REGISTRAR}),
+    ("attendance_mark_history", {"mark_id": Ref("attendance_mark", ("7a11e4d0-0000-4000-8000-000000000002",)),
+                                 "revision": 1, "old_value": None, "new_value": {"status": "absent"}, "reason": None,
+                                 "changed_at": utc(2025, 3, 3, 0, 45), "changed_by": _REGISTRAR}),
+    ("attendance_mark_history", {"mark_id": Ref("attendance_mark", ("7a11e4d0-0000-4000-8000-000000000002",)),
+                                 "revision": 2, "old_value": {"status": "absent"},
+                                 "new_value": {"status": "late", "late_minutes": 25},
+                                 "reason": "学员出示公交晚点证明", "changed_at": utc(2025, 3, 3, 4, 0),
+                                 "changed_by": _REGISTRAR}),
+    ("online_learning", {"enrolment_id": _ENROL_ZHANG, "minutes": 240, "source": "江苏职业培训网络学院",
+                         "recorded_at": utc(2025, 3, 10, 12, 0), "recorded_by": _REGISTRAR}),
+    ("assessment", {"uid": "a55e55ed-0000-4000-8000-000000000001", "enrolment_id": _ENROL_ZHANG, "theory_score": 865,
+                    "practical_score": 912, "result": "pass", "retake": False, "assessed_on": date(2025, 4, 12),
+                    "recorded_at": utc(2025, 4, 12, 9, 30), "recorded_by": _REGISTRAR}),
+    ("assessment", {"uid": "a55e55ed-0000-4000-8000-000000000002", "enrolment_id": _ENROL_LIU, "theory_score": None,
+                    "practical_score": None, "result": None, "retake": True, "assessed_on": None,
+                    "recorded_at": utc(2025, 4, 12, 9, 31), "recorded_by": None}),
+    ("certificate", {"uid": "ce87ce87-0000-4000-8000-000000000001", "enrolment_id": _ENROL_ZHANG,
+                     "trainee_id": _ZHANG, "kind": "training_completion", "number": "NJGL-2025-JN-003-0001",
+                     "issuer": "institution", "status": "void", "issued_on": date(2025, 4, 15),
+                     "content": {"name": "张伟", "occupation": "中式烹调师", "level": 4, "hours": 200},
+                     "pdf_sha256": fake_hash("pdf v1"), "void_reason": "姓名打印错误", "replaces_id": None,
+                     "issued_by": _REGISTRAR, "created_at": utc(2025, 4, 15, 2, 0)}),
+    ("certificate", {"uid": "ce87ce87-0000-4000-8000-000000000002", "enrolment_id": _ENROL_ZHANG,
+                     "trainee_id": _ZHANG, "kind": "training_completion", "number": "NJGL-2025-JN-003-0002",
+                     "issuer": "institution", "status": "issued", "issued_on": date(2025, 4, 16),
+                     "content": {"name": "张伟", "occupation": "中式烹调师", "level": 4, "hours": 200},
+                     "pdf_sha256": fake_hash("pdf v2"), "void_reason": None,
+                     "replaces_id": Ref("certificate", ("training_completion", "NJGL-2025-JN-003-0001")),
+                     "issued_by": _REGISTRAR, "created_at": utc(2025, 4, 16, 2, 0)}),
+    ("outbox_batch", {"batch_id": "b47c4000-0000-4000-8000-000000000001", "kind": "class_filing", "class_id": _CLASS,
+                      "state": "accepted_with_warnings", "canonical_bytes": _CANONICAL,
+                      "content_hash": hashlib.sha256(_CANONICAL).hexdigest(), "signature": bytes(range(64)),
+                      "key_id": "ed25519:320106-0042:2025-01", "supersedes_batch_id": None,
+                      "reference_versions": {"occupations": "2022-bundled-3", "policies": "jiangsu-2025"},
+                      "attempts": 2, "next_attempt_at": None, "last_error": "HTTP 503：平台维护中",
+                      "receipt": {"receipt_no": "JS-2025-000381", "warnings": ["学员刘嘉怡缺少学历信息"]},
+                      "created_at": utc(2025, 2, 28, 7, 0), "updated_at": utc(2025, 3, 1, 1, 12)}),
+    ("audit_log", {"occurred_at": utc(2025, 1, 6, 1, 30, 6, 500000), "actor_user_id": _ADMIN, "actor_name": "admin",
+                   "action": "database.created", "entity_type": "database",
+                   "entity_id": "3d0c6f7e-8b1a-4c2d-9e3f-5a6b7c8d9e0f", "class_id": None,
+                   "details": {"reference_versions": {"occupations": "2022-bundled-3"}}, "prev_hash": "0" * 64,
+                   "entry_hash": fake_hash("audit 1")}),
+    ("audit_log", {"occurred_at": utc(2025, 3, 3, 4, 0), "actor_user_id": _REGISTRAR, "actor_name": "wangfang",
+                   "action": "attendance.corrected", "entity_type": "attendance_mark",
+                   "entity_id": "7a11e4d0-0000-4000-8000-000000000002", "class_id": _CLASS,
+                   "details": {"from": "absent", "to": "late", "reason": "学员出示公交晚点证明"},
+                   "prev_hash": fake_hash("audit 1"), "entry_hash": fake_hash("audit 2")}),
+]
+
+
+def seed_0001(connection: Connection) -> None:
+    seed_rows(connection, SCHEMA_0001, ROWS_0001)
+
+
+def check_0001(connection: Connection) -> None:
+    check_rows(connection, SCHEMA_0001, ROWS_0001)
+
+
+# --- the registry test_migrations.py walks ---------------------------------------------------
+
+SEED: dict[str, Callable[[Connection], None]] = {
+    "0001": seed_0001,
+}
+
+CHECK: dict[str, Callable[[Connection], None]] = {
+    "0001": check_0001,
+}
