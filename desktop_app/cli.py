@@ -87,7 +87,7 @@ messages.register(
 log = logging.getLogger("skilldesk")
 
 
-def _t(code: str, **params: object) -> str:
+def _t(code: str, /, **params: object) -> str:
     return messages.render(code, **params)
 
 
@@ -316,7 +316,9 @@ def cmd_class_show(args: argparse.Namespace) -> int:
         print(_t("cli.class.warning", message=problem.message()))
     _print_table(["#", "Date" if en else "日期", "Time" if en else "时间", "Kind" if en else "类型",
                   "Lessons" if en else "课时", "Status" if en else "状态"], [
-        [i, s.starts_at.strftime("%Y-%m-%d %a"), f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}",
+        [i, f"{s.starts_at:%Y-%m-%d} " + ("Mon Tue Wed Thu Fri Sat Sun".split()[s.starts_at.weekday()] if en
+                                          else "周" + "一二三四五六日"[s.starts_at.weekday()]),
+         f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}",
          {"theory": "理论", "practice": "实操"}.get(s.kind, s.kind), s.lessons,
          {"planned": "", "cancelled": "已取消"}.get(s.status, s.status)]
         for i, s in enumerate(detail.sessions, start=1)

@@ -305,7 +305,7 @@ def _detail(session: Session, c: TrainingClass) -> ClassDetail:
     ) or 0
     policy_row = session.get(PolicyVersion, c.policy_id)
     policy = policy_of(policy_row)
-    teachers = dict(session.execute(select(Teacher.id, Teacher.name)).tuples().all())
+    teachers = dict(session.execute(select(Teacher.id, Teacher.name)).all())
     sessions = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id).order_by(ClassSession.starts_at)).all()
     session_rows = tuple(
         SessionRow(id=s.id, starts_at=s.starts_at.astimezone(CHINA_TZ), ends_at=s.ends_at.astimezone(CHINA_TZ),

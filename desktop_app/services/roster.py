@@ -307,7 +307,7 @@ def _histories(session: Session, trainee_ids: list[int], exclude_class_id: int, 
             .join(Occupation, Occupation.id == TrainingClass.occupation_id)
             .join(Institution, Institution.id == TrainingClass.institution_id)
             .where(Enrolment.trainee_id.in_(chunk), Enrolment.class_id != exclude_class_id)
-        ).tuples()
+        )
         for enrolment, c, occupation, institution in rows:
             finished = ClassStatus(c.status) in (ClassStatus.COMPLETED, ClassStatus.SEALED, ClassStatus.UPLOADED)
             found.setdefault(enrolment.trainee_id, []).append(PastTraining(
@@ -400,14 +400,14 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
         training_class = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
         if training_class is None:
             raise RosterError("roster.class_not_found", code=class_code)
-        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).tuples().all())
+        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
         id_types = {t.value: t.label_zh for t in IdType}
         rows = []
         for enrolment, trainee in session.execute(
             select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
             .where(Enrolment.class_id == training_class.id, Enrolment.withdrawn_at.is_(None))
             .order_by(Enrolment.roll_no)
-        ).tuples():
+        ):
             groups = trainee_key_groups(session, cipher, trainee.id)
             rows.append({
                 "name": trainee.name, "id_type": id_types.get(trainee.id_type, trainee.id_type),

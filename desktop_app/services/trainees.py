@@ -130,7 +130,7 @@ def get_trainee(db: Database, cipher: PersonalDataCipher, trainee_id: int) -> Tr
         t = session.get(Trainee, trainee_id)
         if t is None:
             raise TraineeError("trainee.not_found", trainee=trainee_id)
-        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).tuples().all())
+        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
         groups = tuple(names.get(code, code) for code in trainee_key_groups(session, cipher, t.id))
         history = tuple(
             TrainingRecord(class_code=c.code, class_name=c.name, occupation=o.name, level=c.level,
@@ -142,7 +142,7 @@ def get_trainee(db: Database, cipher: PersonalDataCipher, trainee_id: int) -> Tr
                 .join(Occupation, Occupation.id == TrainingClass.occupation_id)
                 .where(Enrolment.trainee_id == t.id)
                 .order_by(TrainingClass.start_date.desc())
-            ).tuples()
+            )
         )
         return TraineeDetail(
             row=_row(t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
@@ -195,7 +195,7 @@ def class_roster(db: Database, class_code: str) -> list[RosterEntry]:
             select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
             .where(Enrolment.class_id == training_class.id, Enrolment.withdrawn_at.is_(None))
             .order_by(Enrolment.roll_no)
-        ).tuples()
+        )
         return [
             RosterEntry(enrolment_id=e.id, trainee_id=t.id, roll_no=e.roll_no, name=t.name, id_masked=t.id_masked,
                         sex=t.sex, phone_masked=t.phone_masked, subsidy_status=e.subsidy_status,
