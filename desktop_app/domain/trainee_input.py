@@ -467,9 +467,22 @@ def _key_group_choices(lookup: Mapping[str, str]) -> str:
     return "、".join(names.values()) if names else "、".join(dict.fromkeys(lookup))
 
 
+_index_cache: list[tuple[Mapping[str, str], dict[str, str]]] = []
+
+
+def _key_group_index(lookup: Mapping[str, str]) -> dict[str, str]:
+    # An import validates thousands of rows against the same lookup: fold its words once.
+    for cached_lookup, index in _index_cache:
+        if cached_lookup is lookup:
+            return index
+    index = {_fold(str(word)): code for word, code in lookup.items()}
+    _index_cache[:] = [(lookup, index)]
+    return index
+
+
 def parse_key_groups(raw: str, lookup: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(codes found, pieces not recognised) in `raw`, split on 、,，;；/ and spaces."""
-    index = {_fold(str(word)): code for word, code in lookup.items()}
+    index = _key_group_index(lookup)
     parts = _KEY_GROUP_SEPARATORS.split(unicodedata.normalize("NFKC", raw))
     codes: list[str] = []
     unknown: list[str] = []

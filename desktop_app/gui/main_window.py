@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.gui.pages import PAGE_IDS
+from desktop_app.gui.pages.classes import ClassesPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.pages.settings import SettingsPage
+from desktop_app.gui.pages.trainees import TraineesPage
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
 from desktop_app.services.status import StatusSnapshot
@@ -115,6 +117,17 @@ class MainWindow(QMainWindow):
             page.language_chosen.connect(self._choose_language)
             page.platform_url_chosen.connect(self._choose_platform_url)
             return page
+        if page_id == "classes":
+            page = ClassesPage(self.desk, self.tasks)
+            # New classes and imported rosters change the counts in the status bar and headings.
+            page.data_changed.connect(self.refresh_status)
+            return page
+        if page_id == "trainees":
+            page = TraineesPage(self.desk, self.tasks)
+            classes = self.pages.get("classes")
+            if isinstance(classes, ClassesPage):  # an import enrols people: search again when shown
+                classes.data_changed.connect(page.mark_stale)
+            return page
         return PlaceholderPage(page_id)
 
     def show_page(self, page_id: str) -> None:
@@ -155,7 +168,7 @@ class MainWindow(QMainWindow):
         }
         for page_id, text in counts.items():
             page = self.pages[page_id]
-            if isinstance(page, PlaceholderPage):
+            if isinstance(page, (PlaceholderPage, ClassesPage, TraineesPage)):
                 page.show_count(text)
 
     def _show_online(self, online: bool) -> None:

@@ -82,5 +82,5 @@ def record_many(session: Session, actor: Actor, items: Sequence[AuditItem]) -> l
         prev_hash = entry_hash
     if entries:
         # Core insert: an import writes thousands of entries, ten times faster than ORM objects.
-        session.execute(insert(AuditEntry), entries)
+        session.connection().execute(insert(AuditEntry.__table__), entries)
     return [entry["entry_hash"] for entry in entries]

@@ -49,8 +49,8 @@ messages.register(
         ),
         "class.type_unknown": ("培训类型“{value}”无法识别，可选：{choices}。", "Training type “{value}” is unknown; choose one of: {choices}."),
         "class.dates_reversed": ("结束日期 {end} 早于开始日期 {start}。", "The end date {end} is before the start date {start}."),
-        "class.capacity_invalid": ("班级人数须是 1 到 1000 之间的整数（现为 {value}）。",
-                                   "Capacity must be a whole number from 1 to 1000 (it is {value})."),
+        "class.capacity_invalid": ("班级人数须是 1 到 {limit} 之间的整数（现为 {value}）。",
+                                   "Capacity must be a whole number from 1 to {limit} (it is {value})."),
         "class.read_only": ("班级 {code} 已{status}，不能再修改。如需更正，请在上传页面提交更正批次。",
                             "Class {code} is {status} and can no longer be changed. Corrections go through a correction batch."),
         "class.session_not_found": ("找不到这次课（编号 {session}）。", "That session ({session}) does not exist."),
@@ -67,6 +67,10 @@ messages.register(
 
 class ClassError(messages.UserFacingError):
     pass
+
+
+# Large enough for a company-wide skills-upgrading programme run as one class.
+MAX_CAPACITY = 10_000
 
 
 @dataclass(frozen=True)
@@ -190,8 +194,8 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         raise ClassError("class.name_empty")
     if draft.end_date < draft.start_date:
         raise ClassError("class.dates_reversed", start=draft.start_date.isoformat(), end=draft.end_date.isoformat())
-    if not 1 <= int(draft.capacity) <= 1000:
-        raise ClassError("class.capacity_invalid", value=draft.capacity)
+    if not 1 <= int(draft.capacity) <= MAX_CAPACITY:
+        raise ClassError("class.capacity_invalid", value=draft.capacity, limit=MAX_CAPACITY)
     with db.writing() as session:
         if session.scalar(select(TrainingClass.id).where(TrainingClass.code == code)) is not None:
             raise ClassError("class.code_taken", code=code)
@@ -377,8 +381,8 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
             changes["name"] = (c.name, name.strip())
             c.name = name.strip()
         if capacity is not None and capacity != c.capacity:
-            if not 1 <= int(capacity) <= 1000:
-                raise ClassError("class.capacity_invalid", value=capacity)
+            if not 1 <= int(capacity) <= MAX_CAPACITY:
+                raise ClassError("class.capacity_invalid", value=capacity, limit=MAX_CAPACITY)
             changes["capacity"] = (c.capacity, int(capacity))
             c.capacity = int(capacity)
         if location is not None and location != (c.location or ""):

@@ -63,8 +63,13 @@ messages.register(
     {
         "roster.class_not_found": ("找不到编号为“{code}”的班级。", "No class has the code “{code}”."),
         "roster.duplicate_in_file": (
-            "第 {row} 行与第 {first_row} 行是同一人（身份证号码相同{upgraded}），同一人只需登记一次。",
-            "Row {row} is the same person as row {first_row} (same identity number{upgraded}); list each person once.",
+            "第 {row} 行与第 {first_row} 行是同一人（身份证号码相同），同一人只需登记一次。",
+            "Row {row} is the same person as row {first_row} (same identity number); list each person once.",
+        ),
+        "roster.duplicate_in_file_15_18": (
+            "第 {row} 行与第 {first_row} 行是同一人：一行是 15 位旧号码，另一行是升级后的 18 位号码。同一人只需登记一次，请保留 18 位号码那一行。",
+            "Row {row} is the same person as row {first_row}: one has the old 15-digit number, the other its 18-digit "
+            "form. List each person once; keep the 18-digit row.",
         ),
         "roster.name_mismatch": (
             "身份证号码 {id_masked} 已登记为“{known}”，与本行的姓名“{given}”不一致。请核对证件；"
@@ -196,7 +201,7 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
 
     # 1. Validate every row on its own.
     planned: list[_Planned] = []
-    first_row_of: dict[str, int] = {}
+    first_row_of: dict[str, tuple[int, bool]] = {}
     total = len(sheet.rows)
     for index, row in enumerate(sheet.rows, start=1):
         if cancelled and cancelled():
@@ -261,7 +266,8 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
                               _planned=planned, _class_id=training_class.id)
 
 
-def _validate_row(row: RosterRow, lookup: dict[str, str], today: date, first_row_of: dict[str, int]) -> _Planned:
+def _validate_row(row: RosterRow, lookup: dict[str, str], today: date,
+                  first_row_of: dict[str, tuple[int, bool]]) -> _Planned:
     name = (row.values.get("name") or "").strip()
     masked = _mask_raw(row.values.get("id_number"))
     if row.problems:
@@ -272,11 +278,12 @@ def _validate_row(row: RosterRow, lookup: dict[str, str], today: date, first_row
         return _Planned(RowOutcome(row.row_number, name, masked, "rejected", tuple(error.problems)))
     canonical = data.identity.value
     if canonical in first_row_of:
-        upgraded = "（15 位与 18 位号码为同一人）" if data.identity.upgraded_from else ""
-        problem = messages.Problem("roster.duplicate_in_file",
-                                   {"row": row.row_number, "first_row": first_row_of[canonical], "upgraded": upgraded})
+        first_row, first_was_15 = first_row_of[canonical]
+        mixed = first_was_15 != bool(data.identity.upgraded_from)
+        code = "roster.duplicate_in_file_15_18" if mixed else "roster.duplicate_in_file"
+        problem = messages.Problem(code, {"row": row.row_number, "first_row": first_row})
         return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), "rejected", (problem,)))
-    first_row_of[canonical] = row.row_number
+    first_row_of[canonical] = (row.row_number, bool(data.identity.upgraded_from))
     return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), "pending", (), tuple(data.warnings)),
                     data=data)
 
@@ -334,11 +341,11 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
     class_id: int = report._class_id
     to_enrol = [p for p in planned if p.outcome.status in ("enrolled", "enrolled_without_subsidy")]
     new_people = [p for p in to_enrol if p.trainee_id is None]
+    known_people = [p for p in to_enrol if p.trainee_id is not None]
     new_ids = insert_trainees(session, cipher, [_record(p.data) for p in new_people])
     for item, trainee_id in zip(new_people, new_ids):
         item.trainee_id = trainee_id
-    updated = [p for p in to_enrol if p not in new_people]
-    for item in updated:
+    for item in known_people:
         _refresh_known_trainee(session, cipher, item.trainee_id, item.data)
     next_roll = (session.scalar(select(func.max(Enrolment.roll_no)).where(Enrolment.class_id == class_id)) or 0) + 1
     rows = []
@@ -352,7 +359,7 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
     if rows:
         from sqlalchemy import insert
 
-        session.execute(insert(Enrolment), rows)
+        session.connection().execute(insert(Enrolment.__table__), rows)
     items = [
         audit.AuditItem("enrolment.created", "enrolment", row["uid"], class_id,
                         {"trainee_id": row["trainee_id"], "roll_no": row["roll_no"], "subsidy": row["subsidy_status"],

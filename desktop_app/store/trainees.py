@@ -77,7 +77,7 @@ def insert_trainees(session: Session, cipher: PersonalDataCipher, records: list[
     if not records:
         return []
     rows = [_row(cipher, record) for record in records]
-    session.execute(insert(Trainee), rows)
+    session.connection().execute(insert(Trainee.__table__), rows)
     by_hash = dict(_ids_by_hash_chunked(session, [row["id_hash"] for row in rows]))
     ids = [by_hash[row["id_hash"]] for row in rows]
     groups = [
@@ -90,7 +90,7 @@ def insert_trainees(session: Session, cipher: PersonalDataCipher, records: list[
         for code in sorted(set(record.key_groups))
     ]
     if groups:
-        session.execute(insert(TraineeKeyGroup), groups)
+        session.connection().execute(insert(TraineeKeyGroup.__table__), groups)
     return ids
 
 

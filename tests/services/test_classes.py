@@ -55,7 +55,7 @@ def test_occupation_codes_are_accepted_in_full_width_and_by_training_type_name(d
     ({"level": 1}, "没有一级/高级技师"),
     ({"training_type": "跳舞"}, "培训类型“跳舞”无法识别"),
     ({"end_date": date(2026, 11, 1)}, "早于开始日期"),
-    ({"capacity": 0}, "1 到 1000"),
+    ({"capacity": 0}, "1 到 10000"),
     ({"code": "  "}, "请填写班级编号"),
 ])
 def test_invalid_classes_are_refused_with_a_reason_and_nothing_is_saved(desk, overrides, words):
