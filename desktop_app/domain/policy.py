@@ -17,6 +17,13 @@ class LockPeriod(StrEnum):
     NONE = "none"
 
 
+class LatenessRule(StrEnum):
+    """How late arrival and early leave reduce the hours credited for a session."""
+
+    WHOLE_LESSONS = "whole_lessons"  # each lesson (课时) touched by the absence is lost
+    MINUTES = "minutes"  # exactly the minutes missed
+
+
 @dataclass(frozen=True)
 class Policy:
     """One version of the subsidy and completion rules, as stored in the policy table."""
@@ -38,6 +45,8 @@ class Policy:
     max_age: int
     advance_payment_percent_project_based: int = 50
     work_for_training_max_months: int = 6
+    late_grace_minutes: int = 5
+    lateness_rule: LatenessRule = LatenessRule.WHOLE_LESSONS
     notes: dict[str, str] = field(default_factory=dict)
 
     def min_hours_for_level(self, level: int) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.policy import LockPeriod, Policy, SubsidyWindow
+from desktop_app.domain.policy import LatenessRule, LockPeriod, Policy, SubsidyWindow
 from desktop_app.store.models import PolicyVersion
 
 
@@ -26,5 +26,6 @@ def policy_of(row: PolicyVersion) -> Policy:
         min_practice_percent=row.min_practice_percent, lesson_minutes=row.lesson_minutes,
         lock_period=LockPeriod(row.lock_period), min_age=row.min_age, max_age=row.max_age,
         advance_payment_percent_project_based=row.advance_payment_percent_project_based,
-        work_for_training_max_months=row.work_for_training_max_months, notes=dict(row.notes or {}),
+        work_for_training_max_months=row.work_for_training_max_months, late_grace_minutes=row.late_grace_minutes,
+        lateness_rule=LatenessRule(row.lateness_rule), notes=dict(row.notes or {}),
     )

@@ -14,7 +14,7 @@ from desktop_app import messages, resources
 from desktop_app.store.engine import Database
 
 # The newest revision in migrations/versions; tests/store fail when the two disagree.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 messages.register(
     {
@@ -96,13 +96,30 @@ def _has_tables(db: Database) -> bool:
 
 
 def run_alembic(db: Database, verb: str, target: str) -> None:
-    """`upgrade`/`downgrade` to `target` on the database's write engine, in one transaction."""
+    """`upgrade`/`downgrade` to `target` on the database's write engine, in one transaction.
+
+    On SQLite, batch migrations copy a table and drop the original, which foreign keys from
+    other tables forbid; as SQLite's documentation prescribes for schema changes, foreign keys
+    are switched off for the migration (outside the transaction, where the pragma works) and
+    the result is checked with foreign_key_check before it is committed.
+    """
     from alembic import command
 
     config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, verb)(config, target)
+    with db.engine.connect() as connection:
+        if db.is_sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                getattr(command, verb)(config, target)
+                if db.is_sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration {verb} {target} broke foreign keys: {broken[:5]}")
+        finally:
+            if db.is_sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _script_revision(script, revision: str):

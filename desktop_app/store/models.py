@@ -234,6 +234,8 @@ class PolicyVersion(Base):
     max_age: Mapped[int] = mapped_column(Integer)
     advance_payment_percent_project_based: Mapped[int] = mapped_column(Integer, default=50)
     work_for_training_max_months: Mapped[int] = mapped_column(Integer, default=6)
+    late_grace_minutes: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    lateness_rule: Mapped[str] = mapped_column(String(20), default="whole_lessons", server_default="whole_lessons")
     notes: Mapped[dict] = mapped_column(JSON, default=dict)
     source: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -241,6 +243,7 @@ class PolicyVersion(Base):
 
     __table_args__ = (
         CheckConstraint("subsidy_window in ('calendar_year', 'lifetime')", name="subsidy_window"),
+        CheckConstraint("lateness_rule in ('whole_lessons', 'minutes')", name="lateness_rule"),
     )
 
 

@@ -136,6 +136,8 @@ def apply_policies(session: Session, document: dict, *, origin: str) -> Referenc
                 max_age=item["max_age"],
                 advance_payment_percent_project_based=item.get("advance_payment_percent_project_based", 50),
                 work_for_training_max_months=item.get("work_for_training_max_months", 6),
+                late_grace_minutes=item.get("late_grace_minutes", 5),
+                lateness_rule=item.get("lateness_rule", "whole_lessons"),
                 notes=item.get("parameter_notes", {}),
                 source=item.get("source"),
                 is_active=False,

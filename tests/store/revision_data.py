@@ -372,12 +372,32 @@ def check_0001(connection: Connection) -> None:
     check_rows(connection, SCHEMA_0001, ROWS_0001)
 
 
+# --- 0002: policy lateness rule and grace ----------------------------------------------------
+
+_POLICY_0002 = sa.table("policy", sa.column("code", sa.String), sa.column("late_grace_minutes", sa.Integer),
+                        sa.column("lateness_rule", sa.String))
+
+
+def seed_0002(connection: Connection) -> None:
+    # The policy written at 0001 got the defaults; an institution then chose exact minutes.
+    connection.execute(_POLICY_0002.update().where(_POLICY_0002.c.code == "jiangsu-2025")
+                       .values(late_grace_minutes=10, lateness_rule="minutes"))
+
+
+def check_0002(connection: Connection) -> None:
+    row = connection.execute(sa.select(_POLICY_0002.c.late_grace_minutes, _POLICY_0002.c.lateness_rule)
+                             .where(_POLICY_0002.c.code == "jiangsu-2025")).one()
+    assert tuple(row) == (10, "minutes"), row
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
     "0001": seed_0001,
+    "0002": seed_0002,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
     "0001": check_0001,
+    "0002": check_0002,
 }
