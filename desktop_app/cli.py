@@ -11,6 +11,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop_app import __version__, messages
@@ -77,6 +78,17 @@ messages.register(
         "cli.roster.exported": ("已导出 {count} 名学员到 {path}（含完整个人信息，已记入审计日志，请妥善保管）。",
                                 "Exported {count} trainees to {path} (full personal data; logged — keep the file safe)."),
         "cli.trainee.none": ("没有找到学员。", "No trainees found."),
+        "cli.help.attendance_group": ("考勤：导入、汇总、签到表", "attendance: import, summary, sign-in sheets"),
+        "cli.help.attendance_import": ("导入考勤机打卡记录或线上学时（xlsx 或 csv）", "import attendance-machine punches or online hours (xlsx or csv)"),
+        "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、出勤率和结业资格", "per trainee: hours, online hours, rate, completion eligibility"),
+        "cli.help.attendance_sheet": ("打印用的签到表（PDF）", "printable sign-in sheets (PDF)"),
+        "cli.help.per_day": ("每天一页（默认每次课一页）", "one page per day (default: one per session)"),
+        "cli.attendance.found_punches": ("文件 {file} 是考勤机打卡记录：{rows} 行，写入 {marks} 条考勤。", "{file} holds attendance-machine punches: {rows} rows, {marks} marks written."),
+        "cli.attendance.found_online": ("文件 {file} 是线上学时记录：{rows} 行，计入 {records} 条。", "{file} holds online-learning hours: {rows} rows, {records} records added."),
+        "cli.attendance.problem": ("  未导入：{message}", "  Not imported: {message}"),
+        "cli.attendance.warning": ("  提示：{message}", "  Note: {message}"),
+        "cli.attendance.summary_written": ("考勤汇总已写入 {path}。", "Attendance summary written to {path}."),
+        "cli.attendance.sheet_written": ("签到表已写入 {path}（{pages} 页）。", "Sign-in sheets written to {path} ({pages} pages)."),
         "cli.unexpected": (
             "发生了意外错误，操作没有完成。详细信息已写入日志文件 {log}，请把该文件发给技术支持。",
             "An unexpected error stopped the operation. Details were written to {log}; please send that file to support.",
@@ -156,6 +168,22 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--class", dest="class_code", required=True)
     exporting.add_argument("file", type=Path)
     exporting.set_defaults(handler=cmd_roster_export)
+
+    attendance = commands.add_parser("attendance", help=_t("cli.help.attendance_group"))
+    attendance_commands = attendance.add_subparsers(dest="attendance_command", metavar="COMMAND", required=True)
+    attendance_import = attendance_commands.add_parser("import", help=_t("cli.help.attendance_import"))
+    attendance_import.add_argument("--class", dest="class_code", required=True)
+    attendance_import.add_argument("file", type=Path)
+    attendance_import.set_defaults(handler=cmd_attendance_import)
+    summary = attendance_commands.add_parser("summary", help=_t("cli.help.attendance_summary"))
+    summary.add_argument("--class", dest="class_code", required=True)
+    summary.add_argument("--out", type=Path)
+    summary.set_defaults(handler=cmd_attendance_summary)
+    sheet = attendance_commands.add_parser("sheet", help=_t("cli.help.attendance_sheet"))
+    sheet.add_argument("--class", dest="class_code", required=True)
+    sheet.add_argument("--out", type=Path, required=True)
+    sheet.add_argument("--per-day", action="store_true", help=_t("cli.help.per_day"))
+    sheet.set_defaults(handler=cmd_attendance_sheet)
 
     trainee = commands.add_parser("trainee", help=_t("cli.help.trainee_group"))
     trainee_commands = trainee.add_subparsers(dest="trainee_command", metavar="COMMAND", required=True)
@@ -386,6 +414,76 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_attendance_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.attendance import import_attendance
+
+    desk = _open(args)
+    try:
+        report = import_attendance(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    finally:
+        desk.close()
+    if report.kind == "online":
+        print(_t("cli.attendance.found_online", file=args.file.name, rows=report.rows, records=report.online_records))
+    else:
+        print(_t("cli.attendance.found_punches", file=args.file.name, rows=report.rows, marks=report.marks_written))
+    for warning in report.warnings:
+        print(_t("cli.attendance.warning", message=warning.message()))
+    for problem in report.problems:
+        print(_t("cli.attendance.problem", message=problem.message()))
+    return EXIT_PARTIAL if report.problems else EXIT_OK
+
+
+def cmd_attendance_summary(args: argparse.Namespace) -> int:
+    from desktop_app.services.attendance import class_attendance_summary
+
+    desk = _open(args)
+    try:
+        rows = class_attendance_summary(desk.db, args.class_code, as_of=datetime.now(timezone.utc))
+    finally:
+        desk.close()
+    en = messages.current_language() == "en"
+    headers = (["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"] if en else
+               ["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"])
+    _print_table(headers, [
+        [r.roll_no, r.name, r.id_masked, r.attendance.attended_lessons, r.attendance.online_credited_lessons,
+         r.attendance.total_lessons, f"{r.attendance.rate_percent}%",
+         _eligibility_label(r, en), "；".join(p.message() for p in r.shown_reasons)]
+        for r in rows
+    ])
+    if args.out:
+        from desktop_app.services.attendance import write_summary_workbook
+
+        write_summary_workbook(rows, args.out, title=f"{args.class_code} 考勤汇总")
+        print(_t("cli.attendance.summary_written", path=args.out))
+    return EXIT_OK
+
+
+def _eligibility_label(row, en: bool) -> str:
+    if row.in_progress:
+        if row.attendance.at_risk:
+            return "at risk" if en else "有风险"
+        return "in training" if en else "培训中"
+    if row.attendance.eligible:
+        return "yes" if en else "符合"
+    return "no" if en else "不符合"
+
+
+def cmd_attendance_sheet(args: argparse.Namespace) -> int:
+    from desktop_app.services.attendance import signin_sheets_pdf
+
+    desk = _open(args)
+    try:
+        render = signin_sheets_pdf(desk.db, args.class_code, per_day=args.per_day)
+    finally:
+        desk.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(render.pdf)
+    for warning in render.warnings:
+        print(_t("cli.attendance.warning", message=warning.message()))
+    print(_t("cli.attendance.sheet_written", path=args.out, pages=render.pages))
+    return EXIT_OK
+
+
 def cmd_trainee_search(args: argparse.Namespace) -> int:
     from desktop_app.services.trainees import search_trainees
 
@@ -429,6 +527,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_UNEXPECTED
+    except BrokenPipeError:
+        # Output piped into `head` and the reader went away: not a failure of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         settings = None
         try:

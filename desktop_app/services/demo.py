@@ -11,11 +11,12 @@ from sqlalchemy import func, insert, select
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.identity import IdType, check_char, mask_identity_number
-from desktop_app.domain.schedule import Period, plan_sessions
+from desktop_app.domain.schedule import ScheduleSpec, plan_class_schedule
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
 from desktop_app.store.models import (
     AttendanceMark,
+    AttendanceMarkHistory,
     ClassSession,
     ClassTeacher,
     Enrolment,
@@ -157,8 +158,9 @@ def fill_demo_institution(db: Database, cipher: PersonalDataCipher, *, actor: Ac
                 level = int(occupation.levels[0])
             start = today + timedelta(days=offset)
             end = start + timedelta(days=length)
-            planned = plan_sessions(start=start, end=end, periods=(Period.MORNING, Period.AFTERNOON),
-                                    lessons_per_sitting=4, lesson_minutes=policy.lesson_minutes, practice_every=3)
+            planned = plan_class_schedule(ScheduleSpec(lessons_per_sitting=4), start=start, end=end,
+                                          lesson_minutes=policy.lesson_minutes,
+                                          practice_percent=policy.min_practice_percent)
             theory = sum(p.lessons for p in planned if p.kind == "theory") * policy.lesson_minutes
             practice = sum(p.lessons for p in planned if p.kind == "practice") * policy.lesson_minutes
             training_class = TrainingClass(
@@ -220,7 +222,24 @@ def _mark_past_sessions(session, class_id: int, enrolments: list[Enrolment], act
             })
     if rows:
         session.execute(insert(AttendanceMark), rows)
+        # Every mark has its first revision in the history, as marks taken in the grid do.
+        ids = dict(session.execute(select(AttendanceMark.uid, AttendanceMark.id)
+                                   .where(AttendanceMark.uid.in_([r["uid"] for r in rows]))).all())
+        session.execute(insert(AttendanceMarkHistory), [
+            {"mark_id": ids[r["uid"]], "revision": 1, "old_value": None,
+             "new_value": _history_value(r), "reason": None, "changed_at": r["updated_at"],
+             "changed_by": actor.user_id}
+            for r in rows
+        ])
     return len(rows)
+
+
+def _history_value(row: dict) -> dict:
+    from desktop_app.domain.attendance import AttendanceStatus, MarkValue
+
+    return MarkValue(status=AttendanceStatus(row["status"]), late_minutes=row["late_minutes"],
+                     early_leave_minutes=row["early_leave_minutes"], leave_reason=row["leave_reason"],
+                     sign_in_at=row["sign_in_at"], sign_out_at=row["sign_out_at"]).to_dict()
 
 
 def _level_short(level: int) -> str:

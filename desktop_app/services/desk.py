@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.domain.actors import Actor
 from desktop_app.platform.reachability import platform_reachable
-from desktop_app.services import classes, roster, trainees
+from desktop_app.services import attendance, classes, roster, trainees
 from desktop_app.services.database import OpenedDatabase
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -101,6 +101,38 @@ class Desk:
 
     def export_roster(self, class_code: str, path: Path) -> int:
         return roster.export_roster(self.db, self.cipher, actor=self.actor, class_code=class_code, path=path)
+
+    # --- attendance ---------------------------------------------------------------------------
+
+    def class_sessions(self, class_code: str) -> list[attendance.SessionInfo]:
+        return attendance.class_sessions(self.db, class_code)
+
+    def session_grid(self, session_id: int) -> attendance.SessionGrid:
+        return attendance.session_grid(self.db, session_id)
+
+    def set_mark(self, session_id: int, enrolment_id: int, value, *, reason: str | None = None,
+                 expected_revision: int | None = None) -> attendance.GridRow:
+        return attendance.set_mark(self.db, actor=self.actor, session_id=session_id, enrolment_id=enrolment_id,
+                                   value=value, reason=reason, expected_revision=expected_revision)
+
+    def mark_all_present(self, session_id: int) -> int:
+        return attendance.mark_all_present(self.db, actor=self.actor, session_id=session_id)
+
+    def swipe(self, session_id: int, text: str) -> attendance.SwipeResult:
+        return attendance.swipe(self.db, self.cipher, actor=self.actor, session_id=session_id, text=text)
+
+    def mark_history(self, session_id: int, enrolment_id: int) -> list[attendance.HistoryEntry]:
+        return attendance.mark_history(self.db, session_id, enrolment_id)
+
+    def attendance_summary(self, class_code: str, *, as_of=None) -> list[attendance.SummaryRow]:
+        return attendance.class_attendance_summary(self.db, class_code, as_of=as_of)
+
+    def import_attendance(self, class_code: str, source: Path) -> attendance.AttendanceImportReport:
+        return attendance.import_attendance(self.db, self.cipher, actor=self.actor, class_code=class_code,
+                                            source=source)
+
+    def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False):
+        return attendance.signin_sheets_pdf(self.db, class_code, per_day=per_day)
 
     def close(self) -> None:
         self.db.dispose()

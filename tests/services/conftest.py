@@ -36,6 +36,8 @@ def people(count: int, *, start: int = 900_000):
 
 def write_roster(path: Path, rows: list[list[object]], *, headers=("序号", "姓名", "身份证号码", "手机号码", "人员类别"),
                  title: str | None = "培训学员花名册") -> Path:
+    if len(rows) > 1000:
+        return _write_big_roster(path, rows, headers)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "花名册"
@@ -54,3 +56,14 @@ def write_roster(path: Path, rows: list[list[object]], *, headers=("序号", "�
 
 def rows_for(persons, *, key_group: str | None = None) -> list[list[object]]:
     return [[i, p.name, p.id_number, p.phone, key_group] for i, p in enumerate(persons, start=1)]
+
+
+def _write_big_roster(path: Path, rows: list[list[object]], headers) -> Path:
+    # openpyxl's ordinary mode takes minutes for tens of thousands of rows; write-only streams.
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("花名册")
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append([None if v is None else str(v) if isinstance(v, str) else v for v in row])
+    workbook.save(path)
+    return path

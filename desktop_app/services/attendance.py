@@ -1,0 +1,656 @@
+"""Attendance use cases: the session grid, marks with a history that is never overwritten,
+card-reader swipes, punch and online-learning imports, and hours/eligibility per trainee."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app import messages
+from desktop_app.domain.actors import Actor
+from desktop_app.domain.attendance import (
+    AttendanceError,
+    AttendanceStatus,
+    MarkValue,
+    SessionFacts,
+    TraineeAttendance,
+    is_locked,
+    summarise_trainee,
+    validate_mark,
+)
+from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
+from desktop_app.domain.punches import SessionWindow, mark_from_times
+from desktop_app.domain.schedule import CHINA_TZ, SessionKind
+from desktop_app.services import audit
+from desktop_app.services.policies import policy_of
+from desktop_app.store.engine import Database
+from desktop_app.store.models import (
+    AttendanceMark,
+    AttendanceMarkHistory,
+    ClassSession,
+    Enrolment,
+    OnlineLearning,
+    PolicyVersion,
+    Trainee,
+    TrainingClass,
+    new_uid,
+    utcnow,
+)
+from desktop_app.store.protection import PersonalDataCipher
+from desktop_app.store.trainees import identity_lookup_hash
+
+messages.register(
+    {
+        "attendance.session_not_found": ("找不到这次课（编号 {session}）。", "No such session ({session})."),
+        "attendance.not_in_class": ("这名学员不在本班花名册上。", "This trainee is not on the class roster."),
+        "attendance.class_sealed": (
+            "班级 {code} 已{status}，考勤不能再修改。如确需更正，请在上传页面提交更正批次。",
+            "Class {code} is {status}; attendance can no longer be changed. Corrections go through a correction batch.",
+        ),
+        "attendance.class_not_started": (
+            "班级 {code} 还是“{status}”状态，备案后才能考勤。",
+            "Class {code} is still “{status}”; attendance starts once the class is filed.",
+        ),
+        "attendance.session_cancelled": ("这次课已取消，不能考勤。", "This session was cancelled; no attendance can be taken."),
+        "attendance.reason_required": (
+            "这次课已过锁定时间（{locked_since}），修改考勤必须填写原因，修改记录会永久保存。",
+            "This session is locked since {locked_since}; a change needs a written reason, which is kept for good.",
+        ),
+        "attendance.changed_elsewhere": (
+            "{name} 的这条考勤刚被其他窗口或其他电脑修改过（现为“{status}”）。请刷新后再改。",
+            "{name}'s mark was just changed in another window or on another PC (now “{status}”). Refresh, then change it.",
+        ),
+        "attendance.swipe_unknown": (
+            "刷卡号码 {value} 不是本班学员，也不在学员名单中，未记录考勤。",
+            "{value} is neither on this class's roster nor a known trainee; no attendance recorded.",
+        ),
+        "attendance.swipe_other_class": (
+            "{name}（{id_masked}）不是本班学员，未记录考勤。请确认上课班级。",
+            "{name} ({id_masked}) is not on this class's roster; no attendance recorded. Check the class.",
+        ),
+        "attendance.swipe_unreadable": (
+            "读到的内容“{value}”不是身份证号码或学号，未记录考勤。请重新刷卡或手工点名。",
+            "“{value}” is neither an identity number nor a roll number; nothing recorded. Swipe again or mark by hand.",
+        ),
+        "attendance.signed_in": ("{name} 签到 {time}{late}", "{name} signed in at {time}{late}"),
+        "attendance.signed_out": ("{name} 签退 {time}", "{name} signed out at {time}"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One trainee's line in a session's attendance grid (masked, as teachers see it)."""
+
+    enrolment_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    value: MarkValue | None
+    revision: int  # 0 = unmarked
+
+    @property
+    def status(self) -> AttendanceStatus | None:
+        return self.value.status if self.value else None
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    class_code: str
+    class_name: str
+    starts_at: datetime  # China time
+    ends_at: datetime
+    kind: str
+    lessons: int
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class SessionGrid:
+    session: SessionInfo
+    rows: tuple[GridRow, ...]
+    locked: bool
+    read_only: bool
+    read_only_reason: messages.Problem | None
+
+    def totals(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in AttendanceStatus}
+        counts["unmarked"] = 0
+        for row in self.rows:
+            counts[row.status.value if row.status else "unmarked"] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: int
+    old_value: MarkValue | None
+    new_value: MarkValue
+    reason: str | None
+    changed_at: datetime
+    changed_by: str
+
+
+@dataclass(frozen=True)
+class SwipeResult:
+    recorded: bool
+    message: messages.Problem
+    enrolment_id: int | None = None
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _session_and_class(session: Session, session_id: int) -> tuple[ClassSession, TrainingClass]:
+    row = session.get(ClassSession, session_id)
+    if row is None:
+        raise AttendanceError("attendance.session_not_found", session=session_id)
+    return row, session.get(TrainingClass, row.class_id)
+
+
+def _info(s: ClassSession, c: TrainingClass) -> SessionInfo:
+    return SessionInfo(id=s.id, class_code=c.code, class_name=c.name, starts_at=s.starts_at.astimezone(CHINA_TZ),
+                       ends_at=s.ends_at.astimezone(CHINA_TZ), kind=s.kind, lessons=s.lessons,
+                       cancelled=s.status == "cancelled")
+
+
+def _read_only_reason(c: TrainingClass, s: ClassSession) -> messages.Problem | None:
+    status = ClassStatus(c.status)
+    if status.is_read_only or status is ClassStatus.RETURNED:
+        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.label_zh})
+    if status is ClassStatus.DRAFT:
+        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.label_zh})
+    if s.status == "cancelled":
+        return messages.Problem("attendance.session_cancelled")
+    return None
+
+
+def _value_of(mark: AttendanceMark) -> MarkValue:
+    return MarkValue(status=AttendanceStatus(mark.status), late_minutes=mark.late_minutes,
+                     early_leave_minutes=mark.early_leave_minutes, leave_reason=mark.leave_reason,
+                     sign_in_at=mark.sign_in_at, sign_out_at=mark.sign_out_at)
+
+
+def session_grid(db: Database, session_id: int, *, now: datetime | None = None) -> SessionGrid:
+    """The grid a teacher works on: every enrolled trainee by roll number, with today's marks."""
+    now = now or datetime.now(timezone.utc)
+    with db.reading() as session:
+        s, c = _session_and_class(session, session_id)
+        policy = policy_of(session.get(PolicyVersion, c.policy_id))
+        marks = {m.enrolment_id: m for m in session.scalars(select(AttendanceMark).where(AttendanceMark.session_id == s.id))}
+        rows = []
+        for enrolment, trainee in session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
+        ):
+            mark = marks.get(enrolment.id)
+            rows.append(GridRow(enrolment_id=enrolment.id, roll_no=enrolment.roll_no, name=trainee.name,
+                                id_masked=trainee.id_masked, value=_value_of(mark) if mark else None,
+                                revision=mark.revision if mark else 0))
+        reason = _read_only_reason(c, s)
+        return SessionGrid(session=_info(s, c), rows=tuple(rows),
+                           locked=is_locked(session_ends_at=s.ends_at, now=now, lock_period=policy.lock_period),
+                           read_only=reason is not None, read_only_reason=reason)
+
+
+def class_sessions(db: Database, class_code: str) -> list[SessionInfo]:
+    with db.reading() as session:
+        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code))
+        if c is None:
+            return []
+        rows = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id).order_by(ClassSession.starts_at))
+        return [_info(s, c) for s in rows]
+
+
+def mark_history(db: Database, session_id: int, enrolment_id: int) -> list[HistoryEntry]:
+    """Every change of one mark, oldest first: old and new value, who, when and why."""
+    from desktop_app.store.models import AppUser
+
+    with db.reading() as session:
+        mark = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == session_id,
+                                                           AttendanceMark.enrolment_id == enrolment_id))
+        if mark is None:
+            return []
+        users = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
+        return [
+            HistoryEntry(revision=h.revision, old_value=MarkValue.from_dict(h.old_value) if h.old_value else None,
+                         new_value=MarkValue.from_dict(h.new_value), reason=h.reason, changed_at=h.changed_at,
+                         changed_by=users.get(h.changed_by, "—"))
+            for h in session.scalars(select(AttendanceMarkHistory).where(AttendanceMarkHistory.mark_id == mark.id)
+                                     .order_by(AttendanceMarkHistory.revision))
+        ]
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def set_mark(db: Database, *, actor: Actor, session_id: int, enrolment_id: int, value: MarkValue,
+             reason: str | None = None, source: str = "manual", expected_revision: int | None = None,
+             now: datetime | None = None) -> GridRow:
+    """Record one trainee's attendance for one session, at once and durably.
+
+    The old value goes to the mark's history with who, when and why. After the lock period a
+    reason is required; a sealed class refuses. `expected_revision` (what the screen showed)
+    turns a concurrent change from another window into a clear refusal instead of a silent
+    overwrite."""
+    now = now or datetime.now(timezone.utc)
+    with db.writing() as session:
+        return _set_mark(session, actor, session_id, enrolment_id, value, reason, source, expected_revision, now)
+
+
+def _set_mark(session: Session, actor: Actor, session_id: int, enrolment_id: int, value: MarkValue,
+              reason: str | None, source: str, expected_revision: int | None, now: datetime,
+              *, audit_it: bool = True) -> GridRow:
+    s, c = _session_and_class(session, session_id)
+    refusal = _read_only_reason(c, s)
+    if refusal is not None:
+        raise AttendanceError(refusal.code, **refusal.params)
+    enrolment = session.get(Enrolment, enrolment_id)
+    if enrolment is None or enrolment.class_id != c.id or enrolment.withdrawn_at is not None:
+        raise AttendanceError("attendance.not_in_class")
+    policy = policy_of(session.get(PolicyVersion, c.policy_id))
+    # Late and early minutes are clock minutes, so the bound is the sitting's length with breaks.
+    sitting_minutes = int((s.ends_at - s.starts_at).total_seconds() // 60)
+    value = validate_mark(value, session_minutes=sitting_minutes, trainee=None, session=None)
+    reason = (reason or "").strip() or None
+    if reason is None and is_locked(session_ends_at=s.ends_at, now=now, lock_period=policy.lock_period):
+        day_end = s.ends_at.astimezone(CHINA_TZ).date()
+        raise AttendanceError("attendance.reason_required", locked_since=f"{day_end:%Y-%m-%d} 24:00")
+    trainee = session.get(Trainee, enrolment.trainee_id)
+    mark = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == s.id,
+                                                       AttendanceMark.enrolment_id == enrolment.id))
+    current_revision = mark.revision if mark else 0
+    if expected_revision is not None and expected_revision != current_revision:
+        shown = AttendanceStatus(mark.status).label_zh if mark else "未考勤"
+        raise AttendanceError("attendance.changed_elsewhere", name=trainee.name, status=shown)
+    old = _value_of(mark) if mark else None
+    if old == value:
+        return GridRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, value, current_revision)
+    if mark is None:
+        mark = AttendanceMark(uid=new_uid(), session_id=s.id, enrolment_id=enrolment.id, revision=0)
+        session.add(mark)
+    mark.status = value.status.value
+    mark.late_minutes = value.late_minutes
+    mark.early_leave_minutes = value.early_leave_minutes
+    mark.leave_reason = value.leave_reason
+    mark.sign_in_at = value.sign_in_at
+    mark.sign_out_at = value.sign_out_at
+    mark.source = source
+    mark.revision = current_revision + 1
+    mark.updated_at = now
+    mark.updated_by = actor.user_id
+    session.flush()
+    session.add(AttendanceMarkHistory(mark_id=mark.id, revision=mark.revision,
+                                      old_value=old.to_dict() if old else None, new_value=value.to_dict(),
+                                      reason=reason, changed_at=now, changed_by=actor.user_id))
+    if audit_it:
+        audit.record(session, actor, "attendance.marked", entity_type="attendance_mark", entity_id=mark.uid,
+                     class_id=c.id, details={"session": s.uid, "enrolment": enrolment.uid, "revision": mark.revision,
+                                             "from": old.status.value if old else None, "to": value.status.value,
+                                             "source": source, "reason": reason})
+    session.flush()
+    return GridRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, value, mark.revision)
+
+
+def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: datetime | None = None) -> int:
+    """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched."""
+    now = now or datetime.now(timezone.utc)
+    with db.writing() as session:
+        s, c = _session_and_class(session, session_id)
+        marked = set(session.scalars(select(AttendanceMark.enrolment_id).where(AttendanceMark.session_id == s.id)))
+        enrolments = session.scalars(select(Enrolment.id).where(Enrolment.class_id == c.id,
+                                                                Enrolment.withdrawn_at.is_(None))).all()
+        todo = [e for e in enrolments if e not in marked]
+        for enrolment_id in todo:
+            _set_mark(session, actor, session_id, enrolment_id, MarkValue(AttendanceStatus.PRESENT), None, "manual",
+                      None, now, audit_it=False)
+        if todo:
+            audit.record(session, actor, "attendance.all_present", entity_type="session", entity_id=s.uid,
+                         class_id=c.id, details={"filled": len(todo)})
+        return len(todo)
+
+
+def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id: int, text: str,
+          now: datetime | None = None) -> SwipeResult:
+    """A card-reader or barcode swipe: an identity number (or a roll number) followed by Enter.
+    Signs the trainee in, or out if already signed in; anyone not on this roster marks nobody."""
+    now = now or datetime.now(timezone.utc)
+    raw = (text or "").strip()
+    with db.writing() as session:
+        s, c = _session_and_class(session, session_id)
+        enrolment = None
+        compact = raw.replace(" ", "")
+        if compact.isdigit() and len(compact) <= 5:
+            enrolment = session.scalar(select(Enrolment).where(Enrolment.class_id == c.id,
+                                                               Enrolment.roll_no == int(compact),
+                                                               Enrolment.withdrawn_at.is_(None)))
+            if enrolment is None:
+                return SwipeResult(False, messages.Problem("attendance.swipe_unknown", {"value": raw}))
+        else:
+            try:
+                identity = parse_identity_number(raw)
+            except IdentityNumberError:
+                return SwipeResult(False, messages.Problem("attendance.swipe_unreadable", {"value": raw[:40]}))
+            trainee = session.scalar(select(Trainee).where(Trainee.id_hash == identity_lookup_hash(cipher, identity.value)))
+            if trainee is None:
+                return SwipeResult(False, messages.Problem("attendance.swipe_unknown", {"value": identity.masked()}))
+            enrolment = session.scalar(select(Enrolment).where(Enrolment.class_id == c.id,
+                                                               Enrolment.trainee_id == trainee.id,
+                                                               Enrolment.withdrawn_at.is_(None)))
+            if enrolment is None:
+                return SwipeResult(False, messages.Problem("attendance.swipe_other_class",
+                                                           {"name": trainee.name, "id_masked": trainee.id_masked}))
+        trainee = session.get(Trainee, enrolment.trainee_id)
+        policy = policy_of(session.get(PolicyVersion, c.policy_id))
+        mark = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == s.id,
+                                                           AttendanceMark.enrolment_id == enrolment.id))
+        sign_in = mark.sign_in_at if mark and mark.sign_in_at else None
+        window = SessionWindow(s.id, s.starts_at, s.ends_at)
+        if sign_in is None:
+            value = mark_from_times(now, None, window, policy)
+            kind = "attendance.signed_in"
+        else:
+            value = mark_from_times(sign_in, now, window, policy)
+            kind = "attendance.signed_out"
+        _set_mark(session, actor, s.id, enrolment.id, value, None if not _locked(s, now, policy) else "刷卡",
+                  "card", None, now)
+        local = now.astimezone(CHINA_TZ)
+        late = f"（迟到 {value.late_minutes} 分钟）" if kind == "attendance.signed_in" and value.late_minutes else ""
+        params = {"name": trainee.name, "time": f"{local:%H:%M}"}
+        if kind == "attendance.signed_in":
+            params["late"] = late
+        return SwipeResult(True, messages.Problem(kind, params), enrolment.id)
+
+
+def _locked(s: ClassSession, now: datetime, policy) -> bool:
+    return is_locked(session_ends_at=s.ends_at, now=now, lock_period=policy.lock_period)
+
+
+# --- hours and eligibility ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    enrolment_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    attendance: TraineeAttendance
+    in_progress: bool  # sessions remain after `as_of`: eligibility is not final yet
+
+    @property
+    def shown_reasons(self) -> tuple[messages.Problem, ...]:
+        """While the class runs, the final shortfalls are not yet facts; show them only when
+        the trainee is at risk of missing completion."""
+        if self.in_progress and not self.attendance.at_risk:
+            return ()
+        return self.attendance.reasons
+
+
+def class_attendance_summary(db: Database, class_code: str, *, as_of: datetime | None = None) -> list[SummaryRow]:
+    """Per trainee: hours attended, online hours credited, rate, completion eligibility and why."""
+    with db.reading() as session:
+        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
+        if c is None:
+            from desktop_app.services.classes import ClassError
+
+            raise ClassError("class.not_found", code=class_code)
+        policy = policy_of(session.get(PolicyVersion, c.policy_id))
+        sessions = [
+            SessionFacts(session_id=s.id, kind=SessionKind(s.kind), lessons=s.lessons, starts_at=s.starts_at,
+                         ends_at=s.ends_at, cancelled=s.status == "cancelled")
+            for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id))
+        ]
+        marks: dict[int, dict[int, MarkValue]] = {}
+        for mark in session.scalars(
+            select(AttendanceMark).join(Enrolment, Enrolment.id == AttendanceMark.enrolment_id)
+            .where(Enrolment.class_id == c.id)
+        ):
+            marks.setdefault(mark.enrolment_id, {})[mark.session_id] = _value_of(mark)
+        online = dict(session.execute(
+            select(OnlineLearning.enrolment_id, func.sum(OnlineLearning.minutes))
+            .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id)
+            .where(Enrolment.class_id == c.id).group_by(OnlineLearning.enrolment_id)
+        ).all())
+        in_progress = as_of is not None and any(not f.cancelled and f.ends_at > as_of for f in sessions)
+        rows = []
+        for enrolment, trainee in session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
+        ):
+            result = summarise_trainee(enrolment_id=enrolment.id, trainee_name=trainee.name, sessions=sessions,
+                                       marks=marks.get(enrolment.id, {}), online_minutes=int(online.get(enrolment.id, 0)),
+                                       level=c.level, policy=policy, as_of=as_of)
+            rows.append(SummaryRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, result,
+                                   in_progress))
+        return rows
+
+
+# --- imports: attendance-machine punches and online learning ------------------------------------
+
+messages.register(
+    {
+        "attendance_import.unknown_person": (
+            "第 {row} 行：{person} 不是本班学员，已跳过。",
+            "Row {row}: {person} is not on this class's roster; skipped.",
+        ),
+        "attendance_import.kept_leave": (
+            "第 {row} 行：{name} 在 {when} 已登记请假，打卡记录没有覆盖请假。",
+            "Row {row}: {name} is on leave for {when}; the punch did not overwrite the leave.",
+        ),
+        "attendance_import.online_duplicate": (
+            "第 {row} 行：{name} 的这条线上学时（{minutes} 分钟，来源 {source}）已经导入过，未重复计入。",
+            "Row {row}: this online record of {name} ({minutes} min, source {source}) was imported before; not counted twice.",
+        ),
+    }
+)
+
+
+@dataclass
+class AttendanceImportReport:
+    kind: str  # punches / online
+    rows: int
+    marks_written: int = 0
+    online_records: int = 0
+    problems: list[messages.Problem] = field(default_factory=list)
+    warnings: list[messages.Problem] = field(default_factory=list)
+
+
+def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
+                      source: Path | bytes, now: datetime | None = None) -> AttendanceImportReport:
+    """Attendance-machine punches (matched to sessions by time) or online-learning hours,
+    whichever the file holds; everything usable is applied in one transaction, the rest is
+    reported by row."""
+    from desktop_app.documents.attendance_files import read_attendance_file
+    from desktop_app.domain.punches import PunchError, parse_online_amount, parse_punch_time, plan_punches
+
+    now = now or datetime.now(timezone.utc)
+    name = source.name if isinstance(source, Path) else None
+    document = read_attendance_file(source, name=name)
+    report = AttendanceImportReport(kind=document.kind, rows=len(document.rows))
+    with db.writing() as session:
+        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
+        if c is None:
+            from desktop_app.services.classes import ClassError
+
+            raise ClassError("class.not_found", code=class_code)
+        roster = {}
+        by_roll = {}
+        for enrolment, trainee in session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None))
+        ):
+            roster[trainee.id_hash] = (enrolment, trainee)
+            by_roll[str(enrolment.roll_no)] = (enrolment, trainee)
+
+        def resolve(row):
+            if row.person_kind == "roll_no":
+                return by_roll.get(row.person.lstrip("0") or "0")
+            try:
+                identity = parse_identity_number(row.person)
+            except IdentityNumberError as error:
+                report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                return None
+            return roster.get(identity_lookup_hash(cipher, identity.value))
+
+        usable = []
+        for row in document.rows:
+            if row.problems:
+                report.problems.extend(row.problems)
+                continue
+            found = resolve(row)
+            if found is None:
+                from desktop_app.domain.identity import mask_identity_number
+
+                shown = mask_identity_number(row.person) if row.person_kind == "id_number" else row.person
+                report.problems.append(messages.Problem("attendance_import.unknown_person",
+                                                        {"row": row.row_number, "person": shown}))
+                continue
+            usable.append((row, found))
+
+        if document.kind == "online":
+            _import_online(session, actor, c, usable, report, document.unit_hint, now)
+        else:
+            sessions = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id,
+                                                                  ClassSession.status != "cancelled")).all()
+            windows = [SessionWindow(s.id, s.starts_at, s.ends_at) for s in sessions]
+            punches = []
+            people = {}
+            for row, (enrolment, trainee) in usable:
+                try:
+                    at = parse_punch_time(row.time_text or "")
+                except PunchError as error:
+                    report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                    continue
+                punches.append((row.row_number, enrolment.id, at))
+                people[enrolment.id] = trainee.name
+            decisions, problems = plan_punches(punches, windows, c.start_date, c.end_date,
+                                               describe_person=lambda key: people.get(key, str(key)))
+            for problem in problems:
+                (report.warnings if problem.code == "punch.duplicate" else report.problems).append(problem)
+            policy = policy_of(session.get(PolicyVersion, c.policy_id))
+            by_id = {s.id: s for s in sessions}
+            for decision in decisions:
+                s = by_id[decision.session_id]
+                existing = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == s.id,
+                                                                       AttendanceMark.enrolment_id == decision.person_key))
+                if existing is not None and existing.status == AttendanceStatus.LEAVE.value:
+                    local = s.starts_at.astimezone(CHINA_TZ)
+                    report.warnings.append(messages.Problem("attendance_import.kept_leave", {
+                        "row": "—", "name": people[decision.person_key], "when": f"{local:%Y-%m-%d %H:%M}"}))
+                    continue
+                value = mark_from_times(decision.sign_in_at, decision.sign_out_at,
+                                        SessionWindow(s.id, s.starts_at, s.ends_at), policy)
+                reason = f"导入考勤机记录 {name or ''}".strip()
+                _set_mark(session, actor, s.id, decision.person_key, value, reason, "punch_import", None, now,
+                          audit_it=False)
+                report.marks_written += 1
+        audit.record(session, actor, "attendance.imported", entity_type="class", entity_id=c.code, class_id=c.id,
+                     details={"kind": document.kind, "file": name, "rows": report.rows,
+                              "marks": report.marks_written, "online_records": report.online_records,
+                              "problems": len(report.problems)})
+    return report
+
+
+def _import_online(session: Session, actor: Actor, c: TrainingClass, usable, report: AttendanceImportReport,
+                   unit_hint: str | None, now: datetime) -> None:
+    from desktop_app.domain.punches import PunchError, parse_online_amount
+
+    existing = {
+        (enrolment_id, minutes, source)
+        for enrolment_id, minutes, source in session.execute(
+            select(OnlineLearning.enrolment_id, OnlineLearning.minutes, OnlineLearning.source)
+            .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id).where(Enrolment.class_id == c.id)
+        )
+    }
+    for row, (enrolment, trainee) in usable:
+        try:
+            minutes = parse_online_amount(row.amount_text or "", unit_hint)
+        except PunchError as error:
+            report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+            continue
+        source = (row.source or "线上学习平台").strip()[:100]
+        key = (enrolment.id, minutes, source)
+        if key in existing:
+            report.warnings.append(messages.Problem("attendance_import.online_duplicate", {
+                "row": row.row_number, "name": trainee.name, "minutes": minutes, "source": source}))
+            continue
+        existing.add(key)
+        session.add(OnlineLearning(enrolment_id=enrolment.id, minutes=minutes, source=source, recorded_at=now,
+                                   recorded_by=actor.user_id))
+        report.online_records += 1
+
+
+# --- paper sign-in sheets -----------------------------------------------------------------------
+
+
+def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, from_day: date | None = None,
+                      to_day: date | None = None):
+    """签到表 for the class's sessions (optionally a date range) as a PDF render result; trainees
+    appear masked and in roll order."""
+    from desktop_app.documents.signin_sheet import (
+        SigninSession,
+        SigninSheetData,
+        SigninTrainee,
+        render_signin_sheets,
+    )
+    from desktop_app.domain.levels import SkillLevel
+    from desktop_app.store.models import ClassTeacher, Institution, Occupation, Teacher
+
+    with db.reading() as session:
+        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
+        if c is None:
+            from desktop_app.services.classes import ClassError
+
+            raise ClassError("class.not_found", code=class_code)
+        teachers = dict(session.execute(select(Teacher.id, Teacher.name)).all())
+        class_teachers = "、".join(session.scalars(
+            select(Teacher.name).join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id).where(ClassTeacher.class_id == c.id)
+        )) or "—"
+        sessions = []
+        for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != "cancelled")
+                                 .order_by(ClassSession.starts_at)):
+            start, end = s.starts_at.astimezone(CHINA_TZ), s.ends_at.astimezone(CHINA_TZ)
+            if (from_day and start.date() < from_day) or (to_day and start.date() > to_day):
+                continue
+            sessions.append(SigninSession(day=start.date(), period_label={"morning": "上午", "afternoon": "下午",
+                                                                           "evening": "晚上"}.get(s.period, s.period),
+                                          starts=f"{start:%H:%M}", ends=f"{end:%H:%M}",
+                                          kind_label={"theory": "理论", "practice": "实操"}.get(s.kind, s.kind),
+                                          lessons=s.lessons, teacher=teachers.get(s.teacher_id)))
+        trainees = [
+            SigninTrainee(roll_no=e.roll_no, name=t.name, id_masked=t.id_masked)
+            for e, t in session.execute(
+                select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+                .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
+            )
+        ]
+        institution = session.get(Institution, c.institution_id)
+        occupation = session.get(Occupation, c.occupation_id)
+        data = SigninSheetData(institution=institution.name, class_code=c.code, class_name=c.name,
+                               occupation=occupation.name, level_label=SkillLevel(c.level).label_zh, location=c.location,
+                               teachers=class_teachers, sessions=sessions, trainees=trainees, per_day=per_day)
+    return render_signin_sheets(data)
+
+
+def write_summary_workbook(rows: Sequence[SummaryRow], path: Path, *, title: str) -> None:
+    """The summary as an xlsx for the clerk (masked numbers; figures as numbers)."""
+    from desktop_app.documents.attendance_summary_workbook import SummaryLine, write_attendance_summary
+
+    write_attendance_summary(Path(path), title=title, lines=[
+        SummaryLine(roll_no=r.roll_no, name=r.name, id_masked=r.id_masked,
+                    attended_lessons=r.attendance.attended_lessons, practice_lessons=r.attendance.practice_lessons,
+                    online_reported_lessons=r.attendance.online_reported_lessons,
+                    online_credited_lessons=r.attendance.online_credited_lessons,
+                    total_lessons=r.attendance.total_lessons, rate_percent=r.attendance.rate_percent,
+                    unmarked_sessions=r.attendance.unmarked_sessions, eligible=r.attendance.eligible,
+                    reasons="；".join(p.message() for p in r.shown_reasons), at_risk=r.attendance.at_risk)
+        for r in rows
+    ])
