@@ -192,11 +192,223 @@ def roster_import(options: argparse.Namespace) -> Result:
                   note=f"median of {options.repeat}, 10 000 rows x 14 columns")
 
 
+def _attendance_database(marks: int) -> Path:
+    """A database holding `marks` attendance marks (with their history) in finished classes,
+    plus one class in training: 300 trainees, 40 sessions, the benchmark's target."""
+    data_dir = CACHE / f"attendance-{marks}"
+    if (data_dir / "ready").exists():
+        return data_dir
+    import random
+    import shutil
+    import sqlite3
+    import uuid
+    from datetime import date, datetime, timedelta, timezone
+
+    from desktop_app.bootstrap import open_desk
+    from desktop_app.config import load_settings
+    from desktop_app.domain.schedule import parse_schedule_spec
+    from desktop_app.services.classes import ClassDraft, change_class_status, create_class
+    from desktop_app.services.demo import demo_people
+    from desktop_app.store.trainees import insert_trainees
+
+    shutil.rmtree(data_dir, ignore_errors=True)
+    print(f"[bench] building a database with {marks:,} attendance marks in {data_dir} …", file=sys.stderr)
+    desk = open_desk(load_settings(data_dir=data_dir))
+    per_class_trainees, per_class_sessions = 100, 40
+    classes = max(1, marks // (per_class_trainees * per_class_sessions))
+    trainee_ids: list[int] = []
+    for start in range(0, 10_000, 5_000):  # 10 000 people, each in many past classes
+        with desk.db.writing() as session:
+            trainee_ids += insert_trainees(session, desk.cipher, demo_people(5_000, seed=start, start_serial=8_000_000 + start))
+    # The target class (created through the services, so it is exactly what staff would have).
+    target_start = date(2026, 12, 1)
+    create_class(desk.db, actor=desk.actor, draft=ClassDraft(
+        code="BENCH-NOW", name="考勤基准班", occupation_code="4-10-01-06", level=4, training_type="employment_skills",
+        start_date=target_start, end_date=date(2027, 1, 31), capacity=300, planned_lessons=160,
+        schedule=parse_schedule_spec("mon-fri:am,pm/4")))
+    desk.close()
+    raw = sqlite3.connect(data_dir / "skilldesk.db")
+    raw.execute("PRAGMA foreign_keys=OFF")
+    cursor = raw.cursor()
+    target_id = cursor.execute("SELECT id FROM training_class WHERE code='BENCH-NOW'").fetchone()[0]
+    institution, occupation, policy = cursor.execute(
+        "SELECT institution_id, occupation_id, policy_id FROM training_class WHERE id=?", (target_id,)).fetchone()
+    now = datetime(2026, 11, 1, tzinfo=timezone.utc).isoformat(sep=" ")
+    rng = random.Random(1)
+    history_value = '{"status": "present", "late_minutes": 0, "early_leave_minutes": 0, "leave_reason": null, "sign_in_at": null, "sign_out_at": null}'
+    for index in range(classes):
+        day = date(2019, 1, 7) + timedelta(days=(index * 3) % 2400)
+        cursor.execute(
+            "INSERT INTO training_class (uid, institution_id, code, name, occupation_id, level, training_type_code,"
+            " project_based, start_date, end_date, planned_theory_minutes, planned_practice_minutes,"
+            " planned_online_minutes, capacity, location, status, policy_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, 4, 'employment_skills', 0, ?, ?, 0, 0, 0, 100, NULL, 'uploaded', ?, ?, ?)",
+            (str(uuid.uuid4()), institution, f"HIST-{index:05d}", f"历史班级 {index}", occupation, day.isoformat(),
+             (day + timedelta(days=30)).isoformat(), policy, now, now))
+        class_id = cursor.lastrowid
+        cursor.executemany(
+            "INSERT INTO class_session (uid, class_id, starts_at, ends_at, period, kind, lessons, status)"
+            " VALUES (?, ?, ?, ?, 'morning', 'theory', 4, 'planned')",
+            [(str(uuid.uuid4()), class_id, f"{day} 00:30:00.000000", f"{day} 04:00:00.000000")
+             for _ in range(per_class_sessions)])
+        session_ids = [row[0] for row in cursor.execute("SELECT id FROM class_session WHERE class_id=?", (class_id,))]
+        people = rng.sample(trainee_ids, per_class_trainees)
+        cursor.executemany(
+            "INSERT INTO enrolment (uid, class_id, trainee_id, roll_no, subsidy_status, eligibility_reasons,"
+            " enrolled_at) VALUES (?, ?, ?, ?, 'eligible', '[]', ?)",
+            [(str(uuid.uuid4()), class_id, trainee, roll, now) for roll, trainee in enumerate(people, start=1)])
+        enrolment_ids = [row[0] for row in cursor.execute("SELECT id FROM enrolment WHERE class_id=?", (class_id,))]
+        first_mark = (cursor.execute("SELECT coalesce(max(id), 0) FROM attendance_mark").fetchone()[0]) + 1
+        cursor.executemany(
+            "INSERT INTO attendance_mark (uid, session_id, enrolment_id, status, late_minutes, early_leave_minutes,"
+            " source, revision, updated_at) VALUES (?, ?, ?, 'present', 0, 0, 'card', 1, ?)",
+            [(str(uuid.uuid4()), s, e, now) for s in session_ids for e in enrolment_ids])
+        count = len(session_ids) * len(enrolment_ids)
+        cursor.executemany(
+            "INSERT INTO attendance_mark_history (mark_id, revision, old_value, new_value, changed_at)"
+            " VALUES (?, 1, NULL, ?, ?)", [(mark_id, history_value, now) for mark_id in range(first_mark, first_mark + count)])
+        if index % 50 == 49:
+            raw.commit()
+    # 300 trainees in the target class.
+    cursor.executemany(
+        "INSERT INTO enrolment (uid, class_id, trainee_id, roll_no, subsidy_status, eligibility_reasons, enrolled_at)"
+        " VALUES (?, ?, ?, ?, 'eligible', '[]', ?)",
+        [(str(uuid.uuid4()), target_id, trainee, roll, now) for roll, trainee in enumerate(trainee_ids[:300], start=1)])
+    raw.commit()
+    raw.close()
+    desk = open_desk(load_settings(data_dir=data_dir))
+    change_class_status(desk.db, actor=desk.actor, code="BENCH-NOW", target="filed", today=date(2026, 11, 20))
+    change_class_status(desk.db, actor=desk.actor, code="BENCH-NOW", target="in_training", today=target_start)
+    desk.close()
+    (data_dir / "ready").write_text("ok")
+    return data_dir
+
+
+@benchmark("attendance_mark")
+def attendance_mark(options: argparse.Namespace) -> Result:
+    """Median time of a card swipe (the service call the grid makes) until the mark is committed,
+    on a database with 2 000 000 marks; baseline: one raw sqlite3 INSERT + commit of a mark row
+    into the same database. Target: ours <= 10 ms."""
+    import shutil
+    import sqlite3
+    import uuid
+    from datetime import timedelta
+
+    from desktop_app.bootstrap import open_desk
+    from desktop_app.config import load_settings
+    from desktop_app.services.attendance import class_sessions, swipe
+    from desktop_app.store.models import Trainee
+
+    source = _attendance_database(options.marks)
+    work = CACHE / "attendance-run"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(source, work)
+    desk = open_desk(load_settings(data_dir=work))
+    sessions = class_sessions(desk.db, "BENCH-NOW")
+    with desk.db.reading() as session:
+        from sqlalchemy import select
+
+        from desktop_app.store.models import Enrolment, TrainingClass
+
+        target = session.scalar(select(TrainingClass.id).where(TrainingClass.code == "BENCH-NOW"))
+        trainees = session.scalars(select(Trainee).join(Enrolment, Enrolment.trainee_id == Trainee.id)
+                                   .where(Enrolment.class_id == target).order_by(Enrolment.roll_no)).all()
+        numbers = [desk.cipher.decrypt(t.id_number_enc, field="trainee.id_number") for t in trainees]
+    ours = []
+    for index, number in enumerate(numbers[:options.swipes]):
+        info = sessions[index // 100]
+        now = info.starts_at + timedelta(minutes=index % 15)
+        started = time.perf_counter()
+        result = swipe(desk.db, desk.cipher, actor=desk.actor, session_id=info.id, text=number, now=now)
+        ours.append(time.perf_counter() - started)
+        if not result.recorded:
+            raise RuntimeError(result.message.message("en"))
+    desk.close()
+    raw = sqlite3.connect(work / "skilldesk.db", isolation_level=None)
+    raw.execute("PRAGMA synchronous=NORMAL")
+    session_id, enrolment_id = raw.execute(
+        "SELECT s.id, e.id FROM class_session s JOIN enrolment e ON e.class_id = s.class_id "
+        "JOIN training_class c ON c.id = s.class_id WHERE c.code = 'BENCH-NOW' ORDER BY s.id DESC LIMIT 1").fetchone()
+    baseline = []
+    enrolments = [row[0] for row in raw.execute(
+        "SELECT e.id FROM enrolment e JOIN training_class c ON c.id = e.class_id WHERE c.code='BENCH-NOW'")]
+    for enrolment in enrolments[:options.swipes]:
+        started = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO attendance_mark (uid, session_id, enrolment_id, status, late_minutes,"
+                    " early_leave_minutes, source, revision, updated_at) VALUES (?, ?, ?, 'present', 0, 0, 'card', 1,"
+                    " '2026-12-01 00:31:00')", (str(uuid.uuid4()), session_id, enrolment))
+        raw.execute("COMMIT")
+        baseline.append(time.perf_counter() - started)
+    raw.close()
+    return Result("attendance_mark", statistics.median(ours) * 1000, statistics.median(baseline) * 1000, unit="ms",
+                  note=f"median of {len(ours)} swipes, {options.marks:,} marks in the database; target <= 10 ms")
+
+
+@benchmark("attendance_summary")
+def attendance_summary(options: argparse.Namespace) -> Result:
+    """Summary (hours, online credit, rate, eligibility) of a 300-trainee, 40-session class;
+    baseline: the same per-trainee arithmetic as one raw SQL query in the same run."""
+    import shutil
+    import sqlite3
+    from datetime import datetime, timezone
+
+    from desktop_app.bootstrap import open_desk
+    from desktop_app.config import load_settings
+    from desktop_app.services.attendance import class_attendance_summary, class_sessions, mark_all_present
+
+    source = _attendance_database(options.marks)
+    work = CACHE / "attendance-summary"
+    if not (work / "marked").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(source, work)
+        desk = open_desk(load_settings(data_dir=work))
+        for info in class_sessions(desk.db, "BENCH-NOW")[:40]:
+            mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
+        desk.close()
+        (work / "marked").write_text("ok")
+    desk = open_desk(load_settings(data_dir=work))
+    as_of = datetime(2027, 2, 1, tzinfo=timezone.utc)
+    ours = []
+    for _ in range(options.repeat):
+        started = time.perf_counter()
+        rows = class_attendance_summary(desk.db, "BENCH-NOW", as_of=as_of)
+        ours.append(time.perf_counter() - started)
+    desk.close()
+    assert len(rows) == 300
+    raw = sqlite3.connect(work / "skilldesk.db")
+    query = """
+        SELECT e.id, e.roll_no,
+               coalesce(sum(CASE WHEN m.status IN ('present', 'late', 'early_leave')
+                                 THEN s.lessons * 45 - m.late_minutes - m.early_leave_minutes END), 0) AS attended,
+               coalesce(sum(CASE WHEN s.kind = 'practice' AND m.status IN ('present', 'late', 'early_leave')
+                                 THEN s.lessons * 45 END), 0) AS practice,
+               (SELECT sum(lessons) * 45 FROM class_session WHERE class_id = e.class_id AND status != 'cancelled')
+                   AS scheduled,
+               (SELECT coalesce(sum(minutes), 0) FROM online_learning o WHERE o.enrolment_id = e.id) AS online
+        FROM enrolment e
+        JOIN training_class c ON c.id = e.class_id AND c.code = 'BENCH-NOW'
+        LEFT JOIN attendance_mark m ON m.enrolment_id = e.id
+        LEFT JOIN class_session s ON s.id = m.session_id
+        GROUP BY e.id ORDER BY e.roll_no"""
+    baseline = []
+    for _ in range(options.repeat):
+        started = time.perf_counter()
+        result = [(r[0], r[2] * 100.0 / r[4] if r[4] else 0.0) for r in raw.execute(query)]
+        baseline.append(time.perf_counter() - started)
+    raw.close()
+    assert len(result) == 300
+    return Result("attendance_summary", statistics.median(ours) * 1000, statistics.median(baseline) * 1000,
+                  unit="ms", note=f"median of {options.repeat}, 300 trainees x 40 sessions (of 160 planned)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("names", nargs="*", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--trainees", type=int, default=100_000)
+    parser.add_argument("--marks", type=int, default=2_000_000)
+    parser.add_argument("--swipes", type=int, default=200)
     options = parser.parse_args(argv)
     unknown = [name for name in options.names if name not in BENCHMARKS]
     if unknown:
