@@ -499,6 +499,32 @@ class Certificate(Base):
     )
 
 
+class CertificateCounter(Base):
+    """The next serial per institution and year: taken in the issuing transaction, so numbers
+    are gapless and never reused even when two windows issue at once."""
+
+    __tablename__ = "certificate_counter"
+
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    next_serial: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DeviceKey(Base):
+    """Public keys this installation has signed with (certificates, batches). The private key
+    is never in the database; a rotated key records the old key's signature over the new one."""
+
+    __tablename__ = "device_key"
+
+    key_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    previous_key_id: Mapped[str | None] = mapped_column(String(80))
+    rotation_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    own: Mapped[bool] = mapped_column(Boolean, default=True)  # False: another institution's key learnt for verifying
+
+
 # --- outbox and audit ------------------------------------------------------------------------
 
 

@@ -390,14 +390,38 @@ def check_0002(connection: Connection) -> None:
     assert tuple(row) == (10, "minutes"), row
 
 
+# --- 0003: certificate counters and device keys ---------------------------------------------
+
+_COUNTER_0003 = sa.table("certificate_counter", sa.column("institution_id", sa.Integer), sa.column("year", sa.Integer),
+                         sa.column("next_serial", sa.Integer))
+_KEY_0003 = sa.table("device_key", sa.column("key_id", sa.String), sa.column("public_key_pem", sa.Text),
+                     sa.column("created_at", sa.DateTime(timezone=True)), sa.column("own", sa.Boolean))
+_INSTITUTION_0003 = sa.table("institution", sa.column("id", sa.Integer), sa.column("code", sa.String))
+
+
+def seed_0003(connection: Connection) -> None:
+    institution = connection.execute(sa.select(_INSTITUTION_0003.c.id).order_by(_INSTITUTION_0003.c.id)).scalar()
+    connection.execute(_COUNTER_0003.insert().values(institution_id=institution, year=2026, next_serial=42))
+    connection.execute(_KEY_0003.insert().values(
+        key_id="skd-0123456789abcdef", own=True, created_at=utc(2026, 3, 1, 8, 0),
+        public_key_pem="-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n"))
+
+
+def check_0003(connection: Connection) -> None:
+    assert connection.execute(sa.select(_COUNTER_0003.c.next_serial).where(_COUNTER_0003.c.year == 2026)).scalar() == 42
+    assert connection.execute(sa.select(_KEY_0003.c.key_id)).scalar() == "skd-0123456789abcdef"
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
     "0001": seed_0001,
     "0002": seed_0002,
+    "0003": seed_0003,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
     "0001": check_0001,
     "0002": check_0002,
+    "0003": check_0003,
 }

@@ -1,0 +1,96 @@
+"""This device's Ed25519 signing key: made on first use, kept outside the database.
+
+The private key is a PKCS#8 PEM file readable only by the user, next to the data key (the OS
+keyring can be added as another store). The key id is derived from the public key, so anyone
+holding the public key PEM can recompute it. Signatures are raw 64-byte Ed25519 signatures
+that `openssl pkeyutl -verify -rawin` accepts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from desktop_app import messages
+
+PRIVATE_KEY_FILE = "device-ed25519.pem"
+
+messages.register(
+    {
+        "device_key.unreadable": (
+            "本机签名密钥文件 {path} 已损坏，无法签名。请从备份恢复该文件，或联系管理员。",
+            "The device signing key {path} is damaged; nothing can be signed. Restore it from a backup or ask your administrator.",
+        ),
+    }
+)
+
+
+class DeviceKeyError(messages.UserFacingError):
+    pass
+
+
+def key_id_of(public_key: Ed25519PublicKey) -> str:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return "skd-" + hashlib.sha256(raw).hexdigest()[:16]
+
+
+def public_pem(public_key: Ed25519PublicKey) -> str:
+    return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+@dataclass(frozen=True)
+class DeviceKey:
+    private_key: Ed25519PrivateKey
+
+    @property
+    def key_id(self) -> str:
+        return key_id_of(self.private_key.public_key())
+
+    @property
+    def public_key_pem(self) -> str:
+        return public_pem(self.private_key.public_key())
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private_key.sign(data)
+
+
+def load_or_create_device_key(folder: Path) -> DeviceKey:
+    """The device key, created (0600, never overwritten) on first use."""
+    path = Path(folder) / PRIVATE_KEY_FILE
+    if path.exists():
+        try:
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        except (ValueError, TypeError, OSError):
+            raise DeviceKeyError("device_key.unreadable", path=str(path)) from None
+        if not isinstance(key, Ed25519PrivateKey):
+            raise DeviceKeyError("device_key.unreadable", path=str(path))
+        return DeviceKey(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return DeviceKey(key)
+
+
+def verify_signature(public_key_pem: str, signature: bytes, data: bytes) -> bool:
+    try:
+        key = serialization.load_pem_public_key(public_key_pem.encode("ascii"))
+    except ValueError:
+        return False
+    if not isinstance(key, Ed25519PublicKey):
+        return False
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True

@@ -1,0 +1,162 @@
+"""Assessment results (理论/实操成绩, 合格/不合格, 补考): entered in a grid or imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop_app import messages
+from desktop_app.domain.actors import Actor
+from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
+from desktop_app.services import audit
+from desktop_app.store.engine import Database
+from desktop_app.store.models import Assessment, Enrolment, Trainee, TrainingClass, utcnow
+from desktop_app.store.protection import PersonalDataCipher
+from desktop_app.store.trainees import identity_lookup_hash
+
+messages.register(
+    {
+        "assessment.class_not_found": ("找不到编号为“{code}”的班级。", "No class has the code “{code}”."),
+        "assessment.read_only": ("班级 {code} 已{status}，考核成绩不能再修改。", "Class {code} is {status}; results can no longer change."),
+        "assessment.not_in_class": ("第 {row} 行：{person} 不是本班学员。", "Row {row}: {person} is not on this class's roster."),
+        "assessment.name_mismatch": ("第 {row} 行：身份证号码属于“{known}”，与表中姓名“{given}”不一致。",
+                                     "Row {row}: the identity number belongs to “{known}”, not “{given}”."),
+    }
+)
+
+
+class AssessmentError(messages.UserFacingError):
+    pass
+
+
+@dataclass(frozen=True)
+class AssessmentRowView:
+    enrolment_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    theory_score: int | None  # tenths of a point
+    practical_score: int | None
+    result: str | None
+    retake: bool
+
+
+def class_assessments(db: Database, class_code: str) -> list[AssessmentRowView]:
+    with db.reading() as session:
+        c = _class(session, class_code)
+        rows = session.execute(
+            select(Enrolment, Trainee, Assessment).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .outerjoin(Assessment, Assessment.enrolment_id == Enrolment.id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
+        )
+        return [AssessmentRowView(e.id, e.roll_no, t.name, t.id_masked, a.theory_score if a else None,
+                                  a.practical_score if a else None, a.result if a else None, bool(a and a.retake))
+                for e, t, a in rows]
+
+
+def _class(session, class_code: str) -> TrainingClass:
+    c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
+    if c is None:
+        raise AssessmentError("assessment.class_not_found", code=class_code)
+    return c
+
+
+def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_id: int, theory: int | None,
+                      practical: int | None, result: str | None, retake: bool = False,
+                      assessed_on: date | None = None) -> AssessmentRowView:
+    """Enter or correct one trainee's results (scores in tenths of a point); audited."""
+    with db.writing() as session:
+        c = _class(session, class_code)
+        _ensure_editable(c)
+        enrolment = session.get(Enrolment, enrolment_id)
+        if enrolment is None or enrolment.class_id != c.id:
+            raise AssessmentError("assessment.not_in_class", row="—", person=str(enrolment_id))
+        _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on)
+        trainee = session.get(Trainee, enrolment.trainee_id)
+        return AssessmentRowView(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, theory, practical,
+                                 result, retake)
+
+
+def _ensure_editable(c: TrainingClass) -> None:
+    status = ClassStatus(c.status)
+    if status.is_read_only:
+        raise AssessmentError("assessment.read_only", code=c.code, status=status.label_zh)
+
+
+def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on) -> None:
+    row = session.scalar(select(Assessment).where(Assessment.enrolment_id == enrolment.id))
+    before = None
+    if row is None:
+        row = Assessment(enrolment_id=enrolment.id)
+        session.add(row)
+    else:
+        before = {"theory": row.theory_score, "practical": row.practical_score, "result": row.result, "retake": row.retake}
+    row.theory_score, row.practical_score, row.result, row.retake = theory, practical, result, retake
+    row.assessed_on = assessed_on or row.assessed_on
+    row.recorded_at = utcnow()
+    row.recorded_by = actor.user_id
+    session.flush()
+    audit.record(session, actor, "assessment.recorded", entity_type="assessment", entity_id=row.uid, class_id=c.id,
+                 details={"enrolment": enrolment.uid, "before": before,
+                          "after": {"theory": theory, "practical": practical, "result": result, "retake": retake}})
+
+
+@dataclass
+class AssessmentImportReport:
+    rows: int
+    recorded: int = 0
+    problems: list[messages.Problem] = field(default_factory=list)
+
+
+def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
+                       source: Path | bytes) -> AssessmentImportReport:
+    """Results from a workbook, matched to the roster by identity number; all usable rows in one
+    transaction, the others reported by row."""
+    from desktop_app.documents.assessment_workbook import read_assessments
+    from desktop_app.domain.assessment import AssessmentValueError, parse_result, parse_retake, parse_score
+
+    sheet = read_assessments(source, name=source.name if isinstance(source, Path) else None)
+    report = AssessmentImportReport(rows=len(sheet.rows))
+    with db.writing() as session:
+        c = _class(session, class_code)
+        _ensure_editable(c)
+        roster = {t.id_hash: (e, t) for e, t in session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)))}
+        for row in sheet.rows:
+            if row.problems:
+                report.problems.extend(row.problems)
+                continue
+            try:
+                identity = parse_identity_number(row.id_number or "")
+            except IdentityNumberError as error:
+                report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                continue
+            found = roster.get(identity_lookup_hash(cipher, identity.value))
+            if found is None:
+                report.problems.append(messages.Problem("assessment.not_in_class",
+                                                        {"row": row.row_number, "person": identity.masked()}))
+                continue
+            enrolment, trainee = found
+            if row.name and "".join(row.name.split()) != "".join(trainee.name.split()):
+                report.problems.append(messages.Problem("assessment.name_mismatch", {
+                    "row": row.row_number, "known": trainee.name, "given": row.name}))
+                continue
+            try:
+                theory = parse_score(row.theory_text)
+                practical = parse_score(row.practical_text)
+                result = parse_result(row.result_text)
+                retake = parse_retake(row.retake_text)
+            except AssessmentValueError as error:
+                report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                continue
+            if result is None and theory is not None and practical is not None:
+                # No result column: both parts at 60 or above pass, the usual rule of 考核.
+                result = "pass" if theory >= 600 and practical >= 600 else "fail"
+            _store(session, actor, c, enrolment, theory, practical, result, retake, None)
+            report.recorded += 1
+    return report
