@@ -17,4 +17,4 @@ def open_desk(settings: Settings) -> Desk:
     except BaseException:
         db.dispose()
         raise
-    return Desk.from_opened(opened)
+    return Desk.from_opened(opened, key_dir=settings.key_dir)

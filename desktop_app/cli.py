@@ -89,6 +89,25 @@ messages.register(
         "cli.attendance.warning": ("  提示：{message}", "  Note: {message}"),
         "cli.attendance.summary_written": ("考勤汇总已写入 {path}。", "Attendance summary written to {path}."),
         "cli.attendance.sheet_written": ("签到表已写入 {path}（{pages} 页）。", "Sign-in sheets written to {path} ({pages} pages)."),
+        "cli.help.assessment_group": ("考核：导入成绩", "assessment: import results"),
+        "cli.help.assessment_import": ("从 Excel 导入理论、实操成绩和考核结果", "import theory/practical scores and results"),
+        "cli.help.certificates_group": ("证书：发放、打印、验证", "certificates: issue, print, verify"),
+        "cli.help.certificates_issue": ("给符合条件的学员编号并发放培训合格证书", "number and issue certificates to eligible trainees"),
+        "cli.help.certificates_pdf": ("把本班证书输出为一个 PDF（补打与首次打印完全一致）", "the class's certificates as one PDF (reprints are byte-identical)"),
+        "cli.help.certificates_zip": ("每人一个 PDF，打包为 zip", "one PDF per trainee, in a zip"),
+        "cli.help.certificates_verify": ("离线验证证书二维码内容", "verify a certificate QR payload offline"),
+        "cli.help.certificates_void": ("作废证书（须填原因）", "void a certificate (reason required)"),
+        "cli.help.certificates_reissue": ("补发证书：作废原证书并发新编号（须填原因）", "reissue: void and issue a new number (reason required)"),
+        "cli.help.keys_group": ("本机签名密钥", "this device's signing key"),
+        "cli.help.keys_export": ("导出本机公钥（PEM）", "export the device's public key (PEM)"),
+        "cli.assessment.done": ("已导入 {recorded} 条考核结果（共 {rows} 行）。", "Recorded {recorded} results ({rows} rows)."),
+        "cli.certificates.issued": ("已发放 {count} 张证书：{numbers}", "Issued {count} certificates: {numbers}"),
+        "cli.certificates.already": ("{count} 人此前已发证，未重复发放。", "{count} already had a certificate; none issued twice."),
+        "cli.certificates.not_eligible": ("  未发证：{reasons}", "  Not issued: {reasons}"),
+        "cli.certificates.pdf_written": ("已输出 {pages} 张证书到 {path}。", "Wrote {pages} certificates to {path}."),
+        "cli.certificates.voided": ("证书 {number} 已作废。", "Certificate {number} is void."),
+        "cli.certificates.reissued": ("已补发证书 {number}（原证书 {old} 已作废）。", "Reissued as {number} ({old} is void)."),
+        "cli.keys.exported": ("本机公钥（密钥编号 {key}）已写入 {path}。", "Public key {key} written to {path}."),
         "cli.unexpected": (
             "发生了意外错误，操作没有完成。详细信息已写入日志文件 {log}，请把该文件发给技术支持。",
             "An unexpected error stopped the operation. Details were written to {log}; please send that file to support.",
@@ -184,6 +203,41 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--out", type=Path, required=True)
     sheet.add_argument("--per-day", action="store_true", help=_t("cli.help.per_day"))
     sheet.set_defaults(handler=cmd_attendance_sheet)
+
+    assessment = commands.add_parser("assessment", help=_t("cli.help.assessment_group"))
+    assessment_commands = assessment.add_subparsers(dest="assessment_command", metavar="COMMAND", required=True)
+    assessment_import = assessment_commands.add_parser("import", help=_t("cli.help.assessment_import"))
+    assessment_import.add_argument("--class", dest="class_code", required=True)
+    assessment_import.add_argument("file", type=Path)
+    assessment_import.set_defaults(handler=cmd_assessment_import)
+
+    certificates = commands.add_parser("certificates", help=_t("cli.help.certificates_group"))
+    certificate_commands = certificates.add_subparsers(dest="certificates_command", metavar="COMMAND", required=True)
+    issue = certificate_commands.add_parser("issue", help=_t("cli.help.certificates_issue"))
+    issue.add_argument("--class", dest="class_code", required=True)
+    issue.set_defaults(handler=cmd_certificates_issue)
+    pdf = certificate_commands.add_parser("pdf", help=_t("cli.help.certificates_pdf"))
+    pdf.add_argument("--class", dest="class_code", required=True)
+    pdf.add_argument("--out", type=Path, required=True)
+    pdf.add_argument("--zip", action="store_true", help=_t("cli.help.certificates_zip"))
+    pdf.set_defaults(handler=cmd_certificates_pdf)
+    verify = certificate_commands.add_parser("verify", help=_t("cli.help.certificates_verify"))
+    verify.add_argument("text")
+    verify.set_defaults(handler=cmd_certificates_verify)
+    void = certificate_commands.add_parser("void", help=_t("cli.help.certificates_void"))
+    void.add_argument("number")
+    void.add_argument("--reason", required=True)
+    void.set_defaults(handler=cmd_certificates_void)
+    reissue = certificate_commands.add_parser("reissue", help=_t("cli.help.certificates_reissue"))
+    reissue.add_argument("number")
+    reissue.add_argument("--reason", required=True)
+    reissue.set_defaults(handler=cmd_certificates_reissue)
+
+    keys = commands.add_parser("keys", help=_t("cli.help.keys_group"))
+    key_commands = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
+    export_public = key_commands.add_parser("export-public", help=_t("cli.help.keys_export"))
+    export_public.add_argument("file", type=Path)
+    export_public.set_defaults(handler=cmd_keys_export_public)
 
     trainee = commands.add_parser("trainee", help=_t("cli.help.trainee_group"))
     trainee_commands = trainee.add_subparsers(dest="trainee_command", metavar="COMMAND", required=True)
@@ -481,6 +535,111 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     for warning in render.warnings:
         print(_t("cli.attendance.warning", message=warning.message()))
     print(_t("cli.attendance.sheet_written", path=args.out, pages=render.pages))
+    return EXIT_OK
+
+
+def cmd_assessment_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.assessment import import_assessments
+
+    desk = _open(args)
+    try:
+        report = import_assessments(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    finally:
+        desk.close()
+    print(_t("cli.assessment.done", recorded=report.recorded, rows=report.rows))
+    for problem in report.problems:
+        print(_t("cli.attendance.problem", message=problem.message()))
+    return EXIT_PARTIAL if report.problems else EXIT_OK
+
+
+def cmd_certificates_issue(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        report = desk.issue_certificates(args.class_code)
+    finally:
+        desk.close()
+    print(_t("cli.certificates.issued", count=len(report.issued), numbers="、".join(report.issued) or "—"))
+    if report.already:
+        print(_t("cli.certificates.already", count=len(report.already)))
+    for candidate in report.not_eligible:
+        print(_t("cli.certificates.not_eligible", reasons="；".join(p.message() for p in candidate.reasons)))
+    for warning in report.warnings:
+        print(_t("cli.attendance.warning", message=warning.message()))
+    return EXIT_OK
+
+
+def cmd_certificates_pdf(args: argparse.Namespace) -> int:
+    from desktop_app.services.certificates import certificates_pdf, certificates_zip
+
+    desk = _open(args)
+    try:
+        offset = _printer_offset(settings_from(args))
+        if args.zip:
+            data, pages = certificates_zip(desk.db, args.class_code, offset_mm=offset), None
+        else:
+            render = certificates_pdf(desk.db, args.class_code, offset_mm=offset)
+            data, pages = render.pdf, render.pages
+    finally:
+        desk.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(_t("cli.certificates.pdf_written", pages=pages if pages is not None else "—", path=args.out))
+    return EXIT_OK
+
+
+def _printer_offset(settings: Settings) -> tuple[float, float]:
+    from desktop_app.config import read_settings_file
+
+    stored = read_settings_file(settings.settings_file).get("certificate_offset_mm") or [0, 0]
+    try:
+        return float(stored[0]), float(stored[1])
+    except (TypeError, ValueError, IndexError):
+        return 0.0, 0.0
+
+
+def cmd_certificates_verify(args: argparse.Namespace) -> int:
+    from desktop_app.services.certificates import verify_certificate_text
+
+    desk = _open(args)
+    try:
+        result = verify_certificate_text(desk.db, args.text)
+    finally:
+        desk.close()
+    print(result.message.message())
+    return EXIT_OK if result.valid else EXIT_PARTIAL
+
+
+def cmd_certificates_void(args: argparse.Namespace) -> int:
+    from desktop_app.services.certificates import void_certificate
+
+    desk = _open(args)
+    try:
+        void_certificate(desk.db, actor=desk.actor, number=args.number, reason=args.reason)
+    finally:
+        desk.close()
+    print(_t("cli.certificates.voided", number=args.number))
+    return EXIT_OK
+
+
+def cmd_certificates_reissue(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        number = desk.reissue_certificate(args.number, args.reason)
+    finally:
+        desk.close()
+    print(_t("cli.certificates.reissued", number=number, old=args.number))
+    return EXIT_OK
+
+
+def cmd_keys_export_public(args: argparse.Namespace) -> int:
+    desk = _open(args)
+    try:
+        key = desk.device_key()
+    finally:
+        desk.close()
+    args.file.parent.mkdir(parents=True, exist_ok=True)
+    args.file.write_text(key.public_key_pem, encoding="ascii")
+    print(_t("cli.keys.exported", key=key.key_id, path=args.file))
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.domain.actors import Actor
 from desktop_app.platform.reachability import platform_reachable
-from desktop_app.services import attendance, classes, roster, trainees
+from desktop_app.services import assessment, attendance, certificates, classes, roster, trainees
 from desktop_app.services.database import OpenedDatabase
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -25,10 +25,20 @@ class Desk:
     cipher: PersonalDataCipher
     actor: Actor
     opened: OpenedDatabase
+    key_dir: Path | None = None
+    _device_key: object = None
 
     @classmethod
-    def from_opened(cls, opened: OpenedDatabase) -> "Desk":
-        return cls(db=opened.db, cipher=opened.cipher, actor=opened.actor, opened=opened)
+    def from_opened(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> "Desk":
+        return cls(db=opened.db, cipher=opened.cipher, actor=opened.actor, opened=opened, key_dir=key_dir)
+
+    def device_key(self):
+        """This device's signing key, made and registered on first use."""
+        if self._device_key is None:
+            from desktop_app.services.keys import ensure_device_key
+
+            self._device_key = ensure_device_key(self.db, self.key_dir, actor=self.actor)
+        return self._device_key
 
     @property
     def database_name(self) -> str:
@@ -133,6 +143,42 @@ class Desk:
 
     def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False):
         return attendance.signin_sheets_pdf(self.db, class_code, per_day=per_day)
+
+    # --- assessment and certificates ---------------------------------------------------------
+
+    def class_assessments(self, class_code: str) -> list[assessment.AssessmentRowView]:
+        return assessment.class_assessments(self.db, class_code)
+
+    def record_assessment(self, class_code: str, enrolment_id: int, **values) -> assessment.AssessmentRowView:
+        return assessment.record_assessment(self.db, actor=self.actor, class_code=class_code,
+                                            enrolment_id=enrolment_id, **values)
+
+    def import_assessments(self, class_code: str, source: Path) -> assessment.AssessmentImportReport:
+        return assessment.import_assessments(self.db, self.cipher, actor=self.actor, class_code=class_code,
+                                             source=source)
+
+    def certificate_candidates(self, class_code: str) -> list[certificates.CertificateCandidate]:
+        return certificates.certificate_candidates(self.db, class_code)
+
+    def issue_certificates(self, class_code: str, *, issued_on: date | None = None) -> certificates.IssueReport:
+        return certificates.issue_certificates(self.db, self.cipher, self.device_key(), actor=self.actor,
+                                               class_code=class_code, issued_on=issued_on)
+
+    def void_certificate(self, number: str, reason: str) -> None:
+        certificates.void_certificate(self.db, actor=self.actor, number=number, reason=reason)
+
+    def reissue_certificate(self, number: str, reason: str) -> str:
+        return certificates.reissue_certificate(self.db, self.cipher, self.device_key(), actor=self.actor,
+                                                number=number, reason=reason)
+
+    def class_certificates(self, class_code: str) -> list[certificates.CertificateView]:
+        return certificates.class_certificates(self.db, class_code)
+
+    def certificates_pdf(self, class_code: str, *, offset_mm=(0.0, 0.0)):
+        return certificates.certificates_pdf(self.db, class_code, offset_mm=offset_mm)
+
+    def verify_certificate(self, text: str) -> certificates.VerifyResult:
+        return certificates.verify_certificate_text(self.db, text)
 
     def close(self) -> None:
         self.db.dispose()
