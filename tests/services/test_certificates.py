@@ -1,0 +1,153 @@
+"""Certificates: only for trainees who completed and passed; gapless numbers never reused;
+frozen content with byte-identical reprints; void and reissue with reasons; QR verified offline."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.platform.device_keys import load_or_create_device_key
+from desktop_app.services.assessment import class_assessments, record_assessment
+from desktop_app.services.attendance import mark_all_present
+from desktop_app.services.certificates import (
+    CertificateError,
+    certificate_candidates,
+    certificates_zip,
+    class_certificates,
+    issue_certificates,
+    reissue_certificate,
+    reprint_certificate,
+    verify_certificate_text,
+    void_certificate,
+)
+from desktop_app.services.keys import ensure_device_key
+from desktop_app.store.models import AuditEntry, Certificate
+from tests.services.test_attendance import running  # noqa: F401  (fixture: a class in training)
+
+AFTER = datetime(2027, 1, 5, tzinfo=timezone.utc)
+ISSUED = date(2027, 1, 6)
+
+
+@pytest.fixture
+def key(desk, tmp_path):
+    return ensure_device_key(desk.db, tmp_path / "keys", actor=desk.actor)
+
+
+@pytest.fixture
+def completed(desk, running):  # noqa: F811
+    detail, persons = running
+    for info in detail.sessions:
+        mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
+    rows = class_assessments(desk.db, "2026-JZ01")
+    for index, row in enumerate(rows):
+        passed = index != 4  # the fifth trainee fails
+        record_assessment(desk.db, actor=desk.actor, class_code="2026-JZ01", enrolment_id=row.enrolment_id,
+                          theory=850 if passed else 450, practical=900 if passed else 500,
+                          result="pass" if passed else "fail")
+    return detail, persons
+
+
+def issue(desk, key):
+    return issue_certificates(desk.db, desk.cipher, key, actor=desk.actor, class_code="2026-JZ01",
+                              issued_on=ISSUED, as_of=AFTER)
+
+
+def test_only_trainees_who_completed_and_passed_get_a_certificate(desk, key, completed):
+    candidates = certificate_candidates(desk.db, "2026-JZ01", as_of=AFTER)
+    assert [c.eligible for c in candidates] == [True, True, True, True, False]
+    assert "不合格" in candidates[4].reasons[0].message("zh")
+    report = issue(desk, key)
+    assert len(report.issued) == 4 and len(report.not_eligible) == 1
+
+
+def test_numbers_are_readable_gapless_and_issuing_twice_issues_nothing(desk, key, completed):
+    first = issue(desk, key)
+    prefix = first.issued[0].rsplit("-", 1)[0]
+    assert prefix.endswith("-2027")
+    assert [int(n.rsplit("-", 1)[1]) for n in first.issued] == [1, 2, 3, 4]
+    second = issue(desk, key)
+    assert second.issued == [] and sorted(second.already) == sorted(first.issued)
+
+
+def test_two_windows_issuing_at_once_never_share_or_skip_a_number(desk, key, completed, running):  # noqa: F811
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(issue(desk, key))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    numbers = sorted(n for report in results for n in report.issued)
+    assert len(numbers) == 4 and len(set(numbers)) == 4
+    assert [int(n.rsplit("-", 1)[1]) for n in numbers] == [1, 2, 3, 4]
+
+
+def test_a_reprint_is_byte_identical_and_matches_the_stored_hash(desk, key, completed):
+    number = issue(desk, key).issued[0]
+    pdf_one, matches_one = reprint_certificate(desk.db, number)
+    pdf_two, matches_two = reprint_certificate(desk.db, number)
+    assert matches_one and matches_two and pdf_one == pdf_two
+    with desk.db.reading() as session:
+        stored = session.scalar(select(Certificate.pdf_sha256).where(Certificate.number == number))
+    assert hashlib.sha256(pdf_one).hexdigest() == stored
+
+
+def test_void_needs_a_reason_keeps_the_number_and_reissue_links_a_new_one(desk, key, completed):
+    number = issue(desk, key).issued[0]
+    with pytest.raises(CertificateError):
+        void_certificate(desk.db, actor=desk.actor, number=number, reason="  ")
+    new_number = reissue_certificate(desk.db, desk.cipher, key, actor=desk.actor, number=number, reason="姓名打印错误",
+                                     issued_on=ISSUED)
+    assert new_number != number and int(new_number.rsplit("-", 1)[1]) == 5  # never reused, no gap
+    views = {v.number: v for v in class_certificates(desk.db, "2026-JZ01")}
+    assert views[number].status == "void" and "姓名打印错误" in views[number].void_reason
+    with desk.db.reading() as session:
+        new = session.scalar(select(Certificate).where(Certificate.number == new_number))
+        old_id = session.scalar(select(Certificate.id).where(Certificate.number == number))
+        assert new.replaces_id == old_id
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("certificate.%"))).all()
+    assert "certificate.reissued" in actions
+
+
+def test_the_qr_payload_verifies_offline_and_any_tampering_is_named(desk, key, completed, tmp_path):
+    number = issue(desk, key).issued[0]
+    payload = next(v.content["qr_payload"] for v in class_certificates(desk.db, "2026-JZ01") if v.number == number)
+    ok = verify_certificate_text(desk.db, payload)
+    assert ok.valid and number in ok.message.message("zh")
+    tampered = payload.replace("|4|", "|3|", 1)
+    assert tampered != payload
+    bad = verify_certificate_text(desk.db, tampered)
+    assert not bad.valid and bad.message.code == "verify.bad_signature"
+    # Signed by a key this database does not know.
+    from desktop_app.domain.certificates import parse_signed_payload
+
+    stranger = load_or_create_device_key(tmp_path / "stranger")
+    parsed, _, _ = parse_signed_payload(payload)
+    from dataclasses import replace
+
+    forged = replace(parsed, key_id=stranger.key_id)
+    forged_text = forged.with_signature(stranger.sign(forged.signed_part().encode("utf-8")))
+    unknown = verify_certificate_text(desk.db, forged_text)
+    assert not unknown.valid and unknown.message.code == "verify.unknown_key"
+    # The same forgery under our key id fails the signature check.
+    forged_ours = forged_text.replace(stranger.key_id, key.key_id)
+    assert verify_certificate_text(desk.db, forged_ours).message.code == "verify.bad_signature"
+    assert verify_certificate_text(desk.db, "hello").message.code == "certificate_payload.malformed"
+    void_certificate(desk.db, actor=desk.actor, number=number, reason="重复发放")
+    assert verify_certificate_text(desk.db, payload).message.code == "verify.void"
+
+
+def test_the_cohort_zip_holds_one_pdf_per_trainee_with_sensible_names(desk, key, completed):
+    import io
+    import zipfile
+
+    numbers = issue(desk, key).issued
+    archive = zipfile.ZipFile(io.BytesIO(certificates_zip(desk.db, "2026-JZ01")))
+    names = sorted(archive.namelist())
+    assert len(names) == 4 and all(name.endswith(".pdf") for name in names)
+    assert names[0].startswith(numbers[0])
+    pdf, _ = reprint_certificate(desk.db, numbers[0])
+    assert archive.read(names[0]) == pdf
