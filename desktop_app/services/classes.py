@@ -404,6 +404,15 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
         return _detail(session, c)
 
 
+def _editable_session(session: Session, session_id: int) -> tuple[ClassSession, TrainingClass]:
+    row = session.get(ClassSession, session_id)
+    if row is None:
+        raise ClassError("class.session_not_found", session=session_id)
+    c = session.get(TrainingClass, row.class_id)
+    _ensure_editable(c)
+    return row, c
+
+
 def move_session(db: Database, *, actor: Actor, session_id: int, starts_at: datetime, ends_at: datetime,
                  reason: str) -> SessionRow:
     """Move one session (e.g. a teacher is ill); the old times are kept in the audit log."""
@@ -412,11 +421,7 @@ def move_session(db: Database, *, actor: Actor, session_id: int, starts_at: date
     if ends_at <= starts_at:
         raise ClassError("class.session_times_invalid")
     with db.writing() as session:
-        row = session.get(ClassSession, session_id)
-        if row is None:
-            raise ClassError("class.session_not_found", session=session_id)
-        c = session.get(TrainingClass, row.class_id)
-        _ensure_editable(c)
+        row, c = _editable_session(session, session_id)
         before = [row.starts_at.isoformat(), row.ends_at.isoformat()]
         row.starts_at, row.ends_at = _aware(starts_at), _aware(ends_at)
         audit.record(session, actor, "session.moved", entity_type="session", entity_id=row.uid, class_id=c.id,
@@ -433,11 +438,7 @@ def cancel_session(db: Database, *, actor: Actor, session_id: int, reason: str) 
     if not reason or not reason.strip():
         raise ClassError("class.reason_required")
     with db.writing() as session:
-        row = session.get(ClassSession, session_id)
-        if row is None:
-            raise ClassError("class.session_not_found", session=session_id)
-        c = session.get(TrainingClass, row.class_id)
-        _ensure_editable(c)
+        row, c = _editable_session(session, session_id)
         marks = session.scalar(select(func.count()).select_from(AttendanceMark).where(AttendanceMark.session_id == row.id)) or 0
         if marks:
             raise ClassError("class.session_has_marks", count=marks)
