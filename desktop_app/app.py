@@ -74,6 +74,21 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
     finally:
         window.tasks.wait_for_done()
         desk.close()
+        if screenshot is None:
+            backup_after_close(desk.db, settings)
+
+
+def backup_after_close(db, settings: Settings) -> None:
+    """The automatic, rotating backup once the window has closed (SQLite only). A failure is
+    logged and never stops the exit: the data itself is safe in the database."""
+    try:
+        from desktop_app.services.backups import backup_on_close
+
+        info = backup_on_close(db, settings.data_dir)
+        if info is not None:
+            log.info("automatic %s backup written to %s", info.kind, info.path)
+    except Exception:
+        log.exception("automatic backup after closing the window failed")
 
 
 def save_screenshot(app, window, path: Path) -> int:

@@ -13,7 +13,7 @@ def open_desk(settings: Settings) -> Desk:
     """Open (creating and migrating if needed) the configured database, proving its key."""
     db = Database(settings.database_url)
     try:
-        opened = prepare_database(db, FileKeyStore(settings.key_dir))
+        opened = prepare_database(db, FileKeyStore(settings.key_dir), backups_folder=settings.data_dir / "backups")
     except BaseException:
         db.dispose()
         raise

@@ -11,6 +11,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -143,6 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="COMMAND", required=True)
     db_commands.add_parser("upgrade", help=_t("cli.help.db_upgrade")).set_defaults(handler=cmd_db_upgrade)
     db_commands.add_parser("check", help=_t("cli.help.db_check")).set_defaults(handler=cmd_db_check)
+    backup = db_commands.add_parser("backup", help=_t("cli.help.db_backup"), description=_t("cli.help.db_backup"))
+    backup.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_t("cli.help.backup_file"))
+    backup.set_defaults(handler=cmd_db_backup)
+    restore = db_commands.add_parser("restore", help=_t("cli.help.db_restore"), description=_t("cli.help.db_restore"))
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--force", action="store_true", help=_t("cli.help.restore_force"))
+    restore.set_defaults(handler=cmd_db_restore)
+    audit_group = commands.add_parser("audit", help=_t("cli.help.audit_group"))
+    audit_commands = audit_group.add_subparsers(dest="audit_command", metavar="COMMAND", required=True)
+    audit_commands.add_parser("verify", help=_t("cli.help.audit_verify")).set_defaults(handler=cmd_audit_verify)
     klass = commands.add_parser("class", help=_t("cli.help.class_group"))
     class_commands = klass.add_subparsers(dest="class_command", metavar="COMMAND", required=True)
     new = class_commands.add_parser("new", help=_t("cli.help.class_new"))
@@ -251,10 +262,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(db_path=args.db, database_url=args.database_url, language=args.lang)
 
 
-def _open(args: argparse.Namespace):
+@contextmanager
+def _opened(args: argparse.Namespace):
+    """The database named by the global options, opened (created, migrated) and closed again."""
     from desktop_app.bootstrap import open_desk
 
-    return open_desk(settings_from(args))
+    desk = open_desk(settings_from(args))
+    try:
+        yield desk
+    finally:
+        desk.close()
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -266,19 +283,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop_app.services.demo import fill_demo_institution
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         summary = fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
-    finally:
-        desk.close()
     print(_t("cli.demo.done", classes=summary.classes, trainees=summary.trainees, sessions=summary.sessions,
              marks=summary.marks))
     return EXIT_OK
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         opened = desk.opened
         head = opened.revision
         if opened.created:
@@ -287,19 +300,14 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
             print(_t("cli.db.upgraded", database=desk.db.display_name(), before=opened.migrated_from, after=head))
         else:
             print(_t("cli.db.current", database=desk.db.display_name(), after=head))
-    finally:
-        desk.close()
     return EXIT_OK
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
     from desktop_app.services.database import check_database
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         report = check_database(desk.db)
-    finally:
-        desk.close()
     if report.ok:
         print(_t("cli.db.check_ok", database=desk.db.display_name(), revision=report.revision))
         return EXIT_OK
@@ -307,6 +315,115 @@ def cmd_db_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"  - {problem.message()}")
     return EXIT_PARTIAL
+
+
+messages.register(
+    {
+        "cli.help.db_backup": (
+            "在线备份 SQLite 数据库（使用中也可备份）。注意：个人信息的加密密钥不在数据库里，请同时备份密钥文件夹",
+            "online backup of the SQLite database (works while it is in use). The personal-data encryption key "
+            "is not inside the database: back up the key folder too",
+        ),
+        "cli.help.backup_file": ("备份文件名或文件夹（默认：数据文件夹下的 backups）",
+                                 "backup file or folder (default: backups in the data folder)"),
+        "cli.help.db_restore": (
+            "从备份恢复数据库（不会覆盖更新的数据库，除非加 --force；恢复前先备份当前数据库）",
+            "restore a backup (never over a newer database without --force; the current one is backed up first)",
+        ),
+        "cli.help.restore_force": ("即使备份比当前数据库旧、或来自另一个安装，也恢复",
+                                   "restore even if the backup is older or comes from another installation"),
+        "cli.help.audit_group": ("审计日志", "audit log"),
+        "cli.help.audit_verify": ("校验防篡改的审计日志链；发现问题时退出码为 3，并指出第一处",
+                                  "check the tamper-evident audit chain; exit 3 naming the first broken entry"),
+        "cli.db.backup_done": ("已备份数据库到 {path}（{size}，结构版本 {revision}，已通过完整性检查）。",
+                               "Database backed up to {path} ({size}, schema {revision}, integrity checked)."),
+        "cli.db.backup_key": (
+            "请注意：个人信息的加密密钥不在备份里。请把密钥文件夹 {keys}（其中的 {key}）与备份一起保存，"
+            "否则恢复后无法读取身份证号等个人信息。",
+            "Remember: the personal-data encryption key is not in the backup. Keep the key folder {keys} (file "
+            "{key}) with the backup, or identity numbers and other personal data cannot be read after a restore.",
+        ),
+        "cli.db.restored": ("已用备份 {backup} 恢复数据库 {database}（结构版本 {revision}，备份中最后一次操作在 {newest}）。",
+                            "Database {database} restored from {backup} (schema {revision}; last recorded action {newest})."),
+        "cli.db.restore_forced": ("注意：{reason}。", "Note: {reason}."),
+        "cli.db.restore_undo": ("恢复前的数据库已另存为 {path}；如需撤销，运行 skilldesk db restore 该文件 --force。",
+                                "The database as it was before is kept as {path}; to undo, run skilldesk db restore "
+                                "with that file and --force."),
+        "cli.db.restore_kept_damaged": ("被替换的已损坏数据库文件已原样保存为 {path}。",
+                                        "The damaged database file that was replaced is kept, unchanged, as {path}."),
+        "cli.db.restore_key_missing": (
+            "注意：密钥文件夹 {keys} 中没有这份数据的密钥 {key}。请把与备份一起保存的密钥文件复制到该文件夹，再打开 SkillDesk。",
+            "Note: the key folder {keys} has no key {key} for this data. Copy the key file kept with the backup "
+            "into that folder, then open SkillDesk.",
+        ),
+    }
+)
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from desktop_app.services.backups import backup_database
+    from desktop_app.store.engine import Database
+
+    settings = settings_from(args)
+    db = Database(settings.database_url)
+    try:
+        info = backup_database(db, args.file, settings_data_dir=settings.data_dir, reason="manual")
+    finally:
+        db.dispose()
+    print(_t("cli.db.backup_done", path=info.path, size=_file_size(info.bytes), revision=info.revision or "—"))
+    print(_t("cli.db.backup_key", keys=settings.key_dir, key=f"{info.installation_id}.key"))
+    return EXIT_OK
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from desktop_app.services.backups import (
+        backup_folder,
+        ensure_sqlite,
+        local_time_text,
+        record_restore,
+        restore_database,
+    )
+    from desktop_app.store.engine import Database
+
+    settings = settings_from(args)
+    db = Database(settings.database_url)
+    try:
+        path = ensure_sqlite(db)
+    finally:
+        db.dispose()
+    info = restore_database(path, args.file, force=args.force, backups_folder=backup_folder(settings.data_dir),
+                            key_dir=settings.key_dir)
+    print(_t("cli.db.restored", backup=info.source, database=path.name, revision=info.revision,
+             newest=local_time_text(info.newest_entry_at) if info.newest_entry_at else "—"))
+    for problem in info.overridden:
+        print(_t("cli.db.restore_forced", reason=problem.message()))
+    if info.before_restore is not None:
+        kept = "cli.db.restore_kept_damaged" if info.replaced_damaged else "cli.db.restore_undo"
+        print(_t(kept, path=info.before_restore.path))
+    if info.key_missing is not None:
+        print(_t("cli.db.restore_key_missing", keys=info.key_missing.parent, key=info.key_missing.name),
+              file=sys.stderr)
+        return EXIT_OK
+    with _opened(args) as desk:  # migrates an older backup to this version, and proves its key
+        record_restore(desk.db, desk.actor, info)
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from desktop_app.services.audit_verify import verify_audit_chain
+
+    with _opened(args) as desk:
+        report = verify_audit_chain(desk.db)
+    print(report.message())
+    return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+def _file_size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -333,11 +450,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
         project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
         schedule=parse_schedule_spec(args.schedule),
     )
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         detail = create_class(desk.db, actor=desk.actor, draft=draft)
-    finally:
-        desk.close()
     active = [s for s in detail.sessions if s.status != "cancelled"]
     print(_t("cli.class.created", code=detail.row.code, name=detail.row.name, sessions=len(active),
              lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,
@@ -350,11 +464,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
 def cmd_class_list(args: argparse.Namespace) -> int:
     from desktop_app.services.classes import list_classes
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         rows = list_classes(desk.db, search=args.search, status=args.status)
-    finally:
-        desk.close()
     if not rows:
         print(_t("cli.class.none"))
         return EXIT_OK
@@ -372,11 +483,8 @@ def cmd_class_list(args: argparse.Namespace) -> int:
 def cmd_class_show(args: argparse.Namespace) -> int:
     from desktop_app.services.classes import get_class
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         detail = get_class(desk.db, args.code)
-    finally:
-        desk.close()
     r = detail.row
     en = messages.current_language() == "en"
     lines = [
@@ -411,11 +519,8 @@ def cmd_class_show(args: argparse.Namespace) -> int:
 def cmd_class_status(args: argparse.Namespace) -> int:
     from desktop_app.services.classes import change_class_status
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         detail = change_class_status(desk.db, actor=desk.actor, code=args.code, target=args.target)
-    finally:
-        desk.close()
     print(_t("cli.class.status_changed", code=detail.row.code, status=detail.row.status.label_zh))
     return EXIT_OK
 
@@ -423,11 +528,8 @@ def cmd_class_status(args: argparse.Namespace) -> int:
 def cmd_roster_template(args: argparse.Namespace) -> int:
     from desktop_app.services.roster import write_template
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         write_template(desk.db, args.file)
-    finally:
-        desk.close()
     print(_t("cli.roster.template_written", path=args.file))
     return EXIT_OK
 
@@ -435,11 +537,8 @@ def cmd_roster_template(args: argparse.Namespace) -> int:
 def cmd_roster_import(args: argparse.Namespace) -> int:
     from desktop_app.services.roster import import_roster
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         report = import_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
-    finally:
-        desk.close()
     print(_t("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
              enrolled=report.enrolled, without=report.count("enrolled_without_subsidy"),
              already=report.count("already_enrolled"), rejected=len(report.rejected)))
@@ -459,11 +558,8 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 def cmd_roster_export(args: argparse.Namespace) -> int:
     from desktop_app.services.roster import export_roster
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         count = export_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, path=args.file)
-    finally:
-        desk.close()
     print(_t("cli.roster.exported", count=count, path=args.file))
     return EXIT_OK
 
@@ -471,11 +567,8 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
 def cmd_attendance_import(args: argparse.Namespace) -> int:
     from desktop_app.services.attendance import import_attendance
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         report = import_attendance(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
-    finally:
-        desk.close()
     if report.kind == "online":
         print(_t("cli.attendance.found_online", file=args.file.name, rows=report.rows, records=report.online_records))
     else:
@@ -490,11 +583,8 @@ def cmd_attendance_import(args: argparse.Namespace) -> int:
 def cmd_attendance_summary(args: argparse.Namespace) -> int:
     from desktop_app.services.attendance import class_attendance_summary
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         rows = class_attendance_summary(desk.db, args.class_code, as_of=datetime.now(timezone.utc))
-    finally:
-        desk.close()
     en = messages.current_language() == "en"
     headers = (["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"] if en else
                ["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"])
@@ -525,11 +615,8 @@ def _eligibility_label(row, en: bool) -> str:
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
     from desktop_app.services.attendance import signin_sheets_pdf
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         render = signin_sheets_pdf(desk.db, args.class_code, per_day=args.per_day)
-    finally:
-        desk.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(render.pdf)
     for warning in render.warnings:
@@ -541,11 +628,8 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
 def cmd_assessment_import(args: argparse.Namespace) -> int:
     from desktop_app.services.assessment import import_assessments
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         report = import_assessments(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
-    finally:
-        desk.close()
     print(_t("cli.assessment.done", recorded=report.recorded, rows=report.rows))
     for problem in report.problems:
         print(_t("cli.attendance.problem", message=problem.message()))
@@ -553,11 +637,8 @@ def cmd_assessment_import(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_issue(args: argparse.Namespace) -> int:
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         report = desk.issue_certificates(args.class_code)
-    finally:
-        desk.close()
     print(_t("cli.certificates.issued", count=len(report.issued), numbers="、".join(report.issued) or "—"))
     if report.already:
         print(_t("cli.certificates.already", count=len(report.already)))
@@ -571,16 +652,13 @@ def cmd_certificates_issue(args: argparse.Namespace) -> int:
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
     from desktop_app.services.certificates import certificates_pdf, certificates_zip
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         offset = _printer_offset(settings_from(args))
         if args.zip:
             data, pages = certificates_zip(desk.db, args.class_code, offset_mm=offset), None
         else:
             render = certificates_pdf(desk.db, args.class_code, offset_mm=offset)
             data, pages = render.pdf, render.pages
-    finally:
-        desk.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(_t("cli.certificates.pdf_written", pages=pages if pages is not None else "—", path=args.out))
@@ -600,11 +678,8 @@ def _printer_offset(settings: Settings) -> tuple[float, float]:
 def cmd_certificates_verify(args: argparse.Namespace) -> int:
     from desktop_app.services.certificates import verify_certificate_text
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         result = verify_certificate_text(desk.db, args.text)
-    finally:
-        desk.close()
     print(result.message.message())
     return EXIT_OK if result.valid else EXIT_PARTIAL
 
@@ -612,31 +687,22 @@ def cmd_certificates_verify(args: argparse.Namespace) -> int:
 def cmd_certificates_void(args: argparse.Namespace) -> int:
     from desktop_app.services.certificates import void_certificate
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         void_certificate(desk.db, actor=desk.actor, number=args.number, reason=args.reason)
-    finally:
-        desk.close()
     print(_t("cli.certificates.voided", number=args.number))
     return EXIT_OK
 
 
 def cmd_certificates_reissue(args: argparse.Namespace) -> int:
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         number = desk.reissue_certificate(args.number, args.reason)
-    finally:
-        desk.close()
     print(_t("cli.certificates.reissued", number=number, old=args.number))
     return EXIT_OK
 
 
 def cmd_keys_export_public(args: argparse.Namespace) -> int:
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         key = desk.device_key()
-    finally:
-        desk.close()
     args.file.parent.mkdir(parents=True, exist_ok=True)
     args.file.write_text(key.public_key_pem, encoding="ascii")
     print(_t("cli.keys.exported", key=key.key_id, path=args.file))
@@ -646,11 +712,8 @@ def cmd_keys_export_public(args: argparse.Namespace) -> int:
 def cmd_trainee_search(args: argparse.Namespace) -> int:
     from desktop_app.services.trainees import search_trainees
 
-    desk = _open(args)
-    try:
+    with _opened(args) as desk:
         rows = search_trainees(desk.db, desk.cipher, args.query)
-    finally:
-        desk.close()
     if not rows:
         print(_t("cli.trainee.none"))
         return EXIT_OK

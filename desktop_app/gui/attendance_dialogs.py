@@ -94,6 +94,7 @@ class MarkDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
         self.retranslate()
         self.leave_combo.setEditText(self._initial_leave_reason)
         first = (self.minutes_spin if status.takes_minutes else
@@ -231,7 +232,7 @@ class MarkHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
-        self.resize(820, 320)
+        self.resize(940, 340)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -336,6 +337,7 @@ class SigninSheetChoiceDialog(QDialog):
         layout.addWidget(self.per_session)
         layout.addWidget(self.per_day)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
         self.retranslate()
 
     def chosen_per_day(self) -> bool:

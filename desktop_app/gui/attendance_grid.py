@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -46,7 +46,7 @@ SCAN_MIN_LENGTH = 6
 def status_label(status: AttendanceStatus | None) -> str:
     if status is None:
         return QCoreApplication.translate("AttendanceGrid", "Not marked")
-    return status.label_en if labels.english() else status.label_zh
+    return status.label_en.capitalize() if labels.english() else status.label_zh
 
 
 def china_time(moment: datetime | None) -> datetime | None:
@@ -125,7 +125,7 @@ class AttendanceGridModel(_Rows, QAbstractTableModel):
         self._rows: list[GridRow] = list(grid.rows) if grid else []
 
     def headers(self) -> list[str]:
-        return [self.tr("Roll no."), self.tr("Name"), self.tr("ID number"), self.tr("Attendance"),
+        return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Status"),
                 self.tr("Late / early (min)"), self.tr("Reason for leave"), self.tr("Signed in"),
                 self.tr("Signed out")]
 
@@ -222,7 +222,7 @@ class AttendanceSummaryModel(_Rows, QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("Lessons attended"), self.tr("Online credited"),
-                self.tr("Total lessons"), self.tr("Attendance rate"), self.tr("Completion"), self.tr("Reasons")]
+                self.tr("Lessons in total"), self.tr("Attendance rate"), self.tr("Completion"), self.tr("Reasons")]
 
     @staticmethod
     def reasons(row: SummaryRow) -> list[str]:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.gui.pages import PAGE_IDS
+from desktop_app.gui.pages.attendance import AttendancePage
+from desktop_app.gui.pages.certificates import CertificatesPage, stored_certificate_offset
 from desktop_app.gui.pages.classes import ClassesPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.pages.settings import SettingsPage
@@ -113,9 +115,11 @@ class MainWindow(QMainWindow):
                 data_dir=str(self.settings.data_dir),
                 key_dir=str(self.settings.key_dir),
                 platform_url=self.settings.platform_url,
+                certificate_offset_mm=stored_certificate_offset(self.settings),
             )
             page.language_chosen.connect(self._choose_language)
             page.platform_url_chosen.connect(self._choose_platform_url)
+            page.certificate_offset_chosen.connect(self._choose_certificate_offset)
             return page
         if page_id == "classes":
             page = ClassesPage(self.desk, self.tasks)
@@ -127,6 +131,19 @@ class MainWindow(QMainWindow):
             classes = self.pages.get("classes")
             if isinstance(classes, ClassesPage):  # an import enrols people: search again when shown
                 classes.data_changed.connect(page.mark_stale)
+            return page
+        if page_id == "attendance":
+            page = AttendancePage(self.desk, self.tasks)
+            classes = self.pages.get("classes")
+            if isinstance(classes, ClassesPage):  # new, filed or started classes: offer them when shown
+                classes.data_changed.connect(page.mark_stale)
+            return page
+        if page_id == "certificates":
+            page = CertificatesPage(self.desk, self.tasks, offset_mm=stored_certificate_offset(self.settings))
+            # Completed or sealed classes, and attendance (which decides completion), change what is shown.
+            for source in (self.pages.get("classes"), self.pages.get("attendance")):
+                if isinstance(source, (ClassesPage, AttendancePage)):
+                    source.data_changed.connect(page.mark_stale)
             return page
         return PlaceholderPage(page_id)
 
@@ -145,6 +162,12 @@ class MainWindow(QMainWindow):
         config.save_preference(self.settings, "platform_url", url or None)
         self.settings = replace(self.settings, platform_url=url or None)
         self.probe_platform()
+
+    def _choose_certificate_offset(self, x_mm: float, y_mm: float) -> None:
+        config.save_preference(self.settings, "certificate_offset_mm", [x_mm, y_mm])
+        page = self.pages.get("certificates")
+        if isinstance(page, CertificatesPage):
+            page.set_offset((x_mm, y_mm))
 
     # --- status ----------------------------------------------------------------------------
 

@@ -21,7 +21,8 @@ from desktop_app.store.trainees import identity_lookup_hash
 messages.register(
     {
         "assessment.class_not_found": ("找不到编号为“{code}”的班级。", "No class has the code “{code}”."),
-        "assessment.read_only": ("班级 {code} 已{status}，考核成绩不能再修改。", "Class {code} is {status}; results can no longer change."),
+        "assessment.read_only": ("班级 {code} 的状态是“{status:zh}”，考核成绩不能再修改。",
+                                 "Class {code} is “{status:en}”; results can no longer change."),
         "assessment.not_in_class": ("第 {row} 行：{person} 不是本班学员。", "Row {row}: {person} is not on this class's roster."),
         "assessment.name_mismatch": ("第 {row} 行：身份证号码属于“{known}”，与表中姓名“{given}”不一致。",
                                      "Row {row}: the identity number belongs to “{known}”, not “{given}”."),
@@ -84,7 +85,7 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
 def _ensure_editable(c: TrainingClass) -> None:
     status = ClassStatus(c.status)
     if status.is_read_only:
-        raise AssessmentError("assessment.read_only", code=c.code, status=status.label_zh)
+        raise AssessmentError("assessment.read_only", code=c.code, status=status.label)
 
 
 def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on) -> None:

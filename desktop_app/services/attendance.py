@@ -50,12 +50,12 @@ messages.register(
         "attendance.session_not_found": ("找不到这次课（编号 {session}）。", "No such session ({session})."),
         "attendance.not_in_class": ("这名学员不在本班花名册上。", "This trainee is not on the class roster."),
         "attendance.class_sealed": (
-            "班级 {code} 已{status}，考勤不能再修改。如确需更正，请在上传页面提交更正批次。",
-            "Class {code} is {status}; attendance can no longer be changed. Corrections go through a correction batch.",
+            "班级 {code} 的状态是“{status:zh}”，考勤不能再修改。如确需更正，请在上传页面提交更正批次。",
+            "Class {code} is “{status:en}”; attendance can no longer be changed. Corrections go through a correction batch.",
         ),
         "attendance.class_not_started": (
-            "班级 {code} 还是“{status}”状态，备案后才能考勤。",
-            "Class {code} is still “{status}”; attendance starts once the class is filed.",
+            "班级 {code} 还是“{status:zh}”状态，备案后才能考勤。",
+            "Class {code} is still “{status:en}”; attendance starts once the class is filed.",
         ),
         "attendance.session_cancelled": ("这次课已取消，不能考勤。", "This session was cancelled; no attendance can be taken."),
         "attendance.reason_required": (
@@ -164,9 +164,9 @@ def _info(s: ClassSession, c: TrainingClass) -> SessionInfo:
 def _read_only_reason(c: TrainingClass, s: ClassSession) -> messages.Problem | None:
     status = ClassStatus(c.status)
     if status.is_read_only or status is ClassStatus.RETURNED:
-        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.label_zh})
+        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.label})
     if status is ClassStatus.DRAFT:
-        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.label_zh})
+        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.label})
     if s.status == "cancelled":
         return messages.Problem("attendance.session_cancelled")
     return None

@@ -51,8 +51,8 @@ messages.register(
         "class.dates_reversed": ("结束日期 {end} 早于开始日期 {start}。", "The end date {end} is before the start date {start}."),
         "class.capacity_invalid": ("班级人数须是 1 到 {limit} 之间的整数（现为 {value}）。",
                                    "Capacity must be a whole number from 1 to {limit} (it is {value})."),
-        "class.read_only": ("班级 {code} 已{status}，不能再修改。如需更正，请在上传页面提交更正批次。",
-                            "Class {code} is {status} and can no longer be changed. Corrections go through a correction batch."),
+        "class.read_only": ("班级 {code} 的状态是“{status:zh}”，不能再修改。如需更正，请在上传页面提交更正批次。",
+                            "Class {code} is “{status:en}” and can no longer be changed. Corrections go through a correction batch."),
         "class.session_not_found": ("找不到这次课（编号 {session}）。", "That session ({session}) does not exist."),
         "class.reason_required": ("请填写原因（例如：教师请假、场地冲突）。", "Give a reason (e.g. teacher absent, room clash)."),
         "class.session_has_marks": (
@@ -262,7 +262,7 @@ def _load_class(session: Session, code: str) -> TrainingClass:
 def _ensure_editable(row: TrainingClass) -> None:
     status = ClassStatus(row.status)
     if status.is_read_only:
-        raise ClassError("class.read_only", code=row.code, status=status.label_zh)
+        raise ClassError("class.read_only", code=row.code, status=status.label)
 
 
 def list_classes(db: Database, *, search: str | None = None, status: str | None = None) -> list[ClassRow]:

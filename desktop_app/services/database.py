@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import func, select, text
 
 from desktop_app import messages
 from desktop_app.domain.actors import LOCAL_ADMIN, LOCAL_ADMIN_USERNAME, Actor
 from desktop_app.services import audit
+from desktop_app.services.backups import FOLDER_NAME, startup_integrity_check
 from desktop_app.store import reference
 from desktop_app.store.engine import Database
 from desktop_app.store.migrate import current_revision, head_revision, upgrade_to_head
@@ -36,6 +38,13 @@ messages.register(
         "db.check.not_initialised": (
             "数据库没有 SkillDesk 的安装标识，可能不是由 SkillDesk 创建的。",
             "The database has no SkillDesk installation id; it may not have been created by SkillDesk.",
+        ),
+        "db.corrupt": (
+            "数据库 {database} 已损坏（SQLite 检查：{detail}）。程序没有改动它，也不会打开它。请关闭 SkillDesk，"
+            "用 skilldesk db restore 备份文件 从备份恢复（自动备份在 {backups} 文件夹中），或联系管理员。",
+            "The database {database} is damaged (SQLite check: {detail}). It was left untouched and will not be "
+            "opened. Close SkillDesk and restore a backup with skilldesk db restore FILE (automatic backups are "
+            "in the folder {backups}), or ask your administrator.",
         ),
         "db.unreachable": (
             "无法连接数据库服务器 {database}。请检查网络和服务器是否开启，然后重试。",
@@ -67,9 +76,11 @@ class OpenedDatabase:
     revision: str
 
 
-def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOCAL_ADMIN) -> OpenedDatabase:
+def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOCAL_ADMIN,
+                     backups_folder: Path | None = None) -> OpenedDatabase:
     """Upgrade to head, initialise a new database (installation id, key, reference data, the
     built-in administrator), and prove the encryption key; refuses rather than repairs."""
+    _refuse_if_damaged(db, backups_folder)
     _probe(db)
     before, head = upgrade_to_head(db)
     db.use_wal()
@@ -123,6 +134,17 @@ def _probe(db: Database) -> None:
     except DatabaseError as error:
         log.warning("cannot open %s: %s", db.display_name(), _first_line(error))
         raise DatabaseOpenError("db.unreadable", database=db.display_name()) from None
+
+
+def _refuse_if_damaged(db: Database, backups_folder: Path | None) -> None:
+    """SQLite quick_check before anything (migration, WAL switch) writes to the file: a damaged
+    or truncated database is refused, untouched, with the way back (a backup) named."""
+    problems = startup_integrity_check(db)
+    if problems:
+        log.warning("%s failed quick_check: %s", db.display_name(), "; ".join(p.message("en") for p in problems))
+        folder = backups_folder or db.sqlite_path.parent / FOLDER_NAME
+        raise DatabaseOpenError("db.corrupt", database=db.display_name(), detail=problems[0].params["detail"],
+                                backups=str(folder))
 
 
 def _first_line(error: Exception) -> str:

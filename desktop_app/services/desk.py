@@ -180,5 +180,9 @@ class Desk:
     def verify_certificate(self, text: str) -> certificates.VerifyResult:
         return certificates.verify_certificate_text(self.db, text)
 
+    def reprint_certificate(self, number: str) -> tuple[bytes, bool]:
+        """(PDF of one certificate from its frozen content, whether it matches the hash stored at issue)."""
+        return certificates.reprint_certificate(self.db, number)
+
     def close(self) -> None:
         self.db.dispose()
