@@ -13,19 +13,17 @@ Two kinds of file come in, told apart by their header row:
 Nothing is interpreted here beyond finding the columns: the cells come back as the text a
 person sees in Excel, trimmed, for the domain (domain/punches.py) to parse and check.
 
-Workbooks go through the roster reader's streaming .xlsx machinery (roster_workbook._Xlsx)
-and its cell-to-text rules, except that date-time cells keep their time of day. CSV comes from
+Workbooks go through the shared streaming .xlsx machinery (xlsx_reader.XlsxPackage) and its
+cell-to-text rules, except that date-time cells keep their time of day. CSV comes from
 attendance machines as UTF-8 (with or without BOM) or GB18030/GBK, and from Excel's "Unicode
-text" as UTF-16 with a BOM; the delimiter (comma, tab or semicolon) is sniffed.
+text" as UTF-16 with a BOM; the delimiter (comma, tab or semicolon) is sniffed (xlsx_reader's
+decode_text, csv_delimiters and csv_rows).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -34,18 +32,23 @@ from typing import Literal
 
 from openpyxl.utils import get_column_letter
 
-from desktop_app.documents.roster_workbook import (
-    _ENCRYPTION_STREAM,
-    _OLE_MAGIC,
+from desktop_app.documents.xlsx_reader import (
     HEADER_SCAN_ROWS,
-    _cell_text,
-    _NotXlsx,
-    _strip,
-    _unreadable,
-    _Xlsx,
+    SCIENTIFIC_NUMBER,
+    Row,
+    SpreadsheetFileError,
+    cell_text,
+    csv_delimiters,
+    csv_rows,
+    decode_text,
+    open_workbook,
+    read_source,
+    sniff_and_refuse,
+    trim_text,
+    unwrap_csv_text,
 )
 from desktop_app.domain.roster_columns import header_key
-from desktop_app.messages import Problem, UserFacingError, register
+from desktop_app.messages import Problem, register
 
 __all__ = [
     "EXPECTED_HEADERS",
@@ -186,17 +189,15 @@ _MINUTE_WORDS = frozenset({"分钟", "分", "min", "mins", "minute", "minutes", 
 
 # Rows that total a column: skipped when they name no person.
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计"})
-# Excel's scientific rendering of a long number that a CSV kept as text: digits are gone.
-_SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 # A date inside a time text (then a separate date column is not added to it).
 _HAS_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\d{8}")
-_SNIFF_LINES = 20
-_SNIFF_CHARS = 64 * 1024
-_DELIMITERS = (",", "\t", ";")
 
 
-class AttendanceFileError(UserFacingError):
+class AttendanceFileError(SpreadsheetFileError):
     """The file as a whole cannot be read as attendance (its `code` says why)."""
+
+    code_prefix = "attendance"
+    code_names = {"not_workbook": "attendance.not_table"}  # CSV is welcome too: "not a table"
 
 
 @dataclass
@@ -231,36 +232,18 @@ def read_attendance_file(source: Path | bytes, *, name: str | None = None,
     The format is told from the content, not the file name. `name` is the file name used in
     messages when `source` is bytes.
     """
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        file_name = name or "attendance"
-    else:
-        path = Path(source)
-        file_name = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise AttendanceFileError("attendance.unreadable", file=file_name,
-                                      reason=exc.strerror or type(exc).__name__) from exc
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise AttendanceFileError("attendance.empty_file", file=file_name)
-    if data.startswith(_OLE_MAGIC):
-        code = "attendance.password_protected" if _ENCRYPTION_STREAM in data else "attendance.xls_format"
-        raise AttendanceFileError(code, file=file_name)
-    if data.startswith(b"PK"):
+    data, file_name = read_source(source, name=name, unnamed="attendance", error_class=AttendanceFileError)
+    # Empty, .xls, encrypted and web-page files are refused here; anything else not a zip is tried as CSV.
+    if sniff_and_refuse(data, file_name, AttendanceFileError, allow_text=True) == "xlsx":
         return _read_xlsx(data, file_name, max_rows)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<") and (b"<table" in head or b"<html" in head
-                                  or b"urn:schemas-microsoft-com:office:spreadsheet" in head):
-        raise AttendanceFileError("attendance.xls_format", file=file_name)
     return _read_csv(data, file_name, max_rows)
 
 
 # ----------------------------------------------------------------------------- the header
 
 # A row as both readers give it: (row number, [(column, value, kind)]), kind "v", "f" or "e";
-# the roster reader's shape, so its package reader can be used as it is.
-_Row = tuple[int, list[tuple[int, object, str]]]
+# xlsx_reader's shape, so its package reader and CSV rows can be used as they are.
+_Row = Row
 
 
 @dataclass
@@ -347,7 +330,7 @@ def _find_header(rows: Iterator[_Row], file_name: str, sheet: str | None) -> _He
             continue
         texts = [""] * width
         for column, value, _kind in cells:
-            texts[column - 1] = _strip(_cell_text(value)) or ""
+            texts[column - 1] = trim_text(cell_text(value)) or ""
         header = _header_in(row_number, texts, file_name, sheet)
         if header is not None:
             return header
@@ -365,7 +348,7 @@ def _no_header(file_name: str, looked: str) -> AttendanceFileError:
 
 
 def _value_text(value: object, role: str) -> str | None:
-    """A cell as text like _cell_text, but date-times keep their time (a punch is a moment)."""
+    """A cell as text like cell_text, but date-times keep their time (a punch is a moment)."""
     if isinstance(value, datetime):
         value = _round_second(value)
         if role == "time" or value.time() != time(0):
@@ -379,7 +362,7 @@ def _value_text(value: object, role: str) -> str | None:
         sign = "-" if seconds < 0 else ""
         hours, rest = divmod(abs(seconds), 3600)
         return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
-    return _cell_text(value)
+    return cell_text(value)
 
 
 def _round_second(moment: datetime) -> datetime:
@@ -389,13 +372,6 @@ def _round_second(moment: datetime) -> datetime:
         except OverflowError:
             pass
     return moment.replace(microsecond=0)
-
-
-def _unwrap(text: str) -> str:
-    """="3201…" is how exports keep a long number text in Excel; what is meant is inside."""
-    if len(text) >= 3 and text.startswith('="') and text.endswith('"'):
-        return text[2:-1].replace('""', '"')
-    return text
 
 
 def _read_rows(rows: Iterator[_Row], header: _Header, file_name: str, sheet: str | None, max_rows: int,
@@ -413,13 +389,13 @@ def _read_rows(rows: Iterator[_Row], header: _Header, file_name: str, sheet: str
             if role is None:
                 continue
             if cell_kind == "f":
-                text = _strip(value) if isinstance(value, str) else None
+                text = trim_text(value) if isinstance(value, str) else None
             else:
-                text = _strip(_value_text(value, role))
+                text = trim_text(_value_text(value, role))
             if text is None:
                 continue
             if from_csv:
-                text = _strip(_unwrap(text))
+                text = trim_text(unwrap_csv_text(text))
                 if text is None:
                     continue
             values[role] = text
@@ -429,7 +405,7 @@ def _read_rows(rows: Iterator[_Row], header: _Header, file_name: str, sheet: str
                 problems.append(_problem("roster.cell_error", column, row_number, titles, text))
             elif role == "id_number" and (
                     (isinstance(value, (int, float)) and not isinstance(value, bool))
-                    or (from_csv and _SCIENTIFIC.match(text))):
+                    or (from_csv and SCIENTIFIC_NUMBER.match(text))):
                 problems.append(_problem("roster.cell_number", column, row_number, titles, text))
         if not values:
             continue
@@ -487,17 +463,10 @@ def _result(header: _Header, rows: list[AttendanceRow], **extra) -> AttendanceFi
 
 
 def _read_xlsx(data: bytes, file_name: str, max_rows: int) -> AttendanceFile:
-    try:
-        package = _Xlsx(data)
-    except _NotXlsx as exc:
-        raise AttendanceFileError("attendance.not_table", file=file_name) from exc
-    except Exception as exc:  # zipfile, expat and friends raise many kinds on bad input
-        code = "attendance.damaged" if _unreadable(data, file_name).code == "roster.damaged" \
-            else "attendance.not_table"
-        raise AttendanceFileError(code, file=file_name) from exc
+    package = open_workbook(data, file_name, AttendanceFileError)  # not_table or damaged when it cannot
     try:
         # A visible sheet with a header wins over a hidden one (old data is often hidden, not deleted).
-        sheets = sorted(package.sheets, key=lambda sheet: sheet.state != "visible")
+        sheets = package.sheets_in_reading_order()
         for sheet in sheets:
             rows = package.rows(sheet)
             try:
@@ -519,63 +488,16 @@ def _read_xlsx(data: bytes, file_name: str, max_rows: int) -> AttendanceFile:
 # ----------------------------------------------------------------------------- CSV
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str, str]:
-    """The text and its encoding: UTF-16 by BOM, else UTF-8 (BOM or not), else GB18030 (GBK)."""
-    attempts = (("utf-16", "utf-16"),) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
-        else (("utf-8-sig", "utf-8"), ("gb18030", "gb18030"))
-    for codec, label in attempts:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if label == "gb18030" and text.startswith("\ufeff"):
-            text = text[1:]
-        if _looks_binary(text):
-            break
-        return text, label
-    raise AttendanceFileError("attendance.not_table", file=file_name)
-
-
-def _looks_binary(text: str) -> bool:
-    """Control characters other than tab and line breaks, or private-use soup: not a text table."""
-    sample = text[:_SNIFF_CHARS]
-    if "\x00" in sample:
-        return True
-    odd = sum(1 for char in sample if (char < " " and char not in "\t\r\n")
-              or unicodedata.category(char) in ("Co", "Cn", "Cs"))
-    return odd > max(2, len(sample) // 100)
-
-
-def _delimiters(text: str) -> list[str]:
-    """The sniffed delimiter first, then the others (the header decides which is right)."""
-    lines = text[:_SNIFF_CHARS].splitlines()[:_SNIFF_LINES]
-    order: list[str] = []
-    try:
-        sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(_DELIMITERS)).delimiter
-        if sniffed in _DELIMITERS:
-            order.append(sniffed)
-    except csv.Error:
-        pass
-    # Otherwise the most frequent of the three in the first lines.
-    counts = {delimiter: sum(line.count(delimiter) for line in lines) for delimiter in _DELIMITERS}
-    order += sorted((d for d in _DELIMITERS if d not in order), key=lambda d: -counts[d])
-    return order
-
-
-def _csv_rows(text: str, delimiter: str) -> Iterator[_Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
-                        skipinitialspace=False, strict=False)
-    for number, record in enumerate(reader, 1):
-        yield number, [(column, value, "v") for column, value in enumerate(record, 1) if value]
-
-
 def _read_csv(data: bytes, file_name: str, max_rows: int) -> AttendanceFile:
-    text, encoding = _decode(data, file_name)
+    decoded = decode_text(data)  # UTF-16 by BOM, UTF-8 (BOM or not), GB18030; None when not text
+    if decoded is None:
+        raise AttendanceFileError("attendance.not_table", file=file_name)
+    text, encoding = decoded
     if not text.strip():
         raise AttendanceFileError("attendance.empty_file", file=file_name)
     try:
-        for delimiter in _delimiters(text):
-            rows = _csv_rows(text, delimiter)
+        for delimiter in csv_delimiters(text):
+            rows = csv_rows(text, delimiter)
             header = _find_header(rows, file_name, None)
             if header is not None:
                 found = _read_rows(rows, header, file_name, None, max_rows, from_csv=True)

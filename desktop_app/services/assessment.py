@@ -24,6 +24,7 @@ messages.register(
         "assessment.read_only": ("班级 {code} 的状态是“{status:zh}”，考核成绩不能再修改。",
                                  "Class {code} is “{status:en}”; results can no longer change."),
         "assessment.not_in_class": ("第 {row} 行：{person} 不是本班学员。", "Row {row}: {person} is not on this class's roster."),
+        "assessment.row_problem": ("第 {row} 行：{message}", "Row {row}: {message}"),
         "assessment.name_mismatch": ("第 {row} 行：身份证号码属于“{known}”，与表中姓名“{given}”不一致。",
                                      "Row {row}: the identity number belongs to “{known}”, not “{given}”."),
     }
@@ -106,6 +107,11 @@ def _store(session, actor, c, enrolment, theory, practical, result, retake, asse
                           "after": {"theory": theory, "practical": practical, "result": result, "retake": retake}})
 
 
+def _row_problem(row_number: int, error: messages.UserFacingError) -> messages.Problem:
+    # The value rules also serve grid entry, where there is no row: the row is added here.
+    return messages.Problem("assessment.row_problem", {"row": row_number, "message": error.message()})
+
+
 @dataclass
 class AssessmentImportReport:
     rows: int
@@ -135,7 +141,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
             try:
                 identity = parse_identity_number(row.id_number or "")
             except IdentityNumberError as error:
-                report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                report.problems.append(_row_problem(row.row_number, error))
                 continue
             found = roster.get(identity_lookup_hash(cipher, identity.value))
             if found is None:
@@ -153,7 +159,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
                 result = parse_result(row.result_text)
                 retake = parse_retake(row.retake_text)
             except AssessmentValueError as error:
-                report.problems.append(messages.Problem(error.code, {**error.params, "row": row.row_number}))
+                report.problems.append(_row_problem(row.row_number, error))
                 continue
             if result is None and theory is not None and practical is not None:
                 # No result column: both parts at 60 or above pass, the usual rule of 考核.

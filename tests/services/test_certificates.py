@@ -151,3 +151,31 @@ def test_the_cohort_zip_holds_one_pdf_per_trainee_with_sensible_names(desk, key,
     assert names[0].startswith(numbers[0])
     pdf, _ = reprint_certificate(desk.db, numbers[0])
     assert archive.read(names[0]) == pdf
+
+
+def test_assessment_results_import_by_identity_number_with_row_problems(desk, running, tmp_path):  # noqa: F811
+    import openpyxl
+
+    from desktop_app.services.assessment import import_assessments
+
+    _, persons = running
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["2026年家政服务员考核成绩"])
+    sheet.append(["姓名", "公民身份号码", "理论成绩", "实操成绩", "考核结果"])
+    sheet.append([persons[0].name, persons[0].id_number, "85.5", "90", "合格"])
+    sheet.append([persons[1].name, persons[1].id_number, "缺考", "", "不合格"])
+    sheet.append([persons[2].name, persons[2].id_number, "120", "80", "合格"])
+    sheet.append(["陌生人", "11010519491231002X", "80", "80", "合格"])
+    for row in sheet.iter_rows(min_row=3):
+        row[1].number_format = "@"
+    path = tmp_path / "results.xlsx"
+    workbook.save(path)
+    report = import_assessments(desk.db, desk.cipher, actor=desk.actor, class_code="2026-JZ01", source=path)
+    assert report.recorded == 2
+    texts = [p.message("zh") for p in report.problems]
+    assert any(t.startswith("第 5 行") and "120" in t for t in texts)
+    assert any("第 6 行" in t and "不是本班学员" in t for t in texts)
+    rows = class_assessments(desk.db, "2026-JZ01")
+    assert (rows[0].theory_score, rows[0].practical_score, rows[0].result) == (855, 900, "pass")
+    assert (rows[1].theory_score, rows[1].result) == (None, "fail")
