@@ -342,6 +342,254 @@ ZH: dict[str, str] = {
     "Name, ID number, or the last 4 characters of the ID number": "姓名、身份证号码，或身份证号码后 4 位",
     "Search": "查找",
     "Number of classes": "班级数",
+    # attendance page, grid, summary and dialogs (gui/pages/attendance.py, gui/attendance_*.py)
+    "Not marked": "未考勤",
+    "late {minutes}": "迟到 {minutes}",
+    "early {minutes}": "早退 {minutes}",
+    "{minutes} min late": "迟到 {minutes} 分钟",
+    "left {minutes} min early": "早退 {minutes} 分钟",
+    "in {time}": "签到 {time}",
+    "out {time}": "签退 {time}",
+    "In training": "培训中",
+    "At risk": "有风险",
+    "Eligible": "符合",
+    "Not eligible": "不符合",
+    "Roll no.": "学号",
+    "ID card no.": "身份证号",
+    "Late / early (min)": "迟到/早退(分钟)",
+    "Reason for leave": "请假原因",
+    "Signed in": "签到",
+    "Signed out": "签退",
+    "Lessons attended": "出勤课时",
+    "Online credited": "线上计入",
+    "Lessons in total": "合计课时",
+    "Attendance rate": "出勤率",
+    "Completion": "结业资格",
+    "Attendance import: {file}": "考勤导入：{file}",
+    "The file holds online-learning hours. {rows} rows read; {records} records of online learning were added.":
+        "文件内容是线上学习学时。共读取 {rows} 行，新增线上学习记录 {records} 条。",
+    "The file holds attendance-machine punches. {rows} rows read; {marks} attendance marks were written.":
+        "文件内容是考勤机打卡记录。共读取 {rows} 行，写入考勤 {marks} 条。",
+    "{count} rows could not be used (listed below); everything else was saved.":
+        "有 {count} 行未能使用（见下方列表），其余内容均已保存。",
+    "Not used": "未使用的行",
+    "Notes": "提示",
+    "{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons": "{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时",
+    "{session} (cancelled)": "{session}（已取消）",
+    "{session} (today)": "{session}（今天）",
+    "The lock time of this session's day has passed: change marks one by one, each with a reason.":
+        "这次课已过当日锁定时间：请逐个修改，并填写修改原因。",
+    "Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.":
+        "把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。",
+    "Select a trainee first (arrow keys), then press the status key.": "请先用上下方向键选中一名学员，再按状态键。",
+    "Saved: {roll}. {name}: {status}": "已保存：{roll} 号 {name} — {status}",
+    "This session can no longer be changed.": "这次课的考勤已不能修改。",
+    "Nothing was changed (see the note above).": "没有做任何修改（原因见上方说明）。",
+    "No. {roll} {name}": "{roll} 号 {name}",
+    "The lock time of this session's day has passed: every change asks for a reason and is kept permanently in the "
+    "history.":
+        "这次课已过当日锁定时间：每次修改都要填写原因，修改记录永久保存。",
+    "{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.":
+        "已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。",
+    "Everyone already has a mark; nothing was changed.": "每名学员都已有考勤记录，没有做任何修改。",
+    "Choose a class and a session first; nothing was recorded.": "请先选择班级和课次；本次刷卡没有记录。",
+    "Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe "
+    "box above the grid and press Enter.":
+        "读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。",
+    "Keys: {keys}": "按键：{keys}",
+    "Import punches or online hours into {code}": "导入打卡记录或线上学时到班级 {code}",
+    "Attendance files (*.xlsx *.csv);;All files (*)": "考勤文件 (*.xlsx *.csv);;所有文件 (*)",
+    "Importing {file} …": "正在导入 {file} …",
+    "Imported {file}.": "已导入 {file}。",
+    "signin_{code}.pdf": "签到表_{code}.pdf",
+    "Save the sign-in sheets of {code}": "保存班级 {code} 的签到表",
+    "PDF document (*.pdf)": "PDF 文件 (*.pdf)",
+    "Preparing the sign-in sheets …": "正在生成签到表 …",
+    "{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.":
+        "已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。",
+    "As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not "
+    "completing (red rows): %n.":
+        "统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。",
+    "As of {time}; every session has been held, so the verdict is final.": "统计截至 {time}。所有课程均已结束，结业资格为最终结果。",
+    "H history": "H 历史记录",
+    "Class": "班级",
+    "Session": "课次",
+    "All present": "全部出勤",
+    "History": "历史记录",
+    "Import punches / online hours…": "导入打卡/线上学时…",
+    "Print sign-in sheets…": "打印签到表…",
+    "Attendance summary": "考勤汇总",
+    "Swipe / scan": "刷卡/扫码",
+    "ID or roll number, then Enter": "身份证号或学号，按回车",
+    "Attendance sheet": "考勤表",
+    "Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.":
+        "按键：{keys}。刷身份证即签到，再刷一次即签退。",
+    "Nobody is enrolled in this class yet.": "这个班级还没有学员。",
+    "Mark {name}: {status}": "考勤：{name} — {status}",
+    "{name}: {status}": "{name}：{status}",
+    "Minutes late": "迟到分钟数",
+    "Minutes left early": "早退分钟数",
+    " min": " 分钟",
+    "Type the minutes and press Enter.": "输入分钟数后按回车。",
+    "Sick leave": "病假",
+    "Personal leave": "事假",
+    "Work commitment": "工作原因",
+    "Choose or type the reason (required)": "选择或填写原因（必填）",
+    "The lock time of this session's day has passed: the change will be kept permanently in the history, with your "
+    "name and the reason.":
+        "已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因一起永久保存。",
+    "Reason for the change": "修改原因",
+    "e.g. entered from the paper sign-in sheet (required)": "例如：按纸质签到表补录（必填）",
+    "History of a mark": "考勤修改记录",
+    "{name}, {session}": "{name}，{session}",
+    "No attendance has been recorded for this trainee in this session yet.": "这名学员在这次课还没有考勤记录。",
+    "Revision": "次序",
+    "Changed by": "修改人",
+    "Change": "修改内容",
+    "Print sign-in sheets": "打印签到表",
+    "Sign-in sheets for every session of {name}, trainees in roll order with masked ID numbers.":
+        "为 {name} 的每次课生成签到表，学员按学号排列，身份证号脱敏显示。",
+    "One sheet per session": "每次课一张",
+    "One sheet per day (all sessions of the day side by side)": "每天一张（当天各次课并列）",
+    "Save as PDF…": "保存为 PDF…",
+    # certificates page (证书), its dialogs, PDF preview and the printer offset in settings
+    "Theory score": "理论成绩",
+    "Practical score": "实操成绩",
+    "Retake": "补考",
+    "Assessment result": "考核结果",
+    "Issuing": "发证",
+    "Cannot receive a certificate yet": "暂不能发证",
+    "This certificate is void: do not print or hand it out. Scanning its QR code says it is void.":
+        "这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。",
+    "Pass": "合格",
+    "Fail": "不合格",
+    "Issued": "已发证",
+    "Void": "已作废",
+    "Not issued": "未发证",
+    "Can be issued": "可发证",
+    "Certificate number": "证书编号",
+    "0 to 100, at most one decimal; type 缺考 for an absent trainee": "0 到 100 分，最多一位小数；缺考的填“缺考”",
+    "Voided: {reason}": "已作废：{reason}",
+    "Issued on {date}": "{date} 发证",
+    "{status} · {dates} · {count} trainees": "{status} · {dates} · {count} 名学员",
+    "Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and "
+    "verified.": "班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。",
+    "No. {roll} {name}: not saved. {reason}": "{roll} 号 {name}：没有保存。{reason}",
+    "No. {roll} {name}, {column}: {reason}": "{roll} 号 {name}，{column}：{reason}",
+    "Nobody is enrolled in this class.": "这个班级还没有学员。",
+    "Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.":
+        "{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。",
+    "Import assessment results into {code}": "向 {code} 导入考核成绩",
+    "Results files (*.xlsx *.csv);;All files (*)": "成绩文件 (*.xlsx *.csv);;所有文件 (*)",
+    "{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.":
+        "共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。",
+    "{void} voided certificates are listed at the end (grey).": "另有 {void} 张已作废的证书列在最后（灰色）。",
+    "This class is read-only.": "这个班级只能查看，不能修改。",
+    "Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.":
+        "打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。",
+    "Print the certificates of the class; choose pages or the selected certificate in the print dialog.":
+        "打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。",
+    "Issue certificates": "发放证书",
+    "Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never "
+    "reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.":
+        "为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；"
+        "证书内容在发放时固定，之后只能作废或补发，并须填写原因。",
+    "Issue": "发放",
+    "Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.":
+        "证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。",
+    "Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.":
+        "已补发证书 {new}，原证书 {old} 已作废。请打印新证书。",
+    "{name}: no certificate yet": "{name}：尚未发证",
+    "{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its "
+    "number.": "{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。",
+    "{name}: no certificate": "{name}：不能发证",
+    "{name} cannot receive a certificate yet: {reasons}": "{name} 暂不能发证：{reasons}",
+    "Preparing certificate {number} …": "正在生成证书 {number} …",
+    "Certificate {number} · {name} · void: {reason}": "证书 {number} · {name} · 已作废：{reason}",
+    "Certificate {number} · {name} · issued {date}": "证书 {number} · {name} · {date} 发证",
+    "Certificate preview": "证书预览",
+    "This reprint differs from the file stored when the certificate was issued (the template or the font has "
+    "changed since). Check it before printing, or ask your administrator.":
+        "重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。",
+    "Stopping after the current page …": "正在停止：打印完当前这一页后停止 …",
+    "Preparing the certificates of {code} for printing …": "正在准备打印 {code} 的证书 …",
+    "Printing was cancelled; nothing was sent to the printer.": "已取消打印，没有向打印机发送任何内容。",
+    "Certificates {code}": "{code} 证书",
+    "Print the certificates of {code}": "打印 {code} 的证书",
+    "Printing {count} certificates …": "正在打印 {count} 张证书 …",
+    "Printing certificate {done} of {total} …": "正在打印第 {done} 张，共 {total} 张 …",
+    "The printer could not be started. Check that it is switched on and connected, then try again.":
+        "无法启动打印机。请检查打印机是否开机并已连接，然后再试。",
+    "Printing was cancelled after {printed} of {total} certificates.": "打印已取消：{total} 张证书中已打印 {printed} 张。",
+    "{count} certificates were sent to the printer.": "已向打印机发送 {count} 张证书。",
+    "certificates_{code}.pdf": "证书_{code}.pdf",
+    "Export the certificates of {code}": "导出 {code} 的证书",
+    "Exporting the certificates of {code} …": "正在导出 {code} 的证书 …",
+    "The export was cancelled; no file was written.": "已取消导出，没有写入文件。",
+    "{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).":
+        "已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。",
+    "Verify a certificate…": "验证证书…",
+    "No class is in training, completed or sealed yet. Results and certificates are entered here once a class has "
+    "started.": "还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。",
+    "Assessment results": "考核成绩",
+    "Import results…": "导入成绩…",
+    "Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for "
+    "a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.":
+        "直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。"
+        "只有学时达标且考核合格的学员才能发证。",
+    "Void…": "作废…",
+    "Reissue…": "补发…",
+    "Print…": "打印…",
+    "Export PDF…": "导出 PDF…",
+    "Void a certificate": "作废证书",
+    "Void certificate {number} of {name}? The number is never used again and the certificate stays on record as "
+    "void: scanning its QR code will say so. This cannot be undone.":
+        "作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。"
+        "作废后不能撤销。",
+    "Write the reason first: it is kept with the certificate for good.": "请先填写原因：原因会和证书一起永久保存。",
+    "Issued by mistake": "误发",
+    "Issued twice": "重复发放",
+    "Training record corrected": "培训记录已更正",
+    "Void the certificate": "作废证书",
+    "Reissue a certificate": "补发证书",
+    "Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same "
+    "training, dated today. Print the new certificate and take back the old one if you can.":
+        "补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。"
+        "请打印新证书，并尽量收回原证书。",
+    "Certificate lost": "证书遗失",
+    "Certificate damaged": "证书损坏",
+    "Misprinted": "打印错误",
+    "Reissue": "补发",
+    "Verify a certificate": "验证证书",
+    "Scan the QR code on the certificate with a scanner (or paste the text a phone read from it) and press “Verify”. "
+    "The signature is checked on this PC, without a network.":
+        "用扫码枪扫描证书上的二维码（或粘贴手机扫出的文字），然后点击“验证”。签名在本机核验，不需要联网。",
+    "QR code text": "二维码内容",
+    "Verify": "验证",
+    "Certificates issued for {code}": "{code} 发证结果",
+    "{count} certificates were issued ({numbers}).": "已发放 {count} 张证书（{numbers}）。",
+    "No new certificate was issued.": "没有发放新证书。",
+    "{count} trainees already had one.": "{count} 名学员此前已有证书。",
+    "{count} trainees cannot receive one yet (listed below).": "{count} 名学员暂不能发证（见下方）。",
+    "Check these certificates before printing": "打印前请核对这些证书",
+    "Results import: {file}": "导入考核成绩：{file}",
+    "{rows} rows read; results of {recorded} trainees were recorded.": "读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。",
+    "The rows listed below could not be used; fix them in the file and import it again, or type those results into "
+    "the grid.": "下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。",
+    "The certificate could not be shown: its PDF is damaged.": "无法显示证书：PDF 文件已损坏。",
+    "The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, "
+    "voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.":
+        "证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；"
+        "如需打印，请导出 PDF 后用 PDF 阅读器打印。",
+    "Select a certificate to see it here.": "选择一张证书，在这里查看。",
+    "Certificate printing offset": "证书打印偏移",
+    "Horizontal (right +)": "水平（向右为正）",
+    "Vertical (up +)": "垂直（向上为正）",
+    "Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test "
+    "certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for "
+    "printing and exporting.":
+        "整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，"
+        "量出偏差。修改后立即保存，打印和导出时使用。",
     # value labels and feedback
     "The action could not be completed because of an unexpected error. Please try again; if it keeps happening, "
     "tell your administrator the time it happened.":

@@ -25,7 +25,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.pdf_fonts import cjk_font, is_invisible, missing_glyphs, register_cjk_font
+from desktop_app.documents.pdf_fonts import missing_glyphs, register_cjk_font
+from desktop_app.documents.pdf_text import LEADING, TextSetter
+from desktop_app.documents.pdf_text import clean_text as _clean
 from desktop_app.messages import Problem, UserFacingError, register
 
 __all__ = ["SigninRender", "SigninSession", "SigninSheetData", "SigninSheetError", "SigninTrainee",
@@ -77,14 +79,11 @@ GROUP_HEADER_HEIGHT = 10 * mm  # per-day layout: the sitting above its 签到 / 
 SUB_HEADER_HEIGHT = 6 * mm
 PADDING = 1.2 * mm
 FOOTER_TOP = MARGIN_BOTTOM + 15 * mm  # the signature line sits here; page numbers below it
-LEADING = 1.18
 SMALLEST_READABLE = 4.5  # pt: below this, a warning goes with the sheet
-COMFORTABLE = 8.0  # pt: a one-line text is set no smaller than this before two lines are tried
 
 _GREY = Color(0.35, 0.35, 0.35)
 _LIGHT = Color(0.93, 0.93, 0.93)
 _TEACHER_SEPARATORS = re.compile(r"[、,，;；/／]")
-_BREAK_AFTER = frozenset("·・•‧ -－/、，,（(")
 
 
 class SigninSheetError(UserFacingError):
@@ -165,12 +164,6 @@ class _Page:
     part: int  # 1-based page within its sitting/day
     parts: int
     expected: int  # trainees expected at this sitting/day
-
-
-@dataclass
-class _Fit:
-    size: float
-    lines: list[str]
 
 
 def _info_block_height(rows: int) -> float:
@@ -295,110 +288,10 @@ def render_signin_sheets(sheet: SigninSheetData) -> SigninRender:
     return SigninRender(buffer.getvalue(), len(pages), list(writer.warnings.values()))
 
 
-_SPACES = re.compile(r"\s+")
-
-
-def _clean(text: object) -> str:
-    """One line of printable text: whitespace runs as one space, invisible characters dropped."""
-    text = "" if text is None else str(text)
-    text = "".join(char for char in text if char.isspace() or not is_invisible(char))
-    return _SPACES.sub(" ", text).strip()
-
-
-class _Writer:
+class _Writer(TextSetter):
     def __init__(self, canvas: Canvas, font_name: str) -> None:
-        self.canvas = canvas
-        self.font_name = font_name
-        self.face = cjk_font().face
-        self.glyphs = self.face.charToGlyph
+        super().__init__(canvas, font_name)
         self.warnings: dict[tuple, Problem] = {}
-        self._units: dict[str, float] = {}
-
-    # -- measuring
-
-    def _unit(self, char: str) -> float:
-        """The advance of `char` at 1 pt; a missing glyph takes a full em (its frame)."""
-        width = self._units.get(char)
-        if width is None:
-            code = ord(char)
-            if code in self.glyphs:
-                width = self.face.getCharWidth(code) / 1000.0
-            else:
-                width = 1.0
-            self._units[char] = width
-        return width
-
-    def width(self, text: str, size: float) -> float:
-        return sum(self._unit(char) for char in text) * size
-
-
-    def fit(self, text: str, width: float, height: float, max_size: float, max_lines: int = 1) -> _Fit:
-        """The largest size (and line breaks) at which `text` fits the box; never cuts text."""
-        if not text:
-            return _Fit(max_size, [])
-        units = [self._unit(char) for char in text]
-        one_line = min(max_size, width / max(sum(units), 1e-6), height / LEADING)
-        if one_line >= min(COMFORTABLE, max_size) or max_lines == 1 or len(text) == 1:
-            return _Fit(_floor(one_line), [text])
-        best = _Fit(_floor(one_line), [text])
-        for count in range(2, min(max_lines, len(text)) + 1):
-            lines, widest = _balanced_lines(text, units, count)
-            size = _floor(min(max_size, width / max(widest, 1e-6), height / (count * LEADING)))
-            if size > best.size + 0.25:
-                best = _Fit(size, lines)
-        return best
-
-    # -- drawing
-
-    def text(self, text: str, x: float, y: float, size: float, *, align: str = "left",
-             color: Color = black, bold: bool = False) -> None:
-        """Draw one line with its baseline at y; missing glyphs as empty frames."""
-        if not text:
-            return
-        canvas = self.canvas
-        if align != "left":
-            total = self.width(text, size)
-            x -= total / 2 if align == "center" else total
-        coloured = color is not black
-        if coloured:
-            canvas.setFillColor(color)
-            canvas.setStrokeColor(color)
-        glyphs = self.glyphs
-        if all(char == " " or ord(char) in glyphs for char in text):
-            runs: list[tuple[str, bool]] = [(text, True)]  # the usual case
-        else:
-            runs = []
-            for char in text:
-                drawable = char == " " or ord(char) in glyphs
-                if drawable and runs and runs[-1][1]:
-                    runs[-1] = (runs[-1][0] + char, True)
-                else:
-                    runs.append((char, drawable))
-        for run, drawable in runs:
-            if not drawable:
-                canvas.setLineWidth(0.5)
-                canvas.rect(x + size * 0.08, y - size * 0.1, size * 0.84, size * 0.9, stroke=1, fill=0)
-                x += size
-                continue
-            if bold:
-                # The text render mode is graphics state that outlives BT/ET: keep it local.
-                canvas.saveState()
-                obj = canvas.beginText(x, y)
-                obj.setFont(self.font_name, size)
-                canvas.setLineWidth(size * 0.035)
-                obj.setTextRenderMode(2)
-                obj.textOut(run)
-                canvas.drawText(obj)
-                canvas.restoreState()
-            else:
-                if canvas._fontsize != size or canvas._fontname != self.font_name:
-                    canvas.setFont(self.font_name, size)
-                canvas.drawString(x, y, run)
-            if len(runs) > 1:
-                x += self.width(run, size)
-        if coloured:
-            canvas.setFillColor(black)
-            canvas.setStrokeColor(black)
 
     def boxed(self, text: str, x: float, y: float, width: float, height: float, max_size: float, *,
               max_lines: int = 1, align: str = "center", warn: tuple | None = None) -> None:
@@ -556,41 +449,3 @@ class _Writer:
             right -= 12 * mm + 0.5 * mm
             self.text(f"应到 {page.expected} 人　实到", right, y, 10.5, align="right")
         self.text(f"第 {number} 页 / 共 {total} 页", PAGE_WIDTH / 2, MARGIN_BOTTOM + 1 * mm, 9, align="center")
-
-
-def _floor(size: float) -> float:
-    """Sizes in quarter points, rounded down: stable output and never a hair too wide."""
-    return max(int(size * 4) / 4, 0.25)
-
-
-def _balanced_lines(text: str, units: list[float], count: int) -> tuple[list[str], float]:
-    """`text` split into `count` lines of about equal width, preferring breaks after · or a space.
-
-    Returns the lines and the widest line's width at 1 pt.
-    """
-    cumulative = list(accumulate(units, initial=0.0))
-    total = cumulative[-1]
-    breaks: list[int] = []
-    start = 0
-    for line in range(1, count):
-        target = total * line / count
-        # Candidates: every position leaving at least one character on each side.
-        best, best_cost = None, None
-        for position in range(start + 1, len(text) - (count - line) + 1):
-            cost = abs(cumulative[position] - target)
-            if text[position - 1] in _BREAK_AFTER:
-                cost -= total / (count * 3)  # a natural break is worth an uneven split
-            if best_cost is None or cost < best_cost:
-                best, best_cost = position, cost
-        breaks.append(best)
-        start = best
-    edges = [0, *breaks, len(text)]
-    lines, widest = [], 0.0
-    for begin, end in zip(edges, edges[1:]):
-        piece = text[begin:end]
-        stripped = piece.strip()
-        if stripped:
-            lines.append(stripped)
-            left = begin + (len(piece) - len(piece.lstrip()))
-            widest = max(widest, cumulative[left + len(stripped)] - cumulative[left])
-    return lines, widest

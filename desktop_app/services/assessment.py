@@ -24,6 +24,7 @@ messages.register(
         "assessment.read_only": ("班级 {code} 的状态是“{status:zh}”，考核成绩不能再修改。",
                                  "Class {code} is “{status:en}”; results can no longer change."),
         "assessment.not_in_class": ("第 {row} 行：{person} 不是本班学员。", "Row {row}: {person} is not on this class's roster."),
+        "assessment.score_range": ("{field}须在 0 到 100 分之间（现为 {value}）。", "{field} must be between 0 and 100 (it is {value})."),
         "assessment.row_problem": ("第 {row} 行：{message}", "Row {row}: {message}"),
         "assessment.name_mismatch": ("第 {row} 行：身份证号码属于“{known}”，与表中姓名“{given}”不一致。",
                                      "Row {row}: the identity number belongs to “{known}”, not “{given}”."),
@@ -71,6 +72,9 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
                       practical: int | None, result: str | None, retake: bool = False,
                       assessed_on: date | None = None) -> AssessmentRowView:
     """Enter or correct one trainee's results (scores in tenths of a point); audited."""
+    for label, score in (("理论成绩", theory), ("实操成绩", practical)):
+        if score is not None and not 0 <= score <= 1000:
+            raise AssessmentError("assessment.score_range", field=label, value=score / 10)
     with db.writing() as session:
         c = _class(session, class_code)
         _ensure_editable(c)

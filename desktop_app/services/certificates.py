@@ -248,9 +248,11 @@ def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey
     issued_on = issued_on or date.today()
     with db.writing() as session:
         old = _certificate(session, number)
-        if old.status != "void":
-            old.status = "void"
-            old.void_reason = f"补发：{reason.strip()}"
+        if old.status == "void":
+            # A void certificate may already have been replaced; reissue from the valid one.
+            raise CertificateError("certificates.already_void", number=number)
+        old.status = "void"
+        old.void_reason = f"补发：{reason.strip()}"
         enrolment = session.get(Enrolment, old.enrolment_id)
         c = session.get(TrainingClass, enrolment.class_id)
         institution = session.get(Institution, c.institution_id)

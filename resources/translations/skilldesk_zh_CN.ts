@@ -1,6 +1,486 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentImportResultDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="361" />
+        <source>Results import: {file}</source>
+        <translation>导入考核成绩：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="362" />
+        <source>{rows} rows read; results of {recorded} trainees were recorded.</source>
+        <translation>读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="365" />
+        <source>The rows listed below could not be used; fix them in the file and import it again, or type those results into the grid.</source>
+        <translation>下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="368" />
+        <source>Not used</source>
+        <translation>未使用的行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="369" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <source>Theory score</source>
+        <translation>理论成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <source>Practical score</source>
+        <translation>实操成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <source>Retake</source>
+        <translation>补考</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <source>Assessment result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="211" />
+        <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
+        <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="48" />
+        <source>Not marked</source>
+        <translation>未考勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="72" />
+        <source>late {minutes}</source>
+        <translation>迟到 {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="74" />
+        <source>early {minutes}</source>
+        <translation>早退 {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="86" />
+        <source>{minutes} min late</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="89" />
+        <source>left {minutes} min early</source>
+        <translation>早退 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="94" />
+        <source>in {time}</source>
+        <translation>签到 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="96" />
+        <source>out {time}</source>
+        <translation>签退 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="110" />
+        <source>In training</source>
+        <translation>培训中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="111" />
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="112" />
+        <source>Eligible</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="113" />
+        <source>Not eligible</source>
+        <translation>不符合</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGridModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <source>Late / early (min)</source>
+        <translation>迟到/早退(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <source>Reason for leave</source>
+        <translation>请假原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <source>Signed in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="130" />
+        <source>Signed out</source>
+        <translation>签退</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceImportResultDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="299" />
+        <source>Attendance import: {file}</source>
+        <translation>考勤导入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="301" />
+        <source>The file holds online-learning hours. {rows} rows read; {records} records of online learning were added.</source>
+        <translation>文件内容是线上学习学时。共读取 {rows} 行，新增线上学习记录 {records} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="304" />
+        <source>The file holds attendance-machine punches. {rows} rows read; {marks} attendance marks were written.</source>
+        <translation>文件内容是考勤机打卡记录。共读取 {rows} 行，写入考勤 {marks} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="307" />
+        <source>{count} rows could not be used (listed below); everything else was saved.</source>
+        <translation>有 {count} 行未能使用（见下方列表），其余内容均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="310" />
+        <source>Not used</source>
+        <translation>未使用的行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="311" />
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="312" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="82" />
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="84" />
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="85" />
+        <source>Evening</source>
+        <translation>晚上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="91" />
+        <source>{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons</source>
+        <translation>{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="97" />
+        <source>{session} (cancelled)</source>
+        <translation>{session}（已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="99" />
+        <source>{session} (today)</source>
+        <translation>{session}（今天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="346" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="993" />
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="567" />
+        <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
+        <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="569" />
+        <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
+        <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="590" />
+        <source>Select a trainee first (arrow keys), then press the status key.</source>
+        <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="686" />
+        <source>Saved: {roll}. {name}: {status}</source>
+        <translation>已保存：{roll} 号 {name} — {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="712" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="771" />
+        <source>This session can no longer be changed.</source>
+        <translation>这次课的考勤已不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="716" />
+        <source>Nothing was changed (see the note above).</source>
+        <translation>没有做任何修改（原因见上方说明）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="741" />
+        <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
+        <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="745" />
+        <source>Everyone already has a mark; nothing was changed.</source>
+        <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="767" />
+        <source>Choose a class and a session first; nothing was recorded.</source>
+        <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="800" />
+        <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
+        <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="812" />
+        <source>Keys: {keys}</source>
+        <translation>按键：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="827" />
+        <source>No. {roll} {name}</source>
+        <translation>{roll} 号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="846" />
+        <source>Import punches or online hours into {code}</source>
+        <translation>导入打卡记录或线上学时到班级 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="847" />
+        <source>Attendance files (*.xlsx *.csv);;All files (*)</source>
+        <translation>考勤文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="853" />
+        <source>Importing {file} …</source>
+        <translation>正在导入 {file} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="857" />
+        <source>Imported {file}.</source>
+        <translation>已导入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="894" />
+        <source>signin_{code}.pdf</source>
+        <translation>签到表_{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="895" />
+        <source>Save the sign-in sheets of {code}</source>
+        <translation>保存班级 {code} 的签到表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="897" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="905" />
+        <source>Preparing the sign-in sheets …</source>
+        <translation>正在生成签到表 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="915" />
+        <source>{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.</source>
+        <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="968" />
+        <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
+        <translation>
+            <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="971" />
+        <source>As of {time}; every session has been held, so the verdict is final.</source>
+        <translation>统计截至 {time}。所有课程均已结束，结业资格为最终结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="985" />
+        <source>H history</source>
+        <translation>H 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="994" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="995" />
+        <source>Session</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="996" />
+        <source>All present</source>
+        <translation>全部出勤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="997" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="998" />
+        <source>Import punches / online hours…</source>
+        <translation>导入打卡/线上学时…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="999" />
+        <source>Print sign-in sheets…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1000" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1004" />
+        <source>Attendance summary</source>
+        <translation>考勤汇总</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1001" />
+        <source>Swipe / scan</source>
+        <translation>刷卡/扫码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1002" />
+        <source>ID or roll number, then Enter</source>
+        <translation>身份证号或学号，按回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1003" />
+        <source>Attendance sheet</source>
+        <translation>考勤表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1005" />
+        <source>Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.</source>
+        <translation>按键：{keys}。刷身份证即签到，再刷一次即签退。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1007" />
+        <source>Nobody is enrolled in this class yet.</source>
+        <translation>这个班级还没有学员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1008" />
+        <source>The lock time of this session's day has passed: every change asks for a reason and is kept permanently in the history.</source>
+        <translation>这次课已过当日锁定时间：每次修改都要填写原因，修改记录永久保存。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceSummaryModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <source>Lessons attended</source>
+        <translation>出勤课时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <source>Online credited</source>
+        <translation>线上计入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <source>Lessons in total</source>
+        <translation>合计课时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <source>Attendance rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <source>Completion</source>
+        <translation>结业资格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CancelSessionDialog</name>
     <message>
         <location filename="../../desktop_app/gui/dialogs.py" line="593" />
@@ -31,6 +511,413 @@
         <location filename="../../desktop_app/gui/dialogs.py" line="602" />
         <source>Keep it</source>
         <translation>不取消</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateReasonDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="98" />
+        <source>Write the reason first: it is kept with the certificate for good.</source>
+        <translation>请先填写原因：原因会和证书一起永久保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="130" />
+        <source>Void a certificate</source>
+        <translation>作废证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="132" />
+        <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
+        <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <source>Issued by mistake</source>
+        <translation>误发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <source>Issued twice</source>
+        <translation>重复发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <source>Training record corrected</source>
+        <translation>培训记录已更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="136" />
+        <source>Void the certificate</source>
+        <translation>作废证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="138" />
+        <source>Reissue a certificate</source>
+        <translation>补发证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="140" />
+        <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
+        <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <source>Certificate lost</source>
+        <translation>证书遗失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <source>Certificate damaged</source>
+        <translation>证书损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <source>Misprinted</source>
+        <translation>打印错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="144" />
+        <source>Reissue</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="145" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="152" />
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="153" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="91" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="93" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="99" />
+        <source>Issued</source>
+        <translation>已发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="101" />
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="102" />
+        <source>Not issued</source>
+        <translation>未发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="620" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1077" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1268" />
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="721" />
+        <source>{status} · {dates} · {count} trainees</source>
+        <translation>{status} · {dates} · {count} 名学员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="726" />
+        <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
+        <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="788" />
+        <source>No. {roll} {name}: not saved. {reason}</source>
+        <translation>{roll} 号 {name}：没有保存。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="797" />
+        <source>No. {roll} {name}, {column}: {reason}</source>
+        <translation>{roll} 号 {name}，{column}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="811" />
+        <source>Nobody is enrolled in this class.</source>
+        <translation>这个班级还没有学员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="815" />
+        <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
+        <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="823" />
+        <source>Import assessment results into {code}</source>
+        <translation>向 {code} 导入考核成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="824" />
+        <source>Results files (*.xlsx *.csv);;All files (*)</source>
+        <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="907" />
+        <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
+        <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="910" />
+        <source>{void} voided certificates are listed at the end (grey).</source>
+        <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="922" />
+        <source>This class is read-only.</source>
+        <translation>这个班级只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="932" />
+        <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
+        <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="935" />
+        <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
+        <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="946" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1280" />
+        <source>Issue certificates</source>
+        <translation>发放证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="947" />
+        <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
+        <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="952" />
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="953" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1075" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="995" />
+        <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
+        <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="999" />
+        <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
+        <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1015" />
+        <source>{name}: no certificate yet</source>
+        <translation>{name}：尚未发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1017" />
+        <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
+        <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1021" />
+        <source>{name}: no certificate</source>
+        <translation>{name}：不能发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1022" />
+        <source>{name} cannot receive a certificate yet: {reasons}</source>
+        <translation>{name} 暂不能发证：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1032" />
+        <source>Preparing certificate {number} …</source>
+        <translation>正在生成证书 {number} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1039" />
+        <source>Certificate {number} · {name} · void: {reason}</source>
+        <translation>证书 {number} · {name} · 已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1041" />
+        <source>Certificate {number} · {name} · issued {date}</source>
+        <translation>证书 {number} · {name} · {date} 发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1046" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1288" />
+        <source>Certificate preview</source>
+        <translation>证书预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1057" />
+        <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
+        <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1062" />
+        <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
+        <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1116" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1214" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1170" />
+        <source>Stopping after the current page …</source>
+        <translation>正在停止：打印完当前这一页后停止 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1115" />
+        <source>Preparing the certificates of {code} for printing …</source>
+        <translation>正在准备打印 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1128" />
+        <source>Printing was cancelled; nothing was sent to the printer.</source>
+        <translation>已取消打印，没有向打印机发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1136" />
+        <source>Certificates {code}</source>
+        <translation>{code} 证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1139" />
+        <source>Print the certificates of {code}</source>
+        <translation>打印 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1169" />
+        <source>Printing {count} certificates …</source>
+        <translation>正在打印 {count} 张证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1181" />
+        <source>Printing certificate {done} of {total} …</source>
+        <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1186" />
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1189" />
+        <source>Printing was cancelled after {printed} of {total} certificates.</source>
+        <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1192" />
+        <source>{count} certificates were sent to the printer.</source>
+        <translation>已向打印机发送 {count} 张证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1203" />
+        <source>certificates_{code}.pdf</source>
+        <translation>证书_{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1204" />
+        <source>Export the certificates of {code}</source>
+        <translation>导出 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1205" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1213" />
+        <source>Exporting the certificates of {code} …</source>
+        <translation>正在导出 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1229" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1232" />
+        <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
+        <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1269" />
+        <source>Verify a certificate…</source>
+        <translation>验证证书…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1270" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1271" />
+        <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
+        <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1273" />
+        <source>Assessment results</source>
+        <translation>考核成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1274" />
+        <source>Issuing</source>
+        <translation>发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1275" />
+        <source>Import results…</source>
+        <translation>导入成绩…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1277" />
+        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
+        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1281" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1282" />
+        <source>Reissue…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1283" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1284" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>
@@ -288,113 +1175,113 @@
     <name>ClassesPage</name>
     <message>
         <location filename="../../desktop_app/gui/pages/classes.py" line="601" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="799" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="802" />
         <source>Classes</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="636" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="641" />
         <source>No class matches the search or filter.</source>
         <translation>没有符合查找条件的班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="637" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="642" />
         <source>There are no classes yet. Click “New class” to open the first one.</source>
         <translation>还没有班级。请点“新建班级”开设第一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="675" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="676" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="678" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="679" />
         <source>Select a class first.</source>
         <translation>请先在列表中选择一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="678" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="681" />
         <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
         <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="680" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="683" />
         <source>Enrol trainees into {code} from an Excel roster.</source>
         <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="681" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="684" />
         <source>A class that is “{status}” takes no more enrolments.</source>
         <translation>“{status}”的班级不能再报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="708" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="711" />
         <source>Class {code} was created as a draft with {sessions} sessions.</source>
         <translation>班级 {code} 已创建（草稿），共排了 {sessions} 次课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="710" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="713" />
         <source>Check the schedule: {problems}</source>
         <translation>请检查课表：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="745" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="748" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="755" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="758" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="755" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="758" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="763" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="766" />
         <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
         <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="776" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="779" />
         <source>Export the roster of {code}</source>
         <translation>导出班级 {code} 的花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="777" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="780" />
         <source>roster_{code}.xlsx</source>
         <translation>花名册_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="786" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="789" />
         <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
         <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="801" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="804" />
         <source>Search by code, name or occupation</source>
         <translation>按班级编号、名称或职业查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="802" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="805" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="805" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="808" />
         <source>New class…</source>
         <translation>新建班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="806" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="809" />
         <source>Import roster…</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="807" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="810" />
         <source>Export roster…</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="808" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="811" />
         <source>Roster template…</source>
         <translation>下载花名册模板</translation>
     </message>
@@ -590,50 +1477,270 @@
     </message>
 </context>
 <context>
+    <name>IssueReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="309" />
+        <source>Certificates issued for {code}</source>
+        <translation>{code} 发证结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="312" />
+        <source>{count} certificates were issued ({numbers}).</source>
+        <translation>已发放 {count} 张证书（{numbers}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="314" />
+        <source>No new certificate was issued.</source>
+        <translation>没有发放新证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="316" />
+        <source>{count} trainees already had one.</source>
+        <translation>{count} 名学员此前已有证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="318" />
+        <source>{count} trainees cannot receive one yet (listed below).</source>
+        <translation>{count} 名学员暂不能发证（见下方）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="321" />
+        <source>Cannot receive a certificate yet</source>
+        <translation>暂不能发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="322" />
+        <source>Check these certificates before printing</source>
+        <translation>打印前请核对这些证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="323" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <source>Can be issued</source>
+        <translation>可发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="365" />
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="367" />
+        <source>Issued on {date}</source>
+        <translation>{date} 发证</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="165" />
+        <location filename="../../desktop_app/gui/main_window.py" line="188" />
         <source>Classes in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 个班级</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="166" />
+        <location filename="../../desktop_app/gui/main_window.py" line="189" />
         <source>Trainees in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 名学员</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="167" />
+        <location filename="../../desktop_app/gui/main_window.py" line="190" />
         <source>Batches waiting to upload: %n</source>
         <translation>
             <numerusform>等待上传的批次：%n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179" />
+        <location filename="../../desktop_app/gui/main_window.py" line="202" />
         <source>Database: %s</source>
         <translation>数据库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181" />
+        <location filename="../../desktop_app/gui/main_window.py" line="204" />
         <source>Offline (platform not set up)</source>
         <translation>离线（尚未设置省平台地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="183" />
+        <location filename="../../desktop_app/gui/main_window.py" line="206" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185" />
+        <location filename="../../desktop_app/gui/main_window.py" line="208" />
         <source>Offline: work is kept and uploaded later</source>
         <translation>离线：数据已保存，联网后自动上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="187" />
+        <location filename="../../desktop_app/gui/main_window.py" line="210" />
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MarkDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="141" />
+        <source>Mark {name}: {status}</source>
+        <translation>考勤：{name} — {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="142" />
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="144" />
+        <source>Minutes late</source>
+        <translation>迟到分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="146" />
+        <source>Minutes left early</source>
+        <translation>早退分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="147" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="148" />
+        <source>Type the minutes and press Enter.</source>
+        <translation>输入分钟数后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="149" />
+        <source>Reason for leave</source>
+        <translation>请假原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <source>Sick leave</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <source>Personal leave</source>
+        <translation>事假</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <source>Work commitment</source>
+        <translation>工作原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="156" />
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="158" />
+        <source>The lock time of this session's day has passed: the change will be kept permanently in the history, with your name and the reason.</source>
+        <translation>已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因一起永久保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="160" />
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="161" />
+        <source>e.g. entered from the paper sign-in sheet (required)</source>
+        <translation>例如：按纸质签到表补录（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="162" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="163" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MarkHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="244" />
+        <source>History of a mark</source>
+        <translation>考勤修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="245" />
+        <source>{name}, {session}</source>
+        <translation>{name}，{session}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="246" />
+        <source>No attendance has been recorded for this trainee in this session yet.</source>
+        <translation>这名学员在这次课还没有考勤记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="247" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MarkHistoryModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <source>Revision</source>
+        <translation>次序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -893,6 +2000,24 @@
         <location filename="../../desktop_app/gui/table_models.py" line="229" />
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../desktop_app/gui/pdf_preview.py" line="118" />
+        <source>The certificate could not be shown: its PDF is damaged.</source>
+        <translation>无法显示证书：PDF 文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pdf_preview.py" line="147" />
+        <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
+        <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pdf_preview.py" line="151" />
+        <source>Select a certificate to see it here.</source>
+        <translation>选择一张证书，在这里查看。</translation>
     </message>
 </context>
 <context>
@@ -1311,65 +2436,118 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="88" />
-        <location filename="../../desktop_app/gui/pages/settings.py" line="91" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="116" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="119" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="92" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="120" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="93" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="121" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="94" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="122" />
         <source>Provincial platform</source>
         <translation>省职业技能培训公共服务平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="95" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="123" />
         <source>Platform address</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="96" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="124" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="97" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="125" />
+        <source>Certificate printing offset</source>
+        <translation>证书打印偏移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="126" />
+        <source>Horizontal (right +)</source>
+        <translation>水平（向右为正）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="127" />
+        <source>Vertical (up +)</source>
+        <translation>垂直（向上为正）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="129" />
+        <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
+        <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="133" />
         <source>Data on this PC</source>
         <translation>本机数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="98" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="134" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="99" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="135" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="100" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="136" />
         <source>Encryption key folder</source>
         <translation>加密密钥文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="102" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="138" />
         <source>Identity numbers, phones and bank accounts are encrypted with the key in this folder. Back it up together with the database: without it they cannot be read.</source>
         <translation>身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="105" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="141" />
         <source>SkillDesk version %s</source>
         <translation>SkillDesk 版本 %s</translation>
+    </message>
+</context>
+<context>
+    <name>SigninSheetChoiceDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="352" />
+        <source>Print sign-in sheets</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="353" />
+        <source>Sign-in sheets for every session of {name}, trainees in roll order with masked ID numbers.</source>
+        <translation>为 {name} 的每次课生成签到表，学员按学号排列，身份证号脱敏显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="355" />
+        <source>One sheet per session</source>
+        <translation>每次课一张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="356" />
+        <source>One sheet per day (all sessions of the day side by side)</source>
+        <translation>每天一张（当天各次课并列）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="357" />
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="358" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1403,133 +2581,133 @@
 <context>
     <name>TraineeDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="173" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="182" />
         <source>Loading …</source>
         <translation>正在读取 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="195" />
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="286" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="204" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="195" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="204" />
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="196" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="205" />
         <source>bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="203" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="212" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="215" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="224" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="219" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="228" />
         <source>Recorded (hidden)</source>
         <translation>已登记（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="230" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="239" />
         <source>Full numbers are shown for this trainee only; they are masked again when you select someone else. The view is recorded in the audit log.</source>
         <translation>完整号码只对这名学员显示，选择其他学员后会重新隐藏。本次查看已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="237" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="246" />
         <source>{count} classes, {subsidised} of them subsidised. Point at an orange row to see why it was not subsidised.</source>
         <translation>共参加 {count} 个班级，其中 {subsidised} 个享受补贴。鼠标停在橙色行上可看不享受补贴的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="241" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="250" />
         <source>Not enrolled in any class yet.</source>
         <translation>还没有参加任何班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="284" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
         <source>Select a trainee to see the record and training history.</source>
         <translation>选择一名学员，这里会显示其个人信息和培训记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="286" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="286" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="287" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="287" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="287" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="288" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
         <source>Household type</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="288" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="289" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="298" />
         <source>Employment</source>
         <translation>就业状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="289" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="298" />
         <source>Draws a pension</source>
         <translation>领取养老金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="290" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="299" />
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="290" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="299" />
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="290" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="299" />
         <source>Key groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="304" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="305" />
         <source>Personal record</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="306" />
         <source>Training history</source>
         <translation>培训记录</translation>
     </message>
@@ -1570,47 +2748,47 @@
 <context>
     <name>TraineesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="369" />
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="441" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="378" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="450" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="421" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="430" />
         <source>Showing the first %n trainees by name.</source>
         <translation>
             <numerusform>按姓名排序，显示前 %n 名学员。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="422" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="431" />
         <source>%n trainees on record.</source>
         <translation>
             <numerusform>共 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="424" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="433" />
         <source>Nobody found for “{query}”. Check the spelling, or try the last 4 characters of the ID number.</source>
         <translation>没有找到“{query}”。请检查输入，或改用身份证号码后 4 位查找。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="427" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="436" />
         <source>Showing the first %n matches; type more to narrow the search.</source>
         <translation>
             <numerusform>显示前 %n 条结果；请输入更多内容缩小范围。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="429" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="438" />
         <source>%n found.</source>
         <translation>
             <numerusform>找到 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="443" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="452" />
         <source>Name, ID number, or the last 4 characters of the ID number</source>
         <translation>姓名、身份证号码，或身份证号码后 4 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="444" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="453" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
@@ -1737,6 +2915,34 @@
         <location filename="../../desktop_app/gui/value_labels.py" line="124" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCertificateDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="252" />
+        <source>Verify a certificate</source>
+        <translation>验证证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="254" />
+        <source>Scan the QR code on the certificate with a scanner (or paste the text a phone read from it) and press “Verify”. The signature is checked on this PC, without a network.</source>
+        <translation>用扫码枪扫描证书上的二维码（或粘贴手机扫出的文字），然后点击“验证”。签名在本机核验，不需要联网。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="256" />
+        <source>QR code text</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="257" />
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="258" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
-"""Settings: language, where the data lives, and the provincial platform's address."""
+"""Settings: language, where the data lives, the provincial platform's address and the certificate printer offset."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,9 +25,11 @@ class SettingsPage(QWidget):
     page_id = "settings"
     language_chosen = Signal(str)
     platform_url_chosen = Signal(str)
+    certificate_offset_chosen = Signal(float, float)  # millimetres, right and up
 
     def __init__(self, *, language: str, database: str, data_dir: str, key_dir: str,
-                 platform_url: str | None, parent: QWidget | None = None) -> None:
+                 platform_url: str | None, certificate_offset_mm: tuple[float, float] = (0.0, 0.0),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
         layout = QVBoxLayout(self)
@@ -65,6 +68,31 @@ class SettingsPage(QWidget):
         platform.addRow(self.platform_label, row)
         layout.addWidget(self.platform_box)
 
+        # Pre-printed certificate stock: each printer places the page a little differently, so the
+        # printed fields are shifted to land on the blanks. Saved at once, used for the next print.
+        self.offset_box = QGroupBox()
+        offset = QFormLayout(self.offset_box)
+        self.offset_x_label, self.offset_y_label = QLabel(), QLabel()
+        self.offset_x_spin, self.offset_y_spin = QDoubleSpinBox(), QDoubleSpinBox()
+        for spin, value, name in ((self.offset_x_spin, certificate_offset_mm[0], "offsetXSpin"),
+                                  (self.offset_y_spin, certificate_offset_mm[1], "offsetYSpin")):
+            spin.setObjectName(name)
+            spin.setRange(-20.0, 20.0)
+            spin.setSingleStep(0.5)
+            spin.setDecimals(1)
+            spin.setSuffix(" mm")
+            spin.setMinimumWidth(110)
+            spin.setMaximumWidth(140)
+            spin.setValue(float(value))
+            spin.valueChanged.connect(lambda _value: self.certificate_offset_chosen.emit(
+                self.offset_x_spin.value(), self.offset_y_spin.value()))
+        self.offset_note = QLabel()
+        self.offset_note.setWordWrap(True)
+        offset.addRow(self.offset_x_label, self.offset_x_spin)
+        offset.addRow(self.offset_y_label, self.offset_y_spin)
+        offset.addRow(self.offset_note)
+        layout.addWidget(self.offset_box)
+
         self.storage_box = QGroupBox()
         storage = QFormLayout(self.storage_box)
         self.database_label, self.database_value = QLabel(), QLabel(database)
@@ -94,6 +122,14 @@ class SettingsPage(QWidget):
         self.platform_box.setTitle(self.tr("Provincial platform"))
         self.platform_label.setText(self.tr("Platform address"))
         self.platform_save.setText(self.tr("Save"))
+        self.offset_box.setTitle(self.tr("Certificate printing offset"))
+        self.offset_x_label.setText(self.tr("Horizontal (right +)"))
+        self.offset_y_label.setText(self.tr("Vertical (up +)"))
+        self.offset_note.setText(
+            self.tr("Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. "
+                    "Print one test certificate on plain paper, hold it against the stock and measure how far "
+                    "off it is. Saved at once; used for printing and exporting.")
+        )
         self.storage_box.setTitle(self.tr("Data on this PC"))
         self.database_label.setText(self.tr("Database"))
         self.data_dir_label.setText(self.tr("Data folder"))
