@@ -47,7 +47,7 @@ class SampleError(SpreadsheetFileError):
 
 
 # Every reason, with every parameter it is documented to get, so a missing one fails to render.
-register({f"xlsx_reader_test.{reason}": (f"{reason}: " + " ".join(f"{{{p}}}" for p in params),
+register({f"xlsx_reader_test.{reason}": (f"测试原因 {reason}: " + " ".join(f"{{{p}}}" for p in params),
                                          f"{reason}: " + " ".join(f"{{{p}}}" for p in params))
           for reason, params in REASON_PARAMS.items()})
 
