@@ -99,6 +99,8 @@ messages.register(
         "cli.help.certificates_verify": ("离线验证证书二维码内容", "verify a certificate QR payload offline"),
         "cli.help.certificates_void": ("作废证书（须填原因）", "void a certificate (reason required)"),
         "cli.help.certificates_reissue": ("补发证书：作废原证书并发新编号（须填原因）", "reissue: void and issue a new number (reason required)"),
+        "cli.help.certificates_external": ("登记外部颁发的证书（职业技能等级证书等）的编号", "record an externally issued certificate's number"),
+        "cli.certificates.external_recorded": ("已为 {name} 登记{kind} {number}。", "Recorded {kind} {number} for {name}."),
         "cli.help.keys_group": ("本机签名密钥", "this device's signing key"),
         "cli.help.keys_export": ("导出本机公钥（PEM）", "export the device's public key (PEM)"),
         "cli.assessment.done": ("已导入 {recorded} 条考核结果（共 {rows} 行）。", "Recorded {recorded} results ({rows} rows)."),
@@ -243,6 +245,14 @@ def build_parser() -> argparse.ArgumentParser:
     reissue.add_argument("number")
     reissue.add_argument("--reason", required=True)
     reissue.set_defaults(handler=cmd_certificates_reissue)
+
+    external = certificate_commands.add_parser("record-external", help=_t("cli.help.certificates_external"))
+    external.add_argument("--trainee", required=True, metavar="ID_NUMBER")
+    external.add_argument("--kind", required=True,
+                          choices=("skill_level", "vocational_qualification", "special_ability", "special_operation"))
+    external.add_argument("--number", required=True)
+    external.add_argument("--issued", required=True, metavar="DATE")
+    external.set_defaults(handler=cmd_certificates_record_external)
 
     keys = commands.add_parser("keys", help=_t("cli.help.keys_group"))
     key_commands = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
@@ -697,6 +707,19 @@ def cmd_certificates_reissue(args: argparse.Namespace) -> int:
     with _opened(args) as desk:
         number = desk.reissue_certificate(args.number, args.reason)
     print(_t("cli.certificates.reissued", number=number, old=args.number))
+    return EXIT_OK
+
+
+def cmd_certificates_record_external(args: argparse.Namespace) -> int:
+    from desktop_app.domain.certificates import CertificateKind
+    from desktop_app.services.certificates import record_external_certificate
+    from desktop_app.services.classes import parse_date
+
+    with _opened(args) as desk:
+        name = record_external_certificate(desk.db, desk.cipher, actor=desk.actor, id_number=args.trainee,
+                                           kind=args.kind, number=args.number, issued_on=parse_date(args.issued))
+    print(_t("cli.certificates.external_recorded", name=name, kind=CertificateKind(args.kind).label_zh,
+             number=args.number))
     return EXIT_OK
 
 

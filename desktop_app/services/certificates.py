@@ -51,6 +51,8 @@ messages.register(
         "certificates.not_found": ("找不到证书编号“{number}”。", "No certificate has the number “{number}”."),
         "certificates.reason_required": ("作废或补发证书必须填写原因。", "Voiding or reissuing a certificate needs a reason."),
         "certificates.already_void": ("证书 {number} 已经作废。", "Certificate {number} is already void."),
+        "certificates.number_required": ("请填写证书编号。", "Enter the certificate number."),
+        "certificates.trainee_unknown": ("没有证件号码为 {id_masked} 的学员。", "No trainee has the identity number {id_masked}."),
         "certificates.external_only": ("{kind}由考核评价机构颁发，这里只能登记其编号。", "{kind} is issued elsewhere; only its number is recorded here."),
         "verify.ok": ("证书有效：{number}，{name}，{occupation}（{level}），{date} 发证，签名密钥 {key}。",
                       "Valid certificate: {number}, {name}, {occupation} ({level}), issued {date}, key {key}."),
@@ -268,18 +270,30 @@ def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey
         return new_number
 
 
-def record_external_certificate(db: Database, *, actor: Actor, trainee_id: int, kind: str, number: str,
-                                issued_on: date, enrolment_id: int | None = None) -> None:
-    """A 职业技能等级证书 (etc.) issued by an assessment body, recorded against the trainee."""
+def record_external_certificate(db: Database, cipher: PersonalDataCipher, *, actor: Actor, id_number: str, kind: str,
+                                number: str, issued_on: date) -> str:
+    """A 职业技能等级证书 (etc.) issued by an assessment body, recorded against the trainee;
+    returns the trainee's name."""
+    from desktop_app.domain.identity import parse_identity_number
+    from desktop_app.store.trainees import find_trainee_by_id_number
+
     kind_value = CertificateKind(kind)
     if kind_value.issued_here:
         raise CertificateError("certificates.external_only", kind=kind_value.label_zh)
+    if not number or not number.strip():
+        raise CertificateError("certificates.number_required")
+    identity = parse_identity_number(id_number)
     with db.writing() as session:
+        trainee = find_trainee_by_id_number(session, cipher, identity.value)
+        if trainee is None:
+            raise CertificateError("certificates.trainee_unknown", id_masked=identity.masked())
+        trainee_id, enrolment_id = trainee.id, None
         session.add(Certificate(enrolment_id=enrolment_id, trainee_id=trainee_id, kind=kind_value.value,
                                 number=number.strip(), issuer="external", status="issued", issued_on=issued_on,
                                 content={}, issued_by=actor.user_id))
         audit.record(session, actor, "certificate.external_recorded", entity_type="certificate", entity_id=number,
-                     details={"kind": kind_value.value, "trainee": trainee_id})
+                     details={"kind": kind_value.value, "trainee": trainee.uid})
+        return trainee.name
 
 
 def _certificate(session, number: str) -> Certificate:

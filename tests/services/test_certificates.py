@@ -179,3 +179,20 @@ def test_assessment_results_import_by_identity_number_with_row_problems(desk, ru
     rows = class_assessments(desk.db, "2026-JZ01")
     assert (rows[0].theory_score, rows[0].practical_score, rows[0].result) == (855, 900, "pass")
     assert (rows[1].theory_score, rows[1].result) == (None, "fail")
+
+
+def test_externally_issued_certificates_are_recorded_against_the_trainee(desk, running, capsys, settings):  # noqa: F811
+    from desktop_app.cli import main
+    from desktop_app.services.trainees import get_trainee, search_trainees
+
+    _, persons = running
+    desk.close()
+    code = main(["--db", str(settings.sqlite_path), "certificates", "record-external", "--trainee", persons[0].id_number,
+                 "--kind", "skill_level", "--number", "S000032000000261000001", "--issued", "2027-02-01"])
+    assert code == 0 and "职业技能等级证书" in capsys.readouterr().out
+    with desk.db.reading() as session:
+        row = session.scalar(select(Certificate).where(Certificate.number == "S000032000000261000001"))
+        assert (row.issuer, row.kind) == ("external", "skill_level")
+    assert main(["--db", str(settings.sqlite_path), "certificates", "record-external", "--trainee", "11010519491231002X",
+                 "--kind", "skill_level", "--number", "X", "--issued", "2027-02-01"]) == 2
+    assert get_trainee(desk.db, desk.cipher, search_trainees(desk.db, desk.cipher, persons[0].id_number)[0].id)
