@@ -263,7 +263,7 @@ def test_template_and_export_are_written_where_the_clerk_chooses(qtbot, classes_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(exported), "")))
     classes_page.export_button.click()
     target = tmp_path / "花名册.xlsx"
-    qtbot.waitUntil(lambda: target.exists() and "32" in classes_page.banner.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: target.exists() and "审计日志" in classes_page.banner.text(), timeout=20_000)
     assert "审计日志" in classes_page.banner.text()
     assert load_workbook(target).worksheets[0].max_row >= 33
 
