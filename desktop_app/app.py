@@ -53,6 +53,7 @@ def build_window(app, settings: Settings, *, page: str = "classes"):
 def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | None = None) -> int:
     """Open the window (or render one page to a PNG and exit). Returns the process exit code."""
     _prepare_platform(headless=screenshot is not None)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     app = create_application()
@@ -70,12 +71,29 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
     try:
         if screenshot is not None:
             return save_screenshot(app, window, screenshot)
+        # The daily backup, in the background: a PC left on for days still gets one a day.
+        window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None)
+        daily_timer = QTimer(window)
+        daily_timer.timeout.connect(
+            lambda: window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None))
+        daily_timer.start(60 * 60 * 1000)
         return app.exec()
     finally:
         window.tasks.wait_for_done()
         desk.close()
         if screenshot is None:
             backup_after_close(desk.db, settings)
+
+
+def daily_backup(db, settings: Settings) -> None:
+    """A daily backup when one is due (SQLite only); failures are logged, never shown as errors
+    in the middle of someone's work."""
+    try:
+        from desktop_app.services.backups import backup_if_due
+
+        backup_if_due(db, settings.data_dir)
+    except Exception:  # noqa: BLE001 - a backup problem must not interrupt the user
+        log.exception("daily backup failed")
 
 
 def backup_after_close(db, settings: Settings) -> None:
