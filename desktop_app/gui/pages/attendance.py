@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.schedule import CHINA_TZ
+from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.attendance_dialogs import (
     AttendanceImportResultDialog,
@@ -439,14 +440,7 @@ class AttendancePage(QWidget):
         self._class_chosen()
 
     def select_class(self, code: str) -> bool:
-        index = self.class_combo.findData(code)
-        if index < 0:
-            return False
-        if index == self.class_combo.currentIndex():
-            self._class_chosen()
-        else:
-            self.class_combo.setCurrentIndex(index)
-        return True
+        return choose_in_combo(self.class_combo, code, self._class_chosen)
 
     def _class_chosen(self, _index: int = -1) -> None:
         code = self.current_code()

@@ -46,6 +46,7 @@ from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.domain.assessment import AssessmentValueError, format_score, parse_score
 from desktop_app.domain.class_status import ClassStatus
+from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.certificate_dialogs import (
     AssessmentImportResultDialog,
@@ -685,14 +686,7 @@ class CertificatesPage(QWidget):
         self._class_chosen()
 
     def select_class(self, code: str) -> bool:
-        index = self.class_combo.findData(code)
-        if index < 0:
-            return False
-        if index == self.class_combo.currentIndex():
-            self._class_chosen()
-        else:
-            self.class_combo.setCurrentIndex(index)
-        return True
+        return choose_in_combo(self.class_combo, code, self._class_chosen)
 
     def _class_chosen(self, _index: int = -1) -> None:
         self._saving.clear()
