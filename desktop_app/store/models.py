@@ -112,6 +112,11 @@ class AppUser(Base):
     is_builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Sign-in: consecutive failures since the last success, and the lockout they caused.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         CheckConstraint(
@@ -149,6 +154,18 @@ class ReferenceVersion(Base):
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("dataset", "version", name="dataset_version"),)
+
+
+class ReferenceDocument(Base):
+    """The whole document of one reference-data version as received, so an earlier version can
+    be shown or re-applied after a newer one replaced the working tables."""
+
+    __tablename__ = "reference_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference_version_id: Mapped[int] = mapped_column(ForeignKey("reference_version.id"), unique=True)
+    document: Mapped[dict] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Occupation(Base):
@@ -550,6 +567,12 @@ class OutboxBatch(Base):
     receipt: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The platform's answer: its sequence number, the coded reason of the last failed attempt
+    # (mapped to words by the client, never shown raw), and which batch replaced this one.
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error_code: Mapped[str | None] = mapped_column(String(60))
+    superseded_by: Mapped[str | None] = mapped_column(String(36))
 
     __table_args__ = (
         CheckConstraint(
@@ -577,3 +600,6 @@ class AuditEntry(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    __table_args__ = (Index("ix_audit_log_occurred_at", "occurred_at"),
+                      Index("ix_audit_log_actor_user_id", "actor_user_id"))

@@ -412,16 +412,55 @@ def check_0003(connection: Connection) -> None:
     assert connection.execute(sa.select(_KEY_0003.c.key_id)).scalar() == "skd-0123456789abcdef"
 
 
+# --- 0004: sign-in lockout, reference documents, outbox receipt facts -----------------------
+
+_USER_0004 = sa.table("app_user", sa.column("username", sa.String), sa.column("failed_logins", sa.Integer),
+                      sa.column("locked_until", sa.DateTime(timezone=True)))
+_REFDOC_0004 = sa.table("reference_document", sa.column("reference_version_id", sa.Integer),
+                        sa.column("document", sa.JSON), sa.column("content_hash", sa.String))
+_REFVER_0004 = sa.table("reference_version", sa.column("id", sa.Integer), sa.column("dataset", sa.String),
+                        sa.column("version", sa.String))
+_OUTBOX_0004 = sa.table("outbox_batch", sa.column("batch_id", sa.String), sa.column("sequence", sa.Integer),
+                        sa.column("last_error_code", sa.String), sa.column("sent_at", sa.DateTime(timezone=True)))
+_BATCH_0004 = "b47c4000-0000-4000-8000-000000000001"
+
+
+def seed_0004(connection: Connection) -> None:
+    # Existing users start with no failures (server default); one then failed three times.
+    assert connection.execute(sa.select(_USER_0004.c.failed_logins).where(_USER_0004.c.username == "admin")).scalar() == 0
+    connection.execute(_USER_0004.update().where(_USER_0004.c.username == "admin")
+                       .values(failed_logins=3, locked_until=utc(2026, 11, 27, 3, 0)))
+    version = connection.execute(sa.select(_REFVER_0004.c.id).where(_REFVER_0004.c.dataset == "subsidy_rates")).scalar()
+    connection.execute(_REFDOC_0004.insert().values(reference_version_id=version, content_hash=fake_hash("rates doc"),
+                                                    document={"dataset": "subsidy_rates", "version": "jiangsu-2025-01",
+                                                              "items": [{"class": "B", "level": 4, "fen": 150000}]}))
+    connection.execute(_OUTBOX_0004.update().where(_OUTBOX_0004.c.batch_id == _BATCH_0004)
+                       .values(sequence=381, last_error_code="platform.busy", sent_at=utc(2025, 3, 1, 1, 10)))
+
+
+def check_0004(connection: Connection) -> None:
+    user = connection.execute(sa.select(_USER_0004.c.failed_logins, _USER_0004.c.locked_until)
+                              .where(_USER_0004.c.username == "admin")).one()
+    assert user.failed_logins == 3 and user.locked_until is not None
+    document = connection.execute(sa.select(_REFDOC_0004.c.document)).scalar()
+    assert document["items"][0]["fen"] == 150000
+    batch = connection.execute(sa.select(_OUTBOX_0004.c.sequence, _OUTBOX_0004.c.last_error_code)
+                               .where(_OUTBOX_0004.c.batch_id == _BATCH_0004)).one()
+    assert tuple(batch) == (381, "platform.busy")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
     "0001": seed_0001,
     "0002": seed_0002,
     "0003": seed_0003,
+    "0004": seed_0004,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
     "0001": check_0001,
     "0002": check_0002,
     "0003": check_0003,
+    "0004": check_0004,
 }

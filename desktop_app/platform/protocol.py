@@ -1,0 +1,163 @@
+"""The wire format of docs/protocol/PROTOCOL.md: canonical bytes, hashes, signatures, receipts.
+
+Batches are serialised exactly once (RFC 8785); the bytes are what is hashed, signed, stored
+and sent, and are never re-serialised afterwards.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+
+import rfc8785
+
+from desktop_app.platform.device_keys import verify_signature
+
+PROTOCOL_VERSION = 1
+BATCH_SCHEMA = "skilldesk-batch/1"
+RECEIPT_SCHEMA = "skilldesk-receipt/1"
+ROTATION_PURPOSE = "skilldesk-key-rotation/1"
+API_PREFIX = "/api/v1"
+
+BATCH_KINDS = ("class_filing", "cohort_completion", "correction")
+RECEIPT_STATUSES = ("accepted", "accepted_with_warnings", "rejected")
+
+
+class NotCanonicalisable(ValueError):
+    """A document holds something the protocol forbids (a float, a non-string key)."""
+
+
+def normalised(value):
+    """A copy with every string NFC-normalised; floats refused (no floats on the wire)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        raise NotCanonicalisable("floating-point numbers are not allowed in a batch")
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise NotCanonicalisable(f"object keys must be strings, not {type(key).__name__}")
+            out[unicodedata.normalize("NFC", key)] = normalised(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [normalised(item) for item in value]
+    raise NotCanonicalisable(f"{type(value).__name__} cannot go into a batch")
+
+
+def canonical_bytes(document: dict) -> bytes:
+    """RFC 8785 bytes of the NFC-normalised document."""
+    return rfc8785.dumps(normalised(document))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, AttributeError):
+        raise ValueError("not base64") from None
+
+
+def rotation_statement(*, device_id: str, new_key_id: str, new_public_key_pem: str) -> bytes:
+    """What the old key signs to vouch for the new one."""
+    return canonical_bytes({"device_id": device_id, "new_key_id": new_key_id,
+                            "new_public_key_pem": new_public_key_pem, "purpose": ROTATION_PURPOSE})
+
+
+@dataclass(frozen=True)
+class RecordIssue:
+    record_type: str
+    record_id: str | None
+    severity: str  # "error" or "warning"
+    code: str
+    field: str | None
+    message: str
+    message_en: str | None = None
+
+    @classmethod
+    def from_json(cls, item: dict) -> "RecordIssue":
+        return cls(record_type=str(item.get("record_type") or "batch"), record_id=item.get("record_id"),
+                   severity=str(item.get("severity") or "error"), code=str(item.get("code") or ""),
+                   field=item.get("field"), message=str(item.get("message") or ""),
+                   message_en=item.get("message_en"))
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A receipt as the platform signed it; `envelope` is kept verbatim for storage."""
+
+    batch_id: str
+    content_hash: str
+    status: str
+    sequence: int | None
+    received_at: str | None
+    supersedes: str | None
+    issues: tuple[RecordIssue, ...]
+    platform_key_id: str | None
+    signature: bytes
+    envelope: dict = field(repr=False, compare=False)
+    duplicate: bool = False
+
+    @property
+    def signed_bytes(self) -> bytes:
+        return canonical_bytes(self.envelope["receipt"])
+
+    def verifies_with(self, platform_public_key_pem: str) -> bool:
+        return verify_signature(platform_public_key_pem, self.signature, self.signed_bytes)
+
+
+class MalformedReceipt(ValueError):
+    pass
+
+
+def parse_receipt(envelope: object) -> Receipt:
+    """The receipt inside a platform answer (or a file carried back); MalformedReceipt if not one."""
+    if not isinstance(envelope, dict) or not isinstance(envelope.get("receipt"), dict):
+        raise MalformedReceipt("no receipt object")
+    body = envelope["receipt"]
+    if body.get("schema") != RECEIPT_SCHEMA:
+        raise MalformedReceipt(f"unknown receipt schema {body.get('schema')!r}")
+    status = body.get("status")
+    if status not in RECEIPT_STATUSES:
+        raise MalformedReceipt(f"unknown receipt status {status!r}")
+    batch_id, digest = body.get("batch_id"), body.get("content_hash")
+    if not isinstance(batch_id, str) or not isinstance(digest, str):
+        raise MalformedReceipt("receipt without batch id or content hash")
+    try:
+        signature = unb64(envelope.get("signature") or "")
+    except ValueError:
+        raise MalformedReceipt("receipt signature is not base64") from None
+    issues = body.get("issues") or []
+    if not isinstance(issues, list) or not all(isinstance(item, dict) for item in issues):
+        raise MalformedReceipt("receipt issues are not a list of objects")
+    sequence = body.get("sequence")
+    return Receipt(batch_id=batch_id, content_hash=digest, status=status,
+                   sequence=sequence if isinstance(sequence, int) and not isinstance(sequence, bool) else None,
+                   received_at=body.get("received_at"), supersedes=body.get("supersedes"),
+                   issues=tuple(RecordIssue.from_json(item) for item in issues),
+                   platform_key_id=envelope.get("platform_key_id"), signature=signature,
+                   envelope={"receipt": body, "platform_key_id": envelope.get("platform_key_id"),
+                             "signature": envelope.get("signature")},
+                   duplicate=bool(envelope.get("duplicate", False)))
+
+
+def retry_delay_seconds(attempt: int, *, retry_after: float | None = None, random_fraction: float = 1.0) -> float:
+    """Back-off before attempt `attempt + 1` (PROTOCOL §9): full jitter in [0.5, 1.0] of
+    min(3600, 30·2^(attempt−1)); never less than the platform's Retry-After."""
+    base = min(3600.0, 30.0 * (2 ** max(0, attempt - 1)))
+    delay = base * (0.5 + 0.5 * min(1.0, max(0.0, random_fraction)))
+    if retry_after is not None:
+        delay = max(delay, float(retry_after))
+    return delay
