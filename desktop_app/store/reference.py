@@ -150,12 +150,27 @@ def apply_policies(session: Session, document: dict, *, origin: str) -> Referenc
     return version
 
 
+def apply_shortage_list(session: Session, document: dict, *, origin: str) -> ReferenceVersion:
+    """The 紧缺型职业工种目录: listed occupations are marked shortage, every other one is not."""
+    version = _new_version(session, "shortage_list", document["version"], origin)
+    listed = set()
+    for item in document["shortage_list"]:
+        if isinstance(item, str):
+            listed.add(item)
+        else:
+            listed.add((str(item["edition"]), str(item["code"])) if item.get("edition") else str(item["code"]))
+    for row in session.scalars(select(Occupation)):
+        row.shortage = (row.edition, row.code) in listed or row.code in listed
+    return version
+
+
 _APPLIERS = {
     "occupations": apply_occupations,
     "training_types": apply_training_types,
     "key_groups": apply_key_groups,
     "subsidy_rates": apply_subsidy_rates,
     "policies": apply_policies,
+    "shortage_list": apply_shortage_list,
 }
 
 

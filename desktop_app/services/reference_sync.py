@@ -1,0 +1,98 @@
+"""Pulling reference data from the platform (PROTOCOL §8): occupations, subsidy rates and the
+shortage list, each with its ETag; everything that changed is applied in one transaction, as
+new versions, with the whole received document kept beside the earlier ones."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import select
+
+from desktop_app import messages
+from desktop_app.domain.actors import Actor
+from desktop_app.platform.client import PlatformBusy, PlatformClient, PlatformError, ReferenceDocument
+from desktop_app.platform.protocol import canonical_bytes, content_hash
+from desktop_app.services import audit
+from desktop_app.services.outbox import META_PLATFORM_URL, OutboxError, SyncReport
+from desktop_app.store.engine import Database
+from desktop_app.store.models import AppMeta, ReferenceDocument as ReferenceDocumentRow, ReferenceVersion
+from desktop_app.store.reference import apply_occupations, apply_shortage_list, apply_subsidy_rates
+
+DATASETS = {
+    # dataset → (how to apply it, the list's name in the applier's document)
+    "occupations": (apply_occupations, "occupations"),
+    "subsidy_rates": (apply_subsidy_rates, "rates"),
+    "shortage_list": (apply_shortage_list, "shortage_list"),
+}
+
+messages.register(
+    {
+        "reference.invalid": (
+            "省平台发来的参考数据“{dataset}”（版本 {version}）内容不完整，未予采用，仍使用原来的版本。请稍后再同步或联系技术支持。",
+            "The platform's reference data “{dataset}” (version {version}) is incomplete; it was not applied and "
+            "the previous version stays in force. Sync again later or contact support.",
+        ),
+    }
+)
+
+
+def _etags(db: Database) -> dict[str, str]:
+    with db.reading() as session:
+        return {dataset: etag for dataset, etag in session.execute(
+            select(ReferenceVersion.dataset, ReferenceVersion.etag)
+            .where(ReferenceVersion.is_current.is_(True), ReferenceVersion.etag.is_not(None)))}
+
+
+def apply_reference_documents(db: Database, *, actor: Actor, documents: list[ReferenceDocument]) -> tuple[str, ...]:
+    """Apply every received dataset in one transaction; a bad one leaves everything as it was."""
+    if not documents:
+        return ()
+    with db.writing() as session:
+        applied = {}
+        for received in documents:
+            apply, list_name = DATASETS[received.dataset]
+            existing = session.scalar(select(ReferenceVersion).where(
+                ReferenceVersion.dataset == received.dataset, ReferenceVersion.version == received.version))
+            if existing is not None:
+                # Already known under this version (e.g. the bundled copy): make it current again.
+                for row in session.scalars(select(ReferenceVersion).where(ReferenceVersion.dataset == received.dataset)):
+                    row.is_current = row.id == existing.id
+                existing.etag = received.etag
+                continue
+            try:
+                version = apply(session, {"version": received.version, list_name: received.document["items"]},
+                                origin="platform")
+                session.flush()
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise OutboxError("reference.invalid", dataset=received.dataset, version=received.version) from None
+            version.etag = received.etag
+            session.add(ReferenceDocumentRow(reference_version_id=version.id, document=received.document,
+                                             content_hash=content_hash(canonical_bytes(received.document))))
+            applied[received.dataset] = received.version
+        if applied:
+            audit.record(session, actor, "reference.updated", entity_type="reference", details=applied)
+    return tuple(applied)
+
+
+def pull_reference(db: Database, *, actor: Actor, client: PlatformClient) -> tuple[str, ...]:
+    etags = _etags(db)
+    documents = [doc for dataset in DATASETS
+                 if (doc := client.fetch_reference(dataset, etag=etags.get(dataset))) is not None]
+    return apply_reference_documents(db, actor=actor, documents=documents)
+
+
+def pull_into(db: Database, *, actor: Actor, url: str | None, report: SyncReport) -> SyncReport:
+    """`report` with the datasets updated; network trouble here leaves the report as it was
+    (reference data is fetched again next time)."""
+    if not url:
+        with db.reading() as session:
+            row = session.get(AppMeta, META_PLATFORM_URL)
+            url = row.value if row else None
+    if not url:
+        return report
+    try:
+        with PlatformClient(url) as client:
+            updated = pull_reference(db, actor=actor, client=client)
+    except (PlatformBusy, PlatformError):
+        return report
+    return dataclasses.replace(report, reference_updated=updated)

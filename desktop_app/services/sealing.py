@@ -1,0 +1,292 @@
+"""Sealing a finished class: freeze it and write its signed batch into the outbox, in one
+transaction (PROTOCOL §5, §10). Refused, with every reason at once, while anything blocks it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app import __version__, messages
+from desktop_app.domain.actors import Actor
+from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.identity import is_valid_identity_number
+from desktop_app.domain.permissions import Permission, require
+from desktop_app.platform.device_keys import DeviceKey
+from desktop_app.platform.protocol import BATCH_SCHEMA, canonical_bytes, content_hash
+from desktop_app.services import audit
+from desktop_app.services.attendance import summary_rows
+from desktop_app.store.engine import Database
+from desktop_app.store.models import (
+    AppMeta,
+    Assessment,
+    Certificate,
+    ClassSession,
+    Enrolment,
+    Institution,
+    Occupation,
+    OutboxBatch,
+    PolicyVersion,
+    Trainee,
+    TraineeKeyGroup,
+    TrainingClass,
+)
+from desktop_app.store.protection import PersonalDataCipher
+from desktop_app.store.reference import current_versions
+from desktop_app.store.trainees import ID_NUMBER, KEY_GROUP, PHONE
+
+META_DEVICE_ID = "platform.device_id"
+# The stored batch holds identity numbers and phones: it is kept encrypted with the data key,
+# bound to this column; the bytes that were hashed and signed come back exactly on decryption.
+BATCH_FIELD = "outbox_batch.canonical_bytes"
+# Datasets whose versions every batch records (PROTOCOL §5, §8).
+RECORDED_DATASETS = ("occupations", "subsidy_rates", "shortage_list", "policies")
+
+messages.register(
+    {
+        "seal.refused": (
+            "班级 {code} 还不能封存，共有 {count} 个问题：\n{reasons}\n请逐项处理后再封存。",
+            "Class {code} cannot be sealed yet; {count} problem(s):\n{reasons}\nDeal with each, then seal again.",
+        ),
+        "seal.not_found": ("找不到班级 {code}。请检查班级编号。", "There is no class {code}. Check the class code."),
+        "seal.wrong_status": (
+            "班级 {code} 当前是“{status:zh}”状态，只有“已结业”的班级才能封存上报；被省平台退回的班级请用“封存更正批次”。",
+            "Class {code} is “{status:en}”; only a completed class can be sealed (a class returned by the "
+            "platform is sealed again as a correction).",
+        ),
+        "seal.correction_needs_return": (
+            "班级 {code} 当前是“{status:zh}”状态，不需要更正：只有被省平台退回的班级才能封存更正批次。",
+            "Class {code} is “{status:en}”; only a class returned by the platform can be sealed as a correction.",
+        ),
+        "seal.correction_reason": (
+            "请填写更正原因（例如“按平台意见更正学员姓名”），它会随更正批次一起上报。",
+            "Give the reason for the correction (for example “corrected a trainee's name as the platform asked”); "
+            "it is sent with the correction.",
+        ),
+        "seal.no_trainees": ("班级没有在册学员，没有可上报的内容。", "The class has no enrolled trainees: there is nothing to report."),
+        "seal.unmarked": (
+            "第 {roll_no} 号 {name}：还有 {count} 次课没有记考勤。请在“考勤”页补记。",
+            "No. {roll_no} {name}: {count} session(s) have no attendance mark. Mark them on the Attendance page.",
+        ),
+        "seal.no_result": (
+            "第 {roll_no} 号 {name}：没有考核结果（合格/不合格）。请在“证书”页录入成绩。",
+            "No. {roll_no} {name}: no assessment result (pass/fail). Record it on the Certificates page.",
+        ),
+        "seal.certificate_missing": (
+            "第 {roll_no} 号 {name}：已结业且考核合格，但还没有发证。请在“证书”页发证。",
+            "No. {roll_no} {name}: completed and passed but has no certificate. Issue it on the Certificates page.",
+        ),
+        "seal.identity_invalid": (
+            "第 {roll_no} 号 {name}：身份证件号码 {masked} 无效。请核对证件后更正。",
+            "No. {roll_no} {name}: the identity number {masked} is not valid. Check the document and correct it.",
+        ),
+        "seal.name_missing": (
+            "第 {roll_no} 号学员没有姓名。请补全姓名。",
+            "Trainee no. {roll_no} has no name. Fill it in.",
+        ),
+    }
+)
+
+
+class SealRefused(messages.UserFacingError):
+    def __init__(self, code: str, /, problems: tuple[messages.Problem, ...] = (), **params: object) -> None:
+        if problems:
+            params = dict(params, count=len(problems),
+                          reasons=_ReasonList(problems))
+        super().__init__(code, **params)
+        self.problems = problems
+
+
+class _ReasonList:
+    """Renders its problems in whatever language the message is rendered in."""
+
+    def __init__(self, problems: tuple[messages.Problem, ...]) -> None:
+        self.problems = problems
+
+    def __format__(self, spec: str) -> str:
+        return "\n".join(f"· {p.message()}" for p in self.problems)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+@dataclass(frozen=True)
+class SealedBatch:
+    batch_id: str
+    kind: str
+    class_code: str
+    content_hash: str
+    size_bytes: int
+    supersedes: str | None
+
+
+def utc_text(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _meta(session: Session, key: str) -> str | None:
+    row = session.get(AppMeta, key)
+    return row.value if row else None
+
+
+def reference_versions(session: Session) -> dict[str, str]:
+    current = current_versions(session)
+    return {name: current[name] for name in RECORDED_DATASETS if name in current}
+
+
+def _blocking_problems(session: Session, c: TrainingClass, cipher: PersonalDataCipher,
+                       enrolments: list[tuple[Enrolment, Trainee]]) -> tuple[list[messages.Problem], dict]:
+    problems: list[messages.Problem] = []
+    if not enrolments:
+        return [messages.Problem("seal.no_trainees")], {}
+    summary = {row.enrolment_id: row for row in summary_rows(session, c)}
+    results = {a.enrolment_id: a for a in session.scalars(
+        select(Assessment).join(Enrolment, Enrolment.id == Assessment.enrolment_id).where(Enrolment.class_id == c.id))}
+    issued = {e for e, in session.execute(
+        select(Certificate.enrolment_id).join(Enrolment, Enrolment.id == Certificate.enrolment_id)
+        .where(Enrolment.class_id == c.id, Certificate.status == "issued"))}
+    for enrolment, trainee in enrolments:
+        who = {"roll_no": enrolment.roll_no, "name": trainee.name}
+        if not trainee.name.strip():
+            problems.append(messages.Problem("seal.name_missing", {"roll_no": enrolment.roll_no}))
+        if trainee.id_type == "resident":
+            number = cipher.decrypt(trainee.id_number_enc, field=ID_NUMBER)
+            if not is_valid_identity_number(number):
+                problems.append(messages.Problem("seal.identity_invalid", {"masked": trainee.id_masked, **who}))
+        row = summary.get(enrolment.id)
+        if row is not None and row.attendance.unmarked_sessions:
+            problems.append(messages.Problem("seal.unmarked", {"count": row.attendance.unmarked_sessions, **who}))
+        assessment = results.get(enrolment.id)
+        if assessment is None or assessment.result is None:
+            problems.append(messages.Problem("seal.no_result", who))
+        elif (row is not None and row.attendance.eligible and assessment.result == "pass"
+              and enrolment.id not in issued):
+            problems.append(messages.Problem("seal.certificate_missing", who))
+    return problems, summary
+
+
+def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher,
+             enrolments: list[tuple[Enrolment, Trainee]], summary: dict) -> dict:
+    occupation = session.get(Occupation, c.occupation_id)
+    policy = session.get(PolicyVersion, c.policy_id)
+    session_count = len(session.scalars(select(ClassSession.id).where(
+        ClassSession.class_id == c.id, ClassSession.status != "cancelled")).all())
+    groups: dict[int, list[str]] = {}
+    for trainee_id, blob in session.execute(
+            select(TraineeKeyGroup.trainee_id, TraineeKeyGroup.group_code_enc)
+            .where(TraineeKeyGroup.trainee_id.in_([t.id for _, t in enrolments]))):
+        groups.setdefault(trainee_id, []).append(cipher.decrypt(blob, field=KEY_GROUP))
+    uid_of = {e.id: e.uid for e, _ in enrolments}
+    trainees, attendance = [], []
+    for enrolment, trainee in enrolments:
+        trainees.append({
+            "record_id": enrolment.uid, "trainee_id": trainee.uid, "roll_no": enrolment.roll_no,
+            "id_type": trainee.id_type, "id_number": cipher.decrypt(trainee.id_number_enc, field=ID_NUMBER),
+            "name": trainee.name, "sex": trainee.sex,
+            "birth_date": trainee.birth_date.isoformat() if trainee.birth_date else None,
+            "phone": cipher.decrypt(trainee.phone_enc, field=PHONE) if trainee.phone_enc else None,
+            "education": trainee.education, "household_type": trainee.household_type,
+            "employment_status": trainee.employment_status, "key_groups": sorted(groups.get(trainee.id, [])),
+            "subsidy_claimed": enrolment.subsidy_status in ("eligible", "overridden"),
+            "withdrawn": enrolment.withdrawn_at is not None,
+        })
+        row = summary.get(enrolment.id)
+        if row is not None:
+            a = row.attendance
+            attendance.append({
+                "record_id": enrolment.uid, "required_minutes": a.planned_minutes,
+                "attended_minutes": a.attended_minutes, "online_minutes_credited": a.online_credited_minutes,
+                "rate_permille": int(a.rate_percent * 10), "completed": bool(a.eligible),
+            })
+    assessments = [
+        {"record_id": a.uid, "enrolment_id": uid_of[a.enrolment_id], "theory_score": a.theory_score,
+         "practical_score": a.practical_score, "result": a.result, "retake": bool(a.retake),
+         "assessed_on": a.assessed_on.isoformat() if a.assessed_on else None}
+        for a in session.scalars(select(Assessment).where(Assessment.enrolment_id.in_(list(uid_of)))
+                                 .order_by(Assessment.enrolment_id))
+    ]
+    certificates = [
+        {"record_id": cert.uid, "enrolment_id": uid_of[cert.enrolment_id], "number": cert.number,
+         "kind": cert.kind, "issued_on": cert.issued_on.isoformat(), "status": cert.status,
+         "content_hash": cert.pdf_sha256}
+        for cert in session.scalars(select(Certificate).where(Certificate.enrolment_id.in_(list(uid_of)))
+                                    .order_by(Certificate.number))
+    ]
+    return {
+        "class": {
+            "record_id": c.uid, "code": c.code, "name": c.name, "occupation_code": occupation.code,
+            "occupation_edition": occupation.edition, "level": c.level, "training_type": c.training_type_code,
+            "project_based": bool(c.project_based), "start_date": c.start_date.isoformat(),
+            "end_date": c.end_date.isoformat(),
+            "planned_minutes": {"theory": c.planned_theory_minutes, "practice": c.planned_practice_minutes,
+                                "online": c.planned_online_minutes},
+            "capacity": c.capacity, "location": c.location, "sessions": session_count,
+            "policy": policy.code if policy else None,
+        },
+        "trainees": trainees, "attendance": attendance, "assessments": assessments, "certificates": certificates,
+    }
+
+
+def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, actor: Actor, class_code: str,
+               correction_reason: str | None = None, now: datetime | None = None) -> SealedBatch:
+    """Freeze a completed class (or, with `correction_reason`, a class the platform returned)
+    and put its signed batch into the outbox, both in one transaction."""
+    require(actor, Permission.SEAL_BATCHES)
+    now = now or datetime.now(timezone.utc)
+    correcting = correction_reason is not None
+    if correcting and not correction_reason.strip():
+        raise SealRefused("seal.correction_reason")
+    with db.writing() as session:
+        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
+        if c is None:
+            raise SealRefused("seal.not_found", code=class_code)
+        status = ClassStatus(c.status)
+        wanted = ClassStatus.RETURNED if correcting else ClassStatus.COMPLETED
+        if status is not wanted:
+            raise SealRefused("seal.correction_needs_return" if correcting else "seal.wrong_status", code=c.code,
+                              status=status.label)
+        enrolments = list(session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)).all())
+        problems, summary = _blocking_problems(session, c, cipher, enrolments)
+        if problems:
+            raise SealRefused("seal.refused", problems=tuple(problems), code=c.code)
+        supersedes = None
+        if correcting:
+            supersedes = session.scalar(
+                select(OutboxBatch.batch_id).where(OutboxBatch.class_id == c.id, OutboxBatch.state == "rejected")
+                .order_by(OutboxBatch.id.desc()).limit(1))
+        institution = session.scalar(select(Institution).order_by(Institution.id).limit(1))
+        versions = reference_versions(session)
+        batch_id = str(uuid.uuid4())
+        document = {
+            "schema": BATCH_SCHEMA, "kind": "correction" if correcting else "cohort_completion",
+            "batch_id": batch_id, "created_at": utc_text(now), "client": __version__,
+            "institution": {"code": institution.code, "name": institution.name},
+            "device": {"device_id": _meta(session, META_DEVICE_ID), "key_id": key.key_id},
+            "reference_versions": versions, "supersedes": supersedes,
+            "payload": _payload(session, c, cipher, enrolments, summary),
+        }
+        if correcting:
+            document["correction_reason"] = correction_reason.strip()
+        data = canonical_bytes(document)
+        digest = content_hash(data)
+        session.add(OutboxBatch(
+            batch_id=batch_id, kind=document["kind"], class_id=c.id, state="sealed",
+            canonical_bytes=cipher.encrypt(data.decode("utf-8"), field=BATCH_FIELD), content_hash=digest,
+            signature=key.sign(data), key_id=key.key_id, supersedes_batch_id=supersedes,
+            reference_versions=versions, attempts=0, created_at=now))
+        c.status = ClassStatus.SEALED.value
+        audit.record(session, actor, "batch.sealed", entity_type="outbox_batch", entity_id=batch_id, class_id=c.id,
+                     details={"kind": document["kind"], "content_hash": digest, "trainees": len(enrolments),
+                              "supersedes": supersedes, "reason": correction_reason})
+        return SealedBatch(batch_id=batch_id, kind=document["kind"], class_code=c.code, content_hash=digest,
+                           size_bytes=len(data), supersedes=supersedes)
+
+
+def batch_bytes(cipher: PersonalDataCipher, stored: bytes) -> bytes:
+    """The exact canonical bytes that were signed, from their encrypted form in the outbox."""
+    return cipher.decrypt(stored, field=BATCH_FIELD).encode("utf-8")

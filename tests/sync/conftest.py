@@ -1,0 +1,39 @@
+"""A completed cohort ready to seal: 5 trainees, every session marked, results in, certificates issued."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from desktop_app.services.assessment import class_assessments, record_assessment
+from desktop_app.services.attendance import mark_all_present
+from desktop_app.services.certificates import issue_certificates
+from desktop_app.services.classes import change_class_status
+from tests.services.test_attendance import running  # noqa: F401  (fixture: a class in training)
+
+CLASS = "2026-JZ01"
+AFTER = datetime(2027, 1, 5, tzinfo=timezone.utc)
+
+
+def finish_class(desk, detail, *, results: bool = True, certificates: bool = True, mark: bool = True) -> None:
+    if mark:
+        for info in detail.sessions:
+            mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
+    if results:
+        for index, row in enumerate(class_assessments(desk.db, CLASS)):
+            passed = index != 4  # the fifth trainee fails
+            record_assessment(desk.db, actor=desk.actor, class_code=CLASS, enrolment_id=row.enrolment_id,
+                              theory=850 if passed else 450, practical=900 if passed else 500,
+                              result="pass" if passed else "fail")
+    if certificates:
+        issue_certificates(desk.db, desk.cipher, desk.device_key(), actor=desk.actor, class_code=CLASS,
+                           issued_on=date(2027, 1, 6), as_of=AFTER)
+    change_class_status(desk.db, actor=desk.actor, code=CLASS, target="completed", today=date(2027, 1, 5))
+
+
+@pytest.fixture
+def completed_class(desk, running):  # noqa: F811
+    detail, persons = running
+    finish_class(desk, detail)
+    return detail, persons
