@@ -67,6 +67,12 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
         print(error.message(), file=sys.stderr)
         return error.exit_code
     desk = window.desk
+    if screenshot is None and not start_session(window, settings):
+        # Nobody signed in (or the first-run wizard was cancelled): nothing was opened for use.
+        window.tasks.wait_for_done()
+        desk.close()
+        return 0
+    window.pages["settings"].attach_accounts(desk, window.tasks)
     window.show()
     try:
         if screenshot is not None:
@@ -83,6 +89,29 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
         desk.close()
         if screenshot is None:
             backup_after_close(desk.db, settings)
+
+
+def start_session(window, settings: Settings) -> bool:
+    """Sign in (or run the first-run wizard), then arm the idle lock with the configured period.
+    False when the person gave up. The screenshot path never comes here: it stays non-interactive."""
+    from desktop_app.config import read_settings_file, save_preference
+    from desktop_app.gui.login import IdleLock, idle_minutes_from, sign_in_at_start
+
+    if not sign_in_at_start(window.desk):
+        return False
+    minutes = idle_minutes_from(read_settings_file(settings.settings_file))
+    window.idle_lock = IdleLock(window, window.desk, minutes=minutes)
+    page = window.pages["settings"]
+    page.idle_spin.blockSignals(True)
+    page.idle_spin.setValue(int(minutes))
+    page.idle_spin.blockSignals(False)
+
+    def choose(value: int) -> None:
+        save_preference(settings, "idle_lock_minutes", value)
+        window.idle_lock.set_minutes(value)
+
+    page.idle_minutes_chosen.connect(choose)
+    return True
 
 
 def daily_backup(db, settings: Settings) -> None:

@@ -23,7 +23,7 @@ EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
 
-PAGES = ("classes", "trainees", "attendance", "certificates", "sync", "reports", "settings")
+PAGES = ("classes", "trainees", "attendance", "certificates", "sync", "audit", "reports", "settings")
 
 messages.register(
     {
@@ -132,7 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--db", metavar="PATH", help=_t("cli.help.db"))
     target.add_argument("--database-url", metavar="URL", help=_t("cli.help.database_url"))
     parser.add_argument("--lang", choices=messages.LANGUAGES, help=_t("cli.help.lang"))
+    parser.add_argument("--user", metavar="NAME", help=_t("cli.help.user"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_account_commands(commands)
+    _add_platform_commands(commands)
 
     gui = commands.add_parser("gui", help=_t("cli.help.gui"))
     gui.add_argument("--page", choices=PAGES, default="classes", help=_t("cli.help.page"))
@@ -156,6 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     audit_group = commands.add_parser("audit", help=_t("cli.help.audit_group"))
     audit_commands = audit_group.add_subparsers(dest="audit_command", metavar="COMMAND", required=True)
     audit_commands.add_parser("verify", help=_t("cli.help.audit_verify")).set_defaults(handler=cmd_audit_verify)
+    audit_export = audit_commands.add_parser("export", help=_t("cli.help.audit_export"))
+    audit_export.add_argument("file", metavar="FILE.xlsx|FILE.csv", type=Path)
+    audit_export.add_argument("--user-name", metavar="U", help=_t("cli.help.audit_user"))
+    audit_export.add_argument("--class", dest="class_code", metavar="C", help=_t("cli.help.audit_class"))
+    audit_export.add_argument("--from", dest="date_from", metavar="DATE", help=_t("cli.help.audit_from"))
+    audit_export.add_argument("--to", dest="date_to", metavar="DATE", help=_t("cli.help.audit_to"))
+    audit_export.set_defaults(handler=cmd_audit_export)
     klass = commands.add_parser("class", help=_t("cli.help.class_group"))
     class_commands = klass.add_subparsers(dest="class_command", metavar="COMMAND", required=True)
     new = class_commands.add_parser("new", help=_t("cli.help.class_new"))
@@ -279,6 +289,9 @@ def _opened(args: argparse.Namespace):
 
     desk = open_desk(settings_from(args))
     try:
+        if getattr(args, "user", None):
+            desk.sign_in(args.user, _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.password",
+                                                                          user=args.user))
         yield desk
     finally:
         desk.close()
@@ -374,6 +387,7 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     from desktop_app.services.backups import backup_database
     from desktop_app.store.engine import Database
 
+    _require_for_database_files(args, "BACKUP_RESTORE")
     settings = settings_from(args)
     db = Database(settings.database_url)
     try:
@@ -395,6 +409,7 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
     )
     from desktop_app.store.engine import Database
 
+    _require_for_database_files(args, "BACKUP_RESTORE")
     settings = settings_from(args)
     db = Database(settings.database_url)
     try:
@@ -426,6 +441,33 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         report = verify_audit_chain(desk.db)
     print(report.message())
     return EXIT_OK if report.ok else EXIT_PARTIAL
+
+
+messages.register(
+    {
+        "cli.help.audit_export": ("把审计日志导出为 Excel（.xlsx）或 CSV 文件（导出本身也记入审计日志）",
+                                  "export the audit log to an Excel (.xlsx) or CSV file (the export is audited)"),
+        "cli.help.audit_user": ("只导出此账号的操作（登录名或姓名）", "only this account's actions (login or display name)"),
+        "cli.help.audit_class": ("只导出此班级的操作（班级编号）", "only actions on this class (class code)"),
+        "cli.help.audit_from": ("起始日期（含），如 2026-03-01（北京时间）", "first day (included), e.g. 2026-03-01 (China time)"),
+        "cli.help.audit_to": ("截止日期（含）", "last day (included)"),
+        "cli.audit.exported": ("已导出 {rows} 条审计记录到 {path}。", "Exported {rows} audit entries to {path}."),
+    }
+)
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from desktop_app.services.audit_log import export_audit, find_user_id
+    from desktop_app.services.classes import parse_date
+
+    date_from = parse_date(args.date_from) if args.date_from else None
+    date_to = parse_date(args.date_to) if args.date_to else None
+    with _opened(args) as desk:
+        user_id = find_user_id(desk.db, args.user_name) if args.user_name else None
+        result = export_audit(desk.db, actor=desk.actor, path=args.file, user_id=user_id,
+                              class_code=args.class_code, date_from=date_from, date_to=date_to)
+    print(_t("cli.audit.exported", rows=result.rows, path=result.path))
+    return EXIT_OK
 
 
 def _file_size(size: int) -> str:
@@ -806,9 +848,394 @@ def _has_command(argv: Sequence[str]) -> bool:
         if skip_next:
             skip_next = False
             continue
-        if value in ("--db", "--database-url", "--lang"):
+        if value in ("--db", "--database-url", "--lang", "--user"):
             skip_next = True
             continue
         if not value.startswith("-"):
             return True
     return False
+
+
+# --- accounts (issue 7): first run, signing in, managing users ------------------------------------
+
+messages.register(
+    {
+        "cli.help.user": ("以此账号执行（密码取自环境变量 SKILLDESK_PASSWORD，或在终端中输入）",
+                          "act as this account (password from SKILLDESK_PASSWORD, or asked in a terminal)"),
+        "cli.help.setup": ("首次设置：机构信息和管理员账号（密码取自 SKILLDESK_PASSWORD 或在终端中输入）",
+                           "first-run set-up: institution profile and the administrator account (password from "
+                           "SKILLDESK_PASSWORD or asked)"),
+        "cli.help.user_group": ("账号：新增、列表、改密码、改角色、停用（管理员）",
+                                "accounts: add, list, password, role, disable (administrators)"),
+        "cli.help.user_add": ("新增账号（新密码取自 SKILLDESK_NEW_PASSWORD 或在终端中输入）",
+                              "add an account (its password from SKILLDESK_NEW_PASSWORD or asked)"),
+        "cli.help.user_list": ("列出账号", "list accounts"),
+        "cli.help.user_passwd": ("重设账号密码（新密码取自 SKILLDESK_NEW_PASSWORD 或在终端中输入），同时解除锁定",
+                                 "reset a password (from SKILLDESK_NEW_PASSWORD or asked); also unlocks"),
+        "cli.help.user_role": ("修改账号的角色", "change an account's role"),
+        "cli.help.user_disable": ("停用账号（保留记录）", "disable an account (its records are kept)"),
+        "cli.help.role": ("角色：administrator 管理员、registrar 教务、teacher 教师、clerk 文员、auditor 审计",
+                          "role: administrator, registrar, teacher, clerk, auditor"),
+        "cli.prompt.password": ("账号“{user}”的密码：", "Password of “{user}”: "),
+        "cli.prompt.new_password": ("“{user}”的新密码：", "New password for “{user}”: "),
+        "cli.prompt.repeat": ("再输入一遍：", "Again: "),
+        "cli.password_mismatch": ("两次输入的密码不一致，什么也没有改动。", "The two passwords differ; nothing was changed."),
+        "cli.password_needed": (
+            "需要密码：请设置环境变量 {variable}，或在终端中运行以便输入密码。",
+            "A password is needed: set the environment variable {variable}, or run this in a terminal to type it.",
+        ),
+        "cli.setup.done": ("首次设置完成：机构 {code}“{name}”，管理员账号 {user}。以后请用 --user {user} 执行需要权限的命令。",
+                           "Set-up done: institution {code} “{name}”, administrator {user}. From now on use --user {user} "
+                           "for commands that change data."),
+        "cli.user.added": ("已新增账号 {user}（{name}），角色：{role}。", "Added account {user} ({name}), role: {role}."),
+        "cli.user.password_set": ("已为账号 {user} 设置新密码。", "New password set for {user}."),
+        "cli.user.role_set": ("账号 {user} 的角色已改为“{role}”。", "{user} now has the role “{role}”."),
+        "cli.user.disabled": ("账号 {user} 已停用。", "The account {user} is disabled."),
+        "cli.user.none": ("还没有账号（首次设置后才有）。", "No accounts yet (they exist after the first-run set-up)."),
+    }
+)
+
+
+def _add_account_commands(commands) -> None:
+    setup = commands.add_parser("setup", help=_t("cli.help.setup"), description=_t("cli.help.setup"))
+    setup.add_argument("--institution-code", required=True)
+    setup.add_argument("--institution-name", required=True)
+    setup.add_argument("--credit-code")
+    setup.add_argument("--address")
+    setup.add_argument("--contact-name")
+    setup.add_argument("--contact-phone")
+    setup.add_argument("--admin", required=True, metavar="USER")
+    setup.add_argument("--admin-name", metavar="NAME")
+    setup.set_defaults(handler=cmd_setup)
+
+    user = commands.add_parser("user", help=_t("cli.help.user_group"))
+    user_commands = user.add_subparsers(dest="user_command", metavar="COMMAND", required=True)
+    add = user_commands.add_parser("add", help=_t("cli.help.user_add"), description=_t("cli.help.user_add"))
+    add.add_argument("username", metavar="USER")
+    add.add_argument("--role", required=True, help=_t("cli.help.role"))
+    add.add_argument("--name")
+    add.set_defaults(handler=cmd_user_add)
+    user_commands.add_parser("list", help=_t("cli.help.user_list")).set_defaults(handler=cmd_user_list)
+    passwd = user_commands.add_parser("passwd", help=_t("cli.help.user_passwd"), description=_t("cli.help.user_passwd"))
+    passwd.add_argument("username", metavar="USER")
+    passwd.set_defaults(handler=cmd_user_passwd)
+    role = user_commands.add_parser("role", help=_t("cli.help.user_role"))
+    role.add_argument("username", metavar="USER")
+    role.add_argument("role", metavar="ROLE", help=_t("cli.help.role"))
+    role.set_defaults(handler=cmd_user_role)
+    disable = user_commands.add_parser("disable", help=_t("cli.help.user_disable"))
+    disable.add_argument("username", metavar="USER")
+    disable.set_defaults(handler=cmd_user_disable)
+
+
+class _PasswordNeeded(messages.UserFacingError):
+    pass
+
+
+def _password_from_environment_or_prompt(variable: str, prompt_code: str, *, user: str, confirm: bool = False) -> str:
+    """A password from `variable`, else typed at a terminal (twice when `confirm`); never from argv,
+    where other users of the machine could read it in the process list."""
+    import os
+
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise _PasswordNeeded("cli.password_needed", variable=variable)
+    import getpass
+
+    value = getpass.getpass(_t(prompt_code, user=user))
+    if confirm and getpass.getpass(_t("cli.prompt.repeat")) != value:
+        raise _PasswordNeeded("cli.password_mismatch")
+    return value
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from desktop_app.services.accounts import InstitutionProfile
+
+    profile = InstitutionProfile(code=args.institution_code, name=args.institution_name, credit_code=args.credit_code,
+                                 address=args.address, contact_name=args.contact_name,
+                                 contact_phone=args.contact_phone)
+    with _opened(args) as desk:
+        if not desk.first_run_needed():
+            from desktop_app.services.accounts import AccountError
+
+            raise AccountError("accounts.first_run_done")
+        password = _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.new_password",
+                                                        user=args.admin, confirm=True)
+        actor = desk.complete_first_run(profile, args.admin, args.admin_name or args.admin, password)
+    print(_t("cli.setup.done", code=profile.code.strip(), name=profile.name.strip(), user=actor.username))
+    return EXIT_OK
+
+
+def _role_label(role) -> str:
+    return role.value if messages.current_language() == "en" else role.label_zh
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from desktop_app.services.accounts import parse_role
+
+    role = parse_role(args.role)
+    with _opened(args) as desk:
+        from desktop_app.domain.permissions import Permission, require
+
+        require(desk.actor, Permission.MANAGE_USERS)  # before asking for a password nobody may set
+        password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
+                                                        user=args.username, confirm=True)
+        row = desk.create_user(args.username, password, role, args.name)
+    print(_t("cli.user.added", user=row.username, name=row.display_name, role=_role_label(row.role)))
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from desktop_app.services.backups import local_time_text
+
+    with _opened(args) as desk:
+        rows = desk.list_users()
+    if not rows:
+        print(_t("cli.user.none"))
+        return EXIT_OK
+    en = messages.current_language() == "en"
+    headers = (["User", "Name", "Role", "State", "Last sign-in"] if en else ["账号", "姓名", "角色", "状态", "最近登录"])
+    now = datetime.now(timezone.utc)
+
+    def state(row) -> str:
+        if not row.is_active:
+            return "disabled" if en else "已停用"
+        if row.locked_until and row.locked_until > now:
+            return (f"locked until {local_time_text(row.locked_until)}" if en
+                    else f"锁定至 {local_time_text(row.locked_until)}")
+        return "active" if en else "正常"
+
+    _print_table(headers, [[r.username, r.display_name, _role_label(r.role), state(r),
+                            local_time_text(r.last_login_at) if r.last_login_at else "—"] for r in rows])
+    return EXIT_OK
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        if desk.actor.username != args.username:
+            from desktop_app.domain.permissions import Permission, require
+
+            require(desk.actor, Permission.MANAGE_USERS)
+        password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
+                                                        user=args.username, confirm=True)
+        desk.set_user_password(args.username, password)
+    print(_t("cli.user.password_set", user=args.username))
+    return EXIT_OK
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        row = desk.set_user_role(args.username, args.role)
+    print(_t("cli.user.role_set", user=row.username, role=_role_label(row.role)))
+    return EXIT_OK
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        row = desk.deactivate_user(args.username)
+    print(_t("cli.user.disabled", user=row.username))
+    return EXIT_OK
+
+
+def _require_for_database_files(args: argparse.Namespace, permission_name: str) -> None:
+    """Backups and restores work on the file, below the services: once accounts exist they need
+    a signed-in user allowed to. A database that cannot be opened (damaged: the reason to
+    restore) is not checked; whoever can reach the file can copy it anyway."""
+    from desktop_app.domain.permissions import Permission, require
+    from desktop_app.services.database import DatabaseOpenError
+
+    settings = settings_from(args)
+    if settings.sqlite_path is not None and not settings.sqlite_path.exists():
+        return
+    try:
+        context = _opened(args)
+        desk = context.__enter__()
+    except DatabaseOpenError:
+        return
+    try:
+        require(desk.actor, Permission[permission_name])
+    finally:
+        context.__exit__(None, None, None)
+
+
+# --- the provincial platform: registration, sealing, upload, the outbox -------------------------
+
+messages.register(
+    {
+        "cli.help.platform_group": ("省平台：登记本机", "the provincial platform: register this computer"),
+        "cli.help.platform_register": ("用省平台发放的登记码登记本机的签名公钥", "register this device's key with an enrolment code"),
+        "cli.help.url": ("省平台地址（默认取设置或上次登记时的地址）", "platform address (default: settings or the registration's)"),
+        "cli.help.seal": ("封存已结业班级：冻结数据并生成签名批次放入上传队列", "seal a completed class into a signed batch in the outbox"),
+        "cli.help.correction": ("被省平台退回的班级改正后，封存更正批次（须填原因）", "seal a returned class again as a correction (reason required)"),
+        "cli.help.sync": ("上传待上传的批次、取回回执、同步参考数据", "upload pending batches, fetch receipts, pull reference data"),
+        "cli.help.wait": ("平台要求稍后重试时，最多在本次命令中等待的秒数", "seconds to wait within this run when the platform asks to retry later"),
+        "cli.help.batch_group": ("上传队列：列表、查看、导出到U盘、导入回执", "the outbox: list, show, export for USB, import a receipt"),
+        "cli.help.batch_list": ("列出上传队列中的批次", "list the outbox"),
+        "cli.help.batch_show": ("查看一个批次、回执和逐条问题", "show one batch, its receipt and per-record issues"),
+        "cli.help.batch_export": ("导出批次（ID.json、ID.sig、ID.pub.pem）以便用U盘报送", "export ID.json, ID.sig and ID.pub.pem for USB transport"),
+        "cli.help.batch_import_receipt": ("导入U盘带回的省平台回执", "apply a receipt carried back from the platform"),
+        "cli.platform.registered": ("本机已在省平台登记：设备编号 {device}，签名密钥 {key}。",
+                                    "Registered with the platform: device {device}, signing key {key}."),
+        "cli.seal.done": ("班级 {code} 已封存，批次 {batch} 已放入上传队列（{size} 字节，摘要 {hash}）。运行 skilldesk sync 或在联网时自动上传。",
+                          "Class {code} is sealed; batch {batch} is in the outbox ({size} bytes, hash {hash}). Run "
+                          "`skilldesk sync`, or it goes up by itself when online."),
+        "cli.sync.summary": ("上传 {uploaded} 个批次；省平台接收 {accepted} 个，退回 {rejected} 个；取回回执 {fetched} 个；仍待上传 {waiting} 个。",
+                             "Uploaded {uploaded} batch(es); accepted {accepted}, returned {rejected}; receipts fetched "
+                             "{fetched}; still waiting {waiting}."),
+        "cli.sync.reference": ("已更新参考数据：{datasets}。", "Reference data updated: {datasets}."),
+        "cli.sync.retry_later": ("省平台暂时繁忙，约 {seconds} 秒后可再试。", "The platform is busy; try again in about {seconds} s."),
+        "cli.batch.none": ("上传队列是空的。", "The outbox is empty."),
+        "cli.batch.exported": ("已导出批次 {batch}：{files}。可用下面的命令独立验证签名：\n  {command}",
+                               "Exported batch {batch}: {files}. Anyone can verify the signature with:\n  {command}"),
+        "cli.batch.receipt_applied": ("已导入回执：批次 {batch} 状态为“{state}”。", "Receipt applied: batch {batch} is “{state}”."),
+        "cli.batch.issue": ("  {who}{field}：{message}（处理办法：{todo}）", "  {who}{field}: {message} (what to do: {todo})"),
+        "cli.batch.who": ("第 {roll_no} 号 {name}，", "No. {roll_no} {name}, "),
+    }
+)
+
+BATCH_STATES = {
+    "sealed": ("待上传", "waiting"), "sending": ("上传中", "sending"),
+    "sent_unconfirmed": ("已发送待确认", "sent, unconfirmed"), "accepted": ("已上传", "accepted"),
+    "accepted_with_warnings": ("已上传（有提醒）", "accepted with warnings"), "rejected": ("被退回", "returned"),
+    "superseded": ("已被更正取代", "superseded"),
+}
+
+
+def _state_words(state: str) -> str:
+    zh, en = BATCH_STATES.get(state, (state, state))
+    return en if messages.current_language() == "en" else zh
+
+
+def _add_platform_commands(commands) -> None:
+    platform = commands.add_parser("platform", help=_t("cli.help.platform_group"))
+    platform_commands = platform.add_subparsers(dest="platform_command", metavar="COMMAND", required=True)
+    register = platform_commands.add_parser("register", help=_t("cli.help.platform_register"))
+    register.add_argument("--url", help=_t("cli.help.url"))
+    register.add_argument("--code", required=True, metavar="ENROLMENT_CODE")
+    register.set_defaults(handler=cmd_platform_register)
+
+    seal = commands.add_parser("seal", help=_t("cli.help.seal"), description=_t("cli.help.seal"))
+    seal.add_argument("--class", dest="class_code", required=True, metavar="C")
+    seal.add_argument("--correction", metavar="REASON", help=_t("cli.help.correction"))
+    seal.set_defaults(handler=cmd_seal)
+
+    sync = commands.add_parser("sync", help=_t("cli.help.sync"), description=_t("cli.help.sync"))
+    sync.add_argument("--url", help=_t("cli.help.url"))
+    sync.add_argument("--wait", type=float, default=30.0, metavar="SECONDS", help=_t("cli.help.wait"))
+    sync.set_defaults(handler=cmd_sync)
+
+    batch = commands.add_parser("batch", help=_t("cli.help.batch_group"))
+    batch_commands = batch.add_subparsers(dest="batch_command", metavar="COMMAND", required=True)
+    batch_commands.add_parser("list", help=_t("cli.help.batch_list")).set_defaults(handler=cmd_batch_list)
+    show = batch_commands.add_parser("show", help=_t("cli.help.batch_show"))
+    show.add_argument("batch_id", metavar="ID")
+    show.set_defaults(handler=cmd_batch_show)
+    export = batch_commands.add_parser("export", help=_t("cli.help.batch_export"))
+    export.add_argument("batch_id", metavar="ID")
+    export.add_argument("folder", type=Path, metavar="DIR")
+    export.set_defaults(handler=cmd_batch_export)
+    receipt = batch_commands.add_parser("import-receipt", help=_t("cli.help.batch_import_receipt"))
+    receipt.add_argument("file", type=Path)
+    receipt.set_defaults(handler=cmd_batch_import_receipt)
+
+
+def _platform_url(args: argparse.Namespace) -> str | None:
+    return getattr(args, "url", None) or settings_from(args).platform_url
+
+
+def cmd_platform_register(args: argparse.Namespace) -> int:
+    url = _platform_url(args)
+    if not url:
+        raise messages.UserFacingError("sync.no_url")
+    with _opened(args) as desk:
+        registration = desk.register_device(url, args.code)
+    print(_t("cli.platform.registered", device=registration.device_id, key=registration.key_id))
+    return EXIT_OK
+
+
+def cmd_seal(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        if args.correction is not None:
+            row = desk.seal_correction(args.class_code, args.correction)
+        else:
+            row = desk.seal_class(args.class_code)
+        detail = desk.batch_detail(row.batch_id)
+    print(_t("cli.seal.done", code=row.class_code, batch=row.batch_id, size=detail.size_bytes,
+             hash=row.content_hash[:16]))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        report = desk.sync(_platform_url(args), max_wait=max(0.0, args.wait))
+    if report.offline:
+        print(_t("sync.offline"), file=sys.stderr)
+    if report.stopped_reason:
+        print(report.stopped_reason, file=sys.stderr)
+    print(_t("cli.sync.summary", uploaded=report.uploaded, accepted=report.accepted, rejected=report.rejected,
+             fetched=report.receipts_fetched, waiting=report.waiting))
+    if report.reference_updated:
+        print(_t("cli.sync.reference", datasets="、".join(report.reference_updated)))
+    if report.retry_after_seconds is not None:
+        print(_t("cli.sync.retry_later", seconds=int(report.retry_after_seconds + 0.999)))
+    if report.stopped_reason or report.offline:
+        return EXIT_USAGE if report.stopped_reason else EXIT_PARTIAL
+    return EXIT_PARTIAL if report.rejected or report.waiting else EXIT_OK
+
+
+def _local(value: datetime | None) -> str:
+    if value is None:
+        return "-"
+    from desktop_app.domain.schedule import CHINA_TZ
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_batch_list(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        rows = desk.outbox()
+    if not rows:
+        print(_t("cli.batch.none"))
+    for row in rows:
+        print("\t".join([row.batch_id, row.class_code or "-", row.kind, _state_words(row.state), str(row.attempts),
+                         _local(row.created_at), str(row.sequence or "-"), row.last_error or ""]))
+    return EXIT_OK
+
+
+def cmd_batch_show(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        detail = desk.batch_detail(args.batch_id)
+    row = detail.row
+    for label, value in (("batch", row.batch_id), ("class", f"{row.class_code} {row.class_name or ''}"),
+                         ("kind", row.kind), ("state", _state_words(row.state)), ("attempts", row.attempts),
+                         ("next", _local(row.next_attempt_at)), ("hash", detail.content_hash),
+                         ("key", detail.key_id), ("bytes", detail.size_bytes), ("sequence", row.sequence or "-"),
+                         ("receipt", row.receipt_status or "-"), ("receipt verified", detail.receipt_verified),
+                         ("supersedes", row.supersedes or "-"), ("superseded by", row.superseded_by or "-")):
+        print(f"{label}: {value}")
+    if row.last_error:
+        print(row.last_error)
+    for issue in detail.issues:
+        who = _t("cli.batch.who", roll_no=issue.roll_no, name=issue.trainee_name) if issue.trainee_name else ""
+        print(_t("cli.batch.issue", who=who, field=issue.field_label, message=issue.message, todo=issue.what_to_do))
+    return EXIT_OK
+
+
+def cmd_batch_export(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        paths = desk.export_batch(args.batch_id, args.folder)
+    data, signature, public = paths
+    command = f"openssl pkeyutl -verify -pubin -inkey {public} -rawin -in {data} -sigfile {signature}"
+    print(_t("cli.batch.exported", batch=args.batch_id, files="、".join(p.name for p in paths), command=command))
+    return EXIT_OK
+
+
+def cmd_batch_import_receipt(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        row = desk.import_receipt(args.file)
+    print(_t("cli.batch.receipt_applied", batch=row.batch_id, state=_state_words(row.state)))
+    return EXIT_OK

@@ -18,6 +18,8 @@ from desktop_app import messages  # noqa: E402
 from desktop_app.bootstrap import open_desk  # noqa: E402
 from desktop_app.config import Settings, load_settings  # noqa: E402
 
+pytest_plugins = ["tests.platform_server.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

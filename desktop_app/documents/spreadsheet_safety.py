@@ -26,8 +26,8 @@ import re
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.cell.cell import WriteOnlyCell as _WriteOnlyCell
 
-__all__ = ["FORMULA_TRIGGERS", "TEXT_FORMAT", "decode_ooxml_text", "encode_ooxml_text", "is_formula_like",
-           "safe_cell_text", "stream_text", "text_cell", "write_text_cell"]
+__all__ = ["CSV_ENCODING", "FORMULA_TRIGGERS", "TEXT_FORMAT", "decode_ooxml_text", "encode_ooxml_text",
+           "is_formula_like", "safe_cell_text", "safe_csv_row", "stream_text", "text_cell", "write_text_cell"]
 
 # The characters that start a formula (or DDE payload) in Excel, WPS and LibreOffice; tab and
 # CR come from OWASP's CSV-injection advice (they let a payload hide behind a cell break).
@@ -55,6 +55,25 @@ def safe_cell_text(value: str) -> str:
     """`value` for a CSV or other plain-text export: formula-like text gets a leading "'"."""
     value = "" if value is None else str(value)
     return "'" + value if is_formula_like(value) else value
+
+
+# UTF-8 with a byte-order mark: without it Excel opens a CSV in the machine's ANSI code page
+# (GBK on Chinese Windows) and every Chinese character comes out garbled.
+CSV_ENCODING = "utf-8-sig"
+
+
+def safe_csv_row(values) -> list[object]:
+    """A row for `csv.writer`: every text through `safe_cell_text`; numbers stay numbers (a
+    negative amount is data, not a formula), None becomes an empty cell."""
+    row: list[object] = []
+    for value in values:
+        if value is None:
+            row.append("")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            row.append(value)
+        else:
+            row.append(safe_cell_text(str(value)))
+    return row
 
 
 # XML 1.0 cannot carry these; Excel writes them as _xHHHH_ escapes. CR is escaped too: an XML

@@ -35,10 +35,13 @@ class Actor:
     username: str
     display_name: str
     role: Role
+    # False only for SIGNED_OUT: the Desk holds it once accounts exist and nobody has signed in,
+    # so every use case that changes data refuses with "sign in first".
+    signed_in: bool = True
 
     @property
     def is_administrator(self) -> bool:
-        return self.role is Role.ADMINISTRATOR
+        return self.signed_in and self.role is Role.ADMINISTRATOR
 
 
 LOCAL_ADMIN_USERNAME = "local-admin"
@@ -46,3 +49,7 @@ LOCAL_ADMIN_USERNAME = "local-admin"
 # Until accounts and login exist, the application acts as this built-in administrator; the
 # store creates a matching user row so audit entries always point at a real user.
 LOCAL_ADMIN = Actor(user_id=None, username=LOCAL_ADMIN_USERNAME, display_name="本机管理员", role=Role.ADMINISTRATOR)
+
+# Who the Desk acts as after the first run while nobody is signed in: it may read (lists are
+# open to every role) but `permissions.require` refuses it everything else.
+SIGNED_OUT = Actor(user_id=None, username="", display_name="未登录", role=Role.AUDITOR, signed_in=False)

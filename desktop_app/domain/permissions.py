@@ -6,14 +6,19 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop_app.domain.actors import Actor, Role
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.messages import UserFacingError, register
 
 register(
     {
         "permission.denied": (
-            "“{user}”的角色是“{role_zh}”，没有“{action_zh}”的权限。请让管理员用有此权限的账号办理，或为您分配相应角色。",
-            "“{user}” has the role “{role_en}”, which may not {action_en}. Ask an administrator to do it "
+            "“{user}”的角色是“{role:zh}”，没有“{action:zh}”的权限。请让管理员用有此权限的账号办理，或为您分配相应角色。",
+            "“{user}” has the role “{role:en}”, which may not {action:en}. Ask an administrator to do it "
             "with an account that may, or to give you a role that may.",
+        ),
+        "permission.sign_in_required": (
+            "请先登录：“{action:zh}”需要登录有此权限的账号（命令行用 --user 账号名）。",
+            "Sign in first: to {action:en} you need an account that may (on the command line: --user NAME).",
         ),
     }
 )
@@ -43,6 +48,10 @@ class Permission(StrEnum):
     @property
     def label_en(self) -> str:
         return _LABELS[self][1]
+
+    @property
+    def label(self) -> Bilingual:
+        return Bilingual(*_LABELS[self])
 
 
 _LABELS = {
@@ -91,7 +100,10 @@ def allows(role: Role, permission: Permission) -> bool:
 
 
 def require(actor: Actor, permission: Permission) -> None:
-    """Raise PermissionDenied (naming the person, role and action) unless the actor's role allows it."""
+    """Raise PermissionDenied (naming the person, role and action) unless the actor's role allows it.
+    Nobody signed in (SIGNED_OUT) is refused everything, with "sign in first"."""
+    if not actor.signed_in:
+        raise PermissionDenied("permission.sign_in_required", action=permission.label)
     if not allows(actor.role, permission):
-        raise PermissionDenied("permission.denied", user=actor.display_name, role_zh=actor.role.label_zh,
-                               role_en=actor.role.value, action_zh=permission.label_zh, action_en=permission.label_en)
+        raise PermissionDenied("permission.denied", user=actor.display_name,
+                               role=Bilingual(actor.role.label_zh, actor.role.value), action=permission.label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -20,17 +21,23 @@ from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.gui.pages import PAGE_IDS
 from desktop_app.gui.pages.attendance import AttendancePage
+from desktop_app.gui.pages.audit import AuditPage
 from desktop_app.gui.pages.certificates import CertificatesPage, stored_certificate_offset
 from desktop_app.gui.pages.classes import ClassesPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.pages.settings import SettingsPage
+from desktop_app.gui.pages.sync import SyncPage, UploadRun
 from desktop_app.gui.pages.trainees import TraineesPage
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.domain.permissions import Permission, allows
 from desktop_app.services.desk import Desk
 from desktop_app.services.status import StatusSnapshot
 
 STATUS_REFRESH_MS = 30_000
 ONLINE_PROBE_MS = 60_000
+# A background upload that left batches waiting (offline, back-off, not registered) is not
+# tried again before this long, so the status refresh after it cannot start the next one.
+AUTO_UPLOAD_INTERVAL_S = 60
 
 STYLE = """
 QListWidget#navigation { outline: 0; background: #f3f5f8; border: none; border-right: 1px solid #dde2e8; font-size: 11pt; }
@@ -47,6 +54,8 @@ class MainWindow(QMainWindow):
     """Holds the pages; owns the task runner so nothing slow happens on the UI thread."""
 
     language_changed = Signal(str)
+    upload_started = Signal(bool)  # manual
+    upload_finished = Signal(object)  # SyncReport, or the error that stopped the upload
 
     def __init__(self, desk: Desk, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
         super().__init__()
@@ -55,6 +64,8 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.snapshot: StatusSnapshot | None = None
         self.online: bool | None = None
+        self.upload_run: UploadRun | None = None
+        self._last_auto_upload: float | None = None
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.resize(1100, 720)
@@ -82,7 +93,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
-        for row in range(len(PAGE_IDS)):  # Ctrl+1 … Ctrl+7 jump to a page from anywhere
+        for row in range(len(PAGE_IDS)):  # Ctrl+1 … Ctrl+8 jump to a page from anywhere
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.navigation.setCurrentRow(row))
 
@@ -145,10 +156,41 @@ class MainWindow(QMainWindow):
                 if isinstance(source, (ClassesPage, AttendancePage)):
                     source.data_changed.connect(page.mark_stale)
             return page
+        if page_id == "sync":
+            page = SyncPage(self.desk, self.tasks, platform_url=lambda: self.settings.platform_url)
+            page.upload_requested.connect(lambda: self.start_upload(manual=True))
+            page.upload_stop_requested.connect(self.stop_upload)
+            page.navigate_to_class.connect(self.show_class)
+            page.data_changed.connect(self.refresh_status)
+            classes = self.pages.get("classes")
+            if isinstance(classes, ClassesPage):
+                classes.class_sealed.connect(self._class_sealed)
+                page.data_changed.connect(self._refresh_classes)
+            return page
+        if page_id == "audit":
+            return AuditPage(self.desk, self.tasks)
         return PlaceholderPage(page_id)
 
     def show_page(self, page_id: str) -> None:
         self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+
+    def show_class(self, code: str) -> None:
+        """Open a class on the classes page (the upload page's "去修改")."""
+        self.show_page("classes")
+        page = self.pages["classes"]
+        if not isinstance(page, ClassesPage) or page.select_class(code):
+            return
+        # Hidden by the search or the status filter: show every class, then select it.
+        page.search_edit.clear()
+        page.status_combo.setCurrentIndex(0)
+        page.reload(select_code=code)
+
+    def _refresh_classes(self) -> None:
+        """Statuses changed by sealing, uploads or receipts (已封存 → 已上传 / 被退回): read them again."""
+        page = self.pages.get("classes")
+        if isinstance(page, ClassesPage):
+            page.reload()
+            page.detail.reload()
 
     def current_page_id(self) -> str:
         return PAGE_IDS[self.stack.currentIndex()]
@@ -191,12 +233,77 @@ class MainWindow(QMainWindow):
         }
         for page_id, text in counts.items():
             page = self.pages[page_id]
-            if isinstance(page, (PlaceholderPage, ClassesPage, TraineesPage)):
+            if isinstance(page, (PlaceholderPage, ClassesPage, TraineesPage, SyncPage)):
                 page.show_count(text)
+        self._maybe_upload_in_background()
 
     def _show_online(self, online: bool) -> None:
         self.online = bool(online)
         self._render_status()
+        self._maybe_upload_in_background()
+
+    # --- uploading ---------------------------------------------------------------------------
+
+    def _maybe_upload_in_background(self) -> None:
+        """Online, batches waiting, nothing running, someone allowed to upload: send them."""
+        if not (self.online and self.settings.platform_url and self.snapshot and self.snapshot.batches_waiting):
+            return
+        if self._last_auto_upload is not None and time.monotonic() - self._last_auto_upload < AUTO_UPLOAD_INTERVAL_S:
+            return
+        self.start_upload(manual=False)
+
+    def start_upload(self, *, manual: bool) -> bool:
+        """Run Desk.sync in the task runner; at most one at a time. False when one is already running
+        (or, in the background, when the person signed in may not upload)."""
+        if self.upload_run is not None:
+            return False
+        actor = self.desk.actor
+        if not manual and (not getattr(actor, "signed_in", True) or not allows(actor.role, Permission.UPLOAD_BATCHES)):
+            return False
+        url = self.settings.platform_url
+        run = UploadRun(self)
+        self.upload_run = run
+        if not manual:
+            self._last_auto_upload = time.monotonic()
+        page = self.pages.get("sync")
+        if isinstance(page, SyncPage):
+            run.progressed.connect(page.upload_progressed, Qt.ConnectionType.QueuedConnection)
+            page.upload_started()
+        self.upload_started.emit(manual)
+        # A person asking ignores the retry back-off; the background respects it.
+        self.tasks.run(lambda: self.desk.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
+                       on_success=lambda report: self._upload_done(run, report, manual),
+                       on_failure=lambda error: self._upload_done(run, error, manual))
+        return True
+
+    def stop_upload(self) -> None:
+        if self.upload_run is not None:
+            self.upload_run.cancel()
+
+    def _upload_done(self, run: UploadRun, outcome, manual: bool) -> None:
+        if self.upload_run is run:
+            self.upload_run = None
+        run.deleteLater()
+        self._last_auto_upload = time.monotonic()  # the refresh below must not start another at once
+        if getattr(outcome, "offline", False):
+            self.online = False
+        page = self.pages.get("sync")
+        if isinstance(page, SyncPage):
+            page.upload_finished(outcome, manual=manual)
+        if not isinstance(outcome, BaseException) and (outcome.uploaded or outcome.accepted or outcome.rejected):
+            self._refresh_classes()
+        self.upload_finished.emit(outcome)
+        self.refresh_status()
+
+    def _class_sealed(self, _batch) -> None:
+        """A class was sealed on the classes page: its batch is waiting; send it now when online."""
+        page = self.pages.get("sync")
+        if isinstance(page, SyncPage):
+            page.mark_stale()
+        self._last_auto_upload = None
+        if self.online and self.settings.platform_url:
+            self.start_upload(manual=False)
+        self.refresh_status()
 
     def _render_status(self) -> None:
         self.database_status.setText(self.tr("Database: %s") % self.desk.database_name)

@@ -126,3 +126,43 @@ def date_range(start: date, end: date) -> str:
 
 def time_span(starts_at: datetime, ends_at: datetime) -> str:
     return f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+
+
+# --- the upload page: batches and their states ---------------------------------------------------
+
+def batch_state(state: str) -> str:
+    """Where a batch is on its way to the platform (PROTOCOL §10), in the words clerks use."""
+    texts = {
+        "sealed": QCoreApplication.translate("ValueLabels", "Waiting to upload"),
+        "sending": QCoreApplication.translate("ValueLabels", "Uploading"),
+        "sent_unconfirmed": QCoreApplication.translate("ValueLabels", "Sent, awaiting confirmation"),
+        "accepted": QCoreApplication.translate("ValueLabels", "Uploaded"),
+        "accepted_with_warnings": QCoreApplication.translate("ValueLabels", "Uploaded (with notes)"),
+        "rejected": QCoreApplication.translate("ValueLabels", "Returned"),
+        "superseded": QCoreApplication.translate("ValueLabels", "Replaced by a correction"),
+    }
+    return texts.get(state, state)
+
+
+def batch_kind(kind: str) -> str:
+    if kind == "cohort_completion":
+        return QCoreApplication.translate("ValueLabels", "Completion report")
+    if kind == "correction":
+        return QCoreApplication.translate("ValueLabels", "Correction")
+    return kind
+
+
+def local_time(value: datetime | str | None) -> str:
+    """A UTC moment (or its ISO text) as this computer's local time, to the minute; "" for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if value.tzinfo is None:
+        from datetime import timezone
+
+        value = value.replace(tzinfo=timezone.utc)
+    return f"{value.astimezone():%Y-%m-%d %H:%M}"

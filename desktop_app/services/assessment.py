@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
@@ -72,6 +73,7 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
                       practical: int | None, result: str | None, retake: bool = False,
                       assessed_on: date | None = None) -> AssessmentRowView:
     """Enter or correct one trainee's results (scores in tenths of a point); audited."""
+    require(actor, Permission.RECORD_ASSESSMENTS)
     for label, score in (("理论成绩", theory), ("实操成绩", practical)):
         if score is not None and not 0 <= score <= 1000:
             raise AssessmentError("assessment.score_range", field=label, value=score / 10)
@@ -127,6 +129,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
                        source: Path | bytes) -> AssessmentImportReport:
     """Results from a workbook, matched to the roster by identity number; all usable rows in one
     transaction, the others reported by row."""
+    require(actor, Permission.RECORD_ASSESSMENTS)
     from desktop_app.documents.assessment_workbook import read_assessments
     from desktop_app.domain.assessment import AssessmentValueError, parse_result, parse_retake, parse_score
 

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app import messages
-from desktop_app.domain.actors import Actor
+from desktop_app.domain.actors import Actor, Role
+from desktop_app.domain.permissions import Permission, PermissionDenied, require
 from desktop_app.domain.attendance import (
     AttendanceError,
     AttendanceStatus,
@@ -34,9 +35,11 @@ from desktop_app.store.models import (
     AttendanceMark,
     AttendanceMarkHistory,
     ClassSession,
+    ClassTeacher,
     Enrolment,
     OnlineLearning,
     PolicyVersion,
+    Teacher,
     Trainee,
     TrainingClass,
     new_uid,
@@ -49,6 +52,11 @@ messages.register(
     {
         "attendance.session_not_found": ("找不到这次课（编号 {session}）。", "No such session ({session})."),
         "attendance.not_in_class": ("这名学员不在本班花名册上。", "This trainee is not on the class roster."),
+        "attendance.not_your_class": (
+            "“{user}”不是班级 {code} 的授课教师，不能记录这个班的考勤。请让教务把您加为本班教师，或由本班教师记录。",
+            "“{user}” does not teach class {code} and may not record its attendance. Ask the registrar to add you "
+            "as a teacher of the class, or let its teacher record it.",
+        ),
         "attendance.class_sealed": (
             "班级 {code} 的状态是“{status:zh}”，考勤不能再修改。如确需更正，请在上传页面提交更正批次。",
             "Class {code} is “{status:en}”; attendance can no longer be changed. Corrections go through a correction batch.",
@@ -155,6 +163,18 @@ def _session_and_class(session: Session, session_id: int) -> tuple[ClassSession,
     return row, session.get(TrainingClass, row.class_id)
 
 
+def _require_own_class(session: Session, actor: Actor, c: TrainingClass) -> None:
+    """A teacher records attendance only in the classes they teach (class_teacher via teacher.user_id)."""
+    if actor.role is not Role.TEACHER:
+        return
+    teaches = session.scalar(
+        select(ClassTeacher.class_id).join(Teacher, Teacher.id == ClassTeacher.teacher_id)
+        .where(ClassTeacher.class_id == c.id, Teacher.user_id == actor.user_id, Teacher.is_active.is_(True))
+        .limit(1))
+    if teaches is None or actor.user_id is None:
+        raise PermissionDenied("attendance.not_your_class", user=actor.display_name, code=c.code)
+
+
 def _info(s: ClassSession, c: TrainingClass) -> SessionInfo:
     return SessionInfo(id=s.id, class_code=c.code, class_name=c.name, starts_at=s.starts_at.astimezone(CHINA_TZ),
                        ends_at=s.ends_at.astimezone(CHINA_TZ), kind=s.kind, lessons=s.lessons,
@@ -240,8 +260,10 @@ def set_mark(db: Database, *, actor: Actor, session_id: int, enrolment_id: int, 
     reason is required; a sealed class refuses. `expected_revision` (what the screen showed)
     turns a concurrent change from another window into a clear refusal instead of a silent
     overwrite."""
+    require(actor, Permission.MARK_ATTENDANCE)
     now = now or datetime.now(timezone.utc)
     with db.writing() as session:
+        _require_own_class(session, actor, _session_and_class(session, session_id)[1])
         return _set_mark(session, actor, session_id, enrolment_id, value, reason, source, expected_revision, now)
 
 
@@ -333,9 +355,11 @@ def _set_mark(session: Session, actor: Actor, session_id: int, enrolment_id: int
 
 def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: datetime | None = None) -> int:
     """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched."""
+    require(actor, Permission.MARK_ATTENDANCE)
     now = now or datetime.now(timezone.utc)
     with db.writing() as session:
         s, c = _session_and_class(session, session_id)
+        _require_own_class(session, actor, c)
         marked = set(session.scalars(select(AttendanceMark.enrolment_id).where(AttendanceMark.session_id == s.id)))
         enrolments = session.scalars(select(Enrolment.id).where(Enrolment.class_id == c.id,
                                                                 Enrolment.withdrawn_at.is_(None))).all()
@@ -353,10 +377,12 @@ def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id:
           now: datetime | None = None) -> SwipeResult:
     """A card-reader or barcode swipe: an identity number (or a roll number) followed by Enter.
     Signs the trainee in, or out if already signed in; anyone not on this roster marks nobody."""
+    require(actor, Permission.MARK_ATTENDANCE)
     now = now or datetime.now(timezone.utc)
     raw = (text or "").strip()
     with db.writing() as session:
         s, c = _session_and_class(session, session_id)
+        _require_own_class(session, actor, c)
         enrolment = None
         compact = raw.replace(" ", "")
         if compact.isdigit() and len(compact) <= 5:
@@ -435,40 +461,45 @@ def class_attendance_summary(db: Database, class_code: str, *, as_of: datetime |
             from desktop_app.services.classes import ClassError
 
             raise ClassError("class.not_found", code=class_code)
-        policy = policy_of(session.get(PolicyVersion, c.policy_id))
-        sessions = [
-            SessionFacts(session_id=s.id, kind=SessionKind(s.kind), lessons=s.lessons, starts_at=s.starts_at,
-                         ends_at=s.ends_at, cancelled=s.status == "cancelled")
-            for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id))
-        ]
-        marks: dict[int, dict[int, MarkValue]] = {}
-        # Plain columns, not ORM objects: a class of 300 over 160 sessions has 48 000 marks.
-        for enrolment_id, session_id, status, late, early, leave_reason, sign_in, sign_out in session.execute(
-            select(AttendanceMark.enrolment_id, AttendanceMark.session_id, AttendanceMark.status,
-                   AttendanceMark.late_minutes, AttendanceMark.early_leave_minutes, AttendanceMark.leave_reason,
-                   AttendanceMark.sign_in_at, AttendanceMark.sign_out_at)
-            .join(Enrolment, Enrolment.id == AttendanceMark.enrolment_id).where(Enrolment.class_id == c.id)
-        ):
-            marks.setdefault(enrolment_id, {})[session_id] = MarkValue(
-                status=_STATUSES[status], late_minutes=late, early_leave_minutes=early, leave_reason=leave_reason,
-                sign_in_at=sign_in, sign_out_at=sign_out)
-        online = dict(session.execute(
-            select(OnlineLearning.enrolment_id, func.sum(OnlineLearning.minutes))
-            .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id)
-            .where(Enrolment.class_id == c.id).group_by(OnlineLearning.enrolment_id)
-        ).all())
-        in_progress = as_of is not None and any(not f.cancelled and f.ends_at > as_of for f in sessions)
-        rows = []
-        for enrolment, trainee in session.execute(
-            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
-            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
-        ):
-            result = summarise_trainee(enrolment_id=enrolment.id, trainee_name=trainee.name, sessions=sessions,
-                                       marks=marks.get(enrolment.id, {}), online_minutes=int(online.get(enrolment.id, 0)),
-                                       level=c.level, policy=policy, as_of=as_of)
-            rows.append(SummaryRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, result,
-                                   in_progress))
-        return rows
+        return summary_rows(session, c, as_of=as_of)
+
+
+def summary_rows(session: Session, c: TrainingClass, *, as_of: datetime | None = None) -> list[SummaryRow]:
+    """The summary computed inside the caller's transaction (sealing reads it while it writes)."""
+    policy = policy_of(session.get(PolicyVersion, c.policy_id))
+    sessions = [
+        SessionFacts(session_id=s.id, kind=SessionKind(s.kind), lessons=s.lessons, starts_at=s.starts_at,
+                     ends_at=s.ends_at, cancelled=s.status == "cancelled")
+        for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id))
+    ]
+    marks: dict[int, dict[int, MarkValue]] = {}
+    # Plain columns, not ORM objects: a class of 300 over 160 sessions has 48 000 marks.
+    for enrolment_id, session_id, status, late, early, leave_reason, sign_in, sign_out in session.execute(
+        select(AttendanceMark.enrolment_id, AttendanceMark.session_id, AttendanceMark.status,
+               AttendanceMark.late_minutes, AttendanceMark.early_leave_minutes, AttendanceMark.leave_reason,
+               AttendanceMark.sign_in_at, AttendanceMark.sign_out_at)
+        .join(Enrolment, Enrolment.id == AttendanceMark.enrolment_id).where(Enrolment.class_id == c.id)
+    ):
+        marks.setdefault(enrolment_id, {})[session_id] = MarkValue(
+            status=_STATUSES[status], late_minutes=late, early_leave_minutes=early, leave_reason=leave_reason,
+            sign_in_at=sign_in, sign_out_at=sign_out)
+    online = dict(session.execute(
+        select(OnlineLearning.enrolment_id, func.sum(OnlineLearning.minutes))
+        .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id)
+        .where(Enrolment.class_id == c.id).group_by(OnlineLearning.enrolment_id)
+    ).all())
+    in_progress = as_of is not None and any(not f.cancelled and f.ends_at > as_of for f in sessions)
+    rows = []
+    for enrolment, trainee in session.execute(
+        select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+        .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
+    ):
+        result = summarise_trainee(enrolment_id=enrolment.id, trainee_name=trainee.name, sessions=sessions,
+                                   marks=marks.get(enrolment.id, {}), online_minutes=int(online.get(enrolment.id, 0)),
+                                   level=c.level, policy=policy, as_of=as_of)
+        rows.append(SummaryRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, result,
+                               in_progress))
+    return rows
 
 
 # --- imports: attendance-machine punches and online learning ------------------------------------
@@ -506,6 +537,7 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
     """Attendance-machine punches (matched to sessions by time) or online-learning hours,
     whichever the file holds; everything usable is applied in one transaction, the rest is
     reported by row."""
+    require(actor, Permission.MARK_ATTENDANCE)
     from desktop_app.documents.attendance_files import read_attendance_file
     from desktop_app.domain.punches import PunchError, parse_online_amount, parse_punch_time, plan_punches
 
@@ -519,6 +551,7 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
             from desktop_app.services.classes import ClassError
 
             raise ClassError("class.not_found", code=class_code)
+        _require_own_class(session, actor, c)
         roster = {}
         by_roll = {}
         for enrolment, trainee in session.execute(

@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 
 from desktop_app import messages, resources
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.certificates import (
     CertificateKind,
     CertificatePayload,
@@ -186,6 +187,7 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
     """Number and issue 培训合格证书 to every eligible trainee who has none yet. The content is
     frozen at issue (later edits to the trainee or class do not change a certificate), its
     canonical PDF's hash is stored, and issuing twice issues nothing new."""
+    require(actor, Permission.ISSUE_CERTIFICATES)
     issued_on = issued_on or date.today()
     report = IssueReport()
     candidates = certificate_candidates(db, class_code, as_of=as_of)
@@ -230,6 +232,7 @@ def _lessons_text(value) -> str:
 
 def void_certificate(db: Database, *, actor: Actor, number: str, reason: str) -> None:
     """Void keeps the number (never reused) and the content; only its status changes."""
+    require(actor, Permission.ISSUE_CERTIFICATES)
     if not reason or not reason.strip():
         raise CertificateError("certificates.reason_required")
     with db.writing() as session:
@@ -245,6 +248,7 @@ def void_certificate(db: Database, *, actor: Actor, number: str, reason: str) ->
 def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, actor: Actor, number: str,
                         reason: str, issued_on: date | None = None) -> str:
     """Void the certificate and issue a new number for the same trainee, linked to the old one."""
+    require(actor, Permission.ISSUE_CERTIFICATES)
     if not reason or not reason.strip():
         raise CertificateError("certificates.reason_required")
     issued_on = issued_on or date.today()
@@ -274,6 +278,7 @@ def record_external_certificate(db: Database, cipher: PersonalDataCipher, *, act
                                 number: str, issued_on: date) -> str:
     """A 职业技能等级证书 (etc.) issued by an assessment body, recorded against the trainee;
     returns the trainee's name."""
+    require(actor, Permission.ISSUE_CERTIFICATES)
     from desktop_app.domain.identity import parse_identity_number
     from desktop_app.store.trainees import find_trainee_by_id_number
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassFacts, ClassStatus, require_transition
 from desktop_app.domain.levels import SkillLevel, parse_skill_level
 from desktop_app.domain.occupation_codes import normalise_occupation_code
@@ -187,6 +188,7 @@ def _validate_level(occupation: Occupation, level_value: int | str) -> SkillLeve
 def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetail:
     """Open a class in 草稿 with its generated sessions; the schedule is checked against the
     policy's minimum hours and practice share (problems are reported, and block filing)."""
+    require(actor, Permission.MANAGE_CLASSES)
     code, name = draft.code.strip(), draft.name.strip()
     if not code:
         raise ClassError("class.code_empty")
@@ -340,6 +342,7 @@ def _detail(session: Session, c: TrainingClass) -> ClassDetail:
 
 def change_class_status(db: Database, *, actor: Actor, code: str, target: str, today: date | None = None) -> ClassDetail:
     """Move a class along its lifecycle; refused, with the reasons, when the rules do not allow it."""
+    require(actor, Permission.MANAGE_CLASSES)
     today = today or date.today()
     with db.writing() as session:
         c = _load_class(session, code)
@@ -373,6 +376,7 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
                  location: str | None = None, start_date: date | None = None, end_date: date | None = None,
                  project_based: bool | None = None) -> ClassDetail:
     """Edit a class's details (not its occupation or level once trainees are enrolled against them)."""
+    require(actor, Permission.MANAGE_CLASSES)
     with db.writing() as session:
         c = _load_class(session, code)
         _ensure_editable(c)
@@ -416,6 +420,7 @@ def _editable_session(session: Session, session_id: int) -> tuple[ClassSession, 
 def move_session(db: Database, *, actor: Actor, session_id: int, starts_at: datetime, ends_at: datetime,
                  reason: str) -> SessionRow:
     """Move one session (e.g. a teacher is ill); the old times are kept in the audit log."""
+    require(actor, Permission.MANAGE_CLASSES)
     if not reason or not reason.strip():
         raise ClassError("class.reason_required")
     if ends_at <= starts_at:
@@ -433,6 +438,7 @@ def move_session(db: Database, *, actor: Actor, session_id: int, starts_at: date
 
 def cancel_session(db: Database, *, actor: Actor, session_id: int, reason: str) -> SessionRow:
     """Cancel a session that has no attendance yet; it stays listed as cancelled."""
+    require(actor, Permission.MANAGE_CLASSES)
     from desktop_app.store.models import AttendanceMark
 
     if not reason or not reason.strip():

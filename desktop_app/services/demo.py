@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.identity import IdType, check_char, mask_identity_number
 from desktop_app.domain.schedule import ScheduleSpec, plan_class_schedule
 from desktop_app.services import audit
@@ -128,6 +129,7 @@ def fill_demo_institution(db: Database, cipher: PersonalDataCipher, *, actor: Ac
     Refuses a database that already has classes or trainees, so it can never mix invented
     people into real records.
     """
+    require(actor, Permission.MANAGE_SETTINGS)
     today = today or date.today()
     with db.writing() as session:
         classes = session.scalar(select(func.count()).select_from(TrainingClass)) or 0

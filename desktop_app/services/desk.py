@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop_app.domain.actors import Actor
+from desktop_app.domain.actors import SIGNED_OUT, Actor
 from desktop_app.platform.reachability import platform_reachable
-from desktop_app.services import assessment, attendance, certificates, classes, roster, trainees
+from desktop_app.services import accounts, assessment, attendance, certificates, classes, roster, trainees
+from desktop_app.services import outbox, sealing
 from desktop_app.services.database import OpenedDatabase
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -27,6 +28,12 @@ class Desk:
     opened: OpenedDatabase
     key_dir: Path | None = None
     _device_key: object = None
+
+    def __post_init__(self) -> None:
+        # Once the first run has retired the built-in local administrator, opening a database no
+        # longer acts as anyone: reading works, every change asks for sign_in first.
+        if self.actor.signed_in and not accounts.acting_user_is_valid(self.db, self.actor):
+            self.actor = SIGNED_OUT
 
     @classmethod
     def from_opened(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> "Desk":
@@ -183,6 +190,121 @@ class Desk:
     def reprint_certificate(self, number: str) -> tuple[bytes, bool]:
         """(PDF of one certificate from its frozen content, whether it matches the hash stored at issue)."""
         return certificates.reprint_certificate(self.db, number)
+
+    # --- accounts and signing in ---------------------------------------------------------------
+
+    def first_run_needed(self) -> bool:
+        """True until the first-run set-up has created a real administrator."""
+        return accounts.first_run_needed(self.db)
+
+    def complete_first_run(self, institution: accounts.InstitutionProfile, username: str, display_name: str,
+                           password: str) -> Actor:
+        """Institution profile and first administrator; the desk then acts as that administrator."""
+        self.actor = accounts.complete_first_run(self.db, institution=institution, username=username,
+                                                 display_name=display_name, password=password)
+        return self.actor
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        """Check the password (lockout counted) and act as that user from now on."""
+        self.actor = accounts.authenticate(self.db, username, password)
+        return self.actor
+
+    def sign_out(self) -> None:
+        self.actor = SIGNED_OUT
+
+    def verify_current_user(self, password: str) -> Actor:
+        """Unlocking after the idle lock: the same user's password (lockout counted)."""
+        if not self.actor.signed_in:
+            raise accounts.SignInError("accounts.bad_credentials")
+        actor = accounts.authenticate(self.db, self.actor.username, password)
+        self.actor = actor
+        return actor
+
+    def list_users(self) -> list[accounts.UserRow]:
+        return accounts.list_users(self.db, actor=self.actor)
+
+    def create_user(self, username: str, password: str, role, display_name: str | None = None) -> accounts.UserRow:
+        return accounts.create_user(self.db, actor=self.actor, username=username, password=password, role=role,
+                                    display_name=display_name)
+
+    def set_user_password(self, username: str, password: str) -> None:
+        accounts.set_password(self.db, actor=self.actor, username=username, password=password)
+
+    def set_user_role(self, username: str, role) -> accounts.UserRow:
+        return accounts.set_role(self.db, actor=self.actor, username=username, role=role)
+
+    def deactivate_user(self, username: str) -> accounts.UserRow:
+        return accounts.deactivate(self.db, actor=self.actor, username=username)
+
+    # --- audit log ----------------------------------------------------------------------------
+
+    def audit_entries(self, **filters):
+        """Audit entries newest first; filters: user_id, class_code, date_from, date_to (China dates,
+        both included), action (code or words), limit."""
+        from desktop_app.services import audit_log
+
+        return audit_log.list_audit_entries(self.db, actor=self.actor, **filters)
+
+    def export_audit(self, path: Path, **filters):
+        """The filtered audit log into `path` (.xlsx or .csv); audited. Returns an AuditExport."""
+        from desktop_app.services import audit_log
+
+        return audit_log.export_audit(self.db, actor=self.actor, path=Path(path), **filters)
+
+    def audit_filter_choices(self):
+        from desktop_app.services import audit_log
+
+        return audit_log.audit_filter_choices(self.db, actor=self.actor)
+
+    # --- sealing and the outbox ------------------------------------------------------------
+
+    def seal_class(self, class_code: str) -> outbox.BatchRow:
+        """Freeze a completed class and put its signed batch in the outbox (one transaction)."""
+        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self.actor, class_code=class_code)
+        return self.batch_detail(sealed.batch_id).row
+
+    def seal_correction(self, class_code: str, reason: str) -> outbox.BatchRow:
+        """Seal a class the platform returned, after its records were fixed, as a correction."""
+        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self.actor, class_code=class_code,
+                                    correction_reason=reason)
+        return self.batch_detail(sealed.batch_id).row
+
+    def outbox(self) -> list[outbox.BatchRow]:
+        return outbox.list_batches(self.db)
+
+    def batch_detail(self, batch_id: str) -> outbox.BatchDetail:
+        return outbox.batch_detail(self.db, batch_id)
+
+    def sync(self, platform_url: str | None, *, progress=None, cancelled=None, force: bool = True,
+             max_wait: float = 0.0) -> outbox.SyncReport:
+        """Upload what is due, fetch missing receipts, then pull reference data. Slow (network)."""
+        from desktop_app.services import reference_sync
+
+        report = outbox.upload_pending(self.db, self.cipher, actor=self.actor, url=platform_url, force=force,
+                                       max_wait=max_wait, progress=progress, cancelled=cancelled)
+        if report.offline or report.stopped_reason:
+            return report
+        return reference_sync.pull_into(self.db, actor=self.actor, url=platform_url, report=report)
+
+    def export_batch(self, batch_id: str, folder: Path) -> list[Path]:
+        return outbox.export_batch(self.db, self.cipher, actor=self.actor, batch_id=batch_id, folder=folder)
+
+    def import_receipt(self, path: Path) -> outbox.BatchRow:
+        return outbox.import_receipt(self.db, actor=self.actor, path=path)
+
+    def registration(self) -> outbox.Registration | None:
+        return outbox.registration(self.db)
+
+    def correct_trainee_name(self, trainee_id: int, name: str, reason: str) -> None:
+        trainees.correct_trainee_name(self.db, actor=self.actor, trainee_id=trainee_id, name=name, reason=reason)
+
+    def set_subsidy_claim(self, enrolment_id: int, claimed: bool, reason: str) -> None:
+        trainees.set_subsidy_claim(self.db, actor=self.actor, enrolment_id=enrolment_id, claimed=claimed,
+                                   reason=reason)
+
+    def register_device(self, url: str, enrolment_code: str) -> outbox.Registration:
+        return outbox.register_device(self.db, self.device_key(), actor=self.actor, url=url,
+                                      enrolment_code=enrolment_code)
 
     def close(self) -> None:
         self.db.dispose()

@@ -384,7 +384,7 @@ def register_device(db: Database, key: DeviceKey, *, actor: Actor, url: str, enr
     require(actor, Permission.MANAGE_DEVICE)
     with db.reading() as session:
         institution = session.scalar(select(Institution).order_by(Institution.id).limit(1))
-        if institution is None or not institution.code:
+        if institution is None or not institution.code or institution.code == "UNSET":
             raise OutboxError("register.no_institution")
         institution_code = institution.code
     own = client is None

@@ -27,6 +27,7 @@ from desktop_app.documents.roster_workbook import (
     write_roster_template,
 )
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.eligibility import Candidate, EligibilityResult, PastTraining, TargetClass, Verdict, assess_enrolment
 from desktop_app.domain.identity import IdType
@@ -164,6 +165,7 @@ def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
                   source: Path | bytes, today: date | None = None, progress: ProgressCallback | None = None,
                   cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
     """Enrol every acceptable row in one transaction; report the rest with reasons."""
+    require(actor, Permission.ENROL_TRAINEES)
     sheet = read_roster(source)
     with db.writing() as session:
         report = _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
@@ -401,6 +403,7 @@ def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee
 def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, path: Path) -> int:
     """The class's roster in the template's layout, full numbers included — a deliberate,
     audited export of personal data. Returns the number of trainees written."""
+    require(actor, Permission.EXPORT_PERSONAL_DATA)
     from desktop_app.store.trainees import trainee_key_groups
 
     with db.writing() as session:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
@@ -155,6 +156,7 @@ def reveal_personal_field(db: Database, cipher: PersonalDataCipher, *, actor: Ac
                           purpose: str) -> str:
     """The full value of one personal field, for a stated purpose; the reveal is audited in the
     same transaction, so there is no reveal without its log entry."""
+    require(actor, Permission.REVEAL_PERSONAL_DATA)
     if not purpose or not purpose.strip():
         raise TraineeError("trainee.reveal_reason_required")
     cipher_field, label = REVEALABLE[field]
@@ -214,3 +216,74 @@ def render_reasons(stored: list | None, language: str | None = None) -> tuple[st
         except (KeyError, TypeError):
             texts.append(str(item))
     return tuple(texts)
+
+
+# --- corrections asked for by the platform -----------------------------------------------------
+
+messages.register(
+    {
+        "trainee.correction_reason_required": (
+            "请填写更正原因（例如“按省平台意见，以身份证上的姓名为准”），它会写入审计日志。",
+            "Give the reason for the correction (e.g. “as the platform asked, the name on the ID card”); it is logged.",
+        ),
+        "trainee.name_required": ("姓名不能为空。", "The name cannot be empty."),
+        "trainee.class_frozen": (
+            "班级 {code} 已封存或已上传，不能再改本班的补贴申请。被省平台退回的班级才能更正。",
+            "Class {code} is sealed or uploaded; its subsidy claims can no longer change. Only a class returned by "
+            "the platform can be corrected.",
+        ),
+        "trainee.enrolment_not_found": ("找不到这条报名记录（编号 {enrolment}）。", "No such enrolment ({enrolment})."),
+    }
+)
+
+
+def _reason(reason: str | None) -> str:
+    if not reason or not reason.strip():
+        raise TraineeError("trainee.correction_reason_required")
+    return reason.strip()
+
+
+def correct_trainee_name(db: Database, *, actor: Actor, trainee_id: int, name: str, reason: str) -> None:
+    """Correct a trainee's name (e.g. to the one on the ID card, as the platform asked); audited
+    with the old and new name. Batches already sealed keep the name they were sealed with."""
+    require(actor, Permission.ENROL_TRAINEES)
+    why = _reason(reason)
+    import unicodedata
+
+    new_name = unicodedata.normalize("NFC", " ".join((name or "").split()))
+    if not new_name:
+        raise TraineeError("trainee.name_required")
+    with db.writing() as session:
+        t = session.get(Trainee, trainee_id)
+        if t is None:
+            raise TraineeError("trainee.not_found", trainee=trainee_id)
+        if t.name == new_name:
+            return
+        old = t.name
+        t.name = new_name
+        audit.record(session, actor, "trainee.corrected", entity_type="trainee", entity_id=t.uid,
+                     details={"field": "name", "from": old, "to": new_name, "reason": why})
+
+
+def set_subsidy_claim(db: Database, *, actor: Actor, enrolment_id: int, claimed: bool, reason: str) -> None:
+    """Whether this enrolment claims a subsidy (e.g. withdraw the claim of a trainee the platform
+    says was already subsidised three times this year). Only while the class can still change."""
+    require(actor, Permission.ENROL_TRAINEES)
+    why = _reason(reason)
+    from desktop_app.domain.class_status import ClassStatus
+
+    with db.writing() as session:
+        enrolment = session.get(Enrolment, enrolment_id)
+        if enrolment is None:
+            raise TraineeError("trainee.enrolment_not_found", enrolment=enrolment_id)
+        c = session.get(TrainingClass, enrolment.class_id)
+        if ClassStatus(c.status).is_read_only:
+            raise TraineeError("trainee.class_frozen", code=c.code)
+        old = enrolment.subsidy_status
+        new = "eligible" if claimed else "not_eligible"
+        if old == new:
+            return
+        enrolment.subsidy_status = new
+        enrolment.override_reason = why
+        audit.record(session, actor, "enrolment.subsidy_claim", entity_type="enrolment", entity_id=enrolment.uid,
+                     class_id=c.id, details={"from": old, "to": new, "reason": why})

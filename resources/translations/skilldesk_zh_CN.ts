@@ -1,6 +1,87 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="331" />
+        <source>Username</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="333" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="334" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="335" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="336" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="347" />
+        <source>Add account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="347" />
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="363" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AdministratorPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="99" />
+        <source>Administrator account</source>
+        <translation>管理员账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="100" />
+        <source>The administrator adds the other accounts (registrar, teachers, clerks, auditors) in Settings. The password needs at least 8 characters.</source>
+        <translation>管理员在“设置”中添加其他账号（教务、教师、文员、审计）。密码至少 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="102" />
+        <source>Username *</source>
+        <translation>账号 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="103" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="104" />
+        <source>Password *</source>
+        <translation>密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="105" />
+        <source>Password again *</source>
+        <translation>再次输入密码 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="109" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentImportResultDialog</name>
     <message>
         <location filename="../../desktop_app/gui/certificate_dialogs.py" line="361" />
@@ -31,42 +112,42 @@
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
         <source>Theory score</source>
         <translation>理论成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="142" />
         <source>Practical score</source>
         <translation>实操成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="142" />
         <source>Retake</source>
         <translation>补考</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="141" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="142" />
         <source>Assessment result</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="211" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="212" />
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -213,226 +294,226 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="82" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="83" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="84" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="85" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="85" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="86" />
         <source>Evening</source>
         <translation>晚上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="91" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="92" />
         <source>{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons</source>
         <translation>{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="97" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="98" />
         <source>{session} (cancelled)</source>
         <translation>{session}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="99" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="100" />
         <source>{session} (today)</source>
         <translation>{session}（今天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="346" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="993" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="347" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="987" />
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="567" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="561" />
         <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
         <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="569" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="563" />
         <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
         <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="590" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="584" />
         <source>Select a trainee first (arrow keys), then press the status key.</source>
         <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="686" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="680" />
         <source>Saved: {roll}. {name}: {status}</source>
         <translation>已保存：{roll} 号 {name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="712" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="771" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="706" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="765" />
         <source>This session can no longer be changed.</source>
         <translation>这次课的考勤已不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="716" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="710" />
         <source>Nothing was changed (see the note above).</source>
         <translation>没有做任何修改（原因见上方说明）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="741" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="735" />
         <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
         <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="745" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="739" />
         <source>Everyone already has a mark; nothing was changed.</source>
         <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="767" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="761" />
         <source>Choose a class and a session first; nothing was recorded.</source>
         <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="800" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="794" />
         <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
         <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="812" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="806" />
         <source>Keys: {keys}</source>
         <translation>按键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="827" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="821" />
         <source>No. {roll} {name}</source>
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="846" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="840" />
         <source>Import punches or online hours into {code}</source>
         <translation>导入打卡记录或线上学时到班级 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="847" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="841" />
         <source>Attendance files (*.xlsx *.csv);;All files (*)</source>
         <translation>考勤文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="853" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="847" />
         <source>Importing {file} …</source>
         <translation>正在导入 {file} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="857" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="851" />
         <source>Imported {file}.</source>
         <translation>已导入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="894" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="888" />
         <source>signin_{code}.pdf</source>
         <translation>签到表_{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="895" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="889" />
         <source>Save the sign-in sheets of {code}</source>
         <translation>保存班级 {code} 的签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="897" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="891" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="905" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="899" />
         <source>Preparing the sign-in sheets …</source>
         <translation>正在生成签到表 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="915" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="909" />
         <source>{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.</source>
         <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="968" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="962" />
         <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
         <translation>
             <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="971" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="965" />
         <source>As of {time}; every session has been held, so the verdict is final.</source>
         <translation>统计截至 {time}。所有课程均已结束，结业资格为最终结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="985" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="979" />
         <source>H history</source>
         <translation>H 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="994" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="988" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="995" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="989" />
         <source>Session</source>
         <translation>课次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="996" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="990" />
         <source>All present</source>
         <translation>全部出勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="997" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="991" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="998" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="992" />
         <source>Import punches / online hours…</source>
         <translation>导入打卡/线上学时…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="999" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="993" />
         <source>Print sign-in sheets…</source>
         <translation>打印签到表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1000" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1004" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="994" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="998" />
         <source>Attendance summary</source>
         <translation>考勤汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1001" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="995" />
         <source>Swipe / scan</source>
         <translation>刷卡/扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1002" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="996" />
         <source>ID or roll number, then Enter</source>
         <translation>身份证号或学号，按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1003" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="997" />
         <source>Attendance sheet</source>
         <translation>考勤表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1005" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="999" />
         <source>Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.</source>
         <translation>按键：{keys}。刷身份证即签到，再刷一次即签退。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1007" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1001" />
         <source>Nobody is enrolled in this class yet.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1008" />
+        <location filename="../../desktop_app/gui/pages/attendance.py" line="1002" />
         <source>The lock time of this session's day has passed: every change asks for a reason and is kept permanently in the history.</source>
         <translation>这次课已过当日锁定时间：每次修改都要填写原因，修改记录永久保存。</translation>
     </message>
@@ -478,6 +559,187 @@
         <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="212" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="274" />
+        <location filename="../../desktop_app/gui/pages/audit.py" line="391" />
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="278" />
+        <location filename="../../desktop_app/gui/pages/audit.py" line="393" />
+        <source>All classes</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="332" />
+        <source>No entries match these conditions.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="335" />
+        <source>Showing the newest {count} entries. Narrow the conditions to see older ones; an export contains every matching entry.</source>
+        <translation>仅显示最新的 {count} 条记录。缩小条件可查看更早的记录；导出文件包含全部符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="338" />
+        <source>{count} entries, newest first.</source>
+        <translation>共 {count} 条记录，最新的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="345" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="345" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="346" />
+        <source>audit-log-{date}.xlsx</source>
+        <translation>审计日志-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="347" />
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="358" />
+        <source>Exporting the audit log to {path} …</source>
+        <translation>正在把审计日志导出到 {path} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="365" />
+        <source>Exported {count} entries to {path}. The export itself is recorded in the audit log.</source>
+        <translation>已导出 {count} 条记录到 {path}。本次导出也已记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="374" />
+        <source>Nothing was exported. {reason}</source>
+        <translation>没有导出任何内容。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="380" />
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="381" />
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="382" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="383" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="384" />
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="385" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="386" />
+        <source>Words of the action, e.g. certificate, export, reveal; press Enter</source>
+        <translation>操作关键词，如 证书、导出、查看；按回车查询</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="388" />
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="389" />
+        <source>Clear conditions</source>
+        <translation>清除条件</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="50" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="50" />
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="50" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="50" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/audit.py" line="50" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="92" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="92" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="92" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="92" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="92" />
+        <source>Next try</source>
+        <translation>下次重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="93" />
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="98" />
+        <source>No. {sequence}</source>
+        <translation>第 {sequence} 号</translation>
     </message>
 </context>
 <context>
@@ -599,323 +861,323 @@
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="91" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="92" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="93" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="94" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="99" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="100" />
         <source>Issued</source>
         <translation>已发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="101" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="102" />
         <source>Void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="102" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="103" />
         <source>Not issued</source>
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="620" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1077" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1268" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="621" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1071" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1262" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="721" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="715" />
         <source>{status} · {dates} · {count} trainees</source>
         <translation>{status} · {dates} · {count} 名学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="726" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="720" />
         <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
         <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="788" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="782" />
         <source>No. {roll} {name}: not saved. {reason}</source>
         <translation>{roll} 号 {name}：没有保存。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="797" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="791" />
         <source>No. {roll} {name}, {column}: {reason}</source>
         <translation>{roll} 号 {name}，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="811" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="805" />
         <source>Nobody is enrolled in this class.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="815" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="809" />
         <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
         <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="823" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="817" />
         <source>Import assessment results into {code}</source>
         <translation>向 {code} 导入考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="824" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="818" />
         <source>Results files (*.xlsx *.csv);;All files (*)</source>
         <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="907" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="901" />
         <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
         <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="910" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="904" />
         <source>{void} voided certificates are listed at the end (grey).</source>
         <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="922" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="916" />
         <source>This class is read-only.</source>
         <translation>这个班级只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="932" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="926" />
         <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
         <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="935" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="929" />
         <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
         <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="946" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1280" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="940" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1274" />
         <source>Issue certificates</source>
         <translation>发放证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="947" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="941" />
         <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
         <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="952" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="946" />
         <source>Issue</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="953" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1075" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="947" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1069" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="995" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="989" />
         <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
         <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="999" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="993" />
         <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
         <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1015" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1009" />
         <source>{name}: no certificate yet</source>
         <translation>{name}：尚未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1017" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1011" />
         <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
         <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1021" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1015" />
         <source>{name}: no certificate</source>
         <translation>{name}：不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1022" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1016" />
         <source>{name} cannot receive a certificate yet: {reasons}</source>
         <translation>{name} 暂不能发证：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1032" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1026" />
         <source>Preparing certificate {number} …</source>
         <translation>正在生成证书 {number} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1039" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1033" />
         <source>Certificate {number} · {name} · void: {reason}</source>
         <translation>证书 {number} · {name} · 已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1041" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1035" />
         <source>Certificate {number} · {name} · issued {date}</source>
         <translation>证书 {number} · {name} · {date} 发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1046" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1288" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1040" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1282" />
         <source>Certificate preview</source>
         <translation>证书预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1057" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1051" />
         <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
         <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1062" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1056" />
         <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
         <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1116" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1214" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1110" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1208" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1170" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1164" />
         <source>Stopping after the current page …</source>
         <translation>正在停止：打印完当前这一页后停止 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1115" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1109" />
         <source>Preparing the certificates of {code} for printing …</source>
         <translation>正在准备打印 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1128" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1122" />
         <source>Printing was cancelled; nothing was sent to the printer.</source>
         <translation>已取消打印，没有向打印机发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1136" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1130" />
         <source>Certificates {code}</source>
         <translation>{code} 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1139" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1133" />
         <source>Print the certificates of {code}</source>
         <translation>打印 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1169" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1163" />
         <source>Printing {count} certificates …</source>
         <translation>正在打印 {count} 张证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1181" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1175" />
         <source>Printing certificate {done} of {total} …</source>
         <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1186" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1180" />
         <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
         <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1189" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1183" />
         <source>Printing was cancelled after {printed} of {total} certificates.</source>
         <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1192" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1186" />
         <source>{count} certificates were sent to the printer.</source>
         <translation>已向打印机发送 {count} 张证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1203" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1197" />
         <source>certificates_{code}.pdf</source>
         <translation>证书_{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1204" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1198" />
         <source>Export the certificates of {code}</source>
         <translation>导出 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1205" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1199" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1213" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1207" />
         <source>Exporting the certificates of {code} …</source>
         <translation>正在导出 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1229" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1223" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1232" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1226" />
         <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
         <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1269" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1263" />
         <source>Verify a certificate…</source>
         <translation>验证证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1270" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1264" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1271" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1265" />
         <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
         <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1273" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1267" />
         <source>Assessment results</source>
         <translation>考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1274" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1268" />
         <source>Issuing</source>
         <translation>发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1275" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1269" />
         <source>Import results…</source>
         <translation>导入成绩…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1277" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1271" />
         <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
         <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1281" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1275" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1282" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1276" />
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1283" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1277" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1284" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="1278" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
@@ -923,207 +1185,235 @@
 <context>
     <name>ClassDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="226" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="236" />
         <source>Loading class {code} …</source>
         <translation>正在读取班级 {code} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="285" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="295" />
         <source>{name} ({code}, {edition} edition)</source>
         <translation>{name}（{code}，{edition}版）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="290" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="300" />
         <source>{type}, project-based</source>
         <translation>{type}（项目制）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="293" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="303" />
         <source>{start} to {end} ({days} days)</source>
         <translation>{start} 至 {end}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="295" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="305" />
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="296" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="306" />
         <source>None assigned yet</source>
         <translation>尚未安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="297" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="307" />
         <source>Theory {theory} + practice {practice} = {total} lessons; online {online}</source>
         <translation>理论 {theory} + 实操 {practice} = {total} 课时；线上 {online} 课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="300" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="310" />
         <source>{enrolled} of {capacity} places</source>
         <translation>已报名 {enrolled} 人，名额 {capacity} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="306" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="316" />
         <source>The schedule does not meet the policy yet (the class cannot be filed until it does):</source>
         <translation>课表还不符合补贴政策的要求（符合之前不能备案）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="308" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="318" />
         <source>The schedule does not meet the subsidy policy:</source>
         <translation>课表不符合补贴政策的要求：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="317" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="327" />
         <source>No sessions are scheduled.</source>
         <translation>还没有排课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="319" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="329" />
         <source>{count} sessions ({cancelled} cancelled)</source>
         <translation>共 {count} 次课（另有 {cancelled} 次已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="321" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="331" />
         <source>{count} sessions</source>
         <translation>共 {count} 次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="325" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="335" />
         <source>Nobody is enrolled yet. Use “Import roster” above to enrol trainees from Excel.</source>
         <translation>还没有学员报名。请用上方的“导入花名册”从 Excel 表格报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="327" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="337" />
         <source>{count} trainees; {without} without subsidy (orange rows; point at a row to see why)</source>
         <translation>共 {count} 人，其中 {without} 人不享受补贴（橙色行；鼠标停在行上可看原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="330" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="340" />
         <source>{count} trainees, all subsidised</source>
         <translation>共 {count} 人，全部享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="334" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="344" />
         <source>A sealed class can no longer be changed.</source>
         <translation>班级已封存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="354" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="366" />
         <source>File (备案)</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="355" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="367" />
         <source>Start training</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="356" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="368" />
         <source>Complete</source>
         <translation>结业</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="357" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="369" />
         <source>Withdraw filing</source>
         <translation>撤回备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="366" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="378" />
         <source>Change class {code} from “{current}” to “{target}”?</source>
         <translation>确定把班级 {code} 从“{current}”改为“{target}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="369" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="381" />
         <source>A completed class cannot go back to training.</source>
         <translation>结业后不能再改回“培训中”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="374" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="386" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="430" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/pages/classes.py" line="422" />
+        <source>Seal class {code} and upload it to the provincial platform?
+
+Sealing freezes the class: its roster, attendance, results and certificates can no longer be changed here. They are signed and put in the upload queue, and go to the platform automatically whenever this computer is online.</source>
+        <translation>封存班级 {code} 并上传到省平台？
+
+封存后班级即被冻结：花名册、考勤、成绩和证书都不能再修改。这些数据会签名后放入上传队列，本机联网时自动上传到省平台。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/classes.py" line="426" />
         <location filename="../../desktop_app/gui/pages/classes.py" line="429" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="470" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="560" />
+        <source>Seal and upload</source>
+        <translation>封存并上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/classes.py" line="452" />
+        <source>Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
+        <translation>班级 {code} 已封存。批次状态为待上传，本机联网后会自动上传到省平台；可在“上传”页查看进度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/classes.py" line="460" />
+        <source>… and {count} more (see “Show Details”)</source>
+        <translation>……另有 {count} 项（点“显示详细信息”查看全部）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/classes.py" line="509" />
         <source>Move this session…</source>
         <translation>调整这次课的时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="430" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="510" />
         <source>Cancel this session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="471" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="551" />
         <source>Select a class in the list above to see its facts, schedule and roster.</source>
         <translation>在上面的列表中选择一个班级，这里会显示它的基本信息、课表和花名册。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="473" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="473" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="473" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="474" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="474" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Location</source>
         <translation>上课地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="474" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Teachers</source>
         <translation>授课教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="475" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="475" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="475" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Subsidy policy</source>
         <translation>补贴政策</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="479" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="559" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="480" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="561" />
         <source>Move session…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="481" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="562" />
         <source>Cancel session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="482" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="563" />
         <source>Schedule</source>
         <translation>课表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="483" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="564" />
         <source>Roster</source>
         <translation>花名册</translation>
     </message>
@@ -1174,116 +1464,129 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="601" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="802" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="684" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="885" />
         <source>Classes</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="641" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="724" />
         <source>No class matches the search or filter.</source>
         <translation>没有符合查找条件的班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="642" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="725" />
         <source>There are no classes yet. Click “New class” to open the first one.</source>
         <translation>还没有班级。请点“新建班级”开设第一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="678" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="679" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="761" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="762" />
         <source>Select a class first.</source>
         <translation>请先在列表中选择一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="681" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="764" />
         <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
         <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="683" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="766" />
         <source>Enrol trainees into {code} from an Excel roster.</source>
         <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="684" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="767" />
         <source>A class that is “{status}” takes no more enrolments.</source>
         <translation>“{status}”的班级不能再报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="711" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="794" />
         <source>Class {code} was created as a draft with {sessions} sessions.</source>
         <translation>班级 {code} 已创建（草稿），共排了 {sessions} 次课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="713" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="796" />
         <source>Check the schedule: {problems}</source>
         <translation>请检查课表：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="748" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="831" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="758" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="841" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="758" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="841" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="766" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="849" />
         <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
         <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="779" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="862" />
         <source>Export the roster of {code}</source>
         <translation>导出班级 {code} 的花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="780" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="863" />
         <source>roster_{code}.xlsx</source>
         <translation>花名册_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="789" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="872" />
         <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
         <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="804" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="887" />
         <source>Search by code, name or occupation</source>
         <translation>按班级编号、名称或职业查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="805" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="888" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="808" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="891" />
         <source>New class…</source>
         <translation>新建班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="809" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="892" />
         <source>Import roster…</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="810" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="893" />
         <source>Export roster…</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="811" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="894" />
         <source>Roster template…</source>
         <translation>下载花名册模板</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="137" />
+        <source>Ready</source>
+        <translation>设置完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="139" />
+        <source>SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign in with this username and password. Add the other accounts in Settings → Accounts.</source>
+        <translation>SkillDesk 已设置完成，您已作为管理员 %1 登录。下次请用这个账号和密码登录。其他账号请在“设置 → 账号”中添加。</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1709,14 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="161" />
+        <source>Set up SkillDesk</source>
+        <translation>首次设置 SkillDesk</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <location filename="../../desktop_app/gui/table_models.py" line="320" />
@@ -1477,6 +1788,49 @@
     </message>
 </context>
 <context>
+    <name>InstitutionPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="43" />
+        <source>Your institution</source>
+        <translation>机构信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="44" />
+        <source>As registered with the human resources and social security bureau. Certificate numbers start with the institution code.</source>
+        <translation>按人社部门登记的信息填写。证书编号以机构编号开头。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <source>Institution code *</source>
+        <translation>机构编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <source>Institution name *</source>
+        <translation>机构名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="47" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="47" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="48" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="48" />
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+</context>
+<context>
     <name>IssueReportDialog</name>
     <message>
         <location filename="../../desktop_app/gui/certificate_dialogs.py" line="309" />
@@ -1522,88 +1876,165 @@
 <context>
     <name>IssueTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
         <source>Can be issued</source>
         <translation>可发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="337" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="336" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="337" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="365" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="366" />
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="367" />
+        <location filename="../../desktop_app/gui/pages/certificates.py" line="368" />
         <source>Issued on {date}</source>
         <translation>{date} 发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="149" />
+        <source>No. {roll} {name}</source>
+        <translation>{roll} 号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="150" />
+        <source>Whole batch</source>
+        <translation>整个批次</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="146" />
+        <source>SkillDesk is locked</source>
+        <translation>SkillDesk 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="148" />
+        <source>Locked after a period without use. Signed in as %1 (%2); enter the password to continue.</source>
+        <translation>长时间未操作，已自动锁定。当前登录：%1（%2）。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="150" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="73" />
+        <source>Sign in to SkillDesk</source>
+        <translation>登录 SkillDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="74" />
+        <location filename="../../desktop_app/gui/login.py" line="77" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="75" />
+        <source>Username</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="76" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="78" />
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="188" />
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
         <source>Classes in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 个班级</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="189" />
+        <location filename="../../desktop_app/gui/main_window.py" line="231" />
         <source>Trainees in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 名学员</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="190" />
+        <location filename="../../desktop_app/gui/main_window.py" line="232" />
         <source>Batches waiting to upload: %n</source>
         <translation>
             <numerusform>等待上传的批次：%n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="202" />
+        <location filename="../../desktop_app/gui/main_window.py" line="309" />
         <source>Database: %s</source>
         <translation>数据库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="204" />
+        <location filename="../../desktop_app/gui/main_window.py" line="311" />
         <source>Offline (platform not set up)</source>
         <translation>离线（尚未设置省平台地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206" />
+        <location filename="../../desktop_app/gui/main_window.py" line="313" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="208" />
+        <location filename="../../desktop_app/gui/main_window.py" line="315" />
         <source>Offline: work is kept and uploaded later</source>
         <translation>离线：数据已保存，联网后自动上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="210" />
+        <location filename="../../desktop_app/gui/main_window.py" line="317" />
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
@@ -2300,6 +2731,47 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="376" />
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="381" />
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="305" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="305" />
+        <source>Registrar</source>
+        <translation>教务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="306" />
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="306" />
+        <source>Clerk</source>
+        <translation>文员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="307" />
+        <source>Auditor</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportWizard</name>
     <message>
         <location filename="../../desktop_app/gui/import_wizard.py" line="87" />
@@ -2436,85 +2908,182 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="116" />
-        <location filename="../../desktop_app/gui/pages/settings.py" line="119" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="170" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="173" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="120" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="174" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="121" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="175" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="122" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="176" />
+        <source>Lock after inactivity</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="177" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="178" />
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="179" />
+        <source>Username</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="179" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="179" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="180" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="181" />
+        <source>Add account…</source>
+        <translation>新增账号…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="182" />
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="183" />
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="184" />
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="187" />
         <source>Provincial platform</source>
         <translation>省职业技能培训公共服务平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="123" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="188" />
         <source>Platform address</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="124" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="189" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="125" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="190" />
         <source>Certificate printing offset</source>
         <translation>证书打印偏移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="126" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="191" />
         <source>Horizontal (right +)</source>
         <translation>水平（向右为正）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="127" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="192" />
         <source>Vertical (up +)</source>
         <translation>垂直（向上为正）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="129" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="194" />
         <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
         <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="133" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="198" />
         <source>Data on this PC</source>
         <translation>本机数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="134" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="199" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="135" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="200" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="136" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="201" />
         <source>Encryption key folder</source>
         <translation>加密密钥文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="138" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="203" />
         <source>Identity numbers, phones and bank accounts are encrypted with the key in this folder. Back it up together with the database: without it they cannot be read.</source>
         <translation>身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="141" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="206" />
         <source>SkillDesk version %s</source>
         <translation>SkillDesk 版本 %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="225" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="225" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="252" />
+        <source>Account %1 added.</source>
+        <translation>已新增账号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="257" />
+        <source>New password set for %1.</source>
+        <translation>已为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="262" />
+        <source>%1 now has the role %2.</source>
+        <translation>%1 的角色已改为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="268" />
+        <source>Account %1 disabled.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="279" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="287" />
+        <location filename="../../desktop_app/gui/pages/settings.py" line="295" />
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/settings.py" line="296" />
+        <source>Disable the account %1? It can no longer sign in; its records are kept.</source>
+        <translation>停用账号 %1？停用后不能再登录，其操作记录保留。</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +3145,244 @@
         <location filename="../../desktop_app/gui/import_wizard.py" line="585" />
         <source>Save rows not imported…</source>
         <translation>保存未导入的行…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="343" />
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="441" />
+        <source>This computer is not yet registered with the provincial platform, so nothing can be uploaded. Ask the platform for an enrolment code, enter the platform address on the Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick.</source>
+        <translation>本机尚未在省平台登记，暂时不能上传。请向省平台申请登记码，在“设置”页填写省平台地址，然后点“登记本机…”。登记之前，可以用U盘送交批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="448" />
+        <source>Uploads are paused: {reason}</source>
+        <translation>上传已暂停：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="453" />
+        <source>Registered with the provincial platform as device {device} (since {since}, {url}).</source>
+        <translation>本机已在省平台登记，设备编号 {device}（{since} 登记，{url}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="462" />
+        <source>No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: its records are sealed into a signed batch that appears here.</source>
+        <translation>还没有批次。班级结业后，在“班级”页打开该班级并点“封存并上传”：班级数据会封存为签名批次，显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="470" />
+        <source>{code} {name} · {kind} · {state}</source>
+        <translation>{code} {name} · {kind} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="476" />
+        <source>signature verified</source>
+        <translation>签名已验证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="478" />
+        <source>signature does NOT verify</source>
+        <translation>签名验证未通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="480" />
+        <source>signature not checked (platform key unknown)</source>
+        <translation>签名未验证（本机没有省平台公钥）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="481" />
+        <source>Receipt No. {sequence}, received {time} ({verified}).</source>
+        <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="485" />
+        <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
+        <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="486" />
+        <source>not yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="488" />
+        <source>The platform returned this class. Correct the records listed below on the Classes and Trainees pages, then click “Seal correction…”.</source>
+        <translation>省平台退回了这个班级。请在“班级”和“学员”页按下列问题逐项修改，然后点“封存更正批次…”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="491" />
+        <source>Accepted. The notes below need no new upload, but check them.</source>
+        <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="493" />
+        <source>This correction replaces batch {batch}.</source>
+        <translation>此更正批次取代批次 {batch}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="495" />
+        <source>Replaced by correction batch {batch}.</source>
+        <translation>已被更正批次 {batch} 取代。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="497" />
+        <source>The platform listed no problems.</source>
+        <translation>省平台没有提出问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="526" />
+        <source>Batch %v of %m</source>
+        <translation>第 %v / %m 批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="545" />
+        <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
+        <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="550" />
+        <source>{count} batch(es) uploaded.</source>
+        <translation>已上传 {count} 个批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="552" />
+        <source>{count} accepted.</source>
+        <translation>{count} 个已被接收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="554" />
+        <source>{count} returned by the platform: see the problems listed for it.</source>
+        <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="557" />
+        <source>The platform is busy; the rest will be tried again automatically.</source>
+        <translation>省平台繁忙，其余批次稍后自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="559" />
+        <source>{count} batch(es) still waiting.</source>
+        <translation>仍有 {count} 个批次等待上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="561" />
+        <source>Nothing was waiting to be uploaded.</source>
+        <translation>没有需要上传的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="570" />
+        <source>Choose the USB stick or folder for batch {code}</source>
+        <translation>选择存放 {code} 批次的U盘或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="582" />
+        <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
+        <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="589" />
+        <source>The batch was not exported. {reason}</source>
+        <translation>批次没有导出。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="595" />
+        <source>Import a receipt from the platform</source>
+        <translation>导入省平台回执</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="597" />
+        <source>Receipt files (*.json);;All files (*)</source>
+        <translation>回执文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="606" />
+        <source>Receipt imported: {code} is now “{state}”.</source>
+        <translation>回执已导入：{code} 现为“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="615" />
+        <source>The receipt was not imported. {reason}</source>
+        <translation>回执没有导入。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="626" />
+        <source>Seal correction for {code}</source>
+        <translation>封存 {code} 的更正批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="627" />
+        <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
+        <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="635" />
+        <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
+        <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="650" />
+        <source>Enter the platform address on the Settings page first, then register this computer.</source>
+        <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="653" />
+        <source>Register this computer</source>
+        <translation>登记本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="654" />
+        <source>Enrolment code from the provincial platform (it can be used once):</source>
+        <translation>省平台发放的登记码（只能使用一次）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="661" />
+        <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
+        <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="681" />
+        <source>Upload now</source>
+        <translation>立即上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="682" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="683" />
+        <source>Export to USB…</source>
+        <translation>导出到U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="684" />
+        <source>Import receipt…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="685" />
+        <source>Seal correction…</source>
+        <translation>封存更正批次…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="686" />
+        <source>Register this computer…</source>
+        <translation>登记本机…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="687" />
+        <source>Go and fix</source>
+        <translation>去修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="688" />
+        <source>Open this class on the Classes page</source>
+        <translation>在“班级”页打开这个班级</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +3722,51 @@
         <location filename="../../desktop_app/gui/value_labels.py" line="124" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="136" />
+        <source>Waiting to upload</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="137" />
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="138" />
+        <source>Sent, awaiting confirmation</source>
+        <translation>已发送待确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
+        <source>Uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="140" />
+        <source>Uploaded (with notes)</source>
+        <translation>已上传（有提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="141" />
+        <source>Returned</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="142" />
+        <source>Replaced by a correction</source>
+        <translation>已被更正取代</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="149" />
+        <source>Completion report</source>
+        <translation>结业上报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/value_labels.py" line="151" />
+        <source>Correction</source>
+        <translation>更正</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,8 @@ from desktop_app.gui.pages import PAGE_IDS
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.demo import fill_demo_institution
 
-EXPECTED_ZH_TITLES = ["班级", "学员", "考勤", "证书", "上传", "报表", "设置"]
-EXPECTED_EN_TITLES = ["Classes", "Trainees", "Attendance", "Certificates", "Upload", "Reports", "Settings"]
+EXPECTED_ZH_TITLES = ["班级", "学员", "考勤", "证书", "上传", "审计日志", "报表", "设置"]
+EXPECTED_EN_TITLES = ["Classes", "Trainees", "Attendance", "Certificates", "Upload", "Audit log", "Reports", "Settings"]
 
 
 @pytest.fixture
@@ -41,8 +41,10 @@ def test_navigation_lists_every_page_in_chinese_and_shows_each_one(window, qtbot
 def test_ctrl_number_shortcuts_jump_to_pages(window, qtbot):
     window.activateWindow()
     window.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_id() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_id() == "audit"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_id() == "trainees"
 

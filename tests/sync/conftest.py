@@ -37,3 +37,24 @@ def completed_class(desk, running):  # noqa: F811
     detail, persons = running
     finish_class(desk, detail)
     return detail, persons
+
+
+INSTITUTION = "320106-0042"
+
+
+def name_institution(desk, code: str = INSTITUTION) -> None:
+    """What the first-run wizard records; set directly so these tests need no sign-in."""
+    from sqlalchemy import update
+
+    from desktop_app.store.models import Institution
+
+    with desk.db.writing() as session:
+        session.execute(update(Institution).values(code=code, name="南京鼓楼职业技能培训学校"))
+
+
+@pytest.fixture
+def registered(desk, completed_class, platform_server):
+    """The completed class, on a device registered with a fresh reference platform."""
+    name_institution(desk)
+    desk.register_device(platform_server.url, platform_server.enrolment_code(INSTITUTION))
+    return platform_server

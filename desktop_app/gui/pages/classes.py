@@ -77,6 +77,8 @@ class ClassDetailPanel(QWidget):
 
     class_changed = Signal(object)  # ClassRow, after a change saved from this panel
     loaded = Signal(str)  # class code, once facts, sessions and roster are shown
+    sealed = Signal(object)  # BatchRow of the batch a "封存并上传" put in the outbox
+    seal_refused = Signal(str)  # the reasons, as shown
 
     def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +119,14 @@ class ClassDetailPanel(QWidget):
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("editClassButton")
         self.edit_button.clicked.connect(self.edit_class)
+        # A completed class is sealed here (its records frozen into a signed batch) and then goes
+        # up by itself; the upload page follows it from there.
+        self.seal_button = QPushButton()
+        self.seal_button.setObjectName("sealAndUploadButton")
+        self.seal_button.clicked.connect(self.ask_seal)
+        self.seal_button.hide()
+        self.seal_message: QMessageBox | None = None
+        title_row.addWidget(self.seal_button)
         title_row.addWidget(self.edit_button)
         layout.addLayout(title_row)
         self.status_buttons: dict[ClassStatus, QPushButton] = {}
@@ -338,6 +348,8 @@ class ClassDetailPanel(QWidget):
             self.actions_row.removeWidget(button)
             button.deleteLater()
         self.status_buttons = {}
+        self.seal_button.setVisible(self.detail is not None and self.detail.row.status is ClassStatus.COMPLETED)
+        self.seal_button.setEnabled(True)
         if self.detail is None:
             return
         for target in self.detail.next_statuses:
@@ -399,6 +411,74 @@ class ClassDetailPanel(QWidget):
             return
         self.refusal_label.setText(failure_text(error))
         self.refusal_label.show()
+
+    # --- sealing ---------------------------------------------------------------------------
+
+    def ask_seal(self) -> None:
+        if self.detail is None or self.detail.row.status is not ClassStatus.COMPLETED:
+            return
+        row = self.detail.row
+        text = self.tr(
+            "Seal class {code} and upload it to the provincial platform?\n\nSealing freezes the class: its roster, "
+            "attendance, results and certificates can no longer be changed here. They are signed and put in the "
+            "upload queue, and go to the platform automatically whenever this computer is online.").format(
+            code=row.code)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Seal and upload"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmSealBox")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Seal and upload"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.seal)
+        box.finished.connect(lambda _result: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+
+    def seal(self) -> None:
+        """Seal the class in the task runner; a refusal lists every reason, a success says what comes next."""
+        if self.detail is None:
+            return
+        code = self.detail.row.code
+        self.seal_button.setEnabled(False)
+        self.refusal_label.hide()
+        self.tasks.run(lambda: self.desk.seal_class(code), on_success=lambda batch: self._sealed(code, batch),
+                       on_failure=lambda error: self._seal_refused(code, error))
+
+    def _sealed(self, code: str, batch) -> None:
+        self.sealed.emit(batch)
+        if code == self.code:  # 已结业 → 已封存, here and (through class_changed) in the list
+            self.tasks.run(lambda: self.desk.get_class(code), on_success=self.set_detail)
+        self._show_seal_message(QMessageBox.Icon.Information, self.tr(
+            "Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform "
+            "automatically when this computer is online; follow it on the Upload page.").format(code=code))
+
+    def _seal_refused(self, code: str, error: BaseException) -> None:
+        self.seal_button.setEnabled(True)
+        text = failure_text(error)
+        lines = text.splitlines()
+        if len(lines) > 14:  # dozens of trainees: the first ones here, all of them under "Show Details"
+            shown = lines[:11] + [self.tr("… and {count} more (see “Show Details”)").format(count=len(lines) - 12),
+                                  lines[-1]]
+            self._show_seal_message(QMessageBox.Icon.Warning, "\n".join(shown), details=text)
+        else:
+            self._show_seal_message(QMessageBox.Icon.Warning, text)
+        self.seal_refused.emit(text)
+
+    def _show_seal_message(self, icon: QMessageBox.Icon, text: str, *, details: str | None = None) -> None:
+        if self.seal_message is not None:
+            self.seal_message.close()
+        box = QMessageBox(icon, self.tr("Seal and upload"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("sealMessageBox")
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result, box=box: self._seal_message_closed(box))
+        self.seal_message = box
+        box.open()
+
+    def _seal_message_closed(self, box: QMessageBox) -> None:
+        if self.seal_message is box:
+            self.seal_message = None
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -477,6 +557,7 @@ class ClassDetailPanel(QWidget):
         for key, label in self.fact_names.items():
             label.setText(names[key] + "：" if not labels.english() else names[key] + ":")
         self.edit_button.setText(self.tr("Edit…"))
+        self.seal_button.setText(self.tr("Seal and upload"))
         self.move_button.setText(self.tr("Move session…"))
         self.cancel_button.setText(self.tr("Cancel session…"))
         self.tabs.setTabText(0, self.tr("Schedule"))
@@ -496,6 +577,7 @@ class ClassesPage(QWidget):
     page_id = "classes"
     data_changed = Signal()  # classes, enrolments or trainees changed: counts elsewhere are stale
     classes_loaded = Signal()
+    class_sealed = Signal(object)  # BatchRow: a class was sealed into the outbox
 
     def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -579,6 +661,7 @@ class ClassesPage(QWidget):
 
         self.detail = ClassDetailPanel(desk, tasks)
         self.detail.class_changed.connect(self._class_changed)
+        self.detail.sealed.connect(self.class_sealed)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(list_box)
         self.splitter.addWidget(self.detail)

@@ -1,0 +1,161 @@
+"""The first-run wizard: the institution's profile, the administrator's account, done."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.login import ERROR_STYLE
+from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
+from desktop_app.services.desk import Desk
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+class InstitutionPage(QWizardPage):
+    """Code and name are needed (certificate numbers start with the code); the rest is optional."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("institutionPage")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.fields: dict[str, tuple[QLabel, QLineEdit]] = {}
+        for key in ("code", "name", "credit_code", "address", "contact_name", "contact_phone"):
+            edit = QLineEdit()
+            edit.setObjectName(f"institution_{key}")
+            label = QLabel()
+            self.fields[key] = (label, edit)
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        self.error_label = _error_label()
+        self.error_label.setObjectName("institutionError")
+        layout.addWidget(self.error_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your institution"))
+        self.setSubTitle(self.tr("As registered with the human resources and social security bureau. Certificate "
+                                 "numbers start with the institution code."))
+        labels = {"code": self.tr("Institution code *"), "name": self.tr("Institution name *"),
+                  "credit_code": self.tr("Unified social credit code"), "address": self.tr("Address"),
+                  "contact_name": self.tr("Contact person"), "contact_phone": self.tr("Office phone")}
+        for key, (label, _edit) in self.fields.items():
+            label.setText(labels[key])
+
+    def value(self, key: str) -> str:
+        return self.fields[key][1].text().strip()
+
+    def profile(self) -> InstitutionProfile:
+        return InstitutionProfile(code=self.value("code"), name=self.value("name"),
+                                  credit_code=self.value("credit_code") or None, address=self.value("address") or None,
+                                  contact_name=self.value("contact_name") or None,
+                                  contact_phone=self.value("contact_phone") or None)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        try:
+            check_institution_profile(self.profile())
+        except Exception as error:  # noqa: BLE001
+            self.error_label.setText(failure_text(error))
+            self.error_label.show()
+            return False
+        self.error_label.hide()
+        return True
+
+
+class AdministratorPage(QWizardPage):
+    """The administrator's account; finishing this page creates it (and retires the built-in one)."""
+
+    def __init__(self, wizard: "FirstRunWizard") -> None:
+        super().__init__(wizard)
+        self.first_run = wizard
+        self.setObjectName("administratorPage")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username_label, self.name_label, self.password_label, self.repeat_label = (QLabel() for _ in range(4))
+        self.username_edit, self.name_edit, self.password_edit, self.repeat_edit = (QLineEdit() for _ in range(4))
+        self.username_edit.setObjectName("adminUsernameEdit")
+        self.name_edit.setObjectName("adminNameEdit")
+        self.password_edit.setObjectName("adminPasswordEdit")
+        self.repeat_edit.setObjectName("adminRepeatEdit")
+        for edit in (self.password_edit, self.repeat_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, edit in ((self.username_label, self.username_edit), (self.name_label, self.name_edit),
+                            (self.password_label, self.password_edit), (self.repeat_label, self.repeat_edit)):
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        self.error_label = _error_label()
+        self.error_label.setObjectName("administratorError")
+        layout.addWidget(self.error_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Administrator account"))
+        self.setSubTitle(self.tr("The administrator adds the other accounts (registrar, teachers, clerks, auditors) "
+                                 "in Settings. The password needs at least 8 characters."))
+        self.username_label.setText(self.tr("Username *"))
+        self.name_label.setText(self.tr("Name"))
+        self.password_label.setText(self.tr("Password *"))
+        self.repeat_label.setText(self.tr("Password again *"))
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if self.password_edit.text() != self.repeat_edit.text():
+            return self._refuse(self.tr("The two passwords differ."))
+        try:
+            self.first_run.desk.complete_first_run(self.first_run.institution_page.profile(),
+                                                   self.username_edit.text().strip(), self.name_edit.text().strip(),
+                                                   self.password_edit.text())
+        except Exception as error:  # noqa: BLE001 - said on the page, never a trace
+            return self._refuse(failure_text(error))
+        self.error_label.hide()
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self.error_label.setText(text)
+        self.error_label.show()
+        return False
+
+
+class DonePage(QWizardPage):
+    def __init__(self, wizard: "FirstRunWizard") -> None:
+        super().__init__(wizard)
+        self.first_run = wizard
+        self.setObjectName("donePage")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("doneSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.setTitle(self.tr("Ready"))
+        actor = self.first_run.desk.actor
+        self.summary.setText(self.tr("SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign "
+                                     "in with this username and password. Add the other accounts in Settings → "
+                                     "Accounts.").replace("%1", actor.username))
+
+
+class FirstRunWizard(QWizard):
+    """Shown instead of the login dialog while the database has no administrator yet."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setObjectName("firstRunWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumWidth(560)
+        self.institution_page = InstitutionPage(self)
+        self.administrator_page = AdministratorPage(self)
+        self.done_page = DonePage(self)
+        for page in (self.institution_page, self.administrator_page, self.done_page):
+            self.addPage(page)
+        # Once the account exists there is no going back to change it here.
+        self.done_page.setCommitPage(False)
+        self.administrator_page.setCommitPage(True)
+        self.setWindowTitle(self.tr("Set up SkillDesk"))

@@ -1,0 +1,257 @@
+"""Signing in at start-up, and the idle lock that covers the window until the same user's password is typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.feedback import failure_text
+from desktop_app.services.desk import Desk
+
+DEFAULT_IDLE_MINUTES = 10
+ERROR_STYLE = "color: #8a1c1c;"
+
+# What counts as someone at the keyboard: input, not timers or repaints.
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
+})
+
+
+class LoginDialog(QDialog):
+    """Username and password; a wrong password or a lockout is said in the dialog itself.
+
+    Checking a password takes about a tenth of a second (scrypt), short enough to do here."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *, username: str = "") -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setObjectName("loginDialog")
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        layout.addWidget(self.heading)
+        form = QFormLayout()
+        self.username_label, self.password_label = QLabel(), QLabel()
+        self.username_edit = QLineEdit(username)
+        self.username_edit.setObjectName("usernameEdit")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.username_label, self.username_edit)
+        form.addRow(self.password_label, self.password_edit)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("loginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setObjectName("signInButton")
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password_edit if username else self.username_edit).setFocus()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign in to SkillDesk"))
+        self.heading.setText(self.tr("Sign in"))
+        self.username_label.setText(self.tr("Username"))
+        self.password_label.setText(self.tr("Password"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+
+    def try_sign_in(self) -> bool:
+        try:
+            self.desk.sign_in(self.username_edit.text().strip(), self.password_edit.text())
+        except Exception as error:  # noqa: BLE001 - every failure is said in the dialog, never a trace
+            self.show_error(failure_text(error))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        self.accept()
+        return True
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+class LockOverlay(QWidget):
+    """Covers the whole window while locked: who is signed in, their password, Unlock."""
+
+    unlocked = Signal()
+
+    def __init__(self, desk: Desk, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setObjectName("lockOverlay")
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#lockOverlay { background: #f3f5f8; }")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("unlockPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.returnPressed.connect(self.try_unlock)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("unlockError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        row = QHBoxLayout()
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        for widget in (self.heading, self.who, self.password_edit, self.error_label):
+            inner.addWidget(widget)
+        inner.addLayout(row)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("SkillDesk is locked"))
+        actor = self.desk.actor
+        self.who.setText(self.tr("Locked after a period without use. Signed in as %1 (%2); enter the password to "
+                                 "continue.").replace("%1", actor.display_name).replace("%2", actor.username))
+        self.unlock_button.setText(self.tr("Unlock"))
+
+    def cover(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.retranslate()
+        self.error_label.hide()
+        self.password_edit.clear()
+        self.show()
+        self.raise_()
+        self.password_edit.setFocus()
+
+    def try_unlock(self) -> bool:
+        try:
+            self.desk.verify_current_user(self.password_edit.text())
+        except Exception as error:  # noqa: BLE001 - said on the overlay, never a trace
+            self.error_label.setText(failure_text(error))
+            self.error_label.show()
+            self.password_edit.clear()
+            return False
+        self.hide()
+        self.unlocked.emit()
+        return True
+
+
+class IdleLock(QObject):
+    """Locks `window` after `minutes` without keyboard or mouse input anywhere in the application.
+
+    An event filter on the QApplication restarts a single-shot timer on every input event; while
+    locked it swallows input meant for anything but the lock overlay, so shortcuts and other
+    open dialogs cannot be used behind it."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: QWidget, desk: Desk, *, minutes: float = DEFAULT_IDLE_MINUTES,
+                 interval_ms: int | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.overlay = LockOverlay(desk, window)
+        self.overlay.unlocked.connect(self._unlocked)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_interval(interval_ms if interval_ms is not None else int(minutes * 60_000))
+        QApplication.instance().installEventFilter(self)
+        window.installEventFilter(self)
+        self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.overlay.isVisible()
+
+    def set_minutes(self, minutes: float) -> None:
+        self.set_interval(int(minutes * 60_000))
+
+    def set_interval(self, interval_ms: int) -> None:
+        self.timer.setInterval(max(1, interval_ms))
+        if not self.locked:
+            self.timer.start()
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.timer.stop()
+        self.overlay.cover()
+        self.locked_changed.emit(True)
+
+    def _unlocked(self) -> None:
+        self.timer.start()
+        self.locked_changed.emit(False)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.Resize and self.locked:
+            self.overlay.setGeometry(self.window.rect())
+        if kind not in _INPUT_EVENTS:
+            return False
+        if not self.locked:
+            self.timer.start()
+            return False
+        if isinstance(watched, QWidget) and not (watched is self.overlay or self.overlay.isAncestorOf(watched)):
+            return True  # behind the lock: swallowed
+        return False
+
+
+def idle_minutes_from(stored: dict) -> float:
+    """The idle-lock period from settings.json (`idle_lock_minutes`), 10 minutes when unset or bad."""
+    try:
+        value = float(stored.get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES
+    return value if value > 0 else DEFAULT_IDLE_MINUTES
+
+
+def sign_in_at_start(desk: Desk, parent: QWidget | None = None) -> bool:
+    """The first-run wizard on a database without an administrator, otherwise the login dialog.
+    False when the person gave up (the application then quits)."""
+    if desk.first_run_needed():
+        from desktop_app.gui.first_run import FirstRunWizard
+
+        return FirstRunWizard(desk, parent).exec() == QDialog.DialogCode.Accepted
+    return LoginDialog(desk, parent).exec() == QDialog.DialogCode.Accepted
+

@@ -1,0 +1,698 @@
+"""The 上传 page: the outbox of sealed batches, their receipts and what the platform found wrong,
+uploading now, carrying batches and receipts on a USB stick, and sealing a correction.
+
+Uploads themselves are run by the main window (one at a time, by hand or in the background);
+this page asks for one with `upload_requested` and shows its progress and outcome."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui import value_labels as labels
+from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.table_models import MUTED_FOREGROUND, ROW_ROLE, Index, _Rows
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.desk import Desk
+from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView, Registration, SyncReport
+
+PAGE_STYLE = """
+QLabel#registrationState { padding: 6px; border-radius: 4px; }
+QLabel#detailTitle { font-weight: bold; color: #1f3550; font-size: 11pt; }
+QLabel#receiptInfo { color: #1f3550; }
+QLabel#batchError { background: #fdecec; border: 1px solid #efb1b1; color: #8a1c1c; padding: 6px; border-radius: 4px; }
+QLabel#emptyDetail { color: #5b6470; }
+QFrame#detailFrame { background: #fbfcfd; border: 1px solid #dde2e8; border-radius: 6px; }
+"""
+REGISTERED_STYLE = "QLabel#registrationState { background: #eaf7ee; border: 1px solid #a9d8b6; color: #1d4d2b; }"
+UNREGISTERED_STYLE = "QLabel#registrationState { background: #fff4e0; border: 1px solid #f0c37a; color: #6b4300; }"
+
+STATE_COLOURS = {
+    "sealed": QColor("#2f6fb3"),
+    "sending": QColor("#2f6fb3"),
+    "sent_unconfirmed": QColor("#8a4b00"),
+    "accepted": QColor("#1d7a3a"),
+    "accepted_with_warnings": QColor("#1d7a3a"),
+    "rejected": QColor("#b3261e"),
+    "superseded": MUTED_FOREGROUND,
+}
+WARNING_COLOUR = QColor("#8a4b00")
+ERROR_COLOUR = QColor("#b3261e")
+
+
+class UploadRun(QObject):
+    """One upload in flight: progress reported from the worker thread, and its stop flag."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:  # worker thread: only emit
+        self.progressed.emit(int(done), int(total))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class BatchTableModel(_Rows, QAbstractTableModel):
+    """The outbox, newest first: class, kind, state, attempts, next try, receipt."""
+
+    CLASS, KIND, STATE, ATTEMPTS, NEXT_TRY, RECEIPT = range(6)
+
+    def __init__(self, rows: Sequence[BatchRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[BatchRow] = list(rows)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Class"), self.tr("Kind"), self.tr("State"), self.tr("Attempts"), self.tr("Next try"),
+                self.tr("Receipt")]
+
+    def receipt(self, row: BatchRow) -> str:
+        parts = []
+        if row.sequence is not None:
+            parts.append(self.tr("No. {sequence}").format(sequence=row.sequence))
+        if row.received_at:
+            parts.append(labels.local_time(row.received_at))
+        return " · ".join(parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        row: BatchRow = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.CLASS: f"{row.class_code or ''}  {row.class_name or ''}".strip(),
+                self.KIND: labels.batch_kind(row.kind),
+                self.STATE: labels.batch_state(row.state),
+                self.ATTEMPTS: str(row.attempts),
+                self.NEXT_TRY: labels.local_time(row.next_attempt_at) if row.state in ("sealed", "sending",
+                                                                                       "sent_unconfirmed") else "",
+                self.RECEIPT: self.receipt(row),
+            }[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return STATE_COLOURS.get(row.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.STATE and row.last_error:
+                return row.last_error
+            if column == self.CLASS:
+                return row.class_name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ATTEMPTS, self.STATE, self.KIND):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def row_of_batch(self, batch_id: str) -> int:
+        return next((number for number, row in enumerate(self._rows) if row.batch_id == batch_id), -1)
+
+
+class IssueTableModel(_Rows, QAbstractTableModel):
+    """What the platform found wrong in a batch, per trainee and field, with what to do."""
+
+    TRAINEE, FIELD, MESSAGE, WHAT_TO_DO = range(4)
+
+    def __init__(self, rows: Sequence[IssueView] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[IssueView] = list(rows)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Trainee"), self.tr("Field"), self.tr("Problem"), self.tr("What to do")]
+
+    def trainee(self, issue: IssueView) -> str:
+        if issue.trainee_name and issue.roll_no is not None:
+            return self.tr("No. {roll} {name}").format(roll=issue.roll_no, name=issue.trainee_name)
+        return issue.trainee_name or self.tr("Whole batch")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        issue: IssueView = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return issue
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {
+                self.TRAINEE: self.trainee(issue),
+                self.FIELD: issue.field_label,
+                self.MESSAGE: issue.message,
+                self.WHAT_TO_DO: issue.what_to_do,
+            }[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.MESSAGE:
+            return ERROR_COLOUR if issue.severity == "error" else WARNING_COLOUR
+        return None
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setWordWrap(False)
+    return view
+
+
+def _default_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+class SyncPage(QWidget):
+    """Registration on top, the outbox in the middle, the selected batch's receipt and issues below."""
+
+    page_id = "sync"
+    upload_requested = Signal()
+    upload_stop_requested = Signal()
+    navigate_to_class = Signal(str)  # class code: "去修改"
+    data_changed = Signal()  # the outbox changed here (receipt, correction, registration)
+    batches_loaded = Signal(int)
+    detail_loaded = Signal(str)  # batch id
+    batch_exported = Signal(object)  # list[Path]
+    receipt_imported = Signal(object)  # BatchRow
+    correction_sealed = Signal(object)  # BatchRow
+
+    def __init__(self, desk: Desk, tasks: TaskRunner, *, platform_url: Callable[[], str | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_sync")
+        self.setStyleSheet(PAGE_STYLE)
+        self.desk = desk
+        self.tasks = tasks
+        self.platform_url = platform_url
+        self.registration: Registration | None = None
+        self.detail: BatchDetail | None = None
+        self.uploading = False
+        self.last_folder = _default_folder()
+        self._stale = True
+        self._generation = 0
+        self._detail_generation = 0
+        self._registration_known = False
+        self._count_text: Callable[[], str] | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.count = QLabel()
+        self.count.setObjectName("pageCount")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading)
+        heading_row.addSpacing(12)
+        heading_row.addWidget(self.count)
+        heading_row.addStretch(1)
+
+        self.registration_label = QLabel()
+        self.registration_label.setObjectName("registrationState")
+        self.registration_label.setWordWrap(True)
+        self.registration_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("registerDeviceButton")
+        self.register_button.clicked.connect(self.register_device)
+        registration_row = QHBoxLayout()
+        registration_row.addWidget(self.registration_label, 1)
+        registration_row.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.upload_button = QPushButton()
+        self.upload_button.setObjectName("uploadNowButton")
+        self.upload_button.clicked.connect(self.request_upload)
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stopUploadButton")
+        self.stop_button.clicked.connect(self.upload_stop_requested)
+        self.stop_button.hide()
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportBatchButton")
+        self.export_button.clicked.connect(self.export_batch)
+        self.receipt_button = QPushButton()
+        self.receipt_button.setObjectName("importReceiptButton")
+        self.receipt_button.clicked.connect(self.import_receipt)
+        self.correction_button = QPushButton()
+        self.correction_button.setObjectName("sealCorrectionButton")
+        self.correction_button.clicked.connect(self.seal_correction)
+        actions = QHBoxLayout()
+        actions.addWidget(self.upload_button)
+        actions.addWidget(self.stop_button)
+        actions.addStretch(1)
+        for button in (self.export_button, self.receipt_button, self.correction_button):
+            actions.addWidget(button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("uploadProgress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+
+        self.notice = NoticeBanner()
+        self.batch_model = BatchTableModel(parent=self)
+        self.batch_view = _table(self.batch_model, "outboxTable")
+        self.batch_view.selectionModel().selectionChanged.connect(lambda *_args: self._batch_selected())
+        header = self.batch_view.horizontalHeader()
+        header.setSectionResizeMode(BatchTableModel.CLASS, QHeaderView.ResizeMode.Stretch)
+        for column in (BatchTableModel.KIND, BatchTableModel.STATE, BatchTableModel.ATTEMPTS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(BatchTableModel.NEXT_TRY, 130)
+        header.resizeSection(BatchTableModel.RECEIPT, 190)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyDetail")
+        self.empty_label.setWordWrap(True)
+
+        # The selected batch.
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setWordWrap(True)
+        self.receipt_label = QLabel()
+        self.receipt_label.setObjectName("receiptInfo")
+        self.receipt_label.setWordWrap(True)
+        self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("batchError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.issue_model = IssueTableModel(parent=self)
+        self.issue_view = _table(self.issue_model, "issueTable")
+        self.issue_view.setWordWrap(True)
+        issue_header = self.issue_view.horizontalHeader()
+        issue_header.resizeSection(IssueTableModel.TRAINEE, 120)
+        issue_header.resizeSection(IssueTableModel.FIELD, 90)
+        issue_header.setSectionResizeMode(IssueTableModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        issue_header.setSectionResizeMode(IssueTableModel.WHAT_TO_DO, QHeaderView.ResizeMode.Stretch)
+        self.issue_view.doubleClicked.connect(lambda _index: self.go_to_class())
+        self.fix_button = QPushButton()
+        self.fix_button.setObjectName("goFixButton")
+        self.fix_button.clicked.connect(self.go_to_class)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.receipt_label, 1)
+        fix_row.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.detail_frame = QFrame()
+        self.detail_frame.setObjectName("detailFrame")
+        detail_layout = QVBoxLayout(self.detail_frame)
+        detail_layout.setContentsMargins(10, 8, 10, 8)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addLayout(fix_row)
+        detail_layout.addWidget(self.error_label)
+        detail_layout.addWidget(self.issue_view, 1)
+        self.detail_frame.hide()
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.batch_view)
+        self.splitter.addWidget(self.detail_frame)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 10)
+        layout.setSpacing(8)
+        layout.addLayout(heading_row)
+        layout.addLayout(registration_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("Upload")
+
+    def show_count(self, text: Callable[[], str]) -> None:
+        self._count_text = text
+        self.count.setText(text())
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def mark_stale(self) -> None:
+        """The outbox changed elsewhere (a class sealed, an upload done): read it again when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self, *, select_batch: str | None = None) -> None:
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        selected = self.selected_batch()
+        keep = select_batch or (selected.batch_id if selected else None)
+        self.tasks.run(lambda: (self.desk.outbox(), self.desk.registration()),
+                       on_success=lambda answer: self._arrived(generation, *answer, keep),
+                       on_failure=self._failed)
+
+    def _arrived(self, generation: int, rows: list[BatchRow], registration: Registration | None,
+                 keep: str | None) -> None:
+        if generation != self._generation:
+            return
+        self.registration = registration
+        self._registration_known = True
+        self._render_registration()
+        self.batch_model.set_rows(rows)
+        position = self.batch_model.row_of_batch(keep) if keep else -1
+        if position < 0 and rows:
+            # The batch that needs the clerk most: a returned one, else the newest.
+            position = next((n for n, row in enumerate(rows) if row.state == "rejected" and not row.superseded_by), 0)
+        if position >= 0:
+            self.batch_view.selectRow(position)
+        else:
+            self._batch_selected()
+        self._render_empty()
+        self._update_buttons()
+        self.batches_loaded.emit(len(rows))
+
+    def _failed(self, error: BaseException) -> None:
+        self.notice.show_note(failure_text(error), "error")
+
+    def selected_batch(self) -> BatchRow | None:
+        rows = self.batch_view.selectionModel().selectedRows()
+        return self.batch_model.data(rows[0], ROW_ROLE) if rows else None
+
+    def select_batch(self, batch_id: str) -> bool:
+        position = self.batch_model.row_of_batch(batch_id)
+        if position < 0:
+            return False
+        self.batch_view.selectRow(position)
+        return True
+
+    def _batch_selected(self) -> None:
+        row = self.selected_batch()
+        self._update_buttons()
+        if row is None:
+            self.detail = None
+            self.issue_model.set_rows([])
+            self.detail_frame.hide()
+            return
+        self._detail_generation += 1
+        generation = self._detail_generation
+        batch_id = row.batch_id
+        self.tasks.run(lambda: self.desk.batch_detail(batch_id),
+                       on_success=lambda detail: self._detail_arrived(generation, detail),
+                       on_failure=self._failed)
+
+    def _detail_arrived(self, generation: int, detail: BatchDetail) -> None:
+        if generation != self._detail_generation:
+            return
+        self.detail = detail
+        self.issue_model.set_rows(detail.issues)
+        self._render_detail()
+        self.detail_frame.show()
+        self._update_buttons()
+        self.detail_loaded.emit(detail.row.batch_id)
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _render_registration(self) -> None:
+        registration = self.registration
+        if not self._registration_known:
+            self.registration_label.setText("")
+            return
+        if registration is None:
+            self.registration_label.setStyleSheet(UNREGISTERED_STYLE)
+            self.registration_label.setText(self.tr(
+                "This computer is not yet registered with the provincial platform, so nothing "
+                "can be uploaded. Ask the platform for an enrolment code, enter the platform address on the "
+                "Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick."))
+            self.register_button.setVisible(True)
+            return
+        if registration.stopped:
+            self.registration_label.setStyleSheet(UNREGISTERED_STYLE)
+            self.registration_label.setText(self.tr("Uploads are paused: {reason}").format(reason=registration.stopped))
+            self.register_button.setVisible(True)
+            return
+        self.registration_label.setStyleSheet(REGISTERED_STYLE)
+        self.registration_label.setText(self.tr(
+            "Registered with the provincial platform as device {device} (since {since}, {url}).").format(
+            device=registration.device_id, since=labels.local_time(registration.registered_at) or "—",
+            url=registration.platform_url or "—"))
+        self.register_button.setVisible(False)
+
+    def _render_empty(self) -> None:
+        empty = self.batch_model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.empty_label.setText(self.tr(
+            "No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: "
+            "its records are sealed into a signed batch that appears here.") if empty else "")
+
+    def _render_detail(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        row = detail.row
+        self.detail_title.setText(self.tr("{code} {name} · {kind} · {state}").format(
+            code=row.class_code or "", name=row.class_name or "", kind=labels.batch_kind(row.kind),
+            state=labels.batch_state(row.state)))
+        lines = []
+        if row.sequence is not None or row.received_at:
+            if detail.receipt_verified is True:
+                verified = self.tr("signature verified")
+            elif detail.receipt_verified is False:
+                verified = self.tr("signature does NOT verify")
+            else:
+                verified = self.tr("signature not checked (platform key unknown)")
+            lines.append(self.tr("Receipt No. {sequence}, received {time} ({verified}).").format(
+                sequence=row.sequence if row.sequence is not None else "—",
+                time=labels.local_time(row.received_at) or "—", verified=verified))
+        else:
+            if row.sent_at:
+                lines.append(self.tr("No receipt yet. Sealed {sealed}; sent {sent}.").format(
+                    sealed=labels.local_time(row.created_at), sent=labels.local_time(row.sent_at)))
+            else:
+                lines.append(self.tr("No receipt yet. Sealed {sealed}; not sent yet.").format(
+                    sealed=labels.local_time(row.created_at)))
+        if row.state == "rejected" and not row.superseded_by:
+            lines.append(self.tr("The platform returned this class. Correct the records listed below on the Classes "
+                                 "and Trainees pages, then click “Seal correction…”."))
+        elif row.state == "accepted_with_warnings":
+            lines.append(self.tr("Accepted. The notes below need no new upload, but check them."))
+        if row.supersedes:
+            lines.append(self.tr("This correction replaces batch {batch}.").format(batch=row.supersedes))
+        if row.superseded_by:
+            lines.append(self.tr("Replaced by correction batch {batch}.").format(batch=row.superseded_by))
+        if not detail.issues and row.state in ("accepted", "accepted_with_warnings", "rejected"):
+            lines.append(self.tr("The platform listed no problems."))
+        self.receipt_label.setText("\n".join(lines))
+        self.error_label.setText(row.last_error or "")
+        self.error_label.setVisible(bool(row.last_error))
+
+    def _update_buttons(self) -> None:
+        row = self.selected_batch()
+        self.upload_button.setEnabled(not self.uploading)
+        self.stop_button.setVisible(self.uploading)
+        self.export_button.setEnabled(row is not None)
+        self.correction_button.setEnabled(row is not None and row.state == "rejected" and not row.superseded_by
+                                          and row.class_code is not None)
+        self.fix_button.setEnabled(row is not None and row.class_code is not None)
+
+    # --- uploading (run by the main window) -------------------------------------------------
+
+    def request_upload(self) -> None:
+        self.notice.hide()
+        self.upload_requested.emit()
+
+    def upload_started(self) -> None:
+        self.uploading = True
+        self.progress.setRange(0, 0)  # busy until the first figure arrives
+        self.progress.show()
+        self._update_buttons()
+
+    def upload_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(self.tr("Batch %v of %m"))
+
+    def upload_finished(self, outcome: SyncReport | BaseException, *, manual: bool) -> None:
+        self.uploading = False
+        self.progress.hide()
+        self._update_buttons()
+        if isinstance(outcome, BaseException):
+            if manual:
+                self.notice.show_note(failure_text(outcome), "error")
+        elif manual or outcome.uploaded or outcome.rejected:
+            text, kind = self.report_text(outcome)
+            self.notice.show_note(text, kind)
+        self.mark_stale()
+
+    def report_text(self, report: SyncReport) -> tuple[str, str]:
+        """One paragraph on what an upload did, and how worried to be about it."""
+        if report.stopped_reason:
+            return report.stopped_reason, "warning"
+        if report.offline:
+            return self.tr("The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait "
+                           "here and go up by themselves when the network returns.").format(count=report.waiting), \
+                "warning"
+        parts = []
+        if report.uploaded:
+            parts.append(self.tr("{count} batch(es) uploaded.").format(count=report.uploaded))
+        if report.accepted:
+            parts.append(self.tr("{count} accepted.").format(count=report.accepted))
+        if report.rejected:
+            parts.append(self.tr("{count} returned by the platform: see the problems listed for it.").format(
+                count=report.rejected))
+        if report.retry_after_seconds:
+            parts.append(self.tr("The platform is busy; the rest will be tried again automatically."))
+        if report.waiting:
+            parts.append(self.tr("{count} batch(es) still waiting.").format(count=report.waiting))
+        if not parts:
+            parts.append(self.tr("Nothing was waiting to be uploaded."))
+        return " ".join(parts), ("warning" if report.rejected else "success")
+
+    # --- USB, receipts, corrections, registration -------------------------------------------
+
+    def export_batch(self) -> None:
+        row = self.selected_batch()
+        if row is None:
+            return
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder for batch {code}")
+                                                  .format(code=row.class_code or row.batch_id), str(self.last_folder))
+        if not chosen:
+            return
+        folder = Path(chosen)
+        self.last_folder = folder
+        batch_id = row.batch_id
+        self.export_button.setEnabled(False)
+
+        def done(paths: list[Path]) -> None:
+            self._update_buttons()
+            self.notice.show_note(self.tr(
+                "Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it "
+                "contains personal data, so keep the stick safe. Bring back the receipt file and import it here.")
+                .format(code=row.class_code or "", folder=folder, files="、".join(p.name for p in paths)), "success")
+            self.batch_exported.emit(paths)
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            self.notice.show_note(self.tr("The batch was not exported. {reason}").format(reason=failure_text(error)),
+                                  "error")
+
+        self.tasks.run(lambda: self.desk.export_batch(batch_id, folder), on_success=done, on_failure=failed)
+
+    def import_receipt(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a receipt from the platform"),
+                                                      str(self.last_folder),
+                                                      self.tr("Receipt files (*.json);;All files (*)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        self.last_folder = path.parent
+        self.receipt_button.setEnabled(False)
+
+        def done(row: BatchRow) -> None:
+            self.receipt_button.setEnabled(True)
+            self.notice.show_note(self.tr("Receipt imported: {code} is now “{state}”.").format(
+                code=row.class_code or row.batch_id, state=labels.batch_state(row.state)),
+                "warning" if row.state == "rejected" else "success")
+            self.receipt_imported.emit(row)
+            self.data_changed.emit()
+            self.reload(select_batch=row.batch_id)
+
+        def failed(error: BaseException) -> None:
+            self.receipt_button.setEnabled(True)
+            self.notice.show_note(self.tr("The receipt was not imported. {reason}").format(
+                reason=failure_text(error)), "error")
+
+        self.tasks.run(lambda: self.desk.import_receipt(path), on_success=done, on_failure=failed)
+
+    def seal_correction(self) -> None:
+        row = self.selected_batch()
+        if row is None or row.class_code is None:
+            return
+        code = row.class_code
+        reason, accepted = QInputDialog.getText(
+            self, self.tr("Seal correction for {code}").format(code=code),
+            self.tr("The platform returned class {code}. Once its records are corrected, they are sealed again as a "
+                    "correction batch and uploaded. What was corrected, and why?").format(code=code))
+        if not accepted:
+            return
+        self.correction_button.setEnabled(False)
+
+        def done(batch: BatchRow) -> None:
+            self.notice.show_note(self.tr(
+                "Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this "
+                "computer is online.").format(code=code), "success")
+            self.correction_sealed.emit(batch)
+            self.data_changed.emit()
+            self.reload(select_batch=batch.batch_id)
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            self.notice.show_note(failure_text(error), "error")
+
+        self.tasks.run(lambda: self.desk.seal_correction(code, reason), on_success=done, on_failure=failed)
+
+    def register_device(self) -> None:
+        url = self.platform_url()
+        if not url:
+            self.notice.show_note(self.tr("Enter the platform address on the Settings page first, then register "
+                                          "this computer."), "warning")
+            return
+        code, accepted = QInputDialog.getText(self, self.tr("Register this computer"), self.tr(
+            "Enrolment code from the provincial platform (it can be used once):"))
+        if not accepted or not code.strip():
+            return
+        self.register_button.setEnabled(False)
+
+        def done(registration: Registration) -> None:
+            self.register_button.setEnabled(True)
+            self.notice.show_note(self.tr("This computer is registered as device {device}. Waiting batches now go up "
+                                          "automatically.").format(device=registration.device_id), "success")
+            self.data_changed.emit()
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.register_button.setEnabled(True)
+            self.notice.show_note(failure_text(error), "error")
+
+        self.tasks.run(lambda: self.desk.register_device(url, code.strip()), on_success=done, on_failure=failed)
+
+    def go_to_class(self) -> None:
+        row = self.selected_batch()
+        if row is not None and row.class_code:
+            self.navigate_to_class.emit(row.class_code)
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.upload_button.setText(self.tr("Upload now"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.export_button.setText(self.tr("Export to USB…"))
+        self.receipt_button.setText(self.tr("Import receipt…"))
+        self.correction_button.setText(self.tr("Seal correction…"))
+        self.register_button.setText(self.tr("Register this computer…"))
+        self.fix_button.setText(self.tr("Go and fix"))
+        self.fix_button.setToolTip(self.tr("Open this class on the Classes page"))
+        self.count.setText(self._count_text() if self._count_text else "")
+        self.batch_model.retranslate()
+        self.issue_model.retranslate()
+        self._render_registration()
+        self._render_empty()
+        self._render_detail()

@@ -1,0 +1,429 @@
+"""Accounts: who may sign in, with which role; passwords, lockout, and the first-run set-up.
+
+Passwords are stored as scrypt hashes (memory-hard, in the standard library) in a
+self-describing string `scrypt$n=…,r=…,p=…$<salt>$<hash>`, so the cost can be raised later
+without invalidating existing passwords. Failed sign-ins are counted per account; after
+MAX_FAILED_LOGINS in a row the account is locked for LOCKOUT_MINUTES.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app import messages
+from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Actor, Role
+from desktop_app.domain.permissions import Permission, require
+from desktop_app.services import audit
+from desktop_app.store.engine import Database
+from desktop_app.store.models import AppUser, Institution, utcnow
+
+messages.register(
+    {
+        "accounts.bad_credentials": (
+            "账号或密码不正确。请检查后重试（注意大小写和输入法）。",
+            "Wrong username or password. Check them and try again (mind the caps lock and input method).",
+        ),
+        "accounts.empty_password": ("请输入密码。", "Enter the password."),
+        "accounts.locked": (
+            "账号“{user}”因连续 {count} 次密码错误已被锁定，{until} 后才能再次登录；如需立即解锁，请联系管理员重设密码。",
+            "The account “{user}” is locked after {count} wrong passwords in a row, until {until}. To unlock it "
+            "now, ask an administrator to reset the password.",
+        ),
+        "accounts.password_too_short": (
+            "密码太短：至少需要 {minimum} 个字符。",
+            "The password is too short: it needs at least {minimum} characters.",
+        ),
+        "accounts.password_blank": ("密码不能全是空格。", "The password cannot be only spaces."),
+        "accounts.username_invalid": (
+            "账号名“{user}”不可用：请用 2–32 个字母、数字、点、横线或下划线（可以用中文）。",
+            "The username “{user}” cannot be used: use 2–32 letters, digits, dots, hyphens or underscores.",
+        ),
+        "accounts.username_taken": ("账号名“{user}”已被使用，请换一个。", "The username “{user}” is already taken."),
+        "accounts.unknown_user": ("没有账号“{user}”。", "There is no account “{user}”."),
+        "accounts.unknown_role": (
+            "没有“{role}”这个角色。可选：{choices}。",
+            "There is no role “{role}”. Choose one of: {choices}.",
+        ),
+        "accounts.builtin": (
+            "“{user}”是程序内置的账号，不能修改。",
+            "“{user}” is the built-in account and cannot be changed.",
+        ),
+        "accounts.last_admin": (
+            "“{user}”是最后一个可用的管理员账号，不能停用或改为其他角色；请先设置另一个管理员。",
+            "“{user}” is the last active administrator and cannot be disabled or given another role; "
+            "make someone else an administrator first.",
+        ),
+        "accounts.self_disable": ("不能停用自己正在使用的账号。", "You cannot disable the account you are signed in with."),
+        "accounts.first_run_done": (
+            "本数据库已完成首次设置（已有管理员账号），不能再次设置。请用管理员账号登录后管理账号。",
+            "This database has already been set up (an administrator exists). Sign in as an administrator to "
+            "manage accounts.",
+        ),
+        "accounts.institution_code_missing": ("请填写机构编号。", "Enter the institution's code."),
+        "accounts.institution_name_missing": ("请填写机构名称。", "Enter the institution's name."),
+        "accounts.credit_code_invalid": (
+            "统一社会信用代码“{value}”应为 18 位数字或大写字母。",
+            "The unified social credit code “{value}” must be 18 digits or capital letters.",
+        ),
+        "accounts.display_name_missing": ("请填写姓名。", "Enter the person's name."),
+    }
+)
+
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILED_LOGINS = 5
+LOCKOUT_MINUTES = 15
+
+# OWASP's scrypt minimum (2^17 at r=8) costs ~0.4 s here on a shared core; 2^15 keeps a sign-in
+# under a tenth of a second on office PCs while still needing 32 MiB per guess.
+SCRYPT_N = 2**15
+SCRYPT_R = 8
+SCRYPT_P = 1
+_SALT_BYTES = 16
+_HASH_BYTES = 32
+
+
+class AccountError(messages.UserFacingError):
+    pass
+
+
+class SignInError(AccountError):
+    pass
+
+
+# --- passwords -------------------------------------------------------------------------------
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length,
+                          maxmem=128 * r * n * 2 + 1024 * 1024)
+
+
+def hash_password(password: str) -> str:
+    """A new salted scrypt hash of `password`, with its parameters, as one string."""
+    salt = os.urandom(_SALT_BYTES)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, _HASH_BYTES)
+    return f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    """Whether `password` matches `stored` (constant-time compare); a malformed hash never matches."""
+    if not stored:
+        return False
+    try:
+        scheme, params, salt_text, digest_text = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        values = dict(part.split("=", 1) for part in params.split(","))
+        n, r, p = int(values["n"]), int(values["r"]), int(values["p"])
+        salt, expected = base64.b64decode(salt_text), base64.b64decode(digest_text)
+    except (ValueError, KeyError):
+        return False
+    return hmac.compare_digest(_scrypt(password, salt, n, r, p, len(expected)), expected)
+
+
+# A hash to check against when the account does not exist, so a wrong username costs the same
+# time as a wrong password and timing does not tell which one it was.
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password("not a password of anyone")
+    return _DUMMY_HASH
+
+
+def check_password_rules(password: str) -> None:
+    """Refuse passwords that are empty, blank or shorter than MIN_PASSWORD_LENGTH."""
+    if not password:
+        raise AccountError("accounts.empty_password")
+    if not password.strip():
+        raise AccountError("accounts.password_blank")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError("accounts.password_too_short", minimum=MIN_PASSWORD_LENGTH)
+
+
+def _check_username(username: str) -> str:
+    name = (username or "").strip()
+    if not (2 <= len(name) <= 32) or not all(ch.isalnum() or ch in "._-" for ch in name) \
+            or name == LOCAL_ADMIN_USERNAME:
+        raise AccountError("accounts.username_invalid", user=name)
+    return name
+
+
+def parse_role(value: str | Role) -> Role:
+    """A role from its code (administrator …) or its Chinese name (管理员 …)."""
+    if isinstance(value, Role):
+        return value
+    text = (value or "").strip()
+    for role in Role:
+        if text.lower() == role.value or text == role.label_zh:
+            return role
+    raise AccountError("accounts.unknown_role", role=text,
+                       choices="、".join(f"{r.value}（{r.label_zh}）" for r in Role))
+
+
+# --- who is who ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    is_active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+def actor_for(user: AppUser) -> Actor:
+    return Actor(user_id=user.id, username=user.username, display_name=user.display_name, role=Role(user.role))
+
+
+def _as_utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def first_run_needed(db: Database) -> bool:
+    """True while no active, non-built-in administrator exists (the app then acts as local-admin)."""
+    with db.reading() as session:
+        return not _has_real_administrator(session)
+
+
+def _has_real_administrator(session: Session) -> bool:
+    return session.scalar(
+        select(AppUser.id).where(AppUser.role == Role.ADMINISTRATOR.value, AppUser.is_active.is_(True),
+                                 AppUser.is_builtin.is_(False)).limit(1)) is not None
+
+
+def acting_user_is_valid(db: Database, actor: Actor) -> bool:
+    """Whether `actor` still names an active account (the built-in one only until the first run)."""
+    if not actor.signed_in:
+        return False
+    with db.reading() as session:
+        user = session.get(AppUser, actor.user_id) if actor.user_id is not None else session.scalar(
+            select(AppUser).where(AppUser.username == actor.username))
+        return user is not None and bool(user.is_active)
+
+
+# --- signing in ------------------------------------------------------------------------------
+
+def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """The Actor for `username` if `password` is right and the account is active and not locked.
+
+    A wrong password and an unknown account get the same message. Each failure is counted (and
+    committed even though a SignInError follows); the MAX_FAILED_LOGINS-th locks the account."""
+    if not password:
+        raise SignInError("accounts.empty_password")
+    now = now or utcnow()
+    name = (username or "").strip()
+    failure: SignInError | None = None
+    with db.writing() as session:
+        user = session.scalar(select(AppUser).where(AppUser.username == name)) if name else None
+        if user is None or user.is_builtin or not user.is_active:
+            verify_password(password, _dummy_hash())
+            raise SignInError("accounts.bad_credentials")
+        locked_until = _as_utc(user.locked_until)
+        if locked_until is not None and locked_until > now:
+            raise SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
+                              until=_local_time(locked_until))
+        actor = actor_for(user)
+        if verify_password(password, user.password_hash):
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login_at = now
+            audit.record(session, actor, "user.signed_in", entity_type="app_user", entity_id=user.id)
+            return actor
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
+            user.failed_logins = 0
+            audit.record(session, actor, "user.locked", entity_type="app_user", entity_id=user.id,
+                         details={"minutes": LOCKOUT_MINUTES})
+            failure = SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
+                                  until=_local_time(user.locked_until))
+        else:
+            audit.record(session, actor, "user.sign_in_failed", entity_type="app_user", entity_id=user.id,
+                         details={"failed_logins": user.failed_logins})
+            failure = SignInError("accounts.bad_credentials")
+    raise failure
+
+
+def _local_time(moment: datetime) -> str:
+    from desktop_app.domain.schedule import CHINA_TZ
+
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+# --- managing accounts (administrators) --------------------------------------------------------
+
+def list_users(db: Database, *, actor: Actor) -> list[UserRow]:
+    """Every account except the built-in one, by username."""
+    require(actor, Permission.MANAGE_USERS)
+    with db.reading() as session:
+        users = session.scalars(select(AppUser).where(AppUser.is_builtin.is_(False)).order_by(AppUser.username))
+        return [UserRow(id=u.id, username=u.username, display_name=u.display_name, role=Role(u.role),
+                        is_active=bool(u.is_active), locked_until=_as_utc(u.locked_until),
+                        last_login_at=_as_utc(u.last_login_at)) for u in users]
+
+
+def create_user(db: Database, *, actor: Actor, username: str, password: str, role: Role | str,
+                display_name: str | None = None) -> UserRow:
+    """A new active account with `role`; audited as a permission change."""
+    require(actor, Permission.MANAGE_USERS)
+    name = _check_username(username)
+    role = parse_role(role)
+    check_password_rules(password)
+    shown = (display_name or "").strip() or name
+    with db.writing() as session:
+        if session.scalar(select(AppUser.id).where(AppUser.username == name)) is not None:
+            raise AccountError("accounts.username_taken", user=name)
+        user = AppUser(username=name, display_name=shown, role=role.value, password_hash=hash_password(password),
+                       is_builtin=False, is_active=True, failed_logins=0, password_changed_at=utcnow())
+        session.add(user)
+        session.flush()
+        audit.record(session, actor, "user.created", entity_type="app_user", entity_id=user.id,
+                     details={"username": name, "role": role.value})
+        return _row(user)
+
+
+def set_password(db: Database, *, actor: Actor, username: str, password: str) -> None:
+    """A new password (an administrator's reset, or one's own); also lifts a lockout."""
+    if not (actor.signed_in and actor.username == (username or "").strip()):
+        require(actor, Permission.MANAGE_USERS)
+    check_password_rules(password)
+    with db.writing() as session:
+        user = _user(session, username)
+        user.password_hash = hash_password(password)
+        user.password_changed_at = utcnow()
+        user.failed_logins = 0
+        user.locked_until = None
+        audit.record(session, actor, "user.password_set", entity_type="app_user", entity_id=user.id,
+                     details={"username": user.username})
+
+
+def set_role(db: Database, *, actor: Actor, username: str, role: Role | str) -> UserRow:
+    """Give an account another role; the last active administrator keeps theirs."""
+    require(actor, Permission.MANAGE_USERS)
+    role = parse_role(role)
+    with db.writing() as session:
+        user = _user(session, username)
+        before = user.role
+        if before == Role.ADMINISTRATOR.value and role is not Role.ADMINISTRATOR:
+            _refuse_last_admin(session, user)
+        user.role = role.value
+        audit.record(session, actor, "user.role_changed", entity_type="app_user", entity_id=user.id,
+                     details={"username": user.username, "from": before, "to": role.value})
+        return _row(user)
+
+
+def deactivate(db: Database, *, actor: Actor, username: str) -> UserRow:
+    """Disable an account (kept for the audit trail, never deleted)."""
+    require(actor, Permission.MANAGE_USERS)
+    with db.writing() as session:
+        user = _user(session, username)
+        if actor.user_id == user.id:
+            raise AccountError("accounts.self_disable")
+        if user.role == Role.ADMINISTRATOR.value:
+            _refuse_last_admin(session, user)
+        user.is_active = False
+        audit.record(session, actor, "user.deactivated", entity_type="app_user", entity_id=user.id,
+                     details={"username": user.username, "role": user.role})
+        return _row(user)
+
+
+def _user(session: Session, username: str) -> AppUser:
+    name = (username or "").strip()
+    user = session.scalar(select(AppUser).where(AppUser.username == name))
+    if user is None:
+        raise AccountError("accounts.unknown_user", user=name)
+    if user.is_builtin:
+        raise AccountError("accounts.builtin", user=name)
+    return user
+
+
+def _refuse_last_admin(session: Session, user: AppUser) -> None:
+    others = session.scalar(
+        select(AppUser.id).where(AppUser.role == Role.ADMINISTRATOR.value, AppUser.is_active.is_(True),
+                                 AppUser.is_builtin.is_(False), AppUser.id != user.id).limit(1))
+    if others is None:
+        raise AccountError("accounts.last_admin", user=user.username)
+
+
+def _row(user: AppUser) -> UserRow:
+    return UserRow(id=user.id, username=user.username, display_name=user.display_name, role=Role(user.role),
+                   is_active=bool(user.is_active), locked_until=_as_utc(user.locked_until),
+                   last_login_at=_as_utc(user.last_login_at))
+
+
+# --- first run -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InstitutionProfile:
+    code: str
+    name: str
+    credit_code: str | None = None
+    address: str | None = None
+    contact_name: str | None = None
+    contact_phone: str | None = None
+
+
+def check_institution_profile(profile: InstitutionProfile) -> None:
+    if not (profile.code or "").strip():
+        raise AccountError("accounts.institution_code_missing")
+    if not (profile.name or "").strip():
+        raise AccountError("accounts.institution_name_missing")
+    credit = (profile.credit_code or "").strip().upper()
+    if credit and (len(credit) != 18 or not credit.isascii() or not credit.isalnum()):
+        raise AccountError("accounts.credit_code_invalid", value=profile.credit_code)
+
+
+def complete_first_run(db: Database, *, institution: InstitutionProfile, username: str, display_name: str,
+                       password: str) -> Actor:
+    """Record the institution, create the first administrator and retire the built-in account,
+    in one transaction (audited). Refused once an administrator exists. Returns the new actor."""
+    check_institution_profile(institution)
+    name = _check_username(username)
+    check_password_rules(password)
+    shown = (display_name or "").strip() or name
+    with db.writing() as session:
+        if _has_real_administrator(session):
+            raise AccountError("accounts.first_run_done")
+        if session.scalar(select(AppUser.id).where(AppUser.username == name)) is not None:
+            raise AccountError("accounts.username_taken", user=name)
+        row = session.scalar(select(Institution).order_by(Institution.id).limit(1))
+        if row is None:
+            row = Institution(code=institution.code.strip(), name=institution.name.strip())
+            session.add(row)
+        row.code = institution.code.strip()
+        row.name = institution.name.strip()
+        row.credit_code = (institution.credit_code or "").strip().upper() or None
+        row.address = (institution.address or "").strip() or None
+        row.contact_name = (institution.contact_name or "").strip() or None
+        row.contact_phone = (institution.contact_phone or "").strip() or None
+        user = AppUser(username=name, display_name=shown, role=Role.ADMINISTRATOR.value,
+                       password_hash=hash_password(password), is_builtin=False, is_active=True, failed_logins=0,
+                       password_changed_at=utcnow())
+        session.add(user)
+        builtin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
+        if builtin is not None:
+            builtin.is_active = False
+        session.flush()
+        actor = actor_for(user)
+        audit.record(session, actor, "first_run.completed", entity_type="app_user", entity_id=user.id,
+                     details={"username": name, "role": Role.ADMINISTRATOR.value,
+                              "institution_code": row.code, "institution_name": row.name})
+        return actor

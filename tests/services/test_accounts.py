@@ -1,0 +1,385 @@
+"""Accounts and roles: hashed passwords, sign-in and lockout, the first run, and every role refused
+outside its rights by the services themselves (not only by hidden buttons)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.domain.actors import LOCAL_ADMIN, LOCAL_ADMIN_USERNAME, SIGNED_OUT, Role
+from desktop_app.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
+from desktop_app.services import accounts, assessment, attendance, certificates, classes, roster, trainees
+from desktop_app.services.accounts import AccountError, InstitutionProfile, SignInError
+from desktop_app.services.demo import fill_demo_institution
+from desktop_app.services.desk import Desk
+from desktop_app.store.models import AppUser, AuditEntry, ClassTeacher, Institution, Teacher, TrainingClass, utcnow
+
+PASSWORD = "correct horse 1"
+PROFILE = InstitutionProfile(code="JS3205060001", name="苏州市姑苏区职业培训学校", credit_code="12320508MB1234567X",
+                             address="苏州市姑苏区人民路 100 号", contact_name="王老师", contact_phone="0512-65550000")
+
+
+def set_up(desk: Desk) -> None:
+    desk.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
+
+
+def add_user(desk: Desk, username: str, role: Role) -> None:
+    accounts.create_user(desk.db, actor=desk.actor, username=username, password=PASSWORD, role=role,
+                         display_name=f"{role.label_zh}{username}")
+
+
+def actor(desk: Desk, username: str):
+    return accounts.authenticate(desk.db, username, PASSWORD)
+
+
+def audit_actions(desk: Desk) -> list[str]:
+    with desk.db.reading() as session:
+        return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+# --- passwords --------------------------------------------------------------------------------
+
+def test_password_hashes_are_scrypt_salted_and_never_the_plaintext():
+    first, second = accounts.hash_password(PASSWORD), accounts.hash_password(PASSWORD)
+    assert PASSWORD not in first and first != second  # a new salt each time
+    scheme, params, salt, digest = first.split("$")
+    assert scheme == "scrypt" and params == f"n={2**15},r=8,p=1"
+    assert salt != second.split("$")[2]
+    assert accounts.verify_password(PASSWORD, first) and accounts.verify_password(PASSWORD, second)
+    assert not accounts.verify_password(PASSWORD + "x", first)
+    assert not accounts.verify_password(PASSWORD, "garbage") and not accounts.verify_password(PASSWORD, None)
+
+
+def test_a_hash_made_with_other_parameters_still_verifies():
+    """The parameters travel with the hash, so raising the cost later keeps old passwords valid."""
+    import base64
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(b"old password", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt$n=16384,r=8,p=1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+    assert accounts.verify_password("old password", stored)
+
+
+def test_stored_password_hash_in_the_database_is_not_the_password(desk):
+    set_up(desk)
+    with desk.db.reading() as session:
+        stored = session.scalar(select(AppUser.password_hash).where(AppUser.username == "wang"))
+    assert stored.startswith("scrypt$") and PASSWORD not in stored
+    assert PASSWORD.encode() not in desk.db.sqlite_path.read_bytes()
+
+
+@pytest.mark.parametrize("password, code", [("", "accounts.empty_password"), ("        ", "accounts.password_blank"),
+                                            ("short1", "accounts.password_too_short")])
+def test_weak_passwords_are_refused_with_a_clear_message(desk, password, code):
+    with pytest.raises(AccountError) as refused:
+        desk.complete_first_run(PROFILE, "wang", "王校长", password)
+    assert refused.value.code == code
+    assert desk.first_run_needed()
+
+
+# --- signing in and lockout --------------------------------------------------------------------
+
+def test_right_password_signs_in_and_records_the_time(desk):
+    set_up(desk)
+    signed = desk.sign_in("wang", PASSWORD)
+    assert signed.role is Role.ADMINISTRATOR and signed.display_name == "王校长" and desk.actor == signed
+    with desk.db.reading() as session:
+        assert session.scalar(select(AppUser.last_login_at).where(AppUser.username == "wang")) is not None
+    assert "user.signed_in" in audit_actions(desk)
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(desk):
+    set_up(desk)
+    with pytest.raises(SignInError) as wrong:
+        desk.sign_in("wang", "not the password")
+    with pytest.raises(SignInError) as unknown:
+        desk.sign_in("nobody", "not the password")
+    assert wrong.value.code == unknown.value.code == "accounts.bad_credentials"
+    assert wrong.value.message() == unknown.value.message()
+    assert "wang" not in wrong.value.message()
+
+
+def test_empty_password_is_refused_without_counting_a_failure(desk):
+    set_up(desk)
+    with pytest.raises(SignInError) as refused:
+        desk.sign_in("wang", "")
+    assert refused.value.code == "accounts.empty_password"
+    with desk.db.reading() as session:
+        assert session.scalar(select(AppUser.failed_logins).where(AppUser.username == "wang")) == 0
+
+
+def test_builtin_local_admin_cannot_sign_in(desk):
+    with pytest.raises(SignInError) as refused:
+        desk.sign_in(LOCAL_ADMIN_USERNAME, "whatever123")
+    assert refused.value.code == "accounts.bad_credentials"
+
+
+def test_five_wrong_passwords_lock_the_account_until_the_period_ends(desk):
+    set_up(desk)
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        with pytest.raises(SignInError) as refused:
+            desk.sign_in("wang", "wrong password")
+        assert refused.value.code == "accounts.bad_credentials"
+    with pytest.raises(SignInError) as locked:
+        desk.sign_in("wang", "wrong password")
+    assert locked.value.code == "accounts.locked"
+    assert "wang" in locked.value.message() and "15" not in locked.value.params["user"]
+    # Even the right password is refused while locked, and the message says until when.
+    with pytest.raises(SignInError) as still:
+        desk.sign_in("wang", PASSWORD)
+    assert still.value.code == "accounts.locked"
+    with desk.db.reading() as session:
+        until = session.scalar(select(AppUser.locked_until).where(AppUser.username == "wang"))
+    assert until is not None
+    assert accounts._local_time(accounts._as_utc(until)) in still.value.message()
+    # After the lockout period, the right password works again.
+    later = accounts._as_utc(until) + timedelta(seconds=1)
+    signed = accounts.authenticate(desk.db, "wang", PASSWORD, now=later)
+    assert signed.username == "wang"
+    assert "user.locked" in audit_actions(desk)
+
+
+def test_an_administrator_password_reset_lifts_a_lockout(desk):
+    set_up(desk)
+    desk.sign_in("wang", PASSWORD)
+    add_user(desk, "li", Role.CLERK)
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(SignInError):
+            accounts.authenticate(desk.db, "li", "wrong password")
+    desk.set_user_password("li", "new password 2")
+    assert accounts.authenticate(desk.db, "li", "new password 2").role is Role.CLERK
+
+
+def test_disabled_account_cannot_sign_in(desk):
+    set_up(desk)
+    add_user(desk, "li", Role.CLERK)
+    desk.deactivate_user("li")
+    with pytest.raises(SignInError) as refused:
+        accounts.authenticate(desk.db, "li", PASSWORD)
+    assert refused.value.code == "accounts.bad_credentials"
+
+
+# --- first run ----------------------------------------------------------------------------------
+
+def test_fresh_database_needs_the_first_run_and_acts_as_the_local_admin(desk):
+    assert desk.first_run_needed()
+    assert desk.actor.username == LOCAL_ADMIN_USERNAME and desk.actor.signed_in
+
+
+def test_first_run_creates_the_administrator_fills_the_institution_and_retires_local_admin(desk, settings):
+    from desktop_app.bootstrap import open_desk
+
+    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)  # data from before accounts existed
+    actor_after = desk.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
+    assert actor_after.role is Role.ADMINISTRATOR and desk.actor == actor_after
+    assert not desk.first_run_needed()
+    with desk.db.reading() as session:
+        first = session.scalars(select(Institution).order_by(Institution.id)).first()
+        assert (first.code, first.name, first.credit_code, first.contact_phone) == (
+            PROFILE.code, PROFILE.name, PROFILE.credit_code, PROFILE.contact_phone)
+        builtin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
+        assert builtin.is_active is False
+        entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "first_run.completed"))
+        assert entry.actor_name == "wang" and entry.details["institution_code"] == PROFILE.code
+    # Opening the database again no longer acts as anyone until someone signs in.
+    again = open_desk(settings)
+    try:
+        assert again.actor == SIGNED_OUT
+        with pytest.raises(PermissionDenied) as refused:
+            classes.change_class_status(again.db, actor=again.actor, code=f"{date.today():%Y}-PR01", target="filed")
+        assert refused.value.code == "permission.sign_in_required"
+        assert again.list_classes()  # reading needs no sign-in
+    finally:
+        again.close()
+
+
+def test_first_run_cannot_be_repeated(desk):
+    set_up(desk)
+    with pytest.raises(AccountError) as refused:
+        desk.complete_first_run(PROFILE, "zhao", "赵某", PASSWORD)
+    assert refused.value.code == "accounts.first_run_done"
+
+
+def test_first_run_refuses_an_incomplete_profile_and_changes_nothing(desk):
+    with pytest.raises(AccountError) as refused:
+        desk.complete_first_run(InstitutionProfile(code="JS1", name=" "), "wang", "王校长", PASSWORD)
+    assert refused.value.code == "accounts.institution_name_missing"
+    with pytest.raises(AccountError) as bad_credit:
+        desk.complete_first_run(InstitutionProfile(code="JS1", name="学校", credit_code="123"), "wang", "王", PASSWORD)
+    assert bad_credit.value.code == "accounts.credit_code_invalid"
+    assert desk.first_run_needed()
+
+
+# --- managing accounts ------------------------------------------------------------------------------
+
+def test_user_management_is_audited_as_permission_changes(desk):
+    set_up(desk)
+    add_user(desk, "li", Role.CLERK)
+    desk.set_user_role("li", "教务")
+    desk.set_user_password("li", "another pass 3")
+    desk.deactivate_user("li")
+    with desk.db.reading() as session:
+        entries = {e.action: (e.actor_name, e.details)
+                   for e in session.scalars(select(AuditEntry).where(AuditEntry.action.like("user.%")))}
+    assert entries["user.created"] == ("wang", {"username": "li", "role": "clerk"})
+    assert entries["user.role_changed"] == ("wang", {"username": "li", "from": "clerk", "to": "registrar"})
+    assert entries["user.password_set"][0] == "wang"
+    assert entries["user.deactivated"][1]["username"] == "li"
+    rows = {r.username: r for r in desk.list_users()}
+    assert set(rows) == {"wang", "li"} and rows["li"].is_active is False and rows["li"].role is Role.REGISTRAR
+
+
+def test_the_last_administrator_cannot_be_disabled_or_demoted(desk):
+    set_up(desk)
+    add_user(desk, "zhao", Role.ADMINISTRATOR)
+    with pytest.raises(AccountError) as self_disable:
+        desk.deactivate_user("wang")
+    assert self_disable.value.code == "accounts.self_disable"
+    desk.deactivate_user("zhao")
+    with pytest.raises(AccountError) as demote:
+        desk.set_user_role("wang", Role.CLERK)
+    assert demote.value.code == "accounts.last_admin"
+
+
+def test_duplicate_and_unknown_accounts_and_roles_are_named(desk):
+    set_up(desk)
+    add_user(desk, "li", Role.CLERK)
+    with pytest.raises(AccountError) as taken:
+        add_user(desk, "li", Role.CLERK)
+    assert taken.value.code == "accounts.username_taken"
+    with pytest.raises(AccountError) as unknown:
+        desk.set_user_role("nobody", Role.CLERK)
+    assert unknown.value.code == "accounts.unknown_user"
+    with pytest.raises(AccountError) as role:
+        desk.set_user_role("li", "boss")
+    assert role.value.code == "accounts.unknown_role" and "auditor" in role.value.message()
+
+
+@pytest.mark.parametrize("role", [Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR])
+def test_only_administrators_manage_accounts(desk, role):
+    set_up(desk)
+    add_user(desk, "someone", role)
+    someone = actor(desk, "someone")
+    with pytest.raises(PermissionDenied) as refused:
+        accounts.create_user(desk.db, actor=someone, username="new", password=PASSWORD, role=Role.ADMINISTRATOR)
+    assert role.label_zh in refused.value.message() and "管理账号和角色" in refused.value.message()
+    with pytest.raises(PermissionDenied):
+        accounts.set_role(desk.db, actor=someone, username="someone", role=Role.ADMINISTRATOR)
+    with pytest.raises(PermissionDenied):
+        accounts.list_users(desk.db, actor=someone)
+    # ... but anyone may change their own password.
+    accounts.set_password(desk.db, actor=someone, username="someone", password="my own pass 9")
+    with pytest.raises(PermissionDenied):
+        accounts.set_password(desk.db, actor=someone, username="wang", password="taken over 9")
+
+
+# --- every role, outside its rights, through the service layer ---------------------------------------
+
+@pytest.fixture
+def institution(desk, code):
+    """The demo institution, set up with one account of each role."""
+    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
+    set_up(desk)
+    for role in (Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR):
+        add_user(desk, role.value, role)
+    return desk
+
+
+@pytest.fixture
+def code():
+    return lambda suffix: f"{date.today():%Y}-{suffix}"
+
+
+def _calls(desk, code, tmp_path):
+    """One service call per permission, each as a function of the actor."""
+    running = code("JZ01")
+    session_id = desk.class_sessions(running)[0].id
+    enrolment_id = desk.session_grid(session_id).rows[0].enrolment_id
+    trainee_id = desk.class_roster(running)[0].trainee_id
+    return {
+        Permission.MANAGE_CLASSES: lambda a: classes.update_class(desk.db, actor=a, code=code("PR01"), name="改名"),
+        Permission.ENROL_TRAINEES: lambda a: roster.import_roster(desk.db, desk.cipher, actor=a, class_code=code("PR01"),
+                                                                  source=tmp_path / "missing.xlsx"),
+        Permission.EXPORT_PERSONAL_DATA: lambda a: roster.export_roster(desk.db, desk.cipher, actor=a,
+                                                                        class_code=running, path=tmp_path / "r.xlsx"),
+        Permission.REVEAL_PERSONAL_DATA: lambda a: trainees.reveal_personal_field(
+            desk.db, desk.cipher, actor=a, trainee_id=trainee_id, field="id_number", purpose="核对"),
+        Permission.RECORD_ASSESSMENTS: lambda a: assessment.record_assessment(
+            desk.db, actor=a, class_code=code("YL01"), enrolment_id=0, theory=None, practical=None, result=None),
+        Permission.ISSUE_CERTIFICATES: lambda a: certificates.void_certificate(desk.db, actor=a, number="X-1",
+                                                                               reason="测试"),
+        Permission.MARK_ATTENDANCE: lambda a: attendance.mark_all_present(desk.db, actor=a, session_id=session_id),
+        Permission.MANAGE_USERS: lambda a: accounts.list_users(desk.db, actor=a),
+        Permission.MANAGE_SETTINGS: lambda a: fill_demo_institution(desk.db, desk.cipher, actor=a),
+    }, enrolment_id
+
+
+@pytest.mark.parametrize("role", [Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR])
+def test_each_role_is_refused_by_the_services_outside_its_rights(institution, role, code, tmp_path):
+    desk = institution
+    who = actor(desk, role.value)
+    calls, _ = _calls(desk, code, tmp_path)
+    refused = 0
+    for permission, call in calls.items():
+        if permission in ROLE_PERMISSIONS[role]:
+            continue
+        with pytest.raises(PermissionDenied) as denied:
+            call(who)
+        assert denied.value.code == "permission.denied"
+        assert role.label_zh in denied.value.message() and permission.label_zh in denied.value.message()
+        refused += 1
+    assert refused >= 3
+
+
+def test_teacher_marks_only_the_classes_they_teach(institution, code):
+    desk = institution
+    teacher = actor(desk, "teacher")
+    running, other = code("JZ01"), code("AI01")
+    with desk.db.writing() as session:
+        klass = session.scalar(select(TrainingClass).where(TrainingClass.code == running))
+        row = Teacher(institution_id=klass.institution_id, name="张老师", user_id=teacher.user_id)
+        session.add(row)
+        session.flush()
+        session.add(ClassTeacher(class_id=klass.id, teacher_id=row.id))
+    own = desk.class_sessions(running)[0].id
+    assert attendance.mark_all_present(desk.db, actor=teacher, session_id=own) >= 0
+    foreign = desk.class_sessions(other)[0].id
+    with pytest.raises(PermissionDenied) as refused:
+        attendance.mark_all_present(desk.db, actor=teacher, session_id=foreign)
+    assert refused.value.code == "attendance.not_your_class" and other in refused.value.message()
+    enrolment = desk.session_grid(foreign).rows[0].enrolment_id
+    from desktop_app.domain.attendance import AttendanceStatus, MarkValue
+
+    with pytest.raises(PermissionDenied):
+        attendance.set_mark(desk.db, actor=teacher, session_id=foreign, enrolment_id=enrolment,
+                            value=MarkValue(AttendanceStatus.PRESENT), reason="补录")
+    with pytest.raises(PermissionDenied):
+        attendance.swipe(desk.db, desk.cipher, actor=teacher, session_id=foreign, text="1")
+
+
+def test_a_signed_out_desk_reads_but_changes_nothing(institution, code):
+    desk = institution
+    desk.sign_out()
+    assert desk.list_classes()
+    with pytest.raises(PermissionDenied) as refused:
+        desk.update_class(code("PR01"), name="改名")
+    assert refused.value.code == "permission.sign_in_required"
+
+
+def test_local_admin_keeps_acting_until_the_first_run(desk):
+    """Databases from before accounts existed keep working as they did."""
+    assert desk.actor.username == LOCAL_ADMIN.username
+    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
+
+
+def test_failed_sign_in_counts_survive_a_refusal(desk):
+    set_up(desk)
+    with pytest.raises(SignInError):
+        desk.sign_in("wang", "wrong password")
+    with desk.db.reading() as session:
+        user = session.scalar(select(AppUser).where(AppUser.username == "wang"))
+        assert user.failed_logins == 1 and user.locked_until is None
+    assert utcnow()  # the clock the services use

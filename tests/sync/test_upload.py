@@ -1,0 +1,270 @@
+"""Upload to the real reference platform on loopback, and the faults it must survive — each
+ending with the batch accepted exactly once (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from desktop_app.platform.client import PlatformClient
+from desktop_app.platform.protocol import b64
+from desktop_app.services import outbox
+from desktop_app.services.outbox import OutboxError
+from desktop_app.services.sealing import BATCH_FIELD, batch_bytes
+from desktop_app.store.models import OutboxBatch, ReferenceDocument, ReferenceVersion, TrainingClass
+from tests.sync.conftest import CLASS, INSTITUTION, name_institution
+
+
+def state_of(desk, batch_id):
+    return desk.batch_detail(batch_id).row.state
+
+
+def class_status(desk):
+    with desk.db.reading() as session:
+        return session.scalar(select(TrainingClass.status).where(TrainingClass.code == CLASS))
+
+
+def held_once(platform, batch_id, status="accepted"):
+    held = [b for b in platform.batches() if b["batch_id"] == batch_id]
+    assert len(held) == 1, held
+    assert held[0]["status"] == status
+    return held[0]
+
+
+def test_registration_needs_a_valid_code_and_the_institution(desk, completed_class, platform_server):
+    with pytest.raises(OutboxError) as unnamed:
+        desk.register_device(platform_server.url, "WHATEVER")
+    assert "机构信息" in str(unnamed.value)
+    name_institution(desk)
+    with pytest.raises(OutboxError) as wrong:
+        desk.register_device(platform_server.url, "NOT-A-CODE")
+    assert "登记码无效" in str(wrong.value)
+    assert desk.registration() is None
+    registration = desk.register_device(platform_server.url, platform_server.enrolment_code(INSTITUTION))
+    assert registration.device_id and registration.key_id == desk.device_key().key_id
+
+
+def test_an_upload_without_registration_says_what_to_do(desk, completed_class, platform_server):
+    row = desk.seal_class(CLASS)
+    report = desk.sync(platform_server.url)
+    assert "尚未在省平台登记" in report.stopped_reason or "还没有在省平台登记" in report.stopped_reason
+    assert state_of(desk, row.batch_id) == "sealed" and platform_server.batches() == []
+
+
+def test_seal_and_upload_ends_accepted_with_a_verified_receipt_and_the_class_uploaded(desk, registered):
+    row = desk.seal_class(CLASS)
+    assert class_status(desk) == "sealed" and desk.status().batches_waiting == 1
+    report = desk.sync(registered.url)
+    assert (report.uploaded, report.accepted, report.waiting) == (1, 1, 0)
+    detail = desk.batch_detail(row.batch_id)
+    assert detail.row.state in ("accepted", "accepted_with_warnings") and detail.receipt_verified is True
+    assert detail.row.sequence is not None
+    assert class_status(desk) == "uploaded" and desk.status().batches_waiting == 0
+    held = held_once(registered, row.batch_id, status=detail.row.state)
+    assert held["content_hash"] == row.content_hash and held["times_received"] == 1
+
+
+def test_connection_dropped_after_the_platform_committed(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(drop_after_commit=1)
+    first = desk.sync(registered.url)
+    assert first.offline and state_of(desk, row.batch_id) == "sent_unconfirmed"
+    assert "连不上" in outbox.error_words("network") or outbox.error_words("network")
+    registered.set_faults()
+    second = desk.sync(registered.url)
+    # The receipt is fetched, not the batch sent again.
+    assert second.receipts_fetched == 1 and second.uploaded == 0
+    assert state_of(desk, row.batch_id) == "accepted" or state_of(desk, row.batch_id) == "accepted_with_warnings"
+    assert held_once(registered, row.batch_id, status=state_of(desk, row.batch_id))["times_received"] == 1
+
+
+def test_busy_with_retry_after_is_waited_out(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(busy=1, retry_after=1)
+    not_waiting = desk.sync(registered.url, max_wait=0)
+    assert not_waiting.retry_after_seconds is not None and not_waiting.retry_after_seconds >= 1
+    detail = desk.batch_detail(row.batch_id)
+    assert detail.row.state == "sealed" and detail.row.next_attempt_at is not None
+    # An automatic (not forced) run respects the platform's Retry-After.
+    assert desk.sync(registered.url, force=False).uploaded == 0
+    registered.set_faults(busy=1, retry_after=1)
+    waited = desk.sync(registered.url, max_wait=5)
+    assert waited.accepted == 1
+    assert held_once(registered, row.batch_id, status=state_of(desk, row.batch_id))["times_received"] == 1
+
+
+def test_a_timeout_then_the_receipt(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(slow_seconds=3)
+    with PlatformClient(registered.url, timeout=1.0) as impatient:
+        report = outbox.upload_pending(desk.db, desk.cipher, actor=desk.actor, url=registered.url, client=impatient)
+    assert report.offline and state_of(desk, row.batch_id) == "sent_unconfirmed"
+    registered.set_faults()
+    desk.sync(registered.url)
+    assert held_once(registered, row.batch_id, status=state_of(desk, row.batch_id))["times_received"] == 1
+
+
+def test_the_client_killed_mid_upload_asks_for_the_receipt_on_restart(desk, registered, settings):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(slow_seconds=4)
+    env = {"SKILLDESK_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    child = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(settings.sqlite_path), "sync",
+                              "--url", registered.url], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while state_of(desk, row.batch_id) != "sending":
+            assert time.monotonic() < deadline and child.poll() is None, child.communicate()
+            time.sleep(0.05)
+        child.kill()
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert state_of(desk, row.batch_id) == "sending"
+    registered.set_faults()
+    desk.sync(registered.url)
+    assert state_of(desk, row.batch_id) in ("accepted", "accepted_with_warnings")
+    assert held_once(registered, row.batch_id, status=state_of(desk, row.batch_id))["times_received"] == 1
+
+
+def test_usb_export_verifies_with_openssl_and_a_second_network_upload_is_a_harmless_duplicate(desk, registered, tmp_path):
+    row = desk.seal_class(CLASS)
+    paths = desk.export_batch(row.batch_id, tmp_path / "usb")
+    assert [p.name for p in paths] == [f"{row.batch_id}.json", f"{row.batch_id}.sig", f"{row.batch_id}.pub.pem"]
+    assert len(paths[1].read_bytes()) == 64
+    verified = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", str(paths[2]), "-rawin",
+                               "-in", str(paths[0]), "-sigfile", str(paths[1])], capture_output=True, text=True)
+    assert verified.returncode == 0 and "Signature Verified Successfully" in verified.stdout
+    # Another machine uploads the files from the stick...
+    data = paths[0].read_bytes()
+    answer = httpx.put(f"{registered.url}/api/v1/batches/{row.batch_id}", content=data, headers={
+        "Content-Type": "application/json", "X-SkillDesk-Key-Id": desk.device_key().key_id,
+        "X-SkillDesk-Signature": b64(paths[1].read_bytes()), "X-SkillDesk-Content-Hash": row.content_hash,
+        "X-SkillDesk-Client": "0.1.0"})
+    assert answer.status_code == 201
+    receipt_file = tmp_path / "usb" / "receipt.json"
+    receipt_file.write_text(answer.text, encoding="utf-8")
+    # ...and this one uploads too: same id, same bytes → the original receipt, marked duplicate.
+    report = desk.sync(registered.url)
+    assert report.accepted == 1
+    assert desk.batch_detail(row.batch_id).receipt_verified is True
+    assert held_once(registered, row.batch_id, status=state_of(desk, row.batch_id))["times_received"] == 2
+    # Importing the carried-back receipt afterwards changes nothing.
+    assert desk.import_receipt(receipt_file).state == state_of(desk, row.batch_id)
+
+
+def test_a_receipt_carried_back_on_usb_is_applied_only_if_genuine(desk, registered, tmp_path):
+    row = desk.seal_class(CLASS)
+    paths = desk.export_batch(row.batch_id, tmp_path / "usb")
+    answer = httpx.put(f"{registered.url}/api/v1/batches/{row.batch_id}", content=paths[0].read_bytes(), headers={
+        "Content-Type": "application/json", "X-SkillDesk-Key-Id": desk.device_key().key_id,
+        "X-SkillDesk-Signature": b64(paths[1].read_bytes()), "X-SkillDesk-Content-Hash": row.content_hash,
+        "X-SkillDesk-Client": "0.1.0"})
+    envelope = answer.json()
+    forged = json.loads(json.dumps(envelope))
+    forged["receipt"]["sequence"] = 999
+    (tmp_path / "forged.json").write_text(json.dumps(forged), encoding="utf-8")
+    with pytest.raises(OutboxError) as refused:
+        desk.import_receipt(tmp_path / "forged.json")
+    assert "签名无法验证" in str(refused.value)
+    (tmp_path / "junk.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(OutboxError):
+        desk.import_receipt(tmp_path / "junk.json")
+    assert state_of(desk, row.batch_id) == "sealed"
+    (tmp_path / "receipt.json").write_text(json.dumps(envelope), encoding="utf-8")
+    assert desk.import_receipt(tmp_path / "receipt.json").state in ("accepted", "accepted_with_warnings")
+    assert class_status(desk) == "uploaded"
+
+
+def test_a_changed_byte_is_rejected_for_its_signature(desk, registered):
+    row = desk.seal_class(CLASS)
+    with desk.db.writing() as session:
+        batch = session.scalar(select(OutboxBatch))
+        data = bytearray(batch_bytes(desk.cipher, batch.canonical_bytes))
+        data[data.index(b'"capacity":') + 11] ^= 0x01  # one digit changes
+        batch.canonical_bytes = desk.cipher.encrypt(bytes(data).decode("utf-8"), field=BATCH_FIELD)
+        batch.content_hash = __import__("hashlib").sha256(bytes(data)).hexdigest()
+    report = desk.sync(registered.url)
+    assert report.rejected == 1
+    detail = desk.batch_detail(row.batch_id)
+    assert detail.row.state == "rejected" and "签名" in detail.row.last_error
+    assert registered.batches() == []
+
+
+def test_a_revoked_key_stops_every_upload_and_says_so(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.revoke(desk.device_key().key_id)
+    report = desk.sync(registered.url)
+    assert "停用" in report.stopped_reason and report.uploaded == 0
+    assert "停用" in desk.registration().stopped
+    again = desk.sync(registered.url)
+    assert "停用" in again.stopped_reason
+    assert state_of(desk, row.batch_id) == "sealed" and registered.batches() == []
+
+
+def test_a_rejected_trainee_is_named_fixed_and_resubmitted_as_a_correction(desk, registered):
+    first = desk.class_roster(CLASS)[0]
+    registered.seed_registry({_full_id(desk, first.trainee_id): "王小明"})
+    row = desk.seal_class(CLASS)
+    report = desk.sync(registered.url)
+    assert report.rejected == 1 and class_status(desk) == "returned"
+    detail = desk.batch_detail(row.batch_id)
+    assert detail.row.state == "rejected"
+    [issue] = [i for i in detail.issues if i.severity == "error"]
+    assert issue.code == "trainee.name_mismatch" and issue.field == "name" and issue.field_label == "姓名"
+    assert issue.trainee_name == first.name and issue.roll_no == first.roll_no
+    assert issue.enrolment_id == first.enrolment_id and "身份证" in issue.what_to_do
+    assert held_once(registered, row.batch_id, status="rejected")
+    desk.correct_trainee_name(issue.trainee_id, "王小明", "按省平台意见，以身份证上的姓名为准")
+    correction = desk.seal_correction(CLASS, "更正第 1 号学员姓名")
+    assert correction.kind == "correction" and correction.supersedes == row.batch_id
+    report = desk.sync(registered.url)
+    assert report.accepted == 1 and class_status(desk) == "uploaded"
+    assert state_of(desk, row.batch_id) == "superseded"
+    assert desk.batch_detail(row.batch_id).row.superseded_by == correction.batch_id
+    held_once(registered, correction.batch_id, status=state_of(desk, correction.batch_id))
+
+
+def test_a_trainee_subsidised_three_times_this_year_elsewhere_is_withdrawn_then_accepted(desk, registered):
+    first = desk.class_roster(CLASS)[0]
+    registered.seed_prior_subsidies(_full_id(desk, first.trainee_id), 2026, 3)  # the class ends in 2026
+    row = desk.seal_class(CLASS)
+    desk.sync(registered.url)
+    [issue] = [i for i in desk.batch_detail(row.batch_id).issues if i.severity == "error"]
+    assert issue.code == "trainee.subsidy_limit" and issue.enrolment_id == first.enrolment_id
+    desk.set_subsidy_claim(first.enrolment_id, False, "平台反馈：本年度已在其他机构享受 3 次补贴")
+    correction = desk.seal_correction(CLASS, "撤回第 1 号学员的补贴申请")
+    assert desk.sync(registered.url).accepted == 1
+    assert state_of(desk, correction.batch_id) in ("accepted", "accepted_with_warnings")
+
+
+def test_reference_data_is_pulled_with_etags_and_recorded_in_the_next_batch(desk, registered):
+    items = [{"edition": "2022", "code": "4-10-01-06", "name": "家政服务员", "levels": [5, 4, 3, 2, 1],
+              "subsidy_class": "C", "in_subsidy_catalogue": True},
+             {"edition": "2022", "code": "4-10-01-05", "name": "养老护理员", "levels": [5, 4, 3, 2, 1],
+              "subsidy_class": "A", "in_subsidy_catalogue": True}]
+    registered.publish_reference("occupations", "2027-01", items)
+    registered.publish_reference("shortage_list", "2027-01", [{"edition": "2022", "code": "4-10-01-05"}])
+    report = desk.sync(registered.url)
+    assert set(report.reference_updated) >= {"occupations", "shortage_list"}
+    with desk.db.reading() as session:
+        versions = session.execute(select(ReferenceVersion.version, ReferenceVersion.is_current)
+                                   .where(ReferenceVersion.dataset == "occupations")).all()
+        documents = [d.document for d in session.scalars(select(ReferenceDocument))]
+    assert ("2027-01", True) in versions and any(not current for _, current in versions)  # previous kept
+    assert {d["version"] for d in documents} >= {"2027-01"}
+    assert desk.sync(registered.url).reference_updated == ()  # ETag: nothing new
+    row = desk.seal_class(CLASS)
+    with desk.db.reading() as session:
+        recorded = session.scalar(select(OutboxBatch.reference_versions).where(OutboxBatch.batch_id == row.batch_id))
+    assert recorded["occupations"] == "2027-01" and recorded["shortage_list"] == "2027-01"
+
+
+def _full_id(desk, trainee_id):
+    return desk.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
