@@ -269,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_public = key_commands.add_parser("export-public", help=_t("cli.help.keys_export"))
     export_public.add_argument("file", type=Path)
     export_public.set_defaults(handler=cmd_keys_export_public)
+    key_commands.add_parser("rotate", help=_t("cli.help.keys_rotate")).set_defaults(handler=cmd_keys_rotate)
 
     trainee = commands.add_parser("trainee", help=_t("cli.help.trainee_group"))
     trainee_commands = trainee.add_subparsers(dest="trainee_command", metavar="COMMAND", required=True)
@@ -1076,6 +1077,9 @@ messages.register(
         "cli.help.batch_show": ("查看一个批次、回执和逐条问题", "show one batch, its receipt and per-record issues"),
         "cli.help.batch_export": ("导出批次（ID.json、ID.sig、ID.pub.pem）以便用U盘报送", "export ID.json, ID.sig and ID.pub.pem for USB transport"),
         "cli.help.batch_import_receipt": ("导入U盘带回的省平台回执", "apply a receipt carried back from the platform"),
+        "cli.help.keys_rotate": ("更换本机签名密钥（新密钥由旧密钥签名担保，并在省平台登记）",
+                                 "change the device's signing key (the old key vouches for the new one at the platform)"),
+        "cli.keys.rotated": ("签名密钥已更换：{old} → {new}。", "Signing key changed: {old} → {new}."),
         "cli.platform.registered": ("本机已在省平台登记：设备编号 {device}，签名密钥 {key}。",
                                     "Registered with the platform: device {device}, signing key {key}."),
         "cli.seal.done": ("班级 {code} 已封存，批次 {batch} 已放入上传队列（{size} 字节，摘要 {hash}）。运行 skilldesk sync 或在联网时自动上传。",
@@ -1238,4 +1242,12 @@ def cmd_batch_import_receipt(args: argparse.Namespace) -> int:
     with _opened(args) as desk:
         row = desk.import_receipt(args.file)
     print(_t("cli.batch.receipt_applied", batch=row.batch_id, state=_state_words(row.state)))
+    return EXIT_OK
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    with _opened(args) as desk:
+        old = desk.device_key().key_id
+        new = desk.rotate_device_key().key_id
+    print(_t("cli.keys.rotated", old=old, new=new))
     return EXIT_OK

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from desktop_app import messages
 
 PRIVATE_KEY_FILE = "device-ed25519.pem"
+NEXT_KEY_FILE = "device-ed25519.next.pem"
 
 messages.register(
     {
@@ -60,17 +61,17 @@ class DeviceKey:
         return self.private_key.sign(data)
 
 
-def load_or_create_device_key(folder: Path) -> DeviceKey:
-    """The device key, created (0600, never overwritten) on first use."""
-    path = Path(folder) / PRIVATE_KEY_FILE
-    if path.exists():
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (ValueError, TypeError, OSError):
-            raise DeviceKeyError("device_key.unreadable", path=str(path)) from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise DeviceKeyError("device_key.unreadable", path=str(path))
-        return DeviceKey(key)
+def _load_key(path: Path) -> DeviceKey:
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (ValueError, TypeError, OSError):
+        raise DeviceKeyError("device_key.unreadable", path=str(path)) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise DeviceKeyError("device_key.unreadable", path=str(path))
+    return DeviceKey(key)
+
+
+def _create_key(path: Path) -> DeviceKey:
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
@@ -80,6 +81,31 @@ def load_or_create_device_key(folder: Path) -> DeviceKey:
         handle.flush()
         os.fsync(handle.fileno())
     return DeviceKey(key)
+
+
+def load_or_create_device_key(folder: Path) -> DeviceKey:
+    """The device key, created (0600, never overwritten) on first use."""
+    path = Path(folder) / PRIVATE_KEY_FILE
+    return _load_key(path) if path.exists() else _create_key(path)
+
+
+def load_or_create_next_key(folder: Path) -> DeviceKey:
+    """The key a rotation moves to: made once and kept until the rotation completes, so a
+    rotation interrupted after the platform accepted it is finished with the same key."""
+    path = Path(folder) / NEXT_KEY_FILE
+    return _load_key(path) if path.exists() else _create_key(path)
+
+
+def promote_next_key(folder: Path, old: DeviceKey) -> DeviceKey:
+    """Make the rotated-to key the device key; the old private key is kept, renamed, so what it
+    signed can still be re-exported — it no longer signs anything new."""
+    folder = Path(folder)
+    current, upcoming = folder / PRIVATE_KEY_FILE, folder / NEXT_KEY_FILE
+    retired = folder / f"device-ed25519.{old.key_id}.retired.pem"
+    if not retired.exists():
+        os.link(current, retired) if hasattr(os, "link") else retired.write_bytes(current.read_bytes())
+    os.replace(upcoming, current)
+    return _load_key(current)
 
 
 def verify_signature(public_key_pem: str, signature: bytes, data: bytes) -> bool:

@@ -302,6 +302,13 @@ class Desk:
         trainees.set_subsidy_claim(self.db, actor=self.actor, enrolment_id=enrolment_id, claimed=claimed,
                                    reason=reason)
 
+    def rotate_device_key(self):
+        """Move to a new signing key vouched for by the old one (platform first, then locally)."""
+        from desktop_app.services.keys import rotate_device_key
+
+        self._device_key = rotate_device_key(self.db, self.key_dir, actor=self.actor)
+        return self._device_key
+
     def register_device(self, url: str, enrolment_code: str) -> outbox.Registration:
         return outbox.register_device(self.db, self.device_key(), actor=self.actor, url=url,
                                       enrolment_code=enrolment_code)

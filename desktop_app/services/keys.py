@@ -3,12 +3,27 @@ recorded in the database so certificates and batches can be verified later, offl
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from desktop_app import messages
 from desktop_app.domain.actors import Actor
-from desktop_app.platform.device_keys import DeviceKey, load_or_create_device_key
+from desktop_app.domain.permissions import Permission, require
+from desktop_app.platform.client import PlatformClient, PlatformError, PlatformRefused
+from desktop_app.platform.device_keys import (
+    DeviceKey,
+    load_or_create_device_key,
+    load_or_create_next_key,
+    promote_next_key,
+)
+from desktop_app.platform.protocol import rotation_statement
 from desktop_app.services import audit
+from desktop_app.services.outbox import META_PLATFORM_URL, META_REGISTERED_KEY_ID, PENDING_STATES, error_words
+from desktop_app.services.sealing import META_DEVICE_ID
 from desktop_app.store.engine import Database
+from desktop_app.store.models import AppMeta, OutboxBatch
 from desktop_app.store.models import DeviceKey as DeviceKeyRow
 
 
@@ -25,3 +40,67 @@ def public_key_for(db: Database, key_id: str) -> str | None:
     with db.reading() as session:
         row = session.get(DeviceKeyRow, key_id)
         return row.public_key_pem if row else None
+
+
+messages.register(
+    {
+        "keys.rotate_pending": (
+            "还有 {count} 个批次等待上传，它们是用当前密钥签名的。请先上传（或等待回执），再更换密钥。",
+            "{count} batch(es) signed with the current key are still waiting; upload them (or wait for their "
+            "receipts) before changing the key.",
+        ),
+        "keys.rotate_unregistered": (
+            "本机还没有在省平台登记，直接登记即可，不需要更换密钥。",
+            "This computer is not registered with the platform yet: register it; no key change is needed.",
+        ),
+        "keys.rotate_refused": (
+            "省平台没有接受新密钥：{reason}",
+            "The platform did not accept the new key: {reason}",
+        ),
+    }
+)
+
+
+def rotate_device_key(db: Database, key_dir: Path, *, actor: Actor, client=None) -> DeviceKey:
+    """Replace the device key: the old key signs the new one, the platform records the change,
+    then the new key becomes the one that signs. Refused while batches signed by the old key
+    still wait, since the platform accepts new uploads only under the new key."""
+    require(actor, Permission.MANAGE_DEVICE)
+    old = load_or_create_device_key(key_dir)
+    with db.reading() as session:
+        pending = session.scalar(select(func.count()).select_from(OutboxBatch)
+                                 .where(OutboxBatch.state.in_(PENDING_STATES))) or 0
+        device_id, url = (session.scalar(select(AppMeta.value).where(AppMeta.key == name))
+                          for name in (META_DEVICE_ID, META_PLATFORM_URL))
+    if pending:
+        raise messages.UserFacingError("keys.rotate_pending", count=pending)
+    if device_id is None or url is None:
+        raise messages.UserFacingError("keys.rotate_unregistered")
+    new = load_or_create_next_key(key_dir)
+    signature = old.sign(rotation_statement(device_id=device_id, new_key_id=new.key_id,
+                                            new_public_key_pem=new.public_key_pem))
+    own = client is None
+    client = client or PlatformClient(url)
+    try:
+        client.rotate_key(device_id=device_id, old_key_id=old.key_id, new_key_id=new.key_id,
+                          new_public_key_pem=new.public_key_pem, signature=signature)
+    except PlatformRefused as refused:
+        raise messages.UserFacingError("keys.rotate_refused", reason=error_words(refused.code)) from None
+    except PlatformError:
+        raise messages.UserFacingError("sync.offline") from None
+    finally:
+        if own:
+            client.close()
+    promoted = promote_next_key(key_dir, old)
+    with db.writing() as session:
+        previous = session.get(DeviceKeyRow, old.key_id)
+        if previous is not None:
+            previous.retired_at = datetime.now(timezone.utc)
+        session.add(DeviceKeyRow(key_id=promoted.key_id, public_key_pem=promoted.public_key_pem, own=True,
+                                 previous_key_id=old.key_id, rotation_signature=signature))
+        meta = session.get(AppMeta, META_REGISTERED_KEY_ID)
+        if meta is not None:
+            meta.value = promoted.key_id
+        audit.record(session, actor, "device_key.rotated", entity_type="device_key", entity_id=promoted.key_id,
+                     details={"previous": old.key_id})
+    return promoted

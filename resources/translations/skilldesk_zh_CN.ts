@@ -3200,187 +3200,187 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="485" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="486" />
         <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
         <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="486" />
-        <source>not yet</source>
-        <translation>尚未发送</translation>
+        <location filename="../../desktop_app/gui/pages/sync.py" line="489" />
+        <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
+        <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="488" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="492" />
         <source>The platform returned this class. Correct the records listed below on the Classes and Trainees pages, then click “Seal correction…”.</source>
         <translation>省平台退回了这个班级。请在“班级”和“学员”页按下列问题逐项修改，然后点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="491" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="495" />
         <source>Accepted. The notes below need no new upload, but check them.</source>
         <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="493" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="497" />
         <source>This correction replaces batch {batch}.</source>
         <translation>此更正批次取代批次 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="495" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="499" />
         <source>Replaced by correction batch {batch}.</source>
         <translation>已被更正批次 {batch} 取代。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="497" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="501" />
         <source>The platform listed no problems.</source>
         <translation>省平台没有提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="526" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="530" />
         <source>Batch %v of %m</source>
         <translation>第 %v / %m 批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="545" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="549" />
         <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
         <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="550" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="554" />
         <source>{count} batch(es) uploaded.</source>
         <translation>已上传 {count} 个批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="552" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="556" />
         <source>{count} accepted.</source>
         <translation>{count} 个已被接收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="554" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="558" />
         <source>{count} returned by the platform: see the problems listed for it.</source>
         <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="557" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="561" />
         <source>The platform is busy; the rest will be tried again automatically.</source>
         <translation>省平台繁忙，其余批次稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="559" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="563" />
         <source>{count} batch(es) still waiting.</source>
         <translation>仍有 {count} 个批次等待上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="561" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="565" />
         <source>Nothing was waiting to be uploaded.</source>
         <translation>没有需要上传的批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="570" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="574" />
         <source>Choose the USB stick or folder for batch {code}</source>
         <translation>选择存放 {code} 批次的U盘或文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="582" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="586" />
         <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
         <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="589" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="593" />
         <source>The batch was not exported. {reason}</source>
         <translation>批次没有导出。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="595" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="599" />
         <source>Import a receipt from the platform</source>
         <translation>导入省平台回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="597" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="601" />
         <source>Receipt files (*.json);;All files (*)</source>
         <translation>回执文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="606" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="610" />
         <source>Receipt imported: {code} is now “{state}”.</source>
         <translation>回执已导入：{code} 现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="615" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="619" />
         <source>The receipt was not imported. {reason}</source>
         <translation>回执没有导入。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="626" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="630" />
         <source>Seal correction for {code}</source>
         <translation>封存 {code} 的更正批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="627" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="631" />
         <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
         <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="635" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="639" />
         <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
         <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="650" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="654" />
         <source>Enter the platform address on the Settings page first, then register this computer.</source>
         <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="653" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="657" />
         <source>Register this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="654" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="658" />
         <source>Enrolment code from the provincial platform (it can be used once):</source>
         <translation>省平台发放的登记码（只能使用一次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="661" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="665" />
         <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
         <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="681" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="685" />
         <source>Upload now</source>
         <translation>立即上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="682" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="686" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="683" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="687" />
         <source>Export to USB…</source>
         <translation>导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="684" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="688" />
         <source>Import receipt…</source>
         <translation>导入回执…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="685" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="689" />
         <source>Seal correction…</source>
         <translation>封存更正批次…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="686" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="690" />
         <source>Register this computer…</source>
         <translation>登记本机…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="687" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="691" />
         <source>Go and fix</source>
         <translation>去修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="688" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="692" />
         <source>Open this class on the Classes page</source>
         <translation>在“班级”页打开这个班级</translation>
     </message>

@@ -443,6 +443,114 @@ def certificates_cohort(options: argparse.Namespace) -> Result:
                   note=f"median of {options.repeat}, 1 000 certificates; target <= 0.7x")
 
 
+def _sealable_database(trainees: int) -> Path:
+    """A completed class of `trainees`: every session marked, results in, certificates issued."""
+    data_dir = CACHE / f"sealable-{trainees}"
+    if (data_dir / "ready").exists():
+        return data_dir
+    import shutil
+    from datetime import date, datetime, timezone
+
+    from sqlalchemy import update
+
+    from desktop_app.bootstrap import open_desk
+    from desktop_app.config import load_settings
+    from desktop_app.domain.schedule import parse_schedule_spec
+    from desktop_app.services.assessment import class_assessments, record_assessment
+    from desktop_app.services.attendance import mark_all_present
+    from desktop_app.services.certificates import issue_certificates
+    from desktop_app.services.classes import ClassDraft, change_class_status, create_class
+    from desktop_app.services.roster import import_roster
+    from desktop_app.store.models import Institution
+
+    print(f"[bench] building a completed class of {trainees:,} trainees in {data_dir} …", file=sys.stderr)
+    shutil.rmtree(data_dir, ignore_errors=True)
+    desk = open_desk(load_settings(data_dir=data_dir))
+    detail = create_class(desk.db, actor=desk.actor, draft=ClassDraft(
+        code="BENCH-SEAL", name="基准测试结业班", occupation_code="4-10-01-06", level=4,
+        training_type="employment_skills", start_date=date(2026, 12, 1), end_date=date(2026, 12, 31),
+        capacity=trainees, planned_lessons=64, schedule=parse_schedule_spec("mon-fri:am,pm/4")))
+    import_roster(desk.db, desk.cipher, actor=desk.actor, class_code="BENCH-SEAL", source=_roster_file(trainees),
+                  today=date(2026, 11, 20))
+    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="filed", today=date(2026, 11, 20))
+    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="in_training", today=date(2026, 12, 1))
+    for info in detail.sessions:
+        mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
+    for row in class_assessments(desk.db, "BENCH-SEAL"):
+        record_assessment(desk.db, actor=desk.actor, class_code="BENCH-SEAL", enrolment_id=row.enrolment_id,
+                          theory=850, practical=900, result="pass")
+    issue_certificates(desk.db, desk.cipher, desk.device_key(), actor=desk.actor, class_code="BENCH-SEAL",
+                       issued_on=date(2027, 1, 6), as_of=datetime(2027, 1, 5, tzinfo=timezone.utc))
+    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="completed", today=date(2027, 1, 5))
+    with desk.db.writing() as session:
+        session.execute(update(Institution).values(code="320506-0001", name="苏州市吴中区金桥职业技能培训学校"))
+    desk.close()
+    (data_dir / "ready").write_text("ok")
+    return data_dir
+
+
+@benchmark("seal_and_upload")
+def seal_and_upload(options: argparse.Namespace) -> Result:
+    """Seal + sign + upload a 1 000-trainee cohort to the reference platform on loopback, through
+    the real services; baseline: signing the same canonical bytes and PUTting them with httpx
+    directly to a second, equally fresh platform, in the same run. Target: ours <= 2x."""
+    import shutil
+    import tempfile
+
+    import httpx
+
+    from desktop_app.bootstrap import open_desk
+    from desktop_app.config import load_settings
+    from desktop_app.platform.protocol import b64, content_hash
+    from desktop_app.services import outbox
+    from desktop_app.services.sealing import batch_bytes
+    from desktop_app.store.models import OutboxBatch
+    from tests.platform_server.fixtures import start_platform_server
+
+    template = _sealable_database(1000)
+    ours, baseline = [], []
+    for _ in range(options.repeat):
+        with tempfile.TemporaryDirectory() as scratch:
+            scratch = Path(scratch)
+            shutil.copytree(template, scratch / "data")
+            platform_ours = start_platform_server(scratch / "platform-ours")
+            platform_raw = start_platform_server(scratch / "platform-raw")
+            try:
+                desk = open_desk(load_settings(data_dir=scratch / "data"))
+                key = desk.device_key()
+                desk.register_device(platform_ours.url, platform_ours.enrolment_code("320506-0001"))
+                started = time.perf_counter()
+                row = desk.seal_class("BENCH-SEAL")
+                report = outbox.upload_pending(desk.db, desk.cipher, actor=desk.actor, url=platform_ours.url)
+                ours.append(time.perf_counter() - started)
+                if report.accepted != 1:
+                    raise RuntimeError(f"not accepted: {report}")
+                with desk.db.reading() as session:
+                    data = batch_bytes(desk.cipher, session.scalar(
+                        __import__("sqlalchemy").select(OutboxBatch.canonical_bytes)
+                        .where(OutboxBatch.batch_id == row.batch_id)))
+                desk.close()
+                httpx.post(f"{platform_raw.url}/api/v1/devices", json={
+                    "enrolment_code": platform_raw.enrolment_code("320506-0001"), "institution_code": "320506-0001",
+                    "key_id": key.key_id, "public_key_pem": key.public_key_pem},
+                    headers={"X-SkillDesk-Client": "0.1.0"}).raise_for_status()
+                with httpx.Client(timeout=120) as client:
+                    started = time.perf_counter()
+                    signature = key.sign(data)
+                    answer = client.put(f"{platform_raw.url}/api/v1/batches/{row.batch_id}", content=data, headers={
+                        "Content-Type": "application/json", "X-SkillDesk-Key-Id": key.key_id,
+                        "X-SkillDesk-Signature": b64(signature), "X-SkillDesk-Content-Hash": content_hash(data),
+                        "X-SkillDesk-Client": "0.1.0"})
+                    baseline.append(time.perf_counter() - started)
+                if answer.status_code != 201:
+                    raise RuntimeError(f"baseline upload: {answer.status_code} {answer.text[:200]}")
+            finally:
+                platform_ours.stop()
+                platform_raw.stop()
+    return Result("seal_and_upload", statistics.median(ours), statistics.median(baseline),
+                  note=f"median of {options.repeat}, 1 000 trainees ({len(data) // 1024} KiB batch); target <= 2x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("names", nargs="*", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}")

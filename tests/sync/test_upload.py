@@ -268,3 +268,29 @@ def test_reference_data_is_pulled_with_etags_and_recorded_in_the_next_batch(desk
 
 def _full_id(desk, trainee_id):
     return desk.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
+
+
+def test_key_rotation_is_vouched_for_by_the_old_key_and_later_batches_use_the_new_one(desk, registered, settings):
+    row = desk.seal_class(CLASS)
+    old = desk.device_key()
+    with pytest.raises(Exception) as waiting:
+        desk.rotate_device_key()
+    assert "等待上传" in str(waiting.value)
+    desk.sync(registered.url)
+    new = desk.rotate_device_key()
+    assert new.key_id != old.key_id
+    assert (settings.key_dir / f"device-ed25519.{old.key_id}.retired.pem").exists()
+    assert not (settings.key_dir / "device-ed25519.next.pem").exists()
+    assert desk.registration().key_id == new.key_id
+    # The old batch still verifies under the old key; the next one is signed by the new key.
+    assert desk.batch_detail(row.batch_id).key_id == old.key_id
+    first = desk.class_roster(CLASS)[0]
+    registered.seed_registry({_full_id(desk, first.trainee_id): "王小明"})
+    with desk.db.writing() as session:
+        session.get(TrainingClass, session.scalar(select(TrainingClass.id))).status = "returned"
+        session.scalar(select(OutboxBatch)).state = "rejected"
+    desk.correct_trainee_name(first.trainee_id, first.name + "（更正）", "测试")
+    correction = desk.seal_correction(CLASS, "测试新密钥")
+    assert desk.batch_detail(correction.batch_id).key_id == new.key_id
+    report = desk.sync(registered.url)
+    assert report.stopped_reason is None and report.uploaded == 1
