@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from tests.platform_server import SERVER_NAME, wire
+from tests.platform_server import wire
 from tests.platform_server.errors import ApiError, error_body, error_response, json_response
 from tests.platform_server.records import apply_records, validate_records
 from tests.platform_server.schema import schema_problems
