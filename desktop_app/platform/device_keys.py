@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from desktop_app import messages
+from desktop_app.secret_files import write_new_secret_file
 
 PRIVATE_KEY_FILE = "device-ed25519.pem"
 NEXT_KEY_FILE = "device-ed25519.next.pem"
@@ -72,14 +73,9 @@ def _load_key(path: Path) -> DeviceKey:
 
 
 def _create_key(path: Path) -> DeviceKey:
-    path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_new_secret_file(path, pem)
     return DeviceKey(key)
 
 
@@ -103,7 +99,7 @@ def promote_next_key(folder: Path, old: DeviceKey) -> DeviceKey:
     current, upcoming = folder / PRIVATE_KEY_FILE, folder / NEXT_KEY_FILE
     retired = folder / f"device-ed25519.{old.key_id}.retired.pem"
     if not retired.exists():
-        os.link(current, retired) if hasattr(os, "link") else retired.write_bytes(current.read_bytes())
+        os.link(current, retired)
     os.replace(upcoming, current)
     return _load_key(current)
 

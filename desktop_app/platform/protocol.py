@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -34,7 +35,11 @@ def normalised(value):
     """A copy with every string NFC-normalised; floats refused (no floats on the wire)."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
-    if isinstance(value, bool) or value is None or isinstance(value, int):
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise NotCanonicalisable("integers beyond 2^53 are not allowed in a batch")
         return value
     if isinstance(value, float):
         raise NotCanonicalisable("floating-point numbers are not allowed in a batch")
@@ -50,9 +55,32 @@ def normalised(value):
     raise NotCanonicalisable(f"{type(value).__name__} cannot go into a batch")
 
 
+# Beyond 2^53 an RFC 8785 number would need ECMAScript's exponent form; the protocol has no
+# such numbers, so they are refused rather than serialised differently by two implementations.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _ascii_keys_only(value) -> bool:
+    if isinstance(value, dict):
+        return all(key.isascii() and _ascii_keys_only(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_ascii_keys_only(item) for item in value)
+    return True
+
+
 def canonical_bytes(document: dict) -> bytes:
-    """RFC 8785 bytes of the NFC-normalised document."""
-    return rfc8785.dumps(normalised(document))
+    """RFC 8785 bytes of the NFC-normalised document.
+
+    For documents without floats, with integers below 2^53 and ASCII keys (every document of
+    this protocol), RFC 8785 is exactly Python's compact, key-sorted, non-ASCII-escaping JSON:
+    the same escapes for quotes, backslashes and control characters, and code-point key order
+    equals UTF-16 order for ASCII. That is ~20x faster than the general `rfc8785` package, which
+    stays the path for anything else; tests/platform/test_protocol.py checks the two agree."""
+    value = normalised(document)
+    if _ascii_keys_only(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                          allow_nan=False).encode("utf-8")
+    return rfc8785.dumps(value)
 
 
 def content_hash(data: bytes) -> str:

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app import messages
+from desktop_app.secret_files import write_new_secret_file
 
 messages.register(
     {
@@ -114,12 +115,7 @@ class FileKeyStore:
             pass
         key = secrets.token_bytes(32)
         text = f"{KEY_FILE_HEADER}\n{installation_id}\n{base64.b64encode(key).decode('ascii')}\n"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write_new_secret_file(path, text.encode("ascii"))
         return key
 
     def load(self, installation_id: str) -> bytes:

@@ -15,6 +15,9 @@ operation works on its own class, so they never see each other's rows:
 | attendance_import   | 20xx-AI01  | `skilldesk attendance import` of a punch file (every past session)|
 | attendance_marks    | 20xx-JZ01  | mark_all_present + single marks, one transaction each            |
 | certificates_issue  | 20xx-YL01  | `skilldesk certificates issue` (assessments imported beforehand)  |
+| seal                | 20xx-YL01  | `skilldesk seal` (own template: certificates already issued)     |
+| sync                | 20xx-YL01  | `skilldesk sync` to tests/platform_server (own template: sealed,  |
+|                     |            | device registered; the platform is reset before every run)        |
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -624,12 +626,12 @@ class SyncUpload(CliOperation):
         self.platform.stop()
         self.snapshot = ws.root / "platform-snapshot"
         self.snapshot.mkdir(exist_ok=True)
-        self._platform_files(self.platform.folder, self.snapshot, copy=True)
+        self._platform_files(self.platform.folder, self.snapshot)
         self.platform.start()
         self.command = ("sync", "--url", self.platform.url)
 
     @staticmethod
-    def _platform_files(source: Path, target: Path, *, copy: bool) -> None:
+    def _platform_files(source: Path, target: Path) -> None:
         import shutil
 
         for suffix in ("", "-wal", "-shm"):
@@ -639,7 +641,7 @@ class SyncUpload(CliOperation):
 
     def reset(self, ws: Workspace) -> None:
         self.platform.stop()
-        self._platform_files(self.snapshot, self.platform.folder, copy=True)
+        self._platform_files(self.snapshot, self.platform.folder)
         self.platform.start()
 
     def close(self) -> None:

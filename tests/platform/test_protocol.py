@@ -104,3 +104,31 @@ def test_back_off_doubles_with_jitter_caps_at_an_hour_and_honours_retry_after():
     assert retry_delay_seconds(3, random_fraction=1.0) == 120
     assert retry_delay_seconds(30, random_fraction=1.0) == 3600
     assert retry_delay_seconds(1, retry_after=600, random_fraction=0.0) == 600
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+import rfc8785  # noqa: E402
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**53 - 1), max_value=2**53 - 1) | _text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_text, children, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_text, _json, max_size=5))
+def test_the_fast_canonical_path_is_byte_for_byte_rfc8785(document):
+    import unicodedata
+
+    from desktop_app.platform.protocol import normalised
+
+    assert canonical_bytes(document) == rfc8785.dumps(normalised(document))
+    assert unicodedata.is_normalized("NFC", canonical_bytes(document).decode("utf-8"))
+
+
+def test_control_characters_and_quotes_are_escaped_as_rfc8785_does():
+    document = {"a": "\x00\x01\x08\t\n\x0c\r\x1f\"\\\x7f\u2028é😀", "b": [True, False, None, -0, 2**53 - 1]}
+    assert canonical_bytes(document) == rfc8785.dumps(document)
+    with pytest.raises(NotCanonicalisable):
+        canonical_bytes({"big": 2**53})

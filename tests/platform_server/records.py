@@ -56,19 +56,37 @@ def trainee_year(document: dict) -> int:
     return int(document["payload"]["class"]["end_date"][:4])
 
 
-def subsidised_completions(session: Session, id_number: str, year: int, *, exclude_batch: str | None) -> int:
-    """Accepted subsidised completions of `id_number` in `year`, at every institution, plus the
-    ones the platform knows from before; batches superseded by a correction no longer count."""
-    query = (select(func.count(TraineeRecord.id)).join(Batch, Batch.batch_id == TraineeRecord.batch_id)
-             .where(TraineeRecord.id_number == id_number, TraineeRecord.year == year,
-                    TraineeRecord.subsidy_claimed.is_(True), TraineeRecord.completed.is_(True),
-                    Batch.status.in_(ACTIVE_STATUSES)))
-    if exclude_batch is not None:
-        query = query.where(Batch.batch_id != exclude_batch)
-    counted = session.scalar(query) or 0
-    prior = session.scalar(select(func.coalesce(func.sum(PriorSubsidy.count), 0))
-                           .where(PriorSubsidy.id_number == id_number, PriorSubsidy.year == year)) or 0
-    return int(counted) + int(prior)
+def subsidised_completions_of(session: Session, id_numbers: list[str], year: int, *,
+                              exclude_batch: str | None) -> dict[str, int]:
+    """Accepted subsidised completions of each person in `year`, at every institution, plus the
+    ones the platform knows from before; batches superseded by a correction no longer count.
+    Two queries per 500 people, however large the cohort."""
+    counts: dict[str, int] = {}
+    for chunk_start in range(0, len(id_numbers), 500):
+        chunk = id_numbers[chunk_start:chunk_start + 500]
+        query = (select(TraineeRecord.id_number, func.count(TraineeRecord.id))
+                 .join(Batch, Batch.batch_id == TraineeRecord.batch_id)
+                 .where(TraineeRecord.id_number.in_(chunk), TraineeRecord.year == year,
+                        TraineeRecord.subsidy_claimed.is_(True), TraineeRecord.completed.is_(True),
+                        Batch.status.in_(ACTIVE_STATUSES)).group_by(TraineeRecord.id_number))
+        if exclude_batch is not None:
+            query = query.where(Batch.batch_id != exclude_batch)
+        for id_number, count in session.execute(query):
+            counts[id_number] = counts.get(id_number, 0) + int(count)
+        for id_number, count in session.execute(
+                select(PriorSubsidy.id_number, func.coalesce(func.sum(PriorSubsidy.count), 0))
+                .where(PriorSubsidy.id_number.in_(chunk), PriorSubsidy.year == year).group_by(PriorSubsidy.id_number)):
+            counts[id_number] = counts.get(id_number, 0) + int(count)
+    return counts
+
+
+def _registered_names(session: Session, id_numbers: list[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for chunk_start in range(0, len(id_numbers), 500):
+        chunk = id_numbers[chunk_start:chunk_start + 500]
+        names.update((number, name) for number, name in session.execute(
+            select(RegistryPerson.id_number, RegistryPerson.name).where(RegistryPerson.id_number.in_(chunk))))
+    return names
 
 
 def validate_records(session: Session, document: dict, *, institution_code: str) -> list[Issue]:
@@ -112,6 +130,9 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
             "and choose a catalogued occupation for the class."))
 
     seen_ids: dict[str, dict] = {}
+    all_ids = sorted({t["id_number"] for t in payload["trainees"]})
+    registry = _registered_names(session, all_ids)
+    subsidised = subsidised_completions_of(session, all_ids, year, exclude_batch=supersedes)
     for trainee in payload["trainees"]:
         zh, en = _who(trainee)
         id_number = trainee["id_number"]
@@ -137,15 +158,15 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
                 "A person can enrol in a class only once: remove the duplicate enrolment."))
         else:
             seen_ids[id_number] = trainee
-        registered = session.get(RegistryPerson, id_number)
-        if registered is not None and _same_name(registered.name, trainee["name"]) is False:
+        registered = registry.get(id_number)
+        if registered is not None and _same_name(registered, trainee["name"]) is False:
             issues.append(Issue(
                 "trainee", trainee["record_id"], "error", "trainee.name_mismatch", "name",
                 f"{zh}：姓名与人口信息库登记的姓名不一致。请按学员身份证上的姓名改正。",
                 f"{en}: the name differs from the one in the population registry. Correct it to the "
                 "name printed on the trainee's ID card."))
         if trainee["subsidy_claimed"] and not trainee["withdrawn"]:
-            already = subsidised_completions(session, id_number, year, exclude_batch=supersedes)
+            already = subsidised.get(id_number, 0)
             if already >= SUBSIDY_LIMIT_PER_YEAR:
                 issues.append(Issue(
                     "trainee", trainee["record_id"], "error", "trainee.subsidy_limit", "subsidy_claimed",
@@ -155,8 +176,10 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
                     f"institutions, the limit of {SUBSIDY_LIMIT_PER_YEAR} a year. Mark the trainee as not "
                     "claiming a subsidy and submit again."))
 
+    taken_numbers = _certificate_numbers_taken(
+        session, [c["number"] for c in payload.get("certificates") or []], exclude_batch=supersedes)
     for certificate in payload.get("certificates") or []:
-        taken = _certificate_number_taken(session, certificate, exclude_batch=supersedes)
+        taken = taken_numbers.get(certificate["number"])
         if taken:
             trainee = next((t for t in payload["trainees"] if t["record_id"] == certificate["enrolment_id"]), {})
             zh, en = _who(trainee)
@@ -184,15 +207,20 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
     return issues
 
 
-def _certificate_number_taken(session: Session, certificate: dict, *, exclude_batch: str | None) -> str | None:
-    """The batch that already holds this certificate number (an issued certificate of an accepted
-    batch), or None. The batch a correction replaces does not count: it re-sends its own numbers."""
-    query = (select(CertificateRecord.batch_id).join(Batch, Batch.batch_id == CertificateRecord.batch_id)
-             .where(CertificateRecord.number == certificate["number"], CertificateRecord.status == "issued",
-                    Batch.status.in_(ACTIVE_STATUSES)))
-    if exclude_batch is not None:
-        query = query.where(Batch.batch_id != exclude_batch)
-    return session.scalars(query.limit(1)).first()
+def _certificate_numbers_taken(session: Session, numbers: list[str], *, exclude_batch: str | None) -> dict[str, str]:
+    """Number → the batch that already holds it (an issued certificate of an accepted batch).
+    The batch a correction replaces does not count: it re-sends its own numbers."""
+    taken: dict[str, str] = {}
+    for chunk_start in range(0, len(numbers), 500):
+        query = (select(CertificateRecord.number, CertificateRecord.batch_id)
+                 .join(Batch, Batch.batch_id == CertificateRecord.batch_id)
+                 .where(CertificateRecord.number.in_(numbers[chunk_start:chunk_start + 500]),
+                        CertificateRecord.status == "issued", Batch.status.in_(ACTIVE_STATUSES)))
+        if exclude_batch is not None:
+            query = query.where(Batch.batch_id != exclude_batch)
+        for number, batch_id in session.execute(query):
+            taken.setdefault(number, batch_id)
+    return taken
 
 
 def _same_name(registered: str, given: str) -> bool:
