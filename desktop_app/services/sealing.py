@@ -137,39 +137,50 @@ def reference_versions(session: Session) -> dict[str, str]:
     return {name: current[name] for name in RECORDED_DATASETS if name in current}
 
 
-def _blocking_problems(session: Session, c: TrainingClass, cipher: PersonalDataCipher,
-                       enrolments: list[tuple[Enrolment, Trainee]]) -> tuple[list[messages.Problem], dict]:
+def _roster_rows(session: Session, c: TrainingClass) -> list:
+    """The enrolled trainees as plain rows (a cohort of 1 000 as ORM objects costs a third of a second)."""
+    return session.execute(
+        select(Enrolment.id.label("enrolment_id"), Enrolment.uid.label("enrolment_uid"), Enrolment.roll_no,
+               Enrolment.subsidy_status, Enrolment.withdrawn_at, Trainee.id.label("trainee_id"),
+               Trainee.uid.label("trainee_uid"), Trainee.id_type, Trainee.id_number_enc, Trainee.id_masked,
+               Trainee.name, Trainee.sex, Trainee.birth_date, Trainee.phone_enc, Trainee.education,
+               Trainee.household_type, Trainee.employment_status)
+        .join(Trainee, Trainee.id == Enrolment.trainee_id)
+        .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)).all()
+
+
+def _blocking_problems(session: Session, c: TrainingClass, roster: list,
+                       id_numbers: dict[int, str]) -> tuple[list[messages.Problem], dict]:
     problems: list[messages.Problem] = []
-    if not enrolments:
+    if not roster:
         return [messages.Problem("seal.no_trainees")], {}
     summary = {row.enrolment_id: row for row in summary_rows(session, c)}
-    results = {a.enrolment_id: a for a in session.scalars(
-        select(Assessment).join(Enrolment, Enrolment.id == Assessment.enrolment_id).where(Enrolment.class_id == c.id))}
+    results = dict(session.execute(
+        select(Assessment.enrolment_id, Assessment.result).join(Enrolment, Enrolment.id == Assessment.enrolment_id)
+        .where(Enrolment.class_id == c.id)).all())
     issued = {e for e, in session.execute(
         select(Certificate.enrolment_id).join(Enrolment, Enrolment.id == Certificate.enrolment_id)
         .where(Enrolment.class_id == c.id, Certificate.status == "issued"))}
-    for enrolment, trainee in enrolments:
-        who = {"roll_no": enrolment.roll_no, "name": trainee.name}
-        if not trainee.name.strip():
-            problems.append(messages.Problem("seal.name_missing", {"roll_no": enrolment.roll_no}))
-        if trainee.id_type == "resident":
-            number = cipher.decrypt(trainee.id_number_enc, field=ID_NUMBER)
-            if not is_valid_identity_number(number):
-                problems.append(messages.Problem("seal.identity_invalid", {"masked": trainee.id_masked, **who}))
-        row = summary.get(enrolment.id)
+    for person in roster:
+        who = {"roll_no": person.roll_no, "name": person.name}
+        if not person.name.strip():
+            problems.append(messages.Problem("seal.name_missing", {"roll_no": person.roll_no}))
+        if person.id_type == "resident" and not is_valid_identity_number(id_numbers[person.enrolment_id]):
+            problems.append(messages.Problem("seal.identity_invalid", {"masked": person.id_masked, **who}))
+        row = summary.get(person.enrolment_id)
         if row is not None and row.attendance.unmarked_sessions:
             problems.append(messages.Problem("seal.unmarked", {"count": row.attendance.unmarked_sessions, **who}))
-        assessment = results.get(enrolment.id)
-        if assessment is None or assessment.result is None:
+        result = results.get(person.enrolment_id)
+        if result is None:
             problems.append(messages.Problem("seal.no_result", who))
-        elif (row is not None and row.attendance.eligible and assessment.result == "pass"
-              and enrolment.id not in issued):
+        elif (row is not None and row.attendance.eligible and result == "pass"
+              and person.enrolment_id not in issued):
             problems.append(messages.Problem("seal.certificate_missing", who))
     return problems, summary
 
 
-def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher,
-             enrolments: list[tuple[Enrolment, Trainee]], summary: dict) -> dict:
+def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, roster: list,
+             id_numbers: dict[int, str], summary: dict) -> dict:
     occupation = session.get(Occupation, c.occupation_id)
     policy = session.get(PolicyVersion, c.policy_id)
     session_count = len(session.scalars(select(ClassSession.id).where(
@@ -177,43 +188,53 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher,
     groups: dict[int, list[str]] = {}
     for trainee_id, blob in session.execute(
             select(TraineeKeyGroup.trainee_id, TraineeKeyGroup.group_code_enc)
-            .where(TraineeKeyGroup.trainee_id.in_([t.id for _, t in enrolments]))):
+            .join(Enrolment, Enrolment.trainee_id == TraineeKeyGroup.trainee_id)
+            .where(Enrolment.class_id == c.id)):
         groups.setdefault(trainee_id, []).append(cipher.decrypt(blob, field=KEY_GROUP))
-    uid_of = {e.id: e.uid for e, _ in enrolments}
+    uid_of = {person.enrolment_id: person.enrolment_uid for person in roster}
     trainees, attendance = [], []
-    for enrolment, trainee in enrolments:
+    for person in roster:
         trainees.append({
-            "record_id": enrolment.uid, "trainee_id": trainee.uid, "roll_no": enrolment.roll_no,
-            "id_type": trainee.id_type, "id_number": cipher.decrypt(trainee.id_number_enc, field=ID_NUMBER),
-            "name": trainee.name, "sex": trainee.sex,
-            "birth_date": trainee.birth_date.isoformat() if trainee.birth_date else None,
-            "phone": cipher.decrypt(trainee.phone_enc, field=PHONE) if trainee.phone_enc else None,
-            "education": trainee.education, "household_type": trainee.household_type,
-            "employment_status": trainee.employment_status, "key_groups": sorted(groups.get(trainee.id, [])),
-            "subsidy_claimed": enrolment.subsidy_status in ("eligible", "overridden"),
-            "withdrawn": enrolment.withdrawn_at is not None,
+            "record_id": person.enrolment_uid, "trainee_id": person.trainee_uid, "roll_no": person.roll_no,
+            "id_type": person.id_type, "id_number": id_numbers[person.enrolment_id],
+            "name": person.name, "sex": person.sex,
+            "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+            "phone": cipher.decrypt(person.phone_enc, field=PHONE) if person.phone_enc else None,
+            "education": person.education, "household_type": person.household_type,
+            "employment_status": person.employment_status,
+            "key_groups": sorted(set(groups.get(person.trainee_id, []))),
+            "subsidy_claimed": person.subsidy_status in ("eligible", "overridden"),
+            "withdrawn": person.withdrawn_at is not None,
         })
-        row = summary.get(enrolment.id)
+        row = summary.get(person.enrolment_id)
         if row is not None:
             a = row.attendance
             attendance.append({
-                "record_id": enrolment.uid, "required_minutes": a.planned_minutes,
+                "record_id": person.enrolment_uid, "required_minutes": a.planned_minutes,
                 "attended_minutes": a.attended_minutes, "online_minutes_credited": a.online_credited_minutes,
                 "rate_permille": int(a.rate_percent * 10), "completed": bool(a.eligible),
             })
+    in_class = Enrolment.class_id == c.id
     assessments = [
-        {"record_id": a.uid, "enrolment_id": uid_of[a.enrolment_id], "theory_score": a.theory_score,
-         "practical_score": a.practical_score, "result": a.result, "retake": bool(a.retake),
-         "assessed_on": a.assessed_on.isoformat() if a.assessed_on else None}
-        for a in session.scalars(select(Assessment).where(Assessment.enrolment_id.in_(list(uid_of)))
-                                 .order_by(Assessment.enrolment_id))
+        {"record_id": uid, "enrolment_id": uid_of[enrolment_id], "theory_score": theory,
+         "practical_score": practical, "result": result, "retake": bool(retake),
+         "assessed_on": assessed_on.isoformat() if assessed_on else None}
+        for uid, enrolment_id, theory, practical, result, retake, assessed_on in session.execute(
+            select(Assessment.uid, Assessment.enrolment_id, Assessment.theory_score, Assessment.practical_score,
+                   Assessment.result, Assessment.retake, Assessment.assessed_on)
+            .join(Enrolment, Enrolment.id == Assessment.enrolment_id).where(in_class)
+            .order_by(Assessment.enrolment_id))
+        if enrolment_id in uid_of
     ]
     certificates = [
-        {"record_id": cert.uid, "enrolment_id": uid_of[cert.enrolment_id], "number": cert.number,
-         "kind": cert.kind, "issued_on": cert.issued_on.isoformat(), "status": cert.status,
-         "content_hash": cert.pdf_sha256}
-        for cert in session.scalars(select(Certificate).where(Certificate.enrolment_id.in_(list(uid_of)))
-                                    .order_by(Certificate.number))
+        {"record_id": uid, "enrolment_id": uid_of[enrolment_id], "number": number, "kind": kind,
+         "issued_on": issued_on.isoformat(), "status": status, "content_hash": pdf_sha256}
+        for uid, enrolment_id, number, kind, issued_on, status, pdf_sha256 in session.execute(
+            select(Certificate.uid, Certificate.enrolment_id, Certificate.number, Certificate.kind,
+                   Certificate.issued_on, Certificate.status, Certificate.pdf_sha256)
+            .join(Enrolment, Enrolment.id == Certificate.enrolment_id).where(in_class)
+            .order_by(Certificate.number))
+        if enrolment_id in uid_of
     ]
     return {
         "class": {
@@ -248,10 +269,9 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         if status is not wanted:
             raise SealRefused("seal.correction_needs_return" if correcting else "seal.wrong_status", code=c.code,
                               status=status.label)
-        enrolments = list(session.execute(
-            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
-            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)).all())
-        problems, summary = _blocking_problems(session, c, cipher, enrolments)
+        roster = _roster_rows(session, c)
+        id_numbers = {p.enrolment_id: cipher.decrypt(p.id_number_enc, field=ID_NUMBER) for p in roster}
+        problems, summary = _blocking_problems(session, c, roster, id_numbers)
         if problems:
             raise SealRefused("seal.refused", problems=tuple(problems), code=c.code)
         supersedes = None
@@ -268,7 +288,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
             "institution": {"code": institution.code, "name": institution.name},
             "device": {"device_id": _meta(session, META_DEVICE_ID), "key_id": key.key_id},
             "reference_versions": versions, "supersedes": supersedes,
-            "payload": _payload(session, c, cipher, enrolments, summary),
+            "payload": _payload(session, c, cipher, roster, id_numbers, summary),
         }
         if correcting:
             document["correction_reason"] = correction_reason.strip()
@@ -281,7 +301,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
             reference_versions=versions, attempts=0, created_at=now))
         c.status = ClassStatus.SEALED.value
         audit.record(session, actor, "batch.sealed", entity_type="outbox_batch", entity_id=batch_id, class_id=c.id,
-                     details={"kind": document["kind"], "content_hash": digest, "trainees": len(enrolments),
+                     details={"kind": document["kind"], "content_hash": digest, "trainees": len(roster),
                               "supersedes": supersedes, "reason": correction_reason})
         return SealedBatch(batch_id=batch_id, kind=document["kind"], class_code=c.code, content_hash=digest,
                            size_bytes=len(data), supersedes=supersedes)

@@ -2,6 +2,13 @@
 with a trace of its write transactions, so every kill can be placed before, during or after
 the work.
 
+The harness starts it with os.fork() from a process that has already imported everything
+(preload()), and the forked child runs forked_main(): its own stdio, environment and working
+folder, its own database connection (opened by the CLI after the fork: the harness never
+forks while it holds one), then os._exit(). A real process killed with a real SIGKILL, without
+two seconds of interpreter start-up and imports each time. The same child can still be
+started as a program (SKILLDESK_CRASH_START=popen, or when forking is unsafe):
+
     python -m tests.crash.child TRACE cli -- --db FILE roster import --class C roster.xlsx
     python -m tests.crash.child TRACE marks --db FILE --plan PLAN.json [--start K]
 
@@ -19,10 +26,13 @@ Nothing about the application is changed: the listeners only observe. `t` is tim
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import sys
 import time
+import traceback
 
 _trace_fd: int | None = None
 
@@ -107,6 +117,83 @@ def main(argv: list[str]) -> int:
         rest = rest[1:]
     code = run_cli(rest) if mode == "cli" else run_marks(rest)
     trace("D")
+    return code
+
+
+# --- the forked child -----------------------------------------------------------------------------
+
+# Never imported by preload(): the window, and Qt behind it.
+_NOT_PRELOADED = ("desktop_app.app", "desktop_app.gui", "desktop_app.ui", "desktop_app.__main__")
+_QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+
+
+def preload() -> None:
+    """Import, in the harness process before it forks, everything a child needs: the CLI, every
+    non-GUI module of the application and the libraries behind them."""
+    import cryptography.hazmat.primitives.asymmetric.ed25519  # noqa: F401
+    import httpx  # noqa: F401
+    import openpyxl  # noqa: F401
+    import reportlab.pdfgen.canvas  # noqa: F401
+    import sqlalchemy  # noqa: F401
+    import sqlalchemy.orm  # noqa: F401
+
+    import desktop_app
+    import desktop_app.cli
+
+    for module in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
+        if not module.name.startswith(_NOT_PRELOADED):
+            importlib.import_module(module.name)
+    desktop_app.cli.build_parser()
+    loaded = sorted(name for name in sys.modules if name.split(".")[0] in _QT)
+    if loaded:
+        raise RuntimeError(f"preloading the CLI imported Qt: {loaded[:3]}")
+
+
+class _NoQt:
+    """A meta path finder that refuses Qt: a forked child must never import it."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.split(".")[0] in _QT:
+            raise ImportError(f"{name} must not be imported in a forked crash-harness child")
+        return None
+
+
+def forked_main(trace_path: str, argv: list[str], env: dict[str, str], cwd: str, stderr_path: str) -> int:
+    """Runs in the child right after os.fork(); the caller passes the result to os._exit().
+
+    Sets up what `subprocess.Popen` gave the program child (stdout to /dev/null, stderr to a
+    file, the workspace's environment, the project folder as working folder, no stdin), then
+    runs main() exactly as the program does."""
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        errors = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(null, 0)
+        os.dup2(null, 1)
+        os.dup2(errors, 2)
+        os.close(null)
+        os.close(errors)
+        sys.stdin = open(0, "r", encoding="utf-8", closefd=False)
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(cwd)
+        sys.meta_path.insert(0, _NoQt)
+    except BaseException:  # noqa: BLE001 - nothing may unwind into the harness's stack
+        return 70
+    try:
+        code = main([trace_path, *argv])
+    except SystemExit as exit_:  # argparse
+        code = exit_.code if isinstance(exit_.code, int) else 2
+    except BaseException:  # noqa: BLE001 - reported like an uncaught exception of the program
+        traceback.print_exc()
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:  # noqa: BLE001
+        pass
     return code
 
 

@@ -9,9 +9,10 @@ For every operation (see operations.py) the harness
    state and how long the phases take: start-up, the operation's write transaction(s), the
    tail after the last commit;
 3. per kill picks a phase at random (before the work / during it / after its last commit,
-   weights 1:2:1) and a random moment inside it, starts the child with `subprocess.Popen`,
-   waits for that moment (phases after the start are found by watching the child's trace)
-   and sends SIGKILL. A child that already exited is not a kill: it is counted as "missed"
+   weights 1:2:1) and a random moment inside it, starts the child with `os.fork()` (from this
+   process, which has imported everything the child needs: see child.py), waits for that
+   moment (phases after the start are found by watching the child's trace) and sends SIGKILL
+   (`os.kill(pid, signal.SIGKILL)`, reaped with `os.waitpid`). A child that already exited is not a kill: it is counted as "missed"
    and the kill is drawn again;
 4. after each kill checks, in this order:
    a. `PRAGMA integrity_check` is "ok" and `PRAGMA foreign_key_check` is empty (plain sqlite3,
@@ -25,6 +26,7 @@ For every operation (see operations.py) the harness
 
 `skilldesk db check`, `audit verify` and the re-run call the CLI's `main()` in this process:
 the same code path as the console script without two seconds of interpreter start-up each.
+SKILLDESK_CRASH_START=popen starts the killed children as new interpreters instead of forks.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ import io
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -156,10 +160,101 @@ class Span:
     t_end: float | None = None
 
 
-def start_child(ws: Workspace, argv: list[str]) -> tuple[subprocess.Popen, float]:
+# How children start: "fork" (default) or "popen" (a new interpreter per child, ≈ 2 s each).
+START_METHOD = os.environ.get("SKILLDESK_CRASH_START") or "fork"
+_preloaded = False
+_warned = False
+
+
+class ForkedChild:
+    """A child made with os.fork(), with the part of Popen's interface the harness uses."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)  # -9 after SIGKILL, like Popen
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:  # not reaped yet: the pid is still ours, even as a zombie
+            os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"forked child {self.pid}", timeout)
+            time.sleep(0.002)
+        return self.returncode
+
+
+def _open_database_files(ws: Workspace) -> list[str]:
+    """Database files of the workspace this process has open (Linux: /proc/self/fd)."""
+    try:
+        fds = os.listdir("/proc/self/fd")
+    except OSError:
+        return []
+    found = []
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(ws.root)) and target.endswith((".db", "-wal", "-shm", "-journal")):
+            found.append(target)
+    return found
+
+
+def _fork_is_safe(ws: Workspace) -> bool:
+    """Fork only from a single-threaded process holding no connection to a workspace database:
+    a child must open its own connection, never inherit one (SQLite's rule; SQLAlchemy's
+    engines here are all disposed when their desk closes, so nothing should be open)."""
+    if threading.active_count() > 1:
+        global _warned
+        if not _warned:
+            print(f"[crash] {threading.active_count()} threads in this process: starting children with "
+                  "subprocess.Popen instead of os.fork()", file=sys.stderr)
+            _warned = True
+        return False
+    if _open_database_files(ws):
+        import gc
+
+        gc.collect()  # an unreachable connection not yet finalised
+        still = _open_database_files(ws)
+        if still:
+            raise RuntimeError(f"refusing to fork: this process holds database files open: {still}")
+    return True
+
+
+def start_child(ws: Workspace, argv: list[str]) -> tuple[ForkedChild | subprocess.Popen, float]:
+    global _preloaded
     ws.trace.unlink(missing_ok=True)
+    errors_path = ws.root / "child-stderr.txt"
+    if START_METHOD == "fork" and _fork_is_safe(ws):
+        from tests.crash import child
+
+        if not _preloaded:
+            child.preload()
+            _preloaded = True
+        env = ws.env
+        sys.stdout.flush()
+        sys.stderr.flush()
+        started = time.time()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the harness
+            code = 70
+            try:
+                code = child.forked_main(str(ws.trace), argv, env, str(ROOT), str(errors_path))
+            finally:
+                os._exit(code)
+        return ForkedChild(pid), started
     started = time.time()
-    with (ws.root / "child-stderr.txt").open("wb") as errors:
+    with errors_path.open("wb") as errors:
         proc = subprocess.Popen([sys.executable, "-m", "tests.crash.child", str(ws.trace), *argv], cwd=ROOT,
                                 env=ws.env, stdout=subprocess.DEVNULL, stderr=errors)
     return proc, started
@@ -262,7 +357,7 @@ def kill_once(ws: Workspace, op, rng: random.Random, timing: dict[str, float]) -
                 time.sleep(rng.uniform(0, 0.8 * timing["tail"]))
         if proc.poll() is not None:
             return None
-        proc.kill()  # SIGKILL
+        proc.kill()  # SIGKILL (os.kill for a forked child)
         killed_at = time.time()
     finally:
         if proc.poll() is None:
@@ -275,7 +370,7 @@ def kill_once(ws: Workspace, op, rng: random.Random, timing: dict[str, float]) -
     return target, phase, killed_at - started
 
 
-def _sleep_until(proc: subprocess.Popen, moment: float) -> None:
+def _sleep_until(proc, moment: float) -> None:
     while True:
         left = moment - time.time()
         if left <= 0 or proc.poll() is not None:
@@ -283,7 +378,7 @@ def _sleep_until(proc: subprocess.Popen, moment: float) -> None:
         time.sleep(min(left, 0.005))
 
 
-def _wait_for(ws: Workspace, proc: subprocess.Popen, op, condition) -> bool:
+def _wait_for(ws: Workspace, proc, op, condition) -> bool:
     deadline = time.time() + 300
     while time.time() < deadline:
         if condition(op.locate(read_trace(ws.trace))):
