@@ -547,7 +547,9 @@ def upload_pending(db: Database, cipher: PersonalDataCipher, *, actor: Actor, ur
         url = url or _meta(session, META_PLATFORM_URL)
     if not device_id:
         return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.not_registered"))
-    if stopped:
+    if stopped and not force:
+        # Stopped by the platform (revoked key, client too old): automatic runs wait for a
+        # person; a person asking (force) tries once more, e.g. after upgrading.
         return SyncReport(waiting=_waiting(db), stopped_reason=error_words(stopped))
     if not url:
         return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.no_url"))

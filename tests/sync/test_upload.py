@@ -294,3 +294,28 @@ def test_key_rotation_is_vouched_for_by_the_old_key_and_later_batches_use_the_ne
     assert desk.batch_detail(correction.batch_id).key_id == new.key_id
     report = desk.sync(registered.url)
     assert report.stopped_reason is None and report.uploaded == 1
+
+
+def test_a_client_too_old_for_the_platform_stops_and_says_to_upgrade(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(min_client="99.0.0")
+    report = desk.sync(registered.url)
+    assert "不再接受这个版本" in report.stopped_reason and report.uploaded == 0
+    assert state_of(desk, row.batch_id) == "sealed" and registered.batches() == []
+    # Automatic uploads stay stopped; after upgrading (here: the platform relents), a person
+    # asking to upload tries again and that clears the stop.
+    registered.set_faults()
+    assert "不再接受这个版本" in desk.sync(registered.url, force=False).stopped_reason
+    assert desk.sync(registered.url).accepted == 1
+    assert desk.registration().stopped is None
+
+
+def test_a_batch_too_large_for_the_platform_is_held_not_resent(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(max_batch_bytes=1000)
+    first = desk.sync(registered.url)
+    detail = desk.batch_detail(row.batch_id)
+    assert first.uploaded == 0 and detail.row.state == "sealed" and "太大" in detail.row.last_error
+    registered.set_faults()
+    assert desk.sync(registered.url, force=False).uploaded == 0  # held: not sent again by itself
+    assert registered.batches() == []
