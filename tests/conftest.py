@@ -25,6 +25,8 @@ pytest_plugins = ["tests.platform_server.fixtures"]
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own data folder, and Chinese messages, whatever ran before."""
     monkeypatch.setenv("SKILLDESK_DATA_DIR", str(tmp_path / "data"))
+    # Never touch a developer's real keyring; the keyring path is tested with an explicit backend.
+    monkeypatch.setenv("SKILLDESK_KEYRING", "0")
     monkeypatch.delenv("SKILLDESK_KEY_DIR", raising=False)
     messages.set_language("zh")
     yield

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.dialogs import CancelSessionDialog, EditClassDialog, MoveSessionDialog, NewClassDialog
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.import_wizard import RosterImportWizard
+from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import ROW_ROLE, ClassTableModel, RosterTableModel, SessionTableModel
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.classes import ClassDetail, ClassRow, SessionRow
@@ -339,9 +341,23 @@ class ClassDetailPanel(QWidget):
         else:
             roster = self.tr("{count} trainees, all subsidised").format(count=self.roster_count)
         self.roster_summary.setText(roster)
-        read_only = row.status.is_read_only
-        self.edit_button.setEnabled(not read_only)
-        self.edit_button.setToolTip(self.tr("A sealed class can no longer be changed.") if read_only else "")
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Edit, status, seal and session buttons: what the class's state and the signed-in role allow."""
+        actor = self.desk.actor
+        if self.detail is not None:
+            read_only = self.detail.row.status.is_read_only
+            apply_permission(self.edit_button, actor, Permission.MANAGE_CLASSES, enabled=not read_only,
+                             tooltip=self.tr("A sealed class can no longer be changed.") if read_only else "")
+        for button in self.status_buttons.values():
+            apply_permission(button, actor, Permission.MANAGE_CLASSES)
+        apply_permission(self.seal_button, actor, Permission.SEAL_BATCHES)
+        self._update_session_buttons()
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: offer only what the new role may do."""
+        self._update_actions()
 
     def _rebuild_status_buttons(self) -> None:
         for button in self.status_buttons.values():
@@ -349,7 +365,7 @@ class ClassDetailPanel(QWidget):
             button.deleteLater()
         self.status_buttons = {}
         self.seal_button.setVisible(self.detail is not None and self.detail.row.status is ClassStatus.COMPLETED)
-        self.seal_button.setEnabled(True)
+        apply_permission(self.seal_button, self.desk.actor, Permission.SEAL_BATCHES)
         if self.detail is None:
             return
         for target in self.detail.next_statuses:
@@ -360,6 +376,7 @@ class ClassDetailPanel(QWidget):
             button.clicked.connect(lambda _checked=False, target=target: self.ask_status_change(target))
             self.actions_row.addWidget(button)
             self.status_buttons[target] = button
+            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES)
 
     def status_action_text(self, target: ClassStatus) -> str:
         return {
@@ -406,7 +423,7 @@ class ClassDetailPanel(QWidget):
 
     def _status_refused(self, code: str, error: BaseException) -> None:
         for button in self.status_buttons.values():
-            button.setEnabled(True)
+            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES)
         if code != self.code:
             return
         self.refusal_label.setText(failure_text(error))
@@ -453,7 +470,7 @@ class ClassDetailPanel(QWidget):
             "automatically when this computer is online; follow it on the Upload page.").format(code=code))
 
     def _seal_refused(self, code: str, error: BaseException) -> None:
-        self.seal_button.setEnabled(True)
+        apply_permission(self.seal_button, self.desk.actor, Permission.SEAL_BATCHES)
         text = failure_text(error)
         lines = text.splitlines()
         if len(lines) > 14:  # dozens of trainees: the first ones here, all of them under "Show Details"
@@ -485,6 +502,8 @@ class ClassDetailPanel(QWidget):
     def edit_class(self) -> None:
         if self.detail is None or self.detail.row.status.is_read_only:
             return
+        if not permitted(self.desk.actor, Permission.MANAGE_CLASSES):
+            return  # a double-click in the list: the disabled Edit button already says why
         dialog = EditClassDialog(self.detail, self.desk, self.tasks, self)
         dialog.saved.connect(self.set_detail)
         self._open_dialog(dialog)
@@ -497,8 +516,8 @@ class ClassDetailPanel(QWidget):
         session = self.selected_session()
         editable = self.detail is not None and not self.detail.row.status.is_read_only
         usable = editable and session is not None and session.status != "cancelled"
-        self.move_button.setEnabled(usable)
-        self.cancel_button.setEnabled(usable)
+        for button in (self.move_button, self.cancel_button):
+            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES, enabled=usable)
 
     def _session_menu(self, position: QPoint) -> None:
         index = self.session_table.indexAt(position)
@@ -754,21 +773,30 @@ class ClassesPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_class()
-        self.export_button.setEnabled(row is not None)
+        actor = self.desk.actor
         can_import = row is not None and row.status.accepts_enrolment
-        self.import_button.setEnabled(can_import)
         if row is None:
-            self.import_button.setToolTip(self.tr("Select a class first."))
-            self.export_button.setToolTip(self.tr("Select a class first."))
+            import_tip = export_tip = self.tr("Select a class first.")
         else:
-            self.export_button.setToolTip(self.tr("Save the roster of {code} as an Excel workbook, with full numbers.").format(code=row.code))
-            self.import_button.setToolTip(
+            export_tip = self.tr("Save the roster of {code} as an Excel workbook, with full numbers.").format(code=row.code)
+            import_tip = (
                 self.tr("Enrol trainees into {code} from an Excel roster.").format(code=row.code) if can_import else
                 self.tr("A class that is “{status}” takes no more enrolments.").format(status=labels.class_status(row.status)))
+        apply_permission(self.export_button, actor, Permission.EXPORT_PERSONAL_DATA, enabled=row is not None,
+                         tooltip=export_tip)
+        apply_permission(self.import_button, actor, Permission.ENROL_TRAINEES, enabled=can_import, tooltip=import_tip)
+        apply_permission(self.new_button, actor, Permission.MANAGE_CLASSES)
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: offer only what the new role may do, here and in the detail."""
+        self._update_buttons()
+        self.detail.apply_permissions()
 
     # --- new class -------------------------------------------------------------------------
 
     def open_new_class(self) -> None:
+        if not permitted(self.desk.actor, Permission.MANAGE_CLASSES):
+            return
         dialog = NewClassDialog(self.desk, self.tasks, self)
         dialog.created.connect(self._class_created)
         dialog.finished.connect(lambda _result, dialog=dialog: self._new_class_closed(dialog))
