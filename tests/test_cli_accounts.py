@@ -3,6 +3,8 @@ signed-in user allowed to make it, and a refusal is exit code 2 with a message n
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -23,23 +25,52 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+def _build_office(folder: Path) -> None:
+    """A demo database, set up from the command line with administrator `wang` and one account
+    per role, in `folder` (database and key folder)."""
+    path = str(folder / "office.db")
+    saved = {name: os.environ.get(name) for name in ("SKILLDESK_DATA_DIR", "SKILLDESK_PASSWORD", "SKILLDESK_NEW_PASSWORD")}
+    os.environ["SKILLDESK_DATA_DIR"] = str(folder)
+    try:
+        assert main(["--db", path, "demo"]) == EXIT_OK
+        os.environ["SKILLDESK_PASSWORD"] = ADMIN_PASSWORD
+        assert main(["--db", path, "setup", "--institution-code", "JS3205060001", "--institution-name",
+                     "苏州市姑苏区职业培训学校", "--admin", "wang", "--admin-name", "王校长"]) == EXIT_OK
+        os.environ["SKILLDESK_NEW_PASSWORD"] = USER_PASSWORD
+        for user, role in (("zhou", "registrar"), ("li", "teacher"), ("chen", "clerk"), ("sun", "审计")):
+            assert main(["--db", path, "--user", "wang", "user", "add", user, "--role", role]) == EXIT_OK
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture(scope="module")
+def office_template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("office")
+    _build_office(folder)
+    return folder
+
+
 @pytest.fixture
-def db(tmp_path, capsys, monkeypatch) -> str:
-    """A demo database, set up from the command line with administrator `wang` and one account per role."""
-    path = str(tmp_path / "office.db")
+def db(office_template, tmp_path, capsys) -> str:
+    """A copy of the set-up demo office for this test (its data folder is SKILLDESK_DATA_DIR)."""
+    data = tmp_path / "data"
+    shutil.copytree(office_template, data, dirs_exist_ok=True)
+    capsys.readouterr()
+    return str(data / "office.db")
+
+
+def test_setup_prints_what_it_did_and_the_next_step(tmp_path, capsys, monkeypatch):
+    path = str(tmp_path / "fresh.db")
     assert run(capsys, "--db", path, "demo")[0] == EXIT_OK
     monkeypatch.setenv("SKILLDESK_PASSWORD", ADMIN_PASSWORD)
     code, out, err = run(capsys, "--db", path, "setup", "--institution-code", "JS3205060001",
                          "--institution-name", "苏州市姑苏区职业培训学校", "--admin", "wang", "--admin-name", "王校长")
     assert code == EXIT_OK, err
     assert "首次设置完成" in out and "wang" in out
-    monkeypatch.setenv("SKILLDESK_NEW_PASSWORD", USER_PASSWORD)
-    for user, role in (("zhou", "registrar"), ("li", "teacher"), ("chen", "clerk"), ("sun", "审计")):
-        code, out, err = run(capsys, "--db", path, "--user", "wang", "user", "add", user, "--role", role)
-        assert code == EXIT_OK, err
-    monkeypatch.delenv("SKILLDESK_PASSWORD")
-    monkeypatch.delenv("SKILLDESK_NEW_PASSWORD")
-    return path
 
 
 def as_user(monkeypatch, password: str) -> None:
