@@ -75,9 +75,9 @@ messages.register(
             "The provincial platform cannot be reached (no network, or the platform is closed). The data is safe "
             "on this computer and goes up by itself when the network returns.",
         ),
-        "sync.busy": (
-            "省平台暂时繁忙，将在 {when} 后自动重试。",
-            "The platform is busy for now; it will be tried again automatically after {when}.",
+        "sync.error.platform.busy": (
+            "省平台暂时繁忙，稍后会自动重试，不需要做什么。",
+            "The platform is busy for now; it will be tried again automatically. Nothing to do.",
         ),
         "sync.error.key.revoked": (
             "省平台已停用本机的签名密钥，上传已全部暂停。请联系省平台经办人员确认原因，然后重新登记本机。",
@@ -147,6 +147,11 @@ messages.register(
         "register.failed": (
             "登记失败：{reason}",
             "Registration failed: {reason}",
+        ),
+        "register.busy": (
+            "省平台暂时繁忙，本机没有登记。请过几分钟再登记，登记码仍然有效。",
+            "The platform is busy; this computer was not registered. Try again in a few minutes; the enrolment "
+            "code stays valid.",
         ),
         "register.enrolment_invalid": (
             "登记码无效、已使用或已过期。请向省平台重新申请登记码。",
@@ -295,8 +300,7 @@ def _row(batch: OutboxBatch, c: TrainingClass | None) -> BatchRow:
     return BatchRow(
         batch_id=batch.batch_id, kind=batch.kind, class_code=c.code if c else None, class_name=c.name if c else None,
         state=batch.state, attempts=batch.attempts, next_attempt_at=batch.next_attempt_at,
-        last_error=error_words(batch.last_error_code, batch_id=batch.batch_id) if batch.state in PENDING_STATES
-        or batch.last_error_code == "signature.invalid" else None,
+        last_error=error_words(batch.last_error_code, batch_id=batch.batch_id),
         created_at=batch.created_at, sent_at=batch.sent_at, sequence=batch.sequence,
         receipt_status=body.get("status"), received_at=body.get("received_at"),
         issue_count=len(body.get("issues") or []), supersedes=batch.supersedes_batch_id,
@@ -395,7 +399,7 @@ def register_device(db: Database, key: DeviceKey, *, actor: Actor, url: str, enr
     except PlatformUnreachable:
         raise OutboxError("sync.offline") from None
     except PlatformBusy:
-        raise OutboxError("sync.busy", when="1 min") from None
+        raise OutboxError("register.busy") from None
     except PlatformRefused as refused:
         if refused.code == "enrolment.invalid":
             raise OutboxError("register.enrolment_invalid") from None
