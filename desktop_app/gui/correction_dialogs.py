@@ -166,7 +166,7 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         self.error_label.setText(failure_text(error))
         self.error_label.show()
         self.adjustSize()
-        self._changed()
+        self.ok_button.setEnabled(self.problem() is None)  # try again, or change something first
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -215,7 +215,7 @@ class NameCorrectionDialog(_CorrectionDialog):
         return lambda: self.desk.correct_trainee_name(trainee_id, name, reason)
 
     def describe(self) -> str:
-        return self.tr("name of No. {roll} corrected from {old} to {new}").format(
+        return self.tr("the name of No. {roll} from {old} to {new}").format(
             roll=self.issue.roll_no if self.issue.roll_no is not None else "—", old=self.current_name or "—",
             new=self.new_name())
 

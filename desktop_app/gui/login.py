@@ -207,8 +207,8 @@ class IdleLock(QObject):
             self.timer.start()
 
     def lock(self) -> None:
-        if self.locked:
-            return
+        if self.locked or not self.overlay.desk.actor.signed_in:
+            return  # nobody signed in (the login dialog is up after "switch user"): nothing to unlock into
         self.timer.stop()
         self.overlay.cover()
         self.locked_changed.emit(True)

@@ -1,4 +1,5 @@
-"""The main window: navigation to every page, and a status bar that tells the state of things."""
+"""The main window: navigation to every page (who is signed in below it), and a status bar that
+tells the state of things."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import config
 from desktop_app.config import Settings
+from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME
+from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.pages import PAGE_IDS
 from desktop_app.gui.pages.attendance import AttendancePage
 from desktop_app.gui.pages.audit import AuditPage
@@ -28,6 +33,7 @@ from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.pages.settings import SettingsPage
 from desktop_app.gui.pages.sync import SyncPage, UploadRun
 from desktop_app.gui.pages.trainees import TraineesPage
+from desktop_app.gui.permissions import role_name
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.domain.permissions import Permission, allows
 from desktop_app.services.desk import Desk
@@ -44,6 +50,10 @@ QListWidget#navigation { outline: 0; background: #f3f5f8; border: none; border-r
 QListWidget#navigation::item { padding: 10px 18px; border: none; }
 QStatusBar QLabel { padding: 0 10px; border-left: 1px solid #d0d5db; }
 QListWidget#navigation::item:selected { background: #2f6fb3; color: white; }
+QWidget#navigationFooter { background: #f3f5f8; border-right: 1px solid #dde2e8; }
+QLabel#userStatus { color: #1f3550; }
+QPushButton#signOutButton { padding: 2px 0; border: none; color: #2f6fb3; text-align: left; }
+QPushButton#signOutButton:hover { text-decoration: underline; }
 QLabel#pageHeading { font-size: 18pt; font-weight: bold; color: #1f3550; }
 QLabel#pageCount { color: #2f6fb3; font-size: 11pt; }
 QFrame#placeholderFrame { background: #f8fafc; border: 1px solid #dde2e8; border-radius: 6px; }
@@ -56,6 +66,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     upload_started = Signal(bool)  # manual
     upload_finished = Signal(object)  # SyncReport, or the error that stopped the upload
+    actor_changed = Signal(object)  # Actor: someone else signed in (or nobody, while the login dialog is up)
 
     def __init__(self, desk: Desk, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
         super().__init__()
@@ -66,6 +77,8 @@ class MainWindow(QMainWindow):
         self.online: bool | None = None
         self.upload_run: UploadRun | None = None
         self._last_auto_upload: float | None = None
+        self.login_dialog: LoginDialog | None = None
+        self._applied_actor = desk.actor  # pages build their buttons for this one
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.resize(1100, 720)
@@ -79,7 +92,30 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
         self.stack = QStackedWidget()
-        layout.addWidget(self.navigation)
+        # Under the navigation: who is signed in, and the way out (退出登录 / 切换用户).
+        self.navigation_footer = QWidget()
+        self.navigation_footer.setObjectName("navigationFooter")
+        self.navigation_footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.navigation_footer.setFixedWidth(170)
+        footer = QVBoxLayout(self.navigation_footer)
+        footer.setContentsMargins(18, 8, 8, 12)
+        footer.setSpacing(2)
+        self.user_status = QLabel()
+        self.user_status.setObjectName("userStatus")
+        self.user_status.setWordWrap(True)
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setFlat(True)
+        self.sign_out_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        footer.addWidget(self.user_status)
+        footer.addWidget(self.sign_out_button)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(self.navigation, 1)
+        side.addWidget(self.navigation_footer)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -194,6 +230,68 @@ class MainWindow(QMainWindow):
 
     def current_page_id(self) -> str:
         return PAGE_IDS[self.stack.currentIndex()]
+
+    # --- who is signed in ------------------------------------------------------------------
+
+    def refresh_for_actor(self) -> None:
+        """The signed-in user changed: every page offers what the new role may do, Settings shows
+        Accounts to administrators only, and the navigation footer names the person."""
+        self._applied_actor = self.desk.actor
+        for page_id, page in self.pages.items():
+            if page_id == "settings" and isinstance(page, SettingsPage):
+                page.attach_accounts(self.desk, self.tasks)
+            elif callable(getattr(page, "apply_permissions", None)):
+                page.apply_permissions()
+        self._render_user()
+        self.actor_changed.emit(self.desk.actor)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Start-up signs in between building the window and showing it: offer that person's actions.
+        if self.desk.actor != self._applied_actor:
+            self.refresh_for_actor()
+        super().showEvent(event)
+
+    def sign_out(self) -> None:
+        """退出登录 / 切换用户: nobody acts (and nothing is shown) until someone signs in again."""
+        if self.login_dialog is not None:
+            self.login_dialog.raise_()
+            return
+        self.desk.sign_out()
+        self.centralWidget().hide()
+        self.refresh_for_actor()
+        dialog = LoginDialog(self.desk, self)
+        dialog.accepted.connect(self._signed_in_again)
+        dialog.rejected.connect(self._sign_in_abandoned)
+        dialog.finished.connect(lambda _result, dialog=dialog: self._login_closed(dialog))
+        self.login_dialog = dialog
+        dialog.open()  # window-modal, not exec(): the event loop and the task runner keep going
+
+    def _signed_in_again(self) -> None:
+        self.refresh_for_actor()
+        self.centralWidget().show()
+
+    def _sign_in_abandoned(self) -> None:
+        # "Quit" in the login dialog, as at start-up: the window closes and the application ends.
+        self.close()
+
+    def _login_closed(self, dialog: LoginDialog) -> None:
+        if self.login_dialog is dialog:
+            self.login_dialog = None
+        dialog.deleteLater()
+
+    def _render_user(self) -> None:
+        actor = self.desk.actor
+        # Before the first run is complete the application acts as the built-in administrator: nobody to sign out.
+        self.navigation_footer.setVisible(actor.username != LOCAL_ADMIN_USERNAME)
+        if actor.signed_in:
+            who = self.tr("%1 (%2)").replace("%1", actor.display_name).replace("%2", role_name(actor.role))
+            self.user_status.setText(self.tr("Signed in:") + "\n" + who)
+            self.user_status.setToolTip(actor.username)
+            self.sign_out_button.setText(self.tr("Sign out / switch user…"))
+        else:
+            self.user_status.setText(self.tr("Not signed in"))
+            self.user_status.setToolTip("")
+            self.sign_out_button.setText(self.tr("Sign in…"))
 
     def _choose_language(self, language: str) -> None:
         config.save_preference(self.settings, "language", language)
@@ -331,3 +429,4 @@ class MainWindow(QMainWindow):
             page.retranslate()
             self.navigation.item(row).setText(page.title())
         self._render_status()
+        self._render_user()

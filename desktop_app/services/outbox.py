@@ -36,6 +36,7 @@ from desktop_app.services.sealing import META_DEVICE_ID, batch_bytes
 from desktop_app.store.engine import Database
 from desktop_app.store.models import (
     AppMeta,
+    AuditEntry,
     DeviceKey as DeviceKeyRow,
     Enrolment,
     Institution,
@@ -163,17 +164,20 @@ messages.register(
             "institution settings first.",
         ),
         "issue.fix.trainee.name_mismatch": (
-            "核对身份证上的姓名，在“学员”页更正姓名，然后封存更正批次。",
-            "Check the name on the ID card, correct it on the Trainees page, then seal a correction.",
+            "核对身份证上的姓名，选中这一条点“更正…”改正姓名，然后封存更正批次。",
+            "Check the name on the ID card, select this line and click “Correct…” to fix the name, then seal a "
+            "correction.",
         ),
+        "issue.corrected.name": ("姓名由“{old}”改为“{new}”", "name changed from “{old}” to “{new}”"),
+        "issue.corrected.subsidy_claim": ("已改为本次不申请补贴", "no longer claims a subsidy this time"),
         "issue.fix.trainee.id_invalid": (
             "核对身份证件号码并更正，然后封存更正批次。",
             "Check and correct the identity number, then seal a correction.",
         ),
         "issue.fix.trainee.subsidy_limit": (
-            "该学员本年度已享受 3 次补贴：在“学员”页把本班改为“不申请补贴”，然后封存更正批次。",
-            "The trainee has had 3 subsidies this year: mark them as not claiming a subsidy for this class on the "
-            "Trainees page, then seal a correction.",
+            "该学员本年度已享受 3 次补贴：选中这一条点“更正…”改为本次不申请补贴，然后封存更正批次。",
+            "The trainee has had 3 subsidies this year: select this line and click “Correct…” to withdraw this "
+            "subsidy claim, then seal a correction.",
         ),
         "issue.fix.reference.outdated": (
             "同步一次参考数据（上传页“立即上传”会自动同步）。无需更正。",
@@ -233,6 +237,7 @@ class IssueView:
     field_label: str
     message: str
     what_to_do: str
+    corrected: str | None = None  # what was changed since the platform answered, in words
 
 
 @dataclass(frozen=True)
@@ -347,6 +352,7 @@ def batch_detail(db: Database, batch_id: str) -> BatchDetail:
                 select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
                 .where(Enrolment.uid.in_(uids))).all()}
         english = messages.current_language() == "en"
+        corrections = _corrections_since(session, batch, people) if receipt is not None and receipt.issues else {}
         issues = []
         for issue in receipt.issues if receipt else ():
             enrolment, trainee = people.get(issue.record_id, (None, None))
@@ -358,7 +364,8 @@ def batch_detail(db: Database, batch_id: str) -> BatchDetail:
                 enrolment_id=enrolment.id if enrolment else None, trainee_id=trainee.id if trainee else None,
                 field=issue.field, field_label=label[1] if english else label[0],
                 message=(issue.message_en or issue.message) if english else issue.message,
-                what_to_do=messages.render(fix if fix in messages.known_codes() else "issue.fix.other")))
+                what_to_do=messages.render(fix if fix in messages.known_codes() else "issue.fix.other"),
+                corrected=corrections.get((issue.record_id, issue.field))))
         return BatchDetail(row=_row(batch, c), issues=issues, receipt_verified=verified,
                            content_hash=batch.content_hash, key_id=batch.key_id,
                            size_bytes=len(batch.canonical_bytes) - AEAD_OVERHEAD)
@@ -366,6 +373,37 @@ def batch_detail(db: Database, batch_id: str) -> BatchDetail:
 
 # AES-GCM adds a 12-byte nonce and a 16-byte tag to the stored bytes.
 AEAD_OVERHEAD = 28
+
+
+# Which audited change fixes which field of a trainee record (PROTOCOL §7 issue fields).
+_FIXING_ACTIONS = {("trainee.corrected", "name"): "name", ("enrolment.subsidy_claim", None): "subsidy_claimed"}
+
+
+def _corrections_since(session: Session, batch: OutboxBatch, people: dict) -> dict[tuple[str, str], str]:
+    """(record id, field) → what was changed, from the audit log entries made after the batch was
+    sent: so a fix made yesterday still shows as made after a restart."""
+    by_entity: dict[str, str] = {}
+    for enrolment_uid, (enrolment, trainee) in people.items():
+        by_entity[trainee.uid] = enrolment_uid
+        by_entity[enrolment_uid] = enrolment_uid
+    if not by_entity:
+        return {}
+    since = batch.sent_at or batch.created_at
+    found: dict[tuple[str, str], str] = {}
+    for action, entity_id, details in session.execute(
+            select(AuditEntry.action, AuditEntry.entity_id, AuditEntry.details)
+            .where(AuditEntry.action.in_([a for a, _ in _FIXING_ACTIONS]), AuditEntry.entity_id.in_(list(by_entity)),
+                   AuditEntry.occurred_at >= since).order_by(AuditEntry.id)):
+        details = details or {}
+        field = _FIXING_ACTIONS.get((action, details.get("field"))) or _FIXING_ACTIONS.get((action, None))
+        if field is None or (field == "subsidy_claimed" and details.get("to") != "not_eligible"):
+            continue
+        if field == "name":
+            words = messages.render("issue.corrected.name", old=details.get("from", ""), new=details.get("to", ""))
+        else:
+            words = messages.render("issue.corrected.subsidy_claim")
+        found[(by_entity[entity_id], field)] = words
+    return found
 
 
 def registration(db: Database) -> Registration | None:

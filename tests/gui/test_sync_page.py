@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -172,3 +173,212 @@ def test_an_empty_outbox_says_how_batches_get_there(qtbot, demo_window):
     assert page.heading.text() == "上传"
     assert "还没有批次" in page.empty_label.text()
     wait_sync_idle(qtbot, demo_window)
+
+
+# --- correcting what the platform returned, from the 上传 page ------------------------------------
+
+
+def full_id(desk, trainee_id: int) -> str:
+    return desk.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
+
+
+def upload_and_get_returned(qtbot, window, desk, platform, class_code: str):
+    """Seal the class, upload it from the page; the platform returns it. The returned batch's row."""
+    row = desk.seal_class(class_code)
+    window.settings = replace(window.settings, platform_url=platform.url)
+    page = window.pages["sync"]
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
+        window.show_page("sync")
+    wait_sync_idle(qtbot, window)
+    if desk.batch_detail(row.batch_id).row.state == "sealed":
+        with qtbot.waitSignal(window.upload_finished, timeout=60_000) as blocker:
+            page.upload_button.click()
+        assert blocker.args[0].rejected == 1
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.batch_id == row.batch_id
+                    and page.detail.row.state == "rejected" and page.issue_model.rowCount() > 0, timeout=30_000)
+    return page, row
+
+
+def seal_and_upload_correction(qtbot, window, page, monkeypatch, returned):
+    """“Seal correction…” (its reason suggested from what was corrected), then “Upload now”."""
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = {}
+
+    def get_text(*args, **kwargs):
+        asked["title"], asked["text"] = args[1], args[4]
+        return args[4], True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    assert page.correction_button.isEnabled()
+    with qtbot.waitSignal(page.correction_sealed, timeout=30_000) as sealed:
+        page.correction_button.click()
+    correction = sealed.args[0]
+    assert correction.kind == "correction" and correction.supersedes == returned.batch_id
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.batch_id == correction.batch_id,
+                    timeout=20_000)
+    wait_sync_idle(qtbot, window)
+    with qtbot.waitSignal(window.upload_finished, timeout=60_000) as blocker:
+        page.upload_button.click()
+    assert blocker.args[0].accepted == 1 and blocker.args[0].rejected == 0
+    return asked, correction
+
+
+def assert_correction_accepted(qtbot, window, page, desk, platform, returned, correction):
+    assert desk.batch_detail(returned.batch_id).row.state == "superseded"
+    assert desk.batch_detail(returned.batch_id).row.superseded_by == correction.batch_id
+    assert desk.batch_detail(correction.batch_id).row.state in ("accepted", "accepted_with_warnings")
+    held = {b["batch_id"]: b["status"] for b in platform.batches()}
+    assert held[returned.batch_id] == "superseded" and held[correction.batch_id].startswith("accepted")
+    model = page.batch_model
+
+    def shown_state(batch_id):
+        position = model.row_of_batch(batch_id)
+        return model.index(position, model.STATE).data() if position >= 0 else None
+
+    qtbot.waitUntil(lambda: shown_state(returned.batch_id) == "已被更正取代"
+                    and (shown_state(correction.batch_id) or "").startswith("已上传"), timeout=20_000)
+    wait_sync_idle(qtbot, window)
+
+
+def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accepted(
+        qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
+    from desktop_app.gui.correction_dialogs import NameCorrectionDialog
+    from desktop_app.gui.pages.sync import IssueTableModel
+
+    class_code = code("YL01")
+    prepare_for_sealing(demo_desk, class_code)
+    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
+    first = demo_desk.class_roster(class_code)[0]
+    platform_server.seed_registry({full_id(demo_desk, first.trainee_id): "王小明"})
+    page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+
+    # The problem is selected, marked as still to correct, and “更正…” can fix it.
+    assert "被退回" in page.detail_title.text() and "更正…" in page.receipt_label.text()
+    issue = page.selected_issue()
+    assert issue is not None and issue.code == "trainee.name_mismatch" and issue.trainee_id == first.trainee_id
+    position = page.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
+    assert page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "待更正"
+    assert page.correct_button.text() == "更正…" and page.correct_button.isEnabled()
+    assert "身份证" in page.issue_hint.text()
+
+    page.correct_button.click()
+    dialog = page.correction_dialog
+    assert isinstance(dialog, NameCorrectionDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "更正学员姓名"
+    qtbot.waitUntil(lambda: dialog.id_masked is not None, timeout=20_000)
+    facts = dialog.trainee_label.text()
+    assert f"第 {first.roll_no} 号" in facts and first.name in facts and first.id_masked in facts
+    assert dialog.platform_label.text() == issue.message and "身份证" in dialog.platform_label.text()
+    assert dialog.reason_edit.text() == "按省平台意见，以身份证上的姓名为准"
+    assert not dialog.ok_button.isEnabled()  # no name yet
+    dialog.name_edit.setText(first.name)  # the name already on record is no correction
+    assert not dialog.ok_button.isEnabled()
+    dialog.submit()
+    assert dialog.error_label.isVisible() and "现在登记的姓名" in dialog.error_label.text()
+    dialog.name_edit.setText(" 王小明 ")
+    dialog.reason_edit.setText("  ")
+    assert not dialog.ok_button.isEnabled()  # the reason is required
+    dialog.reason_edit.setText("按省平台意见，以身份证上的姓名为准")
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(page.issue_corrected, timeout=20_000) as corrected:
+        dialog.ok_button.click()
+    assert "王小明" in corrected.args[0] and first.name in corrected.args[0]
+    assert demo_desk.get_trainee(first.trainee_id).row.name == "王小明"
+    qtbot.waitUntil(lambda: page.correction_dialog is None and not dialog.isVisible(), timeout=20_000)
+
+    # The row says it was corrected (and shows the new name); the page says what to do next.
+    qtbot.waitUntil(lambda: page.detail.issues[position].trainee_name == "王小明"
+                    and page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "✓ 已更正",
+                    timeout=20_000)
+    assert "王小明" in page.issue_model.index(position, IssueTableModel.TRAINEE).data()
+    assert "封存更正批次" in page.notice.text() and "全部更正" in page.notice.text()
+    assert page.selected_issue() is not None and not page.correct_button.isEnabled()
+    assert "已在此更正" in page.issue_hint.text()
+
+    asked, correction = seal_and_upload_correction(qtbot, demo_window, page, monkeypatch, returned)
+    assert asked["title"] == f"封存 {class_code} 的更正批次"
+    assert asked["text"].startswith("按省平台意见更正：") and "王小明" in asked["text"]
+    assert_correction_accepted(qtbot, demo_window, page, demo_desk, platform_server, returned, correction)
+
+
+def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
+        qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
+    from desktop_app.gui.correction_dialogs import SubsidyWithdrawalDialog
+    from desktop_app.gui.pages.sync import IssueTableModel
+
+    class_code = code("YL01")
+    prepare_for_sealing(demo_desk, class_code)
+    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
+    first = demo_desk.class_roster(class_code)[0]
+    assert first.subsidy_status == "eligible"
+    year = demo_desk.get_class(class_code).row.end_date.year
+    platform_server.seed_prior_subsidies(full_id(demo_desk, first.trainee_id), year, 3)
+    page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+
+    issue = page.selected_issue()
+    assert issue is not None and issue.code == "trainee.subsidy_limit" and issue.enrolment_id == first.enrolment_id
+    assert page.correct_button.isEnabled() and "补贴" in page.issue_hint.text()
+    page.correct_button.click()
+    dialog = page.correction_dialog
+    assert isinstance(dialog, SubsidyWithdrawalDialog) and dialog.windowTitle() == "撤回补贴申请"
+    qtbot.waitUntil(lambda: dialog.id_masked is not None, timeout=20_000)
+    assert "仍留在本班" in dialog.explanation.text() and first.name in dialog.explanation.text()
+    assert "3 次" in dialog.platform_label.text()
+    assert "上限" in dialog.reason_edit.text() and dialog.ok_button.isEnabled()
+    dialog.reason_edit.clear()
+    dialog.submit()  # Enter with no reason
+    assert dialog.error_label.isVisible() and "原因" in dialog.error_label.text() and page.tasks.pending == 0
+    dialog.reason_edit.setText("平台反馈：本年度已在其他机构享受 3 次补贴")
+    with qtbot.waitSignal(page.issue_corrected, timeout=20_000):
+        dialog.ok_button.click()
+    entry = next(e for e in demo_desk.class_roster(class_code) if e.enrolment_id == first.enrolment_id)
+    assert entry.subsidy_status == "not_eligible"
+    position = page.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
+    qtbot.waitUntil(lambda: page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "✓ 已更正",
+                    timeout=20_000)
+    assert "封存更正批次" in page.notice.text()
+
+    asked, correction = seal_and_upload_correction(qtbot, demo_window, page, monkeypatch, returned)
+    assert "不申请补贴" in asked["text"] and first.name in asked["text"]
+    assert_correction_accepted(qtbot, demo_window, page, demo_desk, platform_server, returned, correction)
+
+
+def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_window, demo_desk):
+    from desktop_app.gui.correction_dialogs import NameCorrectionDialog
+    from desktop_app.services.outbox import IssueView
+
+    issue = IssueView(severity="error", code="trainee.name_mismatch", record_type="trainee", record_id="x",
+                      trainee_name="某某", roll_no=1, enrolment_id=None, trainee_id=999_999, field="name",
+                      field_label="姓名", message="姓名与人口信息库登记的姓名不一致。", what_to_do="核对")
+    page = demo_window.pages["sync"]
+    dialog = NameCorrectionDialog(issue, demo_desk, demo_window.tasks, page)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.id_masked == "—", timeout=20_000)  # the trainee is not there
+    dialog.name_edit.setText("王小明")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible() and not dialog.busy, timeout=20_000)
+    text = dialog.error_label.text()
+    assert text and "Traceback" not in text and "999999" in text.replace(",", "")
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()  # still open: nothing was changed
+    dialog.reject()
+    wait_sync_idle(qtbot, demo_window)
+
+
+def test_only_names_and_subsidy_claims_of_a_returned_batch_are_marked_for_correction(qapp):
+    from desktop_app.gui.pages.sync import IssueTableModel, issue_key
+    from desktop_app.services.outbox import IssueView
+
+    def issue(code, severity="error", field="name"):
+        return IssueView(severity=severity, code=code, record_type="trainee", record_id=code, trainee_name="甲",
+                         roll_no=1, enrolment_id=1, trainee_id=1, field=field, field_label=field, message="m",
+                         what_to_do="按说明处理")
+
+    name, subsidy = issue("trainee.name_mismatch"), issue("trainee.subsidy_limit", field="subsidy_claimed")
+    other, note = issue("trainee.id_invalid", field="id_number"), issue("reference.outdated", severity="warning")
+    model = IssueTableModel([name, subsidy, other, note])
+    assert [model.correction_state(i) for i in (name, subsidy, other, note)] == ["", "", "", ""]  # not returned
+    model.set_corrections(True, {issue_key(subsidy): "第 1 号学员甲本次不申请补贴"})
+    assert [model.correction_state(i) for i in (name, subsidy, other, note)] == \
+        ["to_correct", "corrected", "elsewhere", ""]
+    assert model.index(1, model.CORRECTION).data(Qt.ItemDataRole.ToolTipRole) == "第 1 号学员甲本次不申请补贴"

@@ -221,7 +221,11 @@ def test_a_rejected_trainee_is_named_fixed_and_resubmitted_as_a_correction(desk,
     assert issue.trainee_name == first.name and issue.roll_no == first.roll_no
     assert issue.enrolment_id == first.enrolment_id and "身份证" in issue.what_to_do
     assert held_once(registered, row.batch_id, status="rejected")
+    assert issue.corrected is None
     desk.correct_trainee_name(issue.trainee_id, "王小明", "按省平台意见，以身份证上的姓名为准")
+    # The fix is known from the audit log, so it still shows after a restart.
+    [fixed] = [i for i in desk.batch_detail(row.batch_id).issues if i.severity == "error"]
+    assert fixed.corrected == f"姓名由“{first.name}”改为“王小明”"
     correction = desk.seal_correction(CLASS, "更正第 1 号学员姓名")
     assert correction.kind == "correction" and correction.supersedes == row.batch_id
     report = desk.sync(registered.url)
@@ -239,6 +243,7 @@ def test_a_trainee_subsidised_three_times_this_year_elsewhere_is_withdrawn_then_
     [issue] = [i for i in desk.batch_detail(row.batch_id).issues if i.severity == "error"]
     assert issue.code == "trainee.subsidy_limit" and issue.enrolment_id == first.enrolment_id
     desk.set_subsidy_claim(first.enrolment_id, False, "平台反馈：本年度已在其他机构享受 3 次补贴")
+    assert [i.corrected for i in desk.batch_detail(row.batch_id).issues if i.severity == "error"] == ["已改为本次不申请补贴"]
     correction = desk.seal_correction(CLASS, "撤回第 1 号学员的补贴申请")
     assert desk.sync(registered.url).accepted == 1
     assert state_of(desk, correction.batch_id) in ("accepted", "accepted_with_warnings")

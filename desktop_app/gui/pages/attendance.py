@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.permissions import Permission
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui import value_labels as labels
@@ -44,6 +45,7 @@ from desktop_app.gui.attendance_grid import (
     status_label,
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.attendance import (
     AttendanceImportReport,
@@ -553,21 +555,36 @@ class AttendancePage(QWidget):
         self.totals.setText(" · ".join(parts))
 
     def _update_buttons(self) -> None:
+        # Marking is offered to every role that may record attendance; a teacher is refused other
+        # teachers' classes by the service, with a message naming the class.
+        actor = self.desk.actor
         grid = self.model.grid
         writable = grid is not None and not grid.read_only
-        self.all_present_button.setEnabled(writable and not grid.locked and bool(grid.rows))
         if grid is not None and writable and grid.locked:
-            self.all_present_button.setToolTip(self.tr(
-                "The lock time of this session's day has passed: change marks one by one, each with a reason."))
+            all_present_tip = self.tr(
+                "The lock time of this session's day has passed: change marks one by one, each with a reason.")
         else:
-            self.all_present_button.setToolTip(self.tr("Mark everyone not yet marked as present; marks already "
-                                                       "taken, leave included, stay as they are."))
+            all_present_tip = self.tr("Mark everyone not yet marked as present; marks already "
+                                      "taken, leave included, stay as they are.")
+        apply_permission(self.all_present_button, actor, Permission.MARK_ATTENDANCE,
+                         enabled=writable and not grid.locked and bool(grid.rows), tooltip=all_present_tip)
         self.history_button.setEnabled(grid is not None and bool(grid.rows))
         has_class = self.current_code() is not None
-        self.import_button.setEnabled(has_class)
+        apply_permission(self.import_button, actor, Permission.MARK_ATTENDANCE, enabled=has_class)
         self.print_button.setEnabled(has_class)
         self.summary_button.setEnabled(has_class)
-        self.swipe_edit.setEnabled(grid is not None)
+        apply_permission(self.swipe_edit, actor, Permission.MARK_ATTENDANCE, enabled=grid is not None)
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: marking is offered only to a role that may record attendance."""
+        self._update_buttons()
+
+    def _refuse_marking(self) -> bool:
+        """True (and a note saying why) when the signed-in role may not record attendance."""
+        if permitted(self.desk.actor, Permission.MARK_ATTENDANCE):
+            return False
+        self.notice.show_note(refusal_text(self.desk.actor, Permission.MARK_ATTENDANCE), "warning")
+        return True
 
     # --- marks -----------------------------------------------------------------------------
 
@@ -578,6 +595,8 @@ class AttendancePage(QWidget):
             return
         if grid.read_only:
             self._refuse_read_only()
+            return
+        if self._refuse_marking():
             return
         row: GridRow | None = self.model.row_at(row_number)
         if row is None:
@@ -763,6 +782,9 @@ class AttendancePage(QWidget):
         if grid.read_only:
             reason = grid.read_only_reason
             self._show_scan(reason.message() if reason else self.tr("This session can no longer be changed."), False)
+            return
+        if not permitted(self.desk.actor, Permission.MARK_ATTENDANCE):
+            self._show_scan(refusal_text(self.desk.actor, Permission.MARK_ATTENDANCE), False)
             return
         session_id = grid.session.id
         self.tasks.run(lambda: self.desk.swipe(session_id, text),

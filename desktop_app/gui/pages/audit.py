@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
 from desktop_app.gui.table_models import ROW_ROLE, Index, _Rows
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.audit_log import DEFAULT_LIMIT, AuditExport, AuditFilterChoices, AuditRow
@@ -188,15 +190,29 @@ class AuditPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(AuditTableModel.DETAILS, QHeaderView.ResizeMode.Stretch)
 
+        # Filters and entries in one box, hidden from a role that may not read the log (a note says why).
+        self.content = QWidget()
+        self.content.setObjectName("auditContent")
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(8)
+        content.addLayout(filters)
+        content.addLayout(second)
+        content.addWidget(self.summary)
+        content.addWidget(self.view, 1)
+        self.no_access = QLabel()
+        self.no_access.setObjectName("auditNoAccess")
+        self.no_access.setWordWrap(True)
+        self.no_access.setStyleSheet("color: #5b6470; font-size: 11pt;")
+        self.no_access.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 10)
         layout.setSpacing(8)
         layout.addLayout(heading_row)
-        layout.addLayout(filters)
-        layout.addLayout(second)
         layout.addWidget(self.notice)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.no_access)
+        layout.addWidget(self.content, 1)
 
         # Choosing a person, a class or a date asks again at once; typed action words on Enter.
         self.person_combo.currentIndexChanged.connect(lambda _index: self.reload())
@@ -287,8 +303,36 @@ class AuditPage(QWidget):
 
     # --- entries ---------------------------------------------------------------------------
 
+    def can_view(self) -> bool:
+        return permitted(self.desk.actor, Permission.VIEW_AUDIT)
+
+    def _show_access(self) -> None:
+        """The log for a role that may read it; for any other, a note saying why instead of a refusal
+        each time the page is shown. Export only for a role that may export."""
+        actor = self.desk.actor
+        can_view = self.can_view()
+        self.content.setVisible(can_view)
+        self.no_access.setVisible(not can_view)
+        self.no_access.setText("" if can_view else refusal_text(actor, Permission.VIEW_AUDIT))
+        apply_permission(self.export_button, actor, Permission.EXPORT_AUDIT, enabled=not self._exporting)
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: what the previous person was shown goes; the new one sees the log
+        only when the role may read it."""
+        self.model.set_rows([])
+        self._summary_count = None
+        self._render_summary()
+        self._load_error_shown = False
+        self.notice.hide()
+        self._show_access()
+        if self.isVisible() and self.can_view():
+            self.load_choices()
+            self.reload()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self.can_view():
+            return
         # Every other page writes to the log: what is shown is read again each time.
         self.load_choices()
         self.reload()
@@ -340,7 +384,7 @@ class AuditPage(QWidget):
     # --- export ----------------------------------------------------------------------------
 
     def export(self) -> None:
-        if self._exporting:
+        if self._exporting or not permitted(self.desk.actor, Permission.EXPORT_AUDIT):
             return
         excel, comma = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
         suggested = self.last_folder / self.tr("audit-log-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
@@ -361,7 +405,7 @@ class AuditPage(QWidget):
 
     def _exported(self, result: AuditExport) -> None:
         self._exporting = False
-        self.export_button.setEnabled(True)
+        apply_permission(self.export_button, self.desk.actor, Permission.EXPORT_AUDIT)
         self.notice.show_note(self.tr("Exported {count} entries to {path}. The export itself is recorded in the "
                                       "audit log.").format(count=result.rows, path=result.path), "success")
         self.exported.emit(result)
@@ -370,7 +414,7 @@ class AuditPage(QWidget):
     def _export_failed(self, error: BaseException) -> None:
         self._exporting = False
         self._load_error_shown = False
-        self.export_button.setEnabled(True)
+        apply_permission(self.export_button, self.desk.actor, Permission.EXPORT_AUDIT)
         self.notice.show_note(self.tr("Nothing was exported. {reason}").format(reason=failure_text(error)), "error")
 
     # --- language --------------------------------------------------------------------------
@@ -393,5 +437,6 @@ class AuditPage(QWidget):
             self.class_combo.setItemText(0, self.tr("All classes"))
         self.model.retranslate()
         self._render_summary()
-        if self.isVisible():
+        self._show_access()  # the note and tooltips in the language of the moment
+        if self.isVisible() and self.can_view():
             self.reload()  # action words and details come in the language of the moment

@@ -46,6 +46,7 @@ from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.domain.assessment import AssessmentValueError, format_score, parse_score
 from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.certificate_dialogs import (
@@ -56,6 +57,7 @@ from desktop_app.gui.certificate_dialogs import (
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.pdf_preview import BatchRun, PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
+from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND, ROW_ROLE, Index, _Rows
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.messages import Problem
@@ -696,8 +698,8 @@ class CertificatesPage(QWidget):
         self.assessment_model.set_rows([])
         self.issue_model.set_rows([])
         self.certificates = []
+        self.assessment_model.set_read_only(self._results_read_only())
         row = self.current_class()
-        self.assessment_model.set_read_only(row is not None and row.status.is_read_only)
         self._render_class_info()
         self._show_preview_for(None)
         self._update_buttons()
@@ -908,18 +910,33 @@ class CertificatesPage(QWidget):
         self._show_preview_for(self.selected_issue_row())
         self._update_buttons()
 
+    def _results_read_only(self) -> bool:
+        """Results cannot be typed: the class is sealed, or the signed-in role may not record them."""
+        row = self.current_class()
+        return (row is not None and row.status.is_read_only) or not permitted(self.desk.actor,
+                                                                             Permission.RECORD_ASSESSMENTS)
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: results editable and certificates issued only by roles that may."""
+        read_only = self._results_read_only()
+        if self.assessment_model.read_only != read_only:
+            self.assessment_model.set_read_only(read_only)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
+        actor = self.desk.actor
         has_class = self.current_code() is not None
         row = self.current_class()
         writable = row is not None and not row.status.is_read_only
-        self.import_button.setEnabled(writable)
-        self.import_button.setToolTip("" if writable or not has_class else self.tr("This class is read-only."))
+        apply_permission(self.import_button, actor, Permission.RECORD_ASSESSMENTS, enabled=writable,
+                         tooltip="" if writable or not has_class else self.tr("This class is read-only."))
         busy = self._batch is not None
-        self.issue_button.setEnabled(has_class and bool(self.issue_model.issuable()))
+        apply_permission(self.issue_button, actor, Permission.ISSUE_CERTIFICATES,
+                         enabled=has_class and bool(self.issue_model.issuable()))
         selected = self.selected_issue_row()
         issued_selected = selected is not None and selected.status == "issued"
-        self.void_button.setEnabled(issued_selected)
-        self.reissue_button.setEnabled(issued_selected)
+        apply_permission(self.void_button, actor, Permission.ISSUE_CERTIFICATES, enabled=issued_selected)
+        apply_permission(self.reissue_button, actor, Permission.ISSUE_CERTIFICATES, enabled=issued_selected)
         any_issued = bool(self.issue_model.issued())
         self.print_button.setEnabled(any_issued and not busy and self.preview.available)
         if not self.preview.available:
@@ -935,7 +952,7 @@ class CertificatesPage(QWidget):
     def issue_certificates(self) -> None:
         code = self.current_code()
         ready = self.issue_model.issuable()
-        if code is None or not ready:
+        if code is None or not ready or not permitted(self.desk.actor, Permission.ISSUE_CERTIFICATES):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Issue certificates"), self.tr(
             "Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are "
@@ -971,6 +988,8 @@ class CertificatesPage(QWidget):
     def open_reason_dialog(self, action: str) -> None:
         row = self.selected_issue_row()
         if row is None or row.status != "issued" or row.number is None:
+            return
+        if not permitted(self.desk.actor, Permission.ISSUE_CERTIFICATES):
             return
         dialog = CertificateReasonDialog(action, row.number, row.name, self.desk, self.tasks, self)
         number = row.number

@@ -587,6 +587,8 @@ class ClassDetailPanel(QWidget):
             button.setText(self.status_action_text(target))
         if self.detail is not None:
             self._render()
+        else:
+            self._update_actions()  # the refusal tooltips in the language of the moment
 
 
 class ClassesPage(QWidget):

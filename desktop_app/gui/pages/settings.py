@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.domain.actors import Role
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.permissions import apply_permission
 
 
 class SettingsPage(QWidget):
@@ -204,16 +206,31 @@ class SettingsPage(QWidget):
                     "Back it up together with the database: without it they cannot be read.")
         )
         self.version_label.setText(self.tr("SkillDesk version %s") % __version__)
+        self.apply_permissions()  # refusal tooltips in the language of the moment
 
     # --- accounts (administrators) -------------------------------------------------------------
 
     def attach_accounts(self, desk, tasks) -> None:
         """Show the Accounts section when the signed-in user is an administrator (the services refuse
-        everyone else anyway)."""
+        everyone else anyway). Called again whenever the signed-in user changes."""
         self.desk, self.tasks = desk, tasks
-        self.users_box.setVisible(desk.actor.is_administrator)
-        if desk.actor.is_administrator:
+        self.apply_permissions()
+        if self.users_box.isVisibleTo(self):
             self.refresh_users()
+        else:
+            self.user_rows = []
+            self.users_table.setRowCount(0)
+            self.users_notice.hide()
+
+    def apply_permissions(self) -> None:
+        """Accounts only for a role that manages them; the platform address (where every upload goes)
+        only for one that may change the institution's settings. Personal preferences stay open."""
+        if self.desk is None:
+            return
+        actor = self.desk.actor
+        apply_permission(self.users_box, actor, Permission.MANAGE_USERS, hide=True)
+        for widget in (self.platform_edit, self.platform_save):
+            apply_permission(widget, actor, Permission.MANAGE_SETTINGS)
 
     def refresh_users(self) -> None:
         self.tasks.run(self.desk.list_users, on_success=self._show_users, on_failure=self._failed)

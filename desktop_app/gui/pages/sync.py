@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -30,7 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui import value_labels as labels
+from desktop_app.gui.correction_dialogs import (
+    NAME_MISMATCH,
+    SUBSIDY_LIMIT,
+    NameCorrectionDialog,
+    SubsidyWithdrawalDialog,
+    fixable,
+)
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.table_models import MUTED_FOREGROUND, ROW_ROLE, Index, _Rows
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
@@ -58,6 +68,12 @@ STATE_COLOURS = {
 }
 WARNING_COLOUR = QColor("#8a4b00")
 ERROR_COLOUR = QColor("#b3261e")
+CORRECTED_COLOUR = QColor("#1d7a3a")
+
+
+def issue_key(issue: IssueView) -> tuple[str, str | None, str | None]:
+    """The same problem across reloads (the trainee's name in an IssueView changes once corrected)."""
+    return issue.code, issue.record_id, issue.field
 
 
 class UploadRun(QObject):
@@ -133,16 +149,40 @@ class BatchTableModel(_Rows, QAbstractTableModel):
 
 
 class IssueTableModel(_Rows, QAbstractTableModel):
-    """What the platform found wrong in a batch, per trainee and field, with what to do."""
+    """What the platform found wrong in a batch, per trainee and field, with what to do, and
+    (while the batch is returned) whether it has been corrected here."""
 
-    TRAINEE, FIELD, MESSAGE, WHAT_TO_DO = range(4)
+    CORRECTION, TRAINEE, FIELD, MESSAGE, WHAT_TO_DO = range(5)
 
     def __init__(self, rows: Sequence[IssueView] = (), parent=None) -> None:
         super().__init__(parent)
         self._rows: list[IssueView] = list(rows)
+        self.returned = False  # the batch waits for corrections
+        self.corrections: dict[tuple, str] = {}  # issue_key → what was changed
 
     def headers(self) -> list[str]:
-        return [self.tr("Trainee"), self.tr("Field"), self.tr("Problem"), self.tr("What to do")]
+        return [self.tr("Fix status"), self.tr("Trainee"), self.tr("Field"), self.tr("Problem"), self.tr("What to do")]
+
+    def set_corrections(self, returned: bool, corrections: dict[tuple, str]) -> None:
+        self.returned = returned
+        self.corrections = dict(corrections)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.CORRECTION), self.index(len(self._rows) - 1, self.CORRECTION))
+
+    def correction_state(self, issue: IssueView) -> str:
+        """corrected, to_correct (here, with “Correct…”), elsewhere (as “What to do” says) or "" (nothing to do)."""
+        if issue_key(issue) in self.corrections:
+            return "corrected"
+        if not self.returned or issue.severity != "error":
+            return ""
+        return "to_correct" if fixable(issue) else "elsewhere"
+
+    def correction_text(self, issue: IssueView) -> str:
+        return {"corrected": self.tr("✓ Corrected"), "to_correct": self.tr("To correct"),
+                "elsewhere": self.tr("See what to do"), "": ""}[self.correction_state(issue)]
+
+    def row_of_issue(self, key: tuple) -> int:
+        return next((number for number, issue in enumerate(self._rows) if issue_key(issue) == key), -1)
 
     def trainee(self, issue: IssueView) -> str:
         if issue.trainee_name and issue.roll_no is not None:
@@ -156,8 +196,11 @@ class IssueTableModel(_Rows, QAbstractTableModel):
         column = index.column()
         if role == ROW_ROLE:
             return issue
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CORRECTION:
+            return self.corrections.get(issue_key(issue)) or self.correction_text(issue)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
+                self.CORRECTION: self.correction_text(issue),
                 self.TRAINEE: self.trainee(issue),
                 self.FIELD: issue.field_label,
                 self.MESSAGE: issue.message,
@@ -165,6 +208,12 @@ class IssueTableModel(_Rows, QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.MESSAGE:
             return ERROR_COLOUR if issue.severity == "error" else WARNING_COLOUR
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CORRECTION:
+            state = self.correction_state(issue)
+            return CORRECTED_COLOUR if state == "corrected" else ERROR_COLOUR if state == "to_correct" else \
+                MUTED_FOREGROUND
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CORRECTION:
+            return Qt.AlignmentFlag.AlignCenter
         return None
 
 
@@ -201,6 +250,7 @@ class SyncPage(QWidget):
     batch_exported = Signal(object)  # list[Path]
     receipt_imported = Signal(object)  # BatchRow
     correction_sealed = Signal(object)  # BatchRow
+    issue_corrected = Signal(str)  # what was changed, in words
 
     def __init__(self, desk: Desk, tasks: TaskRunner, *, platform_url: Callable[[], str | None],
                  parent: QWidget | None = None) -> None:
@@ -219,6 +269,11 @@ class SyncPage(QWidget):
         self._detail_generation = 0
         self._registration_known = False
         self._count_text: Callable[[], str] | None = None
+        # What was corrected here for each returned batch (batch id → issue_key → words); kept while
+        # the window is open and offered as the correction's reason.
+        self.corrections: dict[str, dict[tuple, str]] = {}
+        self.correction_dialog: NameCorrectionDialog | SubsidyWithdrawalDialog | None = None
+        self._busy: set[str] = set()  # "receipt" / "register" while that task runs
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -273,11 +328,11 @@ class SyncPage(QWidget):
         self.batch_view = _table(self.batch_model, "outboxTable")
         self.batch_view.selectionModel().selectionChanged.connect(lambda *_args: self._batch_selected())
         header = self.batch_view.horizontalHeader()
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(BatchTableModel.CLASS, QHeaderView.ResizeMode.Stretch)
-        for column in (BatchTableModel.KIND, BatchTableModel.STATE, BatchTableModel.ATTEMPTS):
+        for column in (BatchTableModel.KIND, BatchTableModel.STATE, BatchTableModel.ATTEMPTS,
+                       BatchTableModel.NEXT_TRY, BatchTableModel.RECEIPT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(BatchTableModel.NEXT_TRY, 130)
-        header.resizeSection(BatchTableModel.RECEIPT, 190)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyDetail")
         self.empty_label.setWordWrap(True)
@@ -297,12 +352,26 @@ class SyncPage(QWidget):
         self.issue_model = IssueTableModel(parent=self)
         self.issue_view = _table(self.issue_model, "issueTable")
         self.issue_view.setWordWrap(True)
+        # Long platform messages wrap: rows grow to show them whole.
+        self.issue_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         issue_header = self.issue_view.horizontalHeader()
-        issue_header.resizeSection(IssueTableModel.TRAINEE, 120)
-        issue_header.resizeSection(IssueTableModel.FIELD, 90)
+        issue_header.setMinimumSectionSize(60)
+        for column in (IssueTableModel.CORRECTION, IssueTableModel.TRAINEE, IssueTableModel.FIELD):
+            issue_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         issue_header.setSectionResizeMode(IssueTableModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
         issue_header.setSectionResizeMode(IssueTableModel.WHAT_TO_DO, QHeaderView.ResizeMode.Stretch)
-        self.issue_view.doubleClicked.connect(lambda _index: self.go_to_class())
+        self.issue_view.selectionModel().selectionChanged.connect(lambda *_args: self._issue_selected())
+        self.issue_view.doubleClicked.connect(lambda _index: self._issue_double_clicked())
+        self.correct_button = QPushButton()
+        self.correct_button.setObjectName("correctIssueButton")
+        self.correct_button.clicked.connect(self.correct_selected_issue)
+        self.issue_hint = QLabel()
+        self.issue_hint.setObjectName("emptyDetail")
+        self.issue_hint.setWordWrap(True)
+        self.issue_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        issue_row = QHBoxLayout()
+        issue_row.addWidget(self.issue_hint, 1)
+        issue_row.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignTop)
         self.fix_button = QPushButton()
         self.fix_button.setObjectName("goFixButton")
         self.fix_button.clicked.connect(self.go_to_class)
@@ -317,6 +386,7 @@ class SyncPage(QWidget):
         detail_layout.addLayout(fix_row)
         detail_layout.addWidget(self.error_label)
         detail_layout.addWidget(self.issue_view, 1)
+        detail_layout.addLayout(issue_row)
         self.detail_frame.hide()
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -411,6 +481,8 @@ class SyncPage(QWidget):
             self.issue_model.set_rows([])
             self.detail_frame.hide()
             return
+        if self.detail is not None and self.detail.row.batch_id != row.batch_id:
+            self.issue_model.set_rows([])  # not the previous batch's problems under this batch's title
         self._detail_generation += 1
         generation = self._detail_generation
         batch_id = row.batch_id
@@ -421,8 +493,23 @@ class SyncPage(QWidget):
     def _detail_arrived(self, generation: int, detail: BatchDetail) -> None:
         if generation != self._detail_generation:
             return
+        same_batch = self.detail is not None and self.detail.row.batch_id == detail.row.batch_id
+        selected = self.selected_issue() if same_batch else None
         self.detail = detail
+        done = self.corrections.setdefault(detail.row.batch_id, {})
+        for issue in detail.issues:  # fixes made before this window opened come from the audit log
+            if issue.corrected:
+                done.setdefault(issue_key(issue), issue.corrected)
+        self.issue_model.set_corrections(self.returned(detail.row), done)
         self.issue_model.set_rows(detail.issues)
+        position = self.issue_model.row_of_issue(issue_key(selected)) if selected is not None else -1
+        if position < 0 and self.returned(detail.row):
+            # The first problem that can be corrected here, ready for “Correct…”.
+            position = next((n for n, issue in enumerate(detail.issues)
+                             if self.issue_model.correction_state(issue) == "to_correct"), -1)
+        if position >= 0:
+            self.issue_view.selectRow(position)
+        self._issue_selected()
         self._render_detail()
         self.detail_frame.show()
         self._update_buttons()
@@ -488,9 +575,13 @@ class SyncPage(QWidget):
             else:
                 lines.append(self.tr("No receipt yet. Sealed {sealed}; not sent yet.").format(
                     sealed=labels.local_time(row.created_at)))
-        if row.state == "rejected" and not row.superseded_by:
-            lines.append(self.tr("The platform returned this class. Correct the records listed below on the Classes "
-                                 "and Trainees pages, then click “Seal correction…”."))
+        correction = self.correction_of(row)
+        if self.returned(row):
+            lines.append(self.tr("The platform returned this class. Select each problem below and click “Correct…” "
+                                 "(or fix it on the Classes and Trainees pages), then click “Seal correction…”."))
+        elif correction is not None and not row.superseded_by:
+            lines.append(self.tr("Correction batch {batch} was sealed for it: follow that batch.").format(
+                batch=correction.batch_id))
         elif row.state == "accepted_with_warnings":
             lines.append(self.tr("Accepted. The notes below need no new upload, but check them."))
         if row.supersedes:
@@ -503,14 +594,33 @@ class SyncPage(QWidget):
         self.error_label.setText(row.last_error or "")
         self.error_label.setVisible(bool(row.last_error))
 
+    def _set_busy(self, what: str, busy: bool) -> None:
+        if busy:
+            self._busy.add(what)
+        else:
+            self._busy.discard(what)
+        self._update_buttons()
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: offer only what their role may do (the services check too)."""
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
+        actor = self.desk.actor
         row = self.selected_batch()
-        self.upload_button.setEnabled(not self.uploading)
+        apply_permission(self.upload_button, actor, Permission.UPLOAD_BATCHES, enabled=not self.uploading)
         self.stop_button.setVisible(self.uploading)
-        self.export_button.setEnabled(row is not None)
-        self.correction_button.setEnabled(row is not None and row.state == "rejected" and not row.superseded_by
-                                          and row.class_code is not None)
+        apply_permission(self.export_button, actor, Permission.UPLOAD_BATCHES, enabled=row is not None)
+        apply_permission(self.receipt_button, actor, Permission.UPLOAD_BATCHES, enabled="receipt" not in self._busy)
+        apply_permission(self.register_button, actor, Permission.MANAGE_DEVICE, enabled="register" not in self._busy)
+        apply_permission(self.correction_button, actor, Permission.SEAL_BATCHES,
+                         enabled=row is not None and self.returned(row) and row.class_code is not None)
         self.fix_button.setEnabled(row is not None and row.class_code is not None)
+        issue = self.selected_issue()
+        apply_permission(self.correct_button, actor, Permission.ENROL_TRAINEES, enabled=(
+            issue is not None and row is not None and self.detail is not None
+            and self.detail.row.batch_id == row.batch_id and self.returned(row)
+            and self.issue_model.correction_state(issue) == "to_correct"))
 
     # --- uploading (run by the main window) -------------------------------------------------
 
@@ -565,6 +675,107 @@ class SyncPage(QWidget):
             parts.append(self.tr("Nothing was waiting to be uploaded."))
         return " ".join(parts), ("warning" if report.rejected else "success")
 
+    # --- correcting what the platform found --------------------------------------------------
+
+    def returned(self, row: BatchRow) -> bool:
+        """Returned by the platform (被退回) and no correction sealed for it yet: it waits for fixes."""
+        return row.state == "rejected" and not row.superseded_by and self.correction_of(row) is None
+
+    def correction_of(self, row: BatchRow) -> BatchRow | None:
+        return next((other for other in self.batch_model.rows() if other.supersedes == row.batch_id), None)
+
+    def selected_issue(self) -> IssueView | None:
+        rows = self.issue_view.selectionModel().selectedRows()
+        return self.issue_model.data(rows[0], ROW_ROLE) if rows else None
+
+    def select_issue(self, position: int) -> bool:
+        if not 0 <= position < self.issue_model.rowCount():
+            return False
+        self.issue_view.selectRow(position)
+        return True
+
+    def _issue_selected(self) -> None:
+        self._update_buttons()
+        self._render_issue_hint()
+
+    def _render_issue_hint(self) -> None:
+        issue = self.selected_issue()
+        row = self.detail.row if self.detail is not None else None
+        state = self.issue_model.correction_state(issue) if issue is not None else ""
+        text = ""
+        if issue is not None and state == "corrected":
+            text = self.tr("Corrected here: {what}.").format(what=self.issue_model.corrections[issue_key(issue)])
+        elif issue is not None and state == "to_correct":
+            if issue.code == NAME_MISMATCH:
+                text = self.tr("Click “Correct…” to enter the name as printed on the trainee's ID card.")
+            elif issue.code == SUBSIDY_LIMIT:
+                text = self.tr("Click “Correct…” to withdraw this trainee's subsidy claim for this class.")
+        elif issue is not None and state == "elsewhere":
+            text = self.tr("This cannot be corrected here. {what}").format(what=issue.what_to_do)
+        elif row is not None and self.returned(row) and self.issue_model.rowCount():
+            text = self.tr("Select a problem to correct it.")
+        self.issue_hint.setText(text)
+        self.issue_hint.setVisible(bool(text))
+
+    def _issue_double_clicked(self) -> None:
+        if self.correct_button.isEnabled():
+            self.correct_selected_issue()
+        else:
+            self.go_to_class()
+
+    def correct_selected_issue(self) -> None:
+        """Open the dialog that fixes the selected problem (a name, a subsidy claim), or say what to do."""
+        row = self.selected_batch()
+        issue = self.selected_issue()
+        if row is None or issue is None or self.detail is None or self.detail.row.batch_id != row.batch_id:
+            return
+        if not fixable(issue):
+            self.notice.show_note(self.tr("This problem cannot be corrected here. {what}").format(
+                what=issue.what_to_do), "info")
+            return
+        if not self.returned(row) or self.issue_model.correction_state(issue) != "to_correct":
+            return
+        if self.correction_dialog is not None:
+            self.correction_dialog.raise_()
+            return
+        dialog_class = NameCorrectionDialog if issue.code == NAME_MISMATCH else SubsidyWithdrawalDialog
+        dialog = dialog_class(issue, self.desk, self.tasks, self)
+        batch_id = row.batch_id
+        dialog.corrected.connect(lambda what: self._issue_corrected(batch_id, issue, what))
+        dialog.finished.connect(lambda _result: self._correction_closed(dialog))
+        self.correction_dialog = dialog
+        dialog.open()
+
+    def _correction_closed(self, dialog) -> None:
+        if self.correction_dialog is dialog:
+            self.correction_dialog = None
+        dialog.dispose_when_idle()
+
+    def _issue_corrected(self, batch_id: str, issue: IssueView, what: str) -> None:
+        done = self.corrections.setdefault(batch_id, {})
+        done[issue_key(issue)] = what
+        if self.detail is not None and self.detail.row.batch_id == batch_id:
+            self.issue_model.set_corrections(self.returned(self.detail.row), done)
+            left = [i for i in self.detail.issues if self.issue_model.correction_state(i) in ("to_correct", "elsewhere")]
+        else:
+            left = []
+        if left:
+            self.notice.show_note(self.tr(
+                "Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, "
+                "click “Seal correction…”.").format(what=what, count=len(left)), "info")
+        else:
+            self.notice.show_note(self.tr(
+                "Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal "
+                "the corrected class and upload it again.").format(what=what), "success")
+        self.issue_corrected.emit(what)
+        self.data_changed.emit()
+        self._batch_selected()  # read the batch again: the trainee's name shown is the new one
+
+    def correction_reason(self, row: BatchRow) -> str:
+        """What was corrected here for this batch, as the correction's suggested reason."""
+        done = list(self.corrections.get(row.batch_id, {}).values())
+        return self.tr("Corrected as the platform asked: {what}").format(what="；".join(done)) if done else ""
+
     # --- USB, receipts, corrections, registration -------------------------------------------
 
     def export_batch(self) -> None:
@@ -603,10 +814,10 @@ class SyncPage(QWidget):
             return
         path = Path(chosen)
         self.last_folder = path.parent
-        self.receipt_button.setEnabled(False)
+        self._set_busy("receipt", True)
 
         def done(row: BatchRow) -> None:
-            self.receipt_button.setEnabled(True)
+            self._set_busy("receipt", False)
             self.notice.show_note(self.tr("Receipt imported: {code} is now “{state}”.").format(
                 code=row.class_code or row.batch_id, state=labels.batch_state(row.state)),
                 "warning" if row.state == "rejected" else "success")
@@ -615,7 +826,7 @@ class SyncPage(QWidget):
             self.reload(select_batch=row.batch_id)
 
         def failed(error: BaseException) -> None:
-            self.receipt_button.setEnabled(True)
+            self._set_busy("receipt", False)
             self.notice.show_note(self.tr("The receipt was not imported. {reason}").format(
                 reason=failure_text(error)), "error")
 
@@ -629,8 +840,13 @@ class SyncPage(QWidget):
         reason, accepted = QInputDialog.getText(
             self, self.tr("Seal correction for {code}").format(code=code),
             self.tr("The platform returned class {code}. Once its records are corrected, they are sealed again as a "
-                    "correction batch and uploaded. What was corrected, and why?").format(code=code))
+                    "correction batch and uploaded. What was corrected, and why?").format(code=code),
+            QLineEdit.EchoMode.Normal, self.correction_reason(row))
         if not accepted:
+            return
+        reason = reason.strip()
+        if not reason:
+            self.notice.show_note(self.tr("Nothing was sealed: write what was corrected, and why."), "warning")
             return
         self.correction_button.setEnabled(False)
 
@@ -658,17 +874,17 @@ class SyncPage(QWidget):
             "Enrolment code from the provincial platform (it can be used once):"))
         if not accepted or not code.strip():
             return
-        self.register_button.setEnabled(False)
+        self._set_busy("register", True)
 
         def done(registration: Registration) -> None:
-            self.register_button.setEnabled(True)
+            self._set_busy("register", False)
             self.notice.show_note(self.tr("This computer is registered as device {device}. Waiting batches now go up "
                                           "automatically.").format(device=registration.device_id), "success")
             self.data_changed.emit()
             self.reload()
 
         def failed(error: BaseException) -> None:
-            self.register_button.setEnabled(True)
+            self._set_busy("register", False)
             self.notice.show_note(failure_text(error), "error")
 
         self.tasks.run(lambda: self.desk.register_device(url, code.strip()), on_success=done, on_failure=failed)
@@ -690,9 +906,12 @@ class SyncPage(QWidget):
         self.register_button.setText(self.tr("Register this computer…"))
         self.fix_button.setText(self.tr("Go and fix"))
         self.fix_button.setToolTip(self.tr("Open this class on the Classes page"))
+        self.correct_button.setText(self.tr("Correct…"))
+        self.correct_button.setToolTip(self.tr("Correct the selected problem: a trainee's name, or a subsidy claim"))
         self.count.setText(self._count_text() if self._count_text else "")
         self.batch_model.retranslate()
         self.issue_model.retranslate()
         self._render_registration()
         self._render_empty()
         self._render_detail()
+        self._render_issue_hint()

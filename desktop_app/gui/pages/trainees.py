@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.dialogs import RevealPurposeDialog
 from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import ROW_ROLE, HistoryTableModel, TraineeTableModel
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
@@ -234,6 +236,7 @@ class TraineeDetailPanel(QWidget):
             label.setText(value or masked[key] or not_recorded)
             button = self.reveal_buttons[key]
             button.setVisible(bool(masked[key]) and value is None)
+            apply_permission(button, self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
         if self.revealed_values:
             self.reveal_note.setText(self.tr(
                 "Full numbers are shown for this trainee only; they are masked again when you select someone "
@@ -251,8 +254,19 @@ class TraineeDetailPanel(QWidget):
 
     # --- reveal ----------------------------------------------------------------------------
 
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: numbers the previous person revealed are masked again, and
+        "Show full number" is offered only to a role that may reveal."""
+        self.revealed_values = {}
+        self.error_label.hide()
+        if self.purpose_dialog is not None:
+            self.purpose_dialog.reject()
+        self._render()
+
     def ask_reveal(self, key: str) -> None:
         if self.detail is None or self.purpose_dialog is not None:
+            return
+        if not permitted(self.desk.actor, Permission.REVEAL_PERSONAL_DATA):
             return
         dialog = RevealPurposeDialog(self.field_label(key), self.detail.row.name, self)
         self.purpose_dialog = dialog
@@ -270,17 +284,18 @@ class TraineeDetailPanel(QWidget):
         """Fetch the full value (the Desk writes the audit entry in the same transaction)."""
         self.error_label.hide()
         self.reveal_buttons[key].setEnabled(False)
+        asked_by = self.desk.actor
 
         def done(value: str) -> None:
-            self.reveal_buttons[key].setEnabled(True)
-            if trainee_id != self.trainee_id:
-                return  # selection moved on: the number is not shown
+            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
+            if trainee_id != self.trainee_id or self.desk.actor != asked_by:
+                return  # selection moved on, or someone else signed in: the number is not shown
             self.revealed_values[key] = value
             self._render()
             self.revealed.emit(key)
 
         def failed(error: BaseException) -> None:
-            self.reveal_buttons[key].setEnabled(True)
+            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
             if trainee_id != self.trainee_id:
                 return
             self.error_label.setText(failure_text(error))
@@ -437,6 +452,9 @@ class TraineesPage(QWidget):
         else:
             message = self.tr("%n found.", "", found)
         self.result_label.setText(message)
+
+    def apply_permissions(self) -> None:
+        self.detail.apply_permissions()
 
     def selected_trainee(self) -> TraineeRow | None:
         rows = self.table.selectionModel().selectedRows()
