@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from desktop_app.gui.attendance_grid import (
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
+from desktop_app.gui.table_views import documents_folder
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.attendance import (
     AttendanceImportReport,
@@ -131,11 +132,6 @@ def _offered_classes(desk: Desk, today: date) -> tuple[list[ClassRow], str | Non
     return rows, None
 
 
-def _default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 class AttendancePage(QWidget):
     """Class and session pickers, the grid with its totals and card reader, and the summary."""
 
@@ -158,7 +154,7 @@ class AttendancePage(QWidget):
         self.now = clock or (lambda: datetime.now(CHINA_TZ))
         self.classes: list[ClassRow] = []
         self.sessions: list[SessionInfo] = []
-        self.last_folder = _default_folder()
+        self.last_folder = documents_folder()
         self._stale = True  # the class list is read when the page is first shown
         self._class_generation = 0
         self._session_generation = 0

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -59,6 +58,7 @@ from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.pdf_preview import BatchRun, PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND, ROW_ROLE, Index, _Rows
+from desktop_app.gui.table_views import documents_folder
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentImportReport, AssessmentRowView
@@ -115,11 +115,6 @@ def stored_certificate_offset(settings: Settings) -> tuple[float, float]:
     if not all(math.isfinite(part) and abs(part) <= OFFSET_LIMIT_MM for part in (x, y)):
         return (0.0, 0.0)
     return (x, y)
-
-
-def _default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 # --- 考核成绩: the editable grid -------------------------------------------------------------
@@ -400,6 +395,7 @@ class IssueTableModel(_Rows, QAbstractTableModel):
 
 
 def _table(model) -> QTableView:
+    """Unlike the other pages' row lists, the results grid is edited cell by cell."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -434,7 +430,7 @@ class CertificatesPage(QWidget):
         self.offset_mm = (float(offset_mm[0]), float(offset_mm[1]))
         self.classes: list[ClassRow] = []
         self.certificates: list[CertificateView] = []
-        self.last_folder = _default_folder()
+        self.last_folder = documents_folder()
         self._stale = True
         self._issue_stale = True
         self._generations = {"classes": 0, "assessments": 0, "issue": 0, "preview": 0}

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.import_wizard import RosterImportWizard
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import ROW_ROLE, ClassTableModel, RosterTableModel, SessionTableModel
+from desktop_app.gui.table_views import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.classes import ClassDetail, ClassRow, SessionRow
 from desktop_app.services.desk import Desk
@@ -53,25 +52,6 @@ QLabel#statusRefusal { background: #fdecec; border: 1px solid #efb1b1; color: #8
 QLabel#emptyDetail { color: #5b6470; font-size: 11pt; }
 QFrame#detailFrame { background: #fbfcfd; border: 1px solid #dde2e8; border-radius: 6px; }
 """
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    view.setWordWrap(False)
-    return view
-
-
-def _default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 class ClassDetailPanel(QWidget):
@@ -172,7 +152,7 @@ class ClassDetailPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.session_model = SessionTableModel(parent=self)
-        self.session_table = _table(self.session_model)
+        self.session_table = row_table(self.session_model)
         self.session_table.setObjectName("sessionTable")
         self.session_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.session_table.customContextMenuRequested.connect(self._session_menu)
@@ -199,7 +179,7 @@ class ClassDetailPanel(QWidget):
         self.tabs.addTab(sessions_tab, "")
 
         self.roster_model = RosterTableModel(parent=self)
-        self.roster_table = _table(self.roster_model)
+        self.roster_table = row_table(self.roster_model)
         self.roster_table.setObjectName("rosterTable")
         header = self.roster_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -609,7 +589,7 @@ class ClassesPage(QWidget):
         self._generation = 0
         self._select_after_load: str | None = None
         self._count_text: Callable[[], str] | None = None
-        self.last_folder = _default_folder()
+        self.last_folder = documents_folder()
         self.new_class_dialog: NewClassDialog | None = None
         self.import_wizard: RosterImportWizard | None = None
         self.loading = False
@@ -663,7 +643,7 @@ class ClassesPage(QWidget):
 
         self.banner = NoticeBanner()
         self.model = ClassTableModel(parent=self)
-        self.table = _table(self.model)
+        self.table = row_table(self.model)
         self.table.setObjectName("classTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -11,10 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.table_models import MUTED_FOREGROUND, ROW_ROLE, Index, _Rows
+from desktop_app.gui.table_views import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView, Registration, SyncReport
@@ -217,26 +216,6 @@ class IssueTableModel(_Rows, QAbstractTableModel):
         return None
 
 
-def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    view.setWordWrap(False)
-    return view
-
-
-def _default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 class SyncPage(QWidget):
     """Registration on top, the outbox in the middle, the selected batch's receipt and issues below."""
 
@@ -263,7 +242,7 @@ class SyncPage(QWidget):
         self.registration: Registration | None = None
         self.detail: BatchDetail | None = None
         self.uploading = False
-        self.last_folder = _default_folder()
+        self.last_folder = documents_folder()
         self._stale = True
         self._generation = 0
         self._detail_generation = 0
@@ -325,7 +304,7 @@ class SyncPage(QWidget):
 
         self.notice = NoticeBanner()
         self.batch_model = BatchTableModel(parent=self)
-        self.batch_view = _table(self.batch_model, "outboxTable")
+        self.batch_view = row_table(self.batch_model, "outboxTable")
         self.batch_view.selectionModel().selectionChanged.connect(lambda *_args: self._batch_selected())
         header = self.batch_view.horizontalHeader()
         header.setMinimumSectionSize(60)
@@ -350,7 +329,7 @@ class SyncPage(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.issue_model = IssueTableModel(parent=self)
-        self.issue_view = _table(self.issue_model, "issueTable")
+        self.issue_view = row_table(self.issue_model, "issueTable")
         self.issue_view.setWordWrap(True)
         # Long platform messages wrap: rows grow to show them whole.
         self.issue_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from desktop_app.gui.dialogs import RevealPurposeDialog
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import ROW_ROLE, HistoryTableModel, TraineeTableModel
+from desktop_app.gui.table_views import row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
 from desktop_app.services.trainees import TraineeDetail, TraineeRow
@@ -45,23 +44,6 @@ QLabel#detailError { color: #b3261e; }
 QLabel#factName { color: #5b6470; }
 QFrame#detailFrame { background: #fbfcfd; border: 1px solid #dde2e8; border-radius: 6px; }
 """
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 class TraineeDetailPanel(QWidget):
@@ -148,7 +130,7 @@ class TraineeDetailPanel(QWidget):
         self.history_box = QGroupBox()
         history_layout = QVBoxLayout(self.history_box)
         self.history_model = HistoryTableModel(parent=self)
-        self.history_table = _table(self.history_model)
+        self.history_table = row_table(self.history_model, fit_columns=True)
         self.history_table.setObjectName("historyTable")
         self.history_table.horizontalHeader().setStretchLastSection(False)
         self.history_table.horizontalHeader().setSectionResizeMode(HistoryTableModel.NAME,
@@ -368,7 +350,7 @@ class TraineesPage(QWidget):
         search_row.addWidget(self.result_label, 1)
 
         self.model = TraineeTableModel(parent=self)
-        self.table = _table(self.model)
+        self.table = row_table(self.model, fit_columns=True)
         self.table.setObjectName("traineeTable")
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
