@@ -121,7 +121,8 @@ case "$MODE" in
     setup
     export QT_QPA_PLATFORM=offscreen LANG=C.UTF-8
     say "Running the test suite"
-    exec xvfb-run -a -s "-screen 0 1280x800x24" "$VENV/bin/python" -m pytest "$@"
+    # One worker per core (pytest-xdist); the PyInstaller bundle is still built once (file lock).
+    exec xvfb-run -a -s "-screen 0 1280x800x24" "$VENV/bin/python" -m pytest -n auto "$@"
     ;;
   *)
     die "Unknown mode '$MODE'. Use: bash bootstrap.sh run | test | setup"

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,21 +27,44 @@ RUN_TIMEOUT = 120
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+@contextmanager
+def _exclusive(lock_file: Path):
+    """Held by one test process at a time (pytest-xdist runs several)."""
+    with open(lock_file, "w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: tests run in one process there
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """installer/skilldesk.spec built with this interpreter; returns the one-folder bundle."""
+    """installer/skilldesk.spec built with this interpreter; returns the one-folder bundle. Built
+    once per test run, even when several worker processes need it."""
     try:
         import PyInstaller  # noqa: F401
     except ImportError:  # the `installer` extra is part of the project's set-up: fail, never skip
         pytest.fail("PyInstaller is not installed: pip install -e '.[installer]'")
-    out = tmp_path_factory.mktemp("installer")
-    result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm",
-         "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(SPEC)],
-        cwd=REPO, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"PyInstaller failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / "installer-bundle"
+    with _exclusive(shared / "installer-bundle.lock"):
+        if not (out / "built").exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "PyInstaller", "--noconfirm",
+                 "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(SPEC)],
+                cwd=REPO, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+            )
+            if result.returncode != 0:
+                pytest.fail(f"PyInstaller failed ({result.returncode}):\n{result.stdout[-3000:]}\n"
+                            f"{result.stderr[-6000:]}")
+            (out / "built").write_text("ok")
     return out / "dist" / "skilldesk"
 
 

@@ -8,8 +8,17 @@ from pathlib import Path
 
 from desktop_app.domain.actors import SIGNED_OUT, Actor
 from desktop_app.platform.reachability import platform_reachable
-from desktop_app.services import accounts, assessment, attendance, certificates, classes, roster, trainees
-from desktop_app.services import outbox, sealing
+from desktop_app.services import (
+    accounts,
+    assessment,
+    attendance,
+    certificates,
+    classes,
+    outbox,
+    roster,
+    sealing,
+    trainees,
+)
 from desktop_app.services.database import OpenedDatabase
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database

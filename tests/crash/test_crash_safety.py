@@ -50,6 +50,7 @@ def test_a_killed_operation_is_whole_or_absent_and_completes_when_run_again(work
     assert report.integrity_failures == 0 and report.partial == 0
     assert not report.platform_duplicates
     if KILLS_PER_OPERATION >= 10:
-        # The kills really landed before the work and inside it (after its commit is likelier
-        # still, but a loaded machine may finish first: those are redrawn, counted as missed).
-        assert report.count("before") and report.count("during"), dict(report.states)
+        # The kills really landed inside the work. (Kills "before" it are drawn too, but a forked
+        # child reaches its first transaction — opening the database — within milliseconds, so on
+        # a busy machine all of them may land later: they are not required.)
+        assert report.count("during"), dict(report.states)
