@@ -564,8 +564,8 @@ def _due(session: Session, now: datetime, *, force: bool) -> list[int]:
         OutboxBatch.state.in_(PENDING_STATES)).order_by(OutboxBatch.id)
     due = []
     for batch_id, next_at, code, state in session.execute(query):
-        if code in HELD_CODES and state == "sealed":
-            continue
+        if code in HELD_CODES and state == "sealed" and not force:
+            continue  # refused as a whole (too large, conflict): only a person sends it again
         if not force and next_at is not None and next_at > now:
             continue
         due.append(batch_id)
@@ -607,8 +607,10 @@ def upload_pending(db: Database, cipher: PersonalDataCipher, *, actor: Actor, ur
             if progress is not None:
                 progress(index, len(queue))
             wait = _send_one(db, cipher, actor, client, row_id, tally, now=now, rng=rng)
-            while wait is not None and wait <= max_wait:
+            waited = 0.0
+            while wait is not None and waited + wait <= max_wait:  # never more than max_wait in all
                 sleep(wait)
+                waited += wait
                 wait = _send_one(db, cipher, actor, client, row_id, tally, now=now, rng=rng)
             if wait is not None:
                 tally.busy_for = wait

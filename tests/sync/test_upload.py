@@ -324,3 +324,13 @@ def test_a_batch_too_large_for_the_platform_is_held_not_resent(desk, registered)
     registered.set_faults()
     assert desk.sync(registered.url, force=False).uploaded == 0  # held: not sent again by itself
     assert registered.batches() == []
+    # Once the platform takes larger batches, a person asking sends it.
+    assert desk.sync(registered.url).accepted == 1
+
+
+def test_a_platform_that_stays_busy_is_not_hammered(desk, registered):
+    row = desk.seal_class(CLASS)
+    registered.set_faults(busy=100, retry_after=1)
+    report = desk.sync(registered.url, max_wait=2.5)
+    assert report.uploaded == 0 and report.retry_after_seconds is not None
+    assert desk.batch_detail(row.batch_id).row.attempts <= 3  # within 2.5 s of waiting at 1 s+ each
