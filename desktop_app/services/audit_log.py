@@ -14,7 +14,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop_app import messages
-from desktop_app.documents.audit_workbook import AUDIT_HEADERS, write_audit_csv, write_audit_workbook
 from desktop_app.domain.actors import Actor, Role
 from desktop_app.domain.attendance import AttendanceStatus
 from desktop_app.domain.class_status import ClassStatus
@@ -398,6 +397,8 @@ def export_audit(db: Database, *, actor: Actor, path: Path, user_id: int | None 
         raise AuditLogError("audit_log.write_failed", path=str(path),
                             detail="文件夹不存在" if not _english(language) else "the folder does not exist")
     english = _english(language)
+    from desktop_app.documents.audit_workbook import AUDIT_HEADERS, write_audit_csv, write_audit_workbook
+
     headers = [pair[1] if english else pair[0] for pair in AUDIT_HEADERS]
     partial = path.with_name(f".{path.name}.part")
     with db.reading() as session:

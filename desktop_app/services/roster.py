@@ -13,19 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app import messages
-from desktop_app.documents.roster_workbook import (
-    RosterRow,
-    RosterSheet,
-    read_roster,
-    write_error_workbook,
-    write_roster,
-    write_roster_template,
-)
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassStatus
@@ -59,6 +52,12 @@ from desktop_app.store.trainees import (
     insert_trainees,
     mask_phone,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.documents.roster_workbook import RosterRow, RosterSheet
+
+# openpyxl (through roster_workbook) costs ~0.15 s of start-up; it is imported when a workbook
+# is actually read or written.
 
 messages.register(
     {
@@ -137,6 +136,8 @@ class RosterImportReport:
         """The rejected rows, with the source's columns plus 错误原因, ready to fix and re-import."""
         by_number = {row.row_number: row for row in self.sheet.rows}
         rejected = [(by_number[o.row_number], o.reasons_text(language)) for o in self.rejected]
+        from desktop_app.documents.roster_workbook import write_error_workbook
+
         write_error_workbook(path, self.sheet, rejected)
         return len(rejected)
 
@@ -148,6 +149,8 @@ def write_template(db: Database, path: Path) -> None:
     """The roster template: ID column as text, drop-downs, instructions sheet."""
     with db.reading() as session:
         key_groups = list(session.scalars(select(KeyGroup.name).order_by(KeyGroup.code)))
+    from desktop_app.documents.roster_workbook import write_roster_template
+
     write_roster_template(Path(path), key_group_names=key_groups)
 
 
@@ -155,6 +158,8 @@ def preview_roster(db: Database, cipher: PersonalDataCipher, *, class_code: str,
                    today: date | None = None, progress: ProgressCallback | None = None,
                    cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
     """Everything an import would do, row by row, without changing the database."""
+    from desktop_app.documents.roster_workbook import read_roster
+
     sheet = read_roster(source)
     with db.reading() as session:
         return _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
@@ -166,6 +171,8 @@ def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
                   cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
     """Enrol every acceptable row in one transaction; report the rest with reasons."""
     require(actor, Permission.ENROL_TRAINEES)
+    from desktop_app.documents.roster_workbook import read_roster
+
     sheet = read_roster(source)
     with db.writing() as session:
         report = _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
@@ -433,6 +440,8 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
                 "bank_account": cipher.decrypt(trainee.bank_account_enc, field=BANK_ACCOUNT)
                 if trainee.bank_account_enc else None,
             })
+        from desktop_app.documents.roster_workbook import write_roster
+
         write_roster(Path(path), rows, title=f"{training_class.name} 学员花名册")
         audit.record(session, actor, "personal_data.exported", entity_type="class", entity_id=training_class.code,
                      class_id=training_class.id, details={"what": "roster", "trainees": len(rows),
