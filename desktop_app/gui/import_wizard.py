@@ -8,11 +8,10 @@ and changes nothing."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.table_models import ROW_ROLE, OutcomeTableModel
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.desk import Desk
 from desktop_app.services.roster import RosterImportReport
@@ -42,23 +41,6 @@ SUMMARY_STYLE = "QLabel#countsSummary { font-size: 11pt; }"
 ERROR_STYLE = "color: #b3261e;"
 
 
-class RosterRun(QObject):
-    """One preview or import in flight: its progress (from the worker thread) and its cancel flag."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int) -> None:  # worker thread: only emit
-        self.progressed.emit(int(done), int(total))
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 def _outcome_table(model: OutcomeTableModel) -> QTableView:
@@ -233,7 +215,7 @@ class PreviewPage(QWizardPage):
         self.setObjectName("previewPage")
         self.owner = wizard
         self.setCommitPage(True)
-        self.run: RosterRun | None = None
+        self.run: CancellableRun | None = None
         self.state = "idle"  # idle / running / done / cancelled / failed
         self.error_text = ""
         self.last_progress: tuple[int, int] | None = None
@@ -303,7 +285,7 @@ class PreviewPage(QWizardPage):
         if self.state == "running" or self.owner.source is None:
             return
         source, code = self.owner.source, self.owner.class_row.code
-        run = RosterRun(self)
+        run = CancellableRun(self)
         run.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.run = run
         self.state = "running"
@@ -335,7 +317,7 @@ class PreviewPage(QWizardPage):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _finished(self, run: RosterRun, report: RosterImportReport) -> None:
+    def _finished(self, run: CancellableRun, report: RosterImportReport) -> None:
         if run is not self.run:
             return
         self.state = "done"
@@ -348,7 +330,7 @@ class PreviewPage(QWizardPage):
             self.table.selectRow(0)
         self.completeChanged.emit()
 
-    def _failed(self, run: RosterRun, error: BaseException) -> None:
+    def _failed(self, run: CancellableRun, error: BaseException) -> None:
         if run is not self.run:
             return
         self.state = "cancelled" if run.cancelled() else "failed"
@@ -416,7 +398,7 @@ class ImportPage(QWizardPage):
         super().__init__()
         self.setObjectName("importPage")
         self.owner = wizard
-        self.run: RosterRun | None = None
+        self.run: CancellableRun | None = None
         self.state = "idle"  # idle / running / done / cancelled / failed
         self.error_text = ""
         self.last_progress: tuple[int, int] | None = None
@@ -449,7 +431,7 @@ class ImportPage(QWizardPage):
         if self.state == "running" or self.owner.source is None:
             return
         source, code = self.owner.source, self.owner.class_row.code
-        run = RosterRun(self)
+        run = CancellableRun(self)
         run.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.run = run
         self.state = "running"
@@ -477,7 +459,7 @@ class ImportPage(QWizardPage):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _finished(self, run: RosterRun, report: RosterImportReport) -> None:
+    def _finished(self, run: CancellableRun, report: RosterImportReport) -> None:
         self.owner.imported.emit(report.class_code)  # saved, whatever the wizard shows now
         if run is not self.run:
             return
@@ -488,7 +470,7 @@ class ImportPage(QWizardPage):
         if self.owner.currentPage() is self:
             QTimer.singleShot(0, self.owner.next)
 
-    def _failed(self, run: RosterRun, error: BaseException) -> None:
+    def _failed(self, run: CancellableRun, error: BaseException) -> None:
         if run is not self.run:
             return
         self.state = "cancelled" if run.cancelled() else "failed"

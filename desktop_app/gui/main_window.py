@@ -31,10 +31,10 @@ from desktop_app.gui.pages.certificates import CertificatesPage, stored_certific
 from desktop_app.gui.pages.classes import ClassesPage
 from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.gui.pages.settings import SettingsPage
-from desktop_app.gui.pages.sync import SyncPage, UploadRun
+from desktop_app.gui.pages.sync import SyncPage
 from desktop_app.gui.pages.trainees import TraineesPage
 from desktop_app.gui.permissions import role_name
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.domain.permissions import Permission, allows
 from desktop_app.services.desk import Desk
 from desktop_app.services.status import StatusSnapshot
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.snapshot: StatusSnapshot | None = None
         self.online: bool | None = None
-        self.upload_run: UploadRun | None = None
+        self.upload_run: CancellableRun | None = None
         self._last_auto_upload: float | None = None
         self.login_dialog: LoginDialog | None = None
         self._applied_actor = desk.actor  # pages build their buttons for this one
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         if not manual and (not getattr(actor, "signed_in", True) or not allows(actor.role, Permission.UPLOAD_BATCHES)):
             return False
         url = self.settings.platform_url
-        run = UploadRun(self)
+        run = CancellableRun(self)
         self.upload_run = run
         if not manual:
             self._last_auto_upload = time.monotonic()
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         if self.upload_run is not None:
             self.upload_run.cancel()
 
-    def _upload_done(self, run: UploadRun, outcome, manual: bool) -> None:
+    def _upload_done(self, run: CancellableRun, outcome, manual: bool) -> None:
         if self.upload_run is run:
             self.upload_run = None
         run.deleteLater()

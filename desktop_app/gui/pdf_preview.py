@@ -6,7 +6,6 @@ SkillDesk: the preview says why it is empty and printing is offered through the 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
     QSize,
     QSizeF,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette
 from PySide6.QtPrintSupport import QPrinter
@@ -158,25 +156,6 @@ class PdfPreview(QWidget):
     def retranslate(self) -> None:
         if not self.showing_pdf():
             self._render_message()
-
-
-class BatchRun(QObject):
-    """One batch (printing, exporting) in flight: progress from the worker thread, a cancel flag."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int) -> None:  # worker thread: only emit
-        self.progressed.emit(int(done), int(total))
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ logged and handed over as well, so no failure disappears silently.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -91,3 +92,23 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until pool threads finish (shutdown and tests); callbacks still need the event loop."""
         return self._pool.waitForDone(msecs)
+
+
+class CancellableRun(QObject):
+    """One long job in flight (an import, an upload, a print run): progress reported from the
+    worker thread as a signal, and a stop flag the worker checks between items."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:  # worker thread: only emit
+        self.progressed.emit(int(done), int(total))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()

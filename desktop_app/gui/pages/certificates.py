@@ -55,11 +55,11 @@ from desktop_app.gui.certificate_dialogs import (
     VerifyCertificateDialog,
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
-from desktop_app.gui.pdf_preview import BatchRun, PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
+from desktop_app.gui.pdf_preview import PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND, ROW_ROLE, Index, _Rows
 from desktop_app.gui.table_views import documents_folder
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentImportReport, AssessmentRowView
 from desktop_app.services.certificates import CertificateCandidate, CertificateView, IssueReport
@@ -1080,7 +1080,7 @@ class CertificatesPage(QWidget):
 
     # --- print and export ------------------------------------------------------------------
 
-    def _progress(self, label: str, maximum: int, run: BatchRun, stopping: str) -> QProgressDialog:
+    def _progress(self, label: str, maximum: int, run: CancellableRun, stopping: str) -> QProgressDialog:
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, self)
         dialog.setObjectName("batchProgress")
         dialog.setWindowTitle(self.tr("Certificates"))
@@ -1120,7 +1120,7 @@ class CertificatesPage(QWidget):
         code = self.current_code()
         if code is None or self._batch is not None or not self.issue_model.issued():
             return
-        run = BatchRun(self)
+        run = CancellableRun(self)
         progress = self._progress(self.tr("Preparing the certificates of {code} for printing …").format(code=code), 0,
                                   run, self.tr("Stopping…"))
         self._batch = (run, progress, None)
@@ -1131,7 +1131,7 @@ class CertificatesPage(QWidget):
                        on_success=lambda render: self._print_ready(code, run, render, selected_page),
                        on_failure=self._batch_failed)
 
-    def _print_ready(self, code: str, run: BatchRun, render, selected_page: int | None) -> None:
+    def _print_ready(self, code: str, run: CancellableRun, render, selected_page: int | None) -> None:
         if run.cancelled():
             self._end_batch(None)
             self.notice.show_note(self.tr("Printing was cancelled; nothing was sent to the printer."), "info")
@@ -1174,7 +1174,7 @@ class CertificatesPage(QWidget):
     def start_printing(self, pdf: bytes, printer: QPrinter, pages: Sequence[int]) -> None:
         """Send `pages` (0-based) of `pdf` to `printer` in the background, with progress and cancel."""
         pages = list(pages)
-        run = BatchRun(self)
+        run = CancellableRun(self)
         progress = self._progress(self.tr("Printing {count} certificates …").format(count=len(pages)), len(pages), run,
                                   self.tr("Stopping after the current page …"))
         run.progressed.connect(lambda done, total: self._printing_progressed(progress, done, total),
@@ -1218,7 +1218,7 @@ class CertificatesPage(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self.last_folder = path.parent
-        run = BatchRun(self)
+        run = CancellableRun(self)
         progress = self._progress(self.tr("Exporting the certificates of {code} …").format(code=code), 0, run,
                                   self.tr("Stopping…"))
         self._batch = (run, progress, None)

@@ -6,12 +6,11 @@ this page asks for one with `upload_requested` and shows its progress and outcom
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -75,23 +74,6 @@ def issue_key(issue: IssueView) -> tuple[str, str | None, str | None]:
     return issue.code, issue.record_id, issue.field
 
 
-class UploadRun(QObject):
-    """One upload in flight: progress reported from the worker thread, and its stop flag."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def report(self, done: int, total: int) -> None:  # worker thread: only emit
-        self.progressed.emit(int(done), int(total))
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class BatchTableModel(_Rows, QAbstractTableModel):
