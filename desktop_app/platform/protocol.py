@@ -31,10 +31,14 @@ class NotCanonicalisable(ValueError):
     """A document holds something the protocol forbids (a float, a non-string key)."""
 
 
-def normalised(value):
-    """A copy with every string NFC-normalised; floats refused (no floats on the wire)."""
+# Beyond 2^53 an RFC 8785 number would need ECMAScript's exponent form; the protocol has no
+# such numbers, so they are refused rather than serialised differently by two implementations.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _normalise(value, non_ascii_keys: list):
     if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):
@@ -48,24 +52,19 @@ def normalised(value):
         for key, item in value.items():
             if not isinstance(key, str):
                 raise NotCanonicalisable(f"object keys must be strings, not {type(key).__name__}")
-            out[unicodedata.normalize("NFC", key)] = normalised(item)
+            if not key.isascii():
+                non_ascii_keys.append(key)
+                key = unicodedata.normalize("NFC", key)
+            out[key] = _normalise(item, non_ascii_keys)
         return out
     if isinstance(value, (list, tuple)):
-        return [normalised(item) for item in value]
+        return [_normalise(item, non_ascii_keys) for item in value]
     raise NotCanonicalisable(f"{type(value).__name__} cannot go into a batch")
 
 
-# Beyond 2^53 an RFC 8785 number would need ECMAScript's exponent form; the protocol has no
-# such numbers, so they are refused rather than serialised differently by two implementations.
-MAX_SAFE_INTEGER = 2**53 - 1
-
-
-def _ascii_keys_only(value) -> bool:
-    if isinstance(value, dict):
-        return all(key.isascii() and _ascii_keys_only(item) for key, item in value.items())
-    if isinstance(value, list):
-        return all(_ascii_keys_only(item) for item in value)
-    return True
+def normalised(value):
+    """A copy with every string NFC-normalised; floats and huge integers refused."""
+    return _normalise(value, [])
 
 
 def canonical_bytes(document: dict) -> bytes:
@@ -76,8 +75,9 @@ def canonical_bytes(document: dict) -> bytes:
     the same escapes for quotes, backslashes and control characters, and code-point key order
     equals UTF-16 order for ASCII. That is ~20x faster than the general `rfc8785` package, which
     stays the path for anything else; tests/platform/test_protocol.py checks the two agree."""
-    value = normalised(document)
-    if _ascii_keys_only(value):
+    non_ascii_keys: list = []
+    value = _normalise(document, non_ascii_keys)
+    if not non_ascii_keys:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
                           allow_nan=False).encode("utf-8")
     return rfc8785.dumps(value)
