@@ -150,11 +150,13 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         self.summary = self.describe()
         self.run_task(self.change(), self._done, self._failed)
 
+    # Qt's metaclass rules out abc here: these two are what each dialog below defines.
+
     def change(self):  # the Desk call, as a callable for the task runner
-        raise NotImplementedError
+        raise NotImplementedError("each correction dialog defines its Desk call")
 
     def describe(self) -> str:
-        raise NotImplementedError
+        raise NotImplementedError("each correction dialog says what it changed")
 
     def _done(self, _result) -> None:
         self.busy = False

@@ -23,6 +23,7 @@ operation works on its own class, so they never see each other's rows:
 from __future__ import annotations
 
 import csv
+from abc import ABC, abstractmethod
 import json
 import random
 from datetime import date, datetime, timedelta, timezone
@@ -48,7 +49,7 @@ def _diff(before, after, limit: int = 3) -> str:
     return f"{before!r:.200} vs {after!r:.200}"
 
 
-class Operation:
+class Operation(ABC):
     name = "?"
     ok_codes: tuple[int, ...] = (0,)  # exit codes of a run that did the work
     repeat_codes: tuple[int, ...] = ()  # also allowed when re-running an operation that already happened
@@ -69,17 +70,20 @@ class Operation:
     def prepare(self, ws: Workspace, template: Path) -> None:
         """Make the template ready for this operation (runs once, before any copy is taken)."""
 
+    @abstractmethod
     def child_argv(self, ws: Workspace, db: Path) -> list[str]:
-        raise NotImplementedError
+        """The command the killed child runs."""
 
     def learn_trace(self, events) -> None:
         """Called with the trace of the uninterrupted run, before locate()."""
 
+    @abstractmethod
     def locate(self, events) -> Span:
-        raise NotImplementedError
+        """Where the work lies in the uninterrupted run's trace."""
 
+    @abstractmethod
     def fingerprint(self, ws: Workspace, db: Path):
-        raise NotImplementedError
+        """What the operation changes, read from the database, to compare before/after."""
 
     def learn_before(self, ws: Workspace, db: Path) -> None:
         self.before = self.fingerprint(ws, db)
@@ -101,8 +105,9 @@ class Operation:
     def invariants(self, ws: Workspace, db: Path) -> list[str]:
         return []
 
+    @abstractmethod
     def rerun(self, ws: Workspace, db: Path) -> tuple[int, str]:
-        raise NotImplementedError
+        """Run the operation again after a kill: (exit code, output)."""
 
     def platform_duplicates(self, ws: Workspace) -> int | None:
         return None
