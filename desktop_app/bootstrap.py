@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from desktop_app.config import Settings
 from desktop_app.services.database import prepare_database
 from desktop_app.services.desk import Desk
@@ -17,4 +19,10 @@ def open_desk(settings: Settings) -> Desk:
     except BaseException:
         db.dispose()
         raise
-    return Desk.from_opened(opened, key_dir=settings.key_dir)
+    desk = Desk.from_opened(opened, key_dir=settings.key_dir)
+    # Start-up is over: what exists now (modules, mapped classes, compiled SQL, Qt wrappers)
+    # lives as long as the process. Moving it out of the collector's generations keeps every
+    # later full collection from walking it again; without this, the collections a cohort-sized
+    # operation triggers cost ~0.15 s of sealing 1 000 trainees (tests/bench seal_and_upload).
+    gc.freeze()
+    return desk

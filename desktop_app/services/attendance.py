@@ -473,16 +473,20 @@ def summary_rows(session: Session, c: TrainingClass, *, as_of: datetime | None =
         for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id))
     ]
     marks: dict[int, dict[int, MarkValue]] = {}
-    # Plain columns, not ORM objects: a class of 300 over 160 sessions has 48 000 marks.
-    for enrolment_id, session_id, status, late, early, leave_reason, sign_in, sign_out in session.execute(
+    # Plain columns, not ORM objects: a class of 300 over 160 sessions has 48 000 marks. Only
+    # what the credit depends on is read (timestamps cost a parse each), and equal marks share
+    # one value object: a cohort has a handful of distinct (status, late, early) combinations.
+    values: dict[tuple, MarkValue] = {}
+    for enrolment_id, session_id, status, late, early in session.execute(
         select(AttendanceMark.enrolment_id, AttendanceMark.session_id, AttendanceMark.status,
-               AttendanceMark.late_minutes, AttendanceMark.early_leave_minutes, AttendanceMark.leave_reason,
-               AttendanceMark.sign_in_at, AttendanceMark.sign_out_at)
+               AttendanceMark.late_minutes, AttendanceMark.early_leave_minutes)
         .join(Enrolment, Enrolment.id == AttendanceMark.enrolment_id).where(Enrolment.class_id == c.id)
     ):
-        marks.setdefault(enrolment_id, {})[session_id] = MarkValue(
-            status=_STATUSES[status], late_minutes=late, early_leave_minutes=early, leave_reason=leave_reason,
-            sign_in_at=sign_in, sign_out_at=sign_out)
+        value = values.get((status, late, early))
+        if value is None:
+            value = values[(status, late, early)] = MarkValue(
+                status=_STATUSES[status], late_minutes=late, early_leave_minutes=early)
+        marks.setdefault(enrolment_id, {})[session_id] = value
     online = dict(session.execute(
         select(OnlineLearning.enrolment_id, func.sum(OnlineLearning.minutes))
         .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id)

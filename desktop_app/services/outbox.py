@@ -368,11 +368,7 @@ def batch_detail(db: Database, batch_id: str) -> BatchDetail:
                 corrected=corrections.get((issue.record_id, issue.field))))
         return BatchDetail(row=_row(batch, c), issues=issues, receipt_verified=verified,
                            content_hash=batch.content_hash, key_id=batch.key_id,
-                           size_bytes=len(batch.canonical_bytes) - AEAD_OVERHEAD)
-
-
-# AES-GCM adds a 12-byte nonce and a 16-byte tag to the stored bytes.
-AEAD_OVERHEAD = 28
+                           size_bytes=batch.size_bytes)
 
 
 # Which audited change fixes which field of a trainee record (PROTOCOL §7 issue fields).
@@ -532,7 +528,7 @@ def export_batch(db: Database, cipher: PersonalDataCipher, *, actor: Actor, batc
     with db.writing() as session:
         batch = _batch(session, batch_id)
         key = session.get(DeviceKeyRow, batch.key_id)
-        data = batch_bytes(cipher, batch.canonical_bytes)
+        data = batch_bytes(session, cipher, batch)
         folder.mkdir(parents=True, exist_ok=True)
         paths = [folder / f"{batch.batch_id}.json", folder / f"{batch.batch_id}.sig",
                  folder / f"{batch.batch_id}.pub.pem"]
@@ -664,7 +660,7 @@ def _send_one(db: Database, cipher: PersonalDataCipher, actor: Actor, client: Pl
             return None
         unconfirmed = batch.state in UNCONFIRMED_STATES
         batch_id, key_id, signature, digest = batch.batch_id, batch.key_id, batch.signature, batch.content_hash
-        data = batch_bytes(cipher, batch.canonical_bytes)
+        data = batch_bytes(session, cipher, batch)
         attempts = batch.attempts
         if not unconfirmed:
             # Committed before the request: if the answer (or this process) is lost, the next

@@ -29,6 +29,7 @@ from desktop_app.store.models import (
     Institution,
     Occupation,
     OutboxBatch,
+    OutboxBatchContent,
     PolicyVersion,
     Trainee,
     TraineeKeyGroup,
@@ -41,7 +42,7 @@ from desktop_app.store.trainees import ID_NUMBER, KEY_GROUP, PHONE
 META_DEVICE_ID = "platform.device_id"
 # The stored batch holds identity numbers and phones: it is kept encrypted with the data key,
 # bound to this column; the bytes that were hashed and signed come back exactly on decryption.
-BATCH_FIELD = "outbox_batch.canonical_bytes"
+BATCH_FIELD = "outbox_batch.canonical_bytes"  # the binding predates OutboxBatchContent; stored data keeps it
 # Datasets whose versions every batch records (PROTOCOL §5, §8).
 RECORDED_DATASETS = ("occupations", "subsidy_rates", "shortage_list", "policies")
 
@@ -294,11 +295,14 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
             document["correction_reason"] = correction_reason.strip()
         data = canonical_bytes(document)
         digest = content_hash(data)
-        session.add(OutboxBatch(
-            batch_id=batch_id, kind=document["kind"], class_id=c.id, state="sealed",
-            canonical_bytes=cipher.encrypt(data.decode("utf-8"), field=BATCH_FIELD), content_hash=digest,
-            signature=key.sign(data), key_id=key.key_id, supersedes_batch_id=supersedes,
-            reference_versions=versions, attempts=0, created_at=now))
+        batch = OutboxBatch(
+            batch_id=batch_id, kind=document["kind"], class_id=c.id, state="sealed", size_bytes=len(data),
+            content_hash=digest, signature=key.sign(data), key_id=key.key_id, supersedes_batch_id=supersedes,
+            reference_versions=versions, attempts=0, created_at=now)
+        session.add(batch)
+        session.flush()
+        session.add(OutboxBatchContent(outbox_batch_id=batch.id,
+                                       canonical_bytes=cipher.encrypt(data.decode("utf-8"), field=BATCH_FIELD)))
         c.status = ClassStatus.SEALED.value
         audit.record(session, actor, "batch.sealed", entity_type="outbox_batch", entity_id=batch_id, class_id=c.id,
                      details={"kind": document["kind"], "content_hash": digest, "trainees": len(roster),
@@ -307,6 +311,11 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
                            size_bytes=len(data), supersedes=supersedes)
 
 
-def batch_bytes(cipher: PersonalDataCipher, stored: bytes) -> bytes:
+def batch_bytes(session: Session, cipher: PersonalDataCipher, batch: OutboxBatch) -> bytes:
     """The exact canonical bytes that were signed, from their encrypted form in the outbox."""
+    return decrypt_batch(cipher, session.scalar(select(OutboxBatchContent.canonical_bytes)
+                                                .where(OutboxBatchContent.outbox_batch_id == batch.id)))
+
+
+def decrypt_batch(cipher: PersonalDataCipher, stored: bytes) -> bytes:
     return cipher.decrypt(stored, field=BATCH_FIELD).encode("utf-8")

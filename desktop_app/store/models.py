@@ -555,7 +555,7 @@ class OutboxBatch(Base):
     kind: Mapped[str] = mapped_column(String(30))  # class_filing / cohort_completion / correction
     class_id: Mapped[int | None] = mapped_column(ForeignKey("training_class.id"), index=True)
     state: Mapped[str] = mapped_column(String(30), default="sealed")
-    canonical_bytes: Mapped[bytes] = mapped_column(LargeBinary)
+    size_bytes: Mapped[int] = mapped_column(Integer)  # of the signed bytes (kept in OutboxBatchContent)
     content_hash: Mapped[str] = mapped_column(String(64))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(80))
@@ -582,6 +582,19 @@ class OutboxBatch(Base):
         ),
         Index("ix_outbox_batch_state", "state"),
     )
+
+
+class OutboxBatchContent(Base):
+    """The signed bytes of a batch, encrypted with the data key, apart from its mutable state.
+
+    They are written once, at sealing; the batch row changes with every attempt and receipt,
+    and SQLite rewrites a whole row on any update: with the bytes inline, uploading one
+    1 000-trainee cohort wrote its megabyte four more times."""
+
+    __tablename__ = "outbox_batch_content"
+
+    outbox_batch_id: Mapped[int] = mapped_column(ForeignKey("outbox_batch.id", ondelete="CASCADE"), primary_key=True)
+    canonical_bytes: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEntry(Base):

@@ -498,6 +498,7 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
     import tempfile
 
     import httpx
+    from sqlalchemy import select
 
     from desktop_app.bootstrap import open_desk
     from desktop_app.config import load_settings
@@ -526,9 +527,8 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
                 if report.accepted != 1:
                     raise RuntimeError(f"not accepted: {report}")
                 with desk.db.reading() as session:
-                    data = batch_bytes(desk.cipher, session.scalar(
-                        __import__("sqlalchemy").select(OutboxBatch.canonical_bytes)
-                        .where(OutboxBatch.batch_id == row.batch_id)))
+                    data = batch_bytes(session, desk.cipher, session.scalar(
+                        select(OutboxBatch).where(OutboxBatch.batch_id == row.batch_id)))
                 desk.close()
                 httpx.post(f"{platform_raw.url}/api/v1/devices", json={
                     "enrolment_code": platform_raw.enrolment_code("320506-0001"), "institution_code": "320506-0001",

@@ -546,7 +546,7 @@ def batch_problems(ws: Workspace, db: Path, class_code: str) -> list[str]:
     if batches:
         from desktop_app.platform.device_keys import verify_signature
         from desktop_app.platform.protocol import content_hash
-        from desktop_app.services.sealing import batch_bytes
+        from desktop_app.services.sealing import decrypt_batch
 
         with ws.environment():
             from desktop_app.bootstrap import open_desk
@@ -558,10 +558,14 @@ def batch_problems(ws: Workspace, db: Path, class_code: str) -> list[str]:
             finally:
                 desk.close()
         for batch_id, stored, digest, signature, public in raw_query(db, """
-                SELECT b.batch_id, b.canonical_bytes, b.content_hash, b.signature, k.public_key_pem
+                SELECT b.batch_id, s.canonical_bytes, b.content_hash, b.signature, k.public_key_pem
                 FROM outbox_batch b JOIN training_class c ON c.id = b.class_id
+                LEFT JOIN outbox_batch_content s ON s.outbox_batch_id = b.id
                 LEFT JOIN device_key k ON k.key_id = b.key_id WHERE c.code = ?""", (class_code,)):
-            data = batch_bytes(cipher, stored)
+            if stored is None:
+                problems.append(f"batch {batch_id}: sealed without its signed bytes")
+                continue
+            data = decrypt_batch(cipher, stored)
             if content_hash(data) != digest:
                 problems.append(f"batch {batch_id}: its bytes do not hash to its content hash")
             if not public or not verify_signature(public, signature, data):

@@ -369,7 +369,15 @@ def seed_0001(connection: Connection) -> None:
 
 
 def check_0001(connection: Connection) -> None:
-    check_rows(connection, SCHEMA_0001, ROWS_0001)
+    rows = ROWS_0001
+    if "canonical_bytes" not in {c["name"] for c in sa.inspect(connection).get_columns("outbox_batch")}:
+        # 0005 moved the signed bytes into outbox_batch_content, one row per batch.
+        rows = [(table, {k: v for k, v in row.items() if (table, k) != ("outbox_batch", "canonical_bytes")})
+                for table, row in ROWS_0001]
+        for table, row in ROWS_0001:
+            if table == "outbox_batch":
+                assert _content_of(connection, row["batch_id"]) == row["canonical_bytes"]
+    check_rows(connection, SCHEMA_0001, rows)
 
 
 # --- 0002: policy lateness rule and grace ----------------------------------------------------
@@ -449,6 +457,49 @@ def check_0004(connection: Connection) -> None:
     assert tuple(batch) == (381, "platform.busy")
 
 
+# --- 0005: the signed bytes of a batch in their own table -----------------------------------
+
+_OUTBOX_0005 = sa.table("outbox_batch", sa.column("id", sa.Integer), sa.column("batch_id", sa.String),
+                        sa.column("kind", sa.String), sa.column("state", sa.String), sa.column("size_bytes", sa.Integer),
+                        sa.column("content_hash", sa.String), sa.column("signature", sa.LargeBinary),
+                        sa.column("key_id", sa.String), sa.column("reference_versions", sa.JSON),
+                        sa.column("attempts", sa.Integer), sa.column("created_at", sa.DateTime(timezone=True)),
+                        sa.column("updated_at", sa.DateTime(timezone=True)))
+_CONTENT_0005 = sa.table("outbox_batch_content", sa.column("outbox_batch_id", sa.Integer),
+                         sa.column("canonical_bytes", sa.LargeBinary))
+_BATCH_0005 = "b47c5000-0000-4000-8000-000000000002"
+_STORED_0005 = fake_ciphertext('{"kind":"cohort_completion","payload":{"trainees":[]}}')
+# AES-GCM's nonce and tag: the size recorded is that of the signed bytes inside.
+_AEAD_OVERHEAD = 28
+
+
+def _content_of(connection: Connection, batch_id: str) -> bytes | None:
+    value = connection.execute(
+        sa.select(_CONTENT_0005.c.canonical_bytes).join(_OUTBOX_0005, _OUTBOX_0005.c.id == _CONTENT_0005.c.outbox_batch_id)
+        .where(_OUTBOX_0005.c.batch_id == batch_id)).scalar()
+    return _normalise(value)
+
+
+def seed_0005(connection: Connection) -> None:
+    row = connection.execute(_OUTBOX_0005.insert().values(
+        batch_id=_BATCH_0005, kind="cohort_completion", state="sealed",
+        size_bytes=len(_STORED_0005) - _AEAD_OVERHEAD, content_hash=fake_hash("cohort batch"),
+        signature=bytes(range(64, 128)), key_id="skd-0123456789abcdef", reference_versions={"policies": "jiangsu-2025"},
+        attempts=0, created_at=utc(2026, 11, 27, 5, 0), updated_at=utc(2026, 11, 27, 5, 0))
+        .returning(_OUTBOX_0005.c.id)).scalar()
+    connection.execute(_CONTENT_0005.insert().values(outbox_batch_id=row, canonical_bytes=_STORED_0005))
+
+
+def check_0005(connection: Connection) -> None:
+    # The batch sealed at 0001 had its bytes moved and its size worked out from them.
+    size = connection.execute(sa.select(_OUTBOX_0005.c.size_bytes).where(
+        _OUTBOX_0005.c.batch_id == "b47c4000-0000-4000-8000-000000000001")).scalar()
+    assert size == len(_CANONICAL) - _AEAD_OVERHEAD
+    assert _content_of(connection, _BATCH_0005) == _STORED_0005
+    assert connection.execute(sa.select(_OUTBOX_0005.c.size_bytes).where(
+        _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -456,6 +507,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0002": seed_0002,
     "0003": seed_0003,
     "0004": seed_0004,
+    "0005": seed_0005,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -463,4 +515,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0002": check_0002,
     "0003": check_0003,
     "0004": check_0004,
+    "0005": check_0005,
 }

@@ -17,7 +17,7 @@ from desktop_app.services.assessment import class_assessments, record_assessment
 from desktop_app.services.attendance import set_mark
 from desktop_app.services.classes import ClassError, update_class
 from desktop_app.services.sealing import SealRefused, batch_bytes
-from desktop_app.store.models import OutboxBatch, TrainingClass
+from desktop_app.store.models import OutboxBatch, OutboxBatchContent, TrainingClass
 from tests.services.test_attendance import running  # noqa: F401
 from tests.sync.conftest import CLASS, finish_class
 
@@ -29,12 +29,13 @@ def test_sealing_freezes_the_class_and_writes_one_signed_encrypted_batch(desk, c
     with desk.db.reading() as session:
         batch = session.scalar(select(OutboxBatch))
         status = session.scalar(select(TrainingClass.status).where(TrainingClass.code == CLASS))
-        data = batch_bytes(desk.cipher, batch.canonical_bytes)
-        stored, signature, key_id = batch.canonical_bytes, batch.signature, batch.key_id
+        data = batch_bytes(session, desk.cipher, batch)
+        stored = session.get(OutboxBatchContent, batch.id).canonical_bytes
+        signature, key_id, size = batch.signature, batch.key_id, batch.size_bytes
     assert status == "sealed"
     # At rest the batch is ciphertext: no identity number can be read from the database file.
     assert persons[0].id_number.encode() not in stored and persons[0].id_number.encode() in data
-    assert content_hash(data) == row.content_hash
+    assert content_hash(data) == row.content_hash and size == len(data)
     assert key_id == desk.device_key().key_id
     assert verify_signature(desk.device_key().public_key_pem, signature, data)
     document = json.loads(data)

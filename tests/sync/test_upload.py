@@ -17,7 +17,13 @@ from desktop_app.platform.protocol import b64
 from desktop_app.services import outbox
 from desktop_app.services.outbox import OutboxError
 from desktop_app.services.sealing import BATCH_FIELD, batch_bytes
-from desktop_app.store.models import OutboxBatch, ReferenceDocument, ReferenceVersion, TrainingClass
+from desktop_app.store.models import (
+    OutboxBatch,
+    OutboxBatchContent,
+    ReferenceDocument,
+    ReferenceVersion,
+    TrainingClass,
+)
 from tests.sync.conftest import CLASS, INSTITUTION, name_institution
 
 
@@ -186,9 +192,10 @@ def test_a_changed_byte_is_rejected_for_its_signature(desk, registered):
     row = desk.seal_class(CLASS)
     with desk.db.writing() as session:
         batch = session.scalar(select(OutboxBatch))
-        data = bytearray(batch_bytes(desk.cipher, batch.canonical_bytes))
+        data = bytearray(batch_bytes(session, desk.cipher, batch))
         data[data.index(b'"capacity":') + 11] ^= 0x01  # one digit changes
-        batch.canonical_bytes = desk.cipher.encrypt(bytes(data).decode("utf-8"), field=BATCH_FIELD)
+        session.get(OutboxBatchContent, batch.id).canonical_bytes = desk.cipher.encrypt(
+            bytes(data).decode("utf-8"), field=BATCH_FIELD)
         batch.content_hash = __import__("hashlib").sha256(bytes(data)).hexdigest()
     report = desk.sync(registered.url)
     assert report.rejected == 1
