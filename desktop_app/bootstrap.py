@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 
 from desktop_app.config import Settings
@@ -20,9 +21,15 @@ def open_desk(settings: Settings) -> Desk:
         db.dispose()
         raise
     desk = Desk.from_opened(opened, key_dir=settings.key_dir)
-    # Start-up is over: what exists now (modules, mapped classes, compiled SQL, Qt wrappers)
-    # lives as long as the process. Moving it out of the collector's generations keeps every
-    # later full collection from walking it again; without this, the collections a cohort-sized
-    # operation triggers cost ~0.15 s of sealing 1 000 trainees (tests/bench seal_and_upload).
-    gc.freeze()
+    _freeze_start_up()
     return desk
+
+
+@functools.cache
+def _freeze_start_up() -> None:
+    """Once per process, when the first desk is open: what exists then (modules, mapped
+    classes, Qt wrappers) lives as long as the process. Moving it out of the collector's
+    generations keeps every later full collection from walking it again; without this, the
+    collections a cohort-sized operation triggers cost ~0.15 s of sealing 1 000 trainees
+    (tests/bench seal_and_upload). Only once: garbage frozen with it is never reclaimed."""
+    gc.freeze()

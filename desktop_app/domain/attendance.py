@@ -448,7 +448,12 @@ def summarise_trainee(
     for session in live:
         full = int(session.lessons) * lesson_minutes
         mark = marks.get(session.session_id)
-        earned = credited_minutes(mark, lessons=session.lessons, lesson_minutes=lesson_minutes, policy=policy)
+        if mark is None:
+            earned = 0
+        elif mark.status is AttendanceStatus.PRESENT:  # most marks: skip the call
+            earned = full
+        else:
+            earned = credited_minutes(mark, lessons=session.lessons, lesson_minutes=lesson_minutes, policy=policy)
         ended = cutoff is None or _china(session.ends_at) <= cutoff
         planned += full
         attended += earned

@@ -514,6 +514,7 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
         with tempfile.TemporaryDirectory() as scratch:
             scratch = Path(scratch)
             shutil.copytree(template, scratch / "data")
+            os.sync()  # the copy is not ours to flush: its dirty pages would land on our first fsync
             platform_ours = start_platform_server(scratch / "platform-ours")
             platform_raw = start_platform_server(scratch / "platform-raw")
             try:
