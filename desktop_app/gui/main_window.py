@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
                     source.data_changed.connect(page.mark_stale)
             return page
         if page_id == "sync":
-            page = SyncPage(self.desk, self.tasks, platform_url=lambda: self.settings.platform_url)
+            page = SyncPage(self.desk, self.tasks, platform_url=self.platform_url)
             page.upload_requested.connect(lambda: self.start_upload(manual=True))
             page.upload_stop_requested.connect(self.stop_upload)
             page.navigate_to_class.connect(self.show_class)
@@ -314,15 +314,23 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         self.tasks.run(self.desk.status, on_success=self._show_snapshot, on_failure=lambda error: None)
 
+    def platform_url(self) -> str | None:
+        """The address in the settings, else the one this computer was registered with."""
+        registered = self.snapshot.registered_platform_url if self.snapshot else None
+        return self.settings.platform_url or registered
+
     def probe_platform(self) -> None:
-        url = self.settings.platform_url
+        url = self.platform_url()
         if not url:
             self._show_online(False)
             return
         self.tasks.run(lambda: self.desk.platform_online(url), on_success=self._show_online)
 
     def _show_snapshot(self, snapshot: StatusSnapshot) -> None:
+        url_before = self.platform_url()
         self.snapshot = snapshot
+        if self.platform_url() != url_before:
+            self.probe_platform()  # registered from the command line since the last look
         self._render_status()
         counts = {
             "classes": lambda: self.tr("Classes in this database: %n", "", snapshot.classes),
@@ -344,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _maybe_upload_in_background(self) -> None:
         """Online, batches waiting, nothing running, someone allowed to upload: send them."""
-        if not (self.online and self.settings.platform_url and self.snapshot and self.snapshot.batches_waiting):
+        if not (self.online and self.platform_url() and self.snapshot and self.snapshot.batches_waiting):
             return
         if self._last_auto_upload is not None and time.monotonic() - self._last_auto_upload < AUTO_UPLOAD_INTERVAL_S:
             return
@@ -358,7 +366,7 @@ class MainWindow(QMainWindow):
         actor = self.desk.actor
         if not manual and (not getattr(actor, "signed_in", True) or not allows(actor.role, Permission.UPLOAD_BATCHES)):
             return False
-        url = self.settings.platform_url
+        url = self.platform_url()
         run = CancellableRun(self)
         self.upload_run = run
         if not manual:
@@ -399,13 +407,13 @@ class MainWindow(QMainWindow):
         if isinstance(page, SyncPage):
             page.mark_stale()
         self._last_auto_upload = None
-        if self.online and self.settings.platform_url:
+        if self.online and self.platform_url():
             self.start_upload(manual=False)
         self.refresh_status()
 
     def _render_status(self) -> None:
         self.database_status.setText(self.tr("Database: %s") % self.desk.database_name)
-        if not self.settings.platform_url:
+        if not self.platform_url():
             self.online_status.setText(self.tr("Offline (platform not set up)"))
         elif self.online:
             self.online_status.setText(self.tr("Online"))

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from desktop_app.services.outbox import META_PLATFORM_URL
 from desktop_app.store.engine import Database
-from desktop_app.store.models import Institution, OutboxBatch, Trainee, TrainingClass
+from desktop_app.store.models import AppMeta, Institution, OutboxBatch, Trainee, TrainingClass
 
 WAITING_STATES = ("sealed", "sending", "sent_unconfirmed")
 
@@ -19,6 +20,9 @@ class StatusSnapshot:
     classes: int
     trainees: int
     batches_waiting: int
+    # Where this computer was registered (`skilldesk platform register` may have done it): the
+    # platform address to use when the settings name none.
+    registered_platform_url: str | None = None
 
 
 def status_snapshot(db: Database) -> StatusSnapshot:
@@ -30,5 +34,6 @@ def status_snapshot(db: Database) -> StatusSnapshot:
         waiting = session.scalar(
             select(func.count()).select_from(OutboxBatch).where(OutboxBatch.state.in_(WAITING_STATES))
         ) or 0
+        registered = session.scalar(select(AppMeta.value).where(AppMeta.key == META_PLATFORM_URL))
     return StatusSnapshot(database=db.display_name(), institution=institution, classes=classes,
-                          trainees=trainees, batches_waiting=waiting)
+                          trainees=trainees, batches_waiting=waiting, registered_platform_url=registered or None)

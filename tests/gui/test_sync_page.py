@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -78,10 +79,12 @@ def test_sealing_is_refused_with_every_reason(qtbot, demo_window, classes_page, 
 def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
         qtbot, demo_window, classes_page, select_class, code, demo_desk, platform_server):
     prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
     seal_from_classes_page(qtbot, demo_window, classes_page, select_class, code("YL01"))
     wait_sync_idle(qtbot, demo_window)
+    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
     demo_window.settings = replace(demo_window.settings, platform_url=platform_server.url)
+    # Hold the background upload back (it has tests of its own): this one is about the button.
+    demo_window._last_auto_upload = time.monotonic()
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         demo_window.show_page("sync")
@@ -116,6 +119,24 @@ def test_background_upload_starts_when_online_with_batches_waiting(
     qtbot.waitUntil(lambda: demo_window.waiting_status.text() == "待上传：0 批", timeout=20_000)
     # Right after an automatic upload, the status refresh it causes does not start another.
     assert demo_window.upload_run is None
+    wait_sync_idle(qtbot, demo_window)
+
+
+def test_a_computer_registered_from_the_command_line_goes_online_and_uploads_by_itself(
+        qtbot, demo_window, code, demo_desk, platform_server):
+    """`skilldesk platform register --url …` stores the address in the database, not in the
+    settings: the window must use it rather than claim the platform is not set up."""
+    assert demo_window.settings.platform_url is None
+    assert demo_window.online_status.text() == "离线（尚未设置省平台地址）"
+    prepare_for_sealing(demo_desk, code("YL01"))
+    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
+    demo_desk.seal_class(code("YL01"))
+    with qtbot.waitSignal(demo_window.upload_finished, timeout=60_000) as blocker:
+        demo_window.refresh_status()  # the snapshot names the registered address; the probe finds it up
+    assert blocker.args[0].uploaded == 1 and blocker.args[0].accepted == 1
+    assert demo_window.platform_url() == platform_server.url
+    qtbot.waitUntil(lambda: demo_window.online_status.text() == "在线", timeout=20_000)
+    qtbot.waitUntil(lambda: demo_window.waiting_status.text() == "待上传：0 批", timeout=20_000)
     wait_sync_idle(qtbot, demo_window)
 
 
