@@ -1088,7 +1088,7 @@ messages.register(
         "cli.sync.summary": ("上传 {uploaded} 个批次；省平台接收 {accepted} 个，退回 {rejected} 个；取回回执 {fetched} 个；仍待上传 {waiting} 个。",
                              "Uploaded {uploaded} batch(es); accepted {accepted}, returned {rejected}; receipts fetched "
                              "{fetched}; still waiting {waiting}."),
-        "cli.sync.reference": ("已更新参考数据：{datasets}。", "Reference data updated: {datasets}."),
+        "cli.sync.reference": ("已更新参考数据：{datasets}。", "Reference data updated: {datasets:en}."),
         "cli.sync.retry_later": ("省平台暂时繁忙，约 {seconds} 秒后可再试。", "The platform is busy; try again in about {seconds} s."),
         "cli.batch.none": ("上传队列是空的。", "The outbox is empty."),
         "cli.batch.exported": ("已导出批次 {batch}：{files}。可用下面的命令独立验证签名：\n  {command}",
@@ -1181,7 +1181,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(_t("cli.sync.summary", uploaded=report.uploaded, accepted=report.accepted, rejected=report.rejected,
              fetched=report.receipts_fetched, waiting=report.waiting))
     if report.reference_updated:
-        print(_t("cli.sync.reference", datasets="、".join(report.reference_updated)))
+        from desktop_app.services.reference_sync import dataset_names
+
+        print(_t("cli.sync.reference", datasets=dataset_names(report.reference_updated)))
+    if report.reference_problem:
+        print(report.reference_problem, file=sys.stderr)
     if report.retry_after_seconds is not None:
         print(_t("cli.sync.retry_later", seconds=int(report.retry_after_seconds + 0.999)))
     if report.stopped_reason or report.offline:

@@ -270,6 +270,8 @@ class SyncReport:
     stopped_reason: str | None = None
     retry_after_seconds: float | None = None  # the platform was busy: try again after this long
     reference_updated: tuple[str, ...] = ()
+    # Worded: the platform's reference data could not be applied (the uploads still stand).
+    reference_problem: str | None = None
 
 
 def _meta(session: Session, key: str) -> str | None:

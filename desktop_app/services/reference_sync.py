@@ -5,11 +5,13 @@ new versions, with the whole received document kept beside the earlier ones."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.platform.client import PlatformBusy, PlatformClient, PlatformError, ReferenceDocument
 from desktop_app.platform.protocol import canonical_bytes, content_hash
 from desktop_app.services import audit
@@ -25,15 +27,28 @@ DATASETS = {
     "shortage_list": (apply_shortage_list, "shortage_list"),
 }
 
+# What a person calls each dataset (the codes are the protocol's, never shown).
+DATASET_LABELS = {
+    "occupations": ("职业目录", "occupation list"),
+    "subsidy_rates": ("补贴标准", "subsidy rates"),
+    "shortage_list": ("紧缺职业目录", "shortage occupation list"),
+}
+
 messages.register(
     {
         "reference.invalid": (
             "省平台发来的参考数据“{dataset}”（版本 {version}）内容不完整，未予采用，仍使用原来的版本。请稍后再同步或联系技术支持。",
-            "The platform's reference data “{dataset}” (version {version}) is incomplete; it was not applied and "
+            "The platform's reference data “{dataset:en}” (version {version}) is incomplete; it was not applied and "
             "the previous version stays in force. Sync again later or contact support.",
         ),
     }
 )
+
+
+def dataset_names(datasets: Iterable[str]) -> Bilingual:
+    """The datasets in words, for a message: 职业目录、补贴标准 / occupation list, subsidy rates."""
+    labels = [DATASET_LABELS.get(dataset, (dataset, dataset)) for dataset in datasets]
+    return Bilingual("、".join(zh for zh, _ in labels), ", ".join(en for _, en in labels))
 
 
 def _etags(db: Database) -> dict[str, str]:
@@ -64,7 +79,8 @@ def apply_reference_documents(db: Database, *, actor: Actor, documents: list[Ref
                                 origin="platform")
                 session.flush()
             except (KeyError, TypeError, ValueError, AttributeError):
-                raise OutboxError("reference.invalid", dataset=received.dataset, version=received.version) from None
+                raise OutboxError("reference.invalid", dataset=dataset_names([received.dataset]),
+                                  version=received.version) from None
             version.etag = received.etag
             session.add(ReferenceDocumentRow(reference_version_id=version.id, document=received.document,
                                              content_hash=content_hash(canonical_bytes(received.document))))
@@ -95,4 +111,7 @@ def pull_into(db: Database, *, actor: Actor, url: str | None, report: SyncReport
             updated = pull_reference(db, actor=actor, client=client)
     except (PlatformBusy, PlatformError):
         return report
+    except OutboxError as refused:
+        # Nothing of it was applied; what was uploaded before stays reported.
+        return dataclasses.replace(report, reference_problem=refused.message())
     return dataclasses.replace(report, reference_updated=updated)

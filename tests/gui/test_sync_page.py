@@ -403,3 +403,13 @@ def test_only_names_and_subsidy_claims_of_a_returned_batch_are_marked_for_correc
     assert [model.correction_state(i) for i in (name, subsidy, other, note)] == \
         ["to_correct", "corrected", "elsewhere", ""]
     assert model.index(1, model.CORRECTION).data(Qt.ItemDataRole.ToolTipRole) == "第 1 号学员甲本次不申请补贴"
+
+
+def test_reference_data_that_was_not_applied_is_said_after_the_upload_summary(demo_window):
+    from desktop_app.services.outbox import SyncReport
+
+    page = demo_window.pages["sync"]
+    text, kind = page.report_text(SyncReport(uploaded=1, accepted=1, reference_problem="参考数据“补贴标准”未予采用。"))
+    assert kind == "warning"
+    assert text.index("已上传 1 个批次") < text.index("参考数据“补贴标准”未予采用")
+    assert page.report_text(SyncReport(uploaded=1, accepted=1))[1] == "success"

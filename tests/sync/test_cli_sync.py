@@ -39,6 +39,8 @@ def test_register_seal_export_sync_show_from_the_command_line(desk, completed_cl
     assert checked.returncode == 0, checked.stderr
     code, out, _ = run(capsys, *db, "sync", "--url", platform_server.url)
     assert code == 0 and "接收 1 个" in out
+    # The reference data that came with it is named in words, not by its protocol codes.
+    assert "已更新参考数据：职业目录" in out and "紧缺职业目录" in out and "shortage_list" not in out
     code, out, _ = run(capsys, *db, "batch", "show", batch_id)
     assert code == 0 and "已上传" in out and "receipt verified: True" in out
     code, out, err = run(capsys, *db, "--lang", "en", "seal", "--class", CLASS)

@@ -278,6 +278,28 @@ def test_reference_data_is_pulled_with_etags_and_recorded_in_the_next_batch(desk
     assert recorded["occupations"] == "2027-01" and recorded["shortage_list"] == "2027-01"
 
 
+def test_reference_data_the_client_cannot_use_is_refused_whole_in_words_and_the_upload_still_counts(
+        desk, registered):
+    before = current_reference_versions(desk)
+    registered.publish_reference("occupations", "2027-02", [
+        {"edition": "2022", "code": "4-10-01-06", "name": "家政服务员", "levels": [5, 4, 3, 2, 1],
+         "subsidy_class": "C", "in_subsidy_catalogue": True}])
+    registered.publish_reference("subsidy_rates", "2027-02", [{"unexpected": "shape"}])
+    desk.seal_class(CLASS)
+    report = desk.sync(registered.url)
+    assert report.accepted == 1 and report.reference_updated == ()
+    assert "补贴标准" in report.reference_problem and "未予采用" in report.reference_problem
+    assert "subsidy_rates" not in report.reference_problem
+    # One transaction: the good occupations list of the same pull was not applied either.
+    assert current_reference_versions(desk) == before
+
+
+def current_reference_versions(desk) -> dict[str, str]:
+    with desk.db.reading() as session:
+        return dict(session.execute(select(ReferenceVersion.dataset, ReferenceVersion.version)
+                                    .where(ReferenceVersion.is_current.is_(True))).all())
+
+
 def _full_id(desk, trainee_id):
     return desk.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
 

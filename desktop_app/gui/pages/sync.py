@@ -634,7 +634,9 @@ class SyncPage(QWidget):
             parts.append(self.tr("{count} batch(es) still waiting.").format(count=report.waiting))
         if not parts:
             parts.append(self.tr("Nothing was waiting to be uploaded."))
-        return " ".join(parts), ("warning" if report.rejected else "success")
+        if report.reference_problem:
+            parts.append(report.reference_problem)
+        return " ".join(parts), ("warning" if report.rejected or report.reference_problem else "success")
 
     # --- correcting what the platform found --------------------------------------------------
 
