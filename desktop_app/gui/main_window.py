@@ -36,6 +36,7 @@ from desktop_app.gui.pages.trainees import TraineesPage
 from desktop_app.gui.permissions import role_name
 from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.domain.permissions import Permission, allows
+from desktop_app.services.accounts import SessionEnded
 from desktop_app.services.desk import Desk
 from desktop_app.services.status import StatusSnapshot
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.settings = settings
         self.tasks = tasks or TaskRunner(self)
+        self.tasks.task_failed.connect(self._task_failed)
         self.snapshot: StatusSnapshot | None = None
         self.online: bool | None = None
         self.upload_run: CancellableRun | None = None
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self.sign_out_button.setObjectName("signOutButton")
         self.sign_out_button.setFlat(True)
         self.sign_out_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.sign_out_button.clicked.connect(self.sign_out)
+        self.sign_out_button.clicked.connect(lambda: self.sign_out())
         footer.addWidget(self.user_status)
         footer.addWidget(self.sign_out_button)
         side = QVBoxLayout()
@@ -251,8 +253,9 @@ class MainWindow(QMainWindow):
             self.refresh_for_actor()
         super().showEvent(event)
 
-    def sign_out(self) -> None:
-        """退出登录 / 切换用户: nobody acts (and nothing is shown) until someone signs in again."""
+    def sign_out(self, *, reason: str | None = None) -> None:
+        """退出登录 / 切换用户: nobody acts (and nothing is shown) until someone signs in again.
+        `reason`, when the session ended by itself, is said in the sign-in dialog."""
         if self.login_dialog is not None:
             self.login_dialog.raise_()
             return
@@ -260,11 +263,19 @@ class MainWindow(QMainWindow):
         self.centralWidget().hide()
         self.refresh_for_actor()
         dialog = LoginDialog(self.desk, self)
+        if reason:
+            dialog.show_error(reason)
         dialog.accepted.connect(self._signed_in_again)
         dialog.rejected.connect(self._sign_in_abandoned)
         dialog.finished.connect(lambda _result, dialog=dialog: self._login_closed(dialog))
         self.login_dialog = dialog
         dialog.open()  # window-modal, not exec(): the event loop and the task runner keep going
+
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, SessionEnded):
+            # Disabled or given another role by an administrator: the page said the action did
+            # not happen; the window asks for a sign-in, saying why.
+            self.sign_out(reason=error.message())
 
     def _signed_in_again(self) -> None:
         self.refresh_for_actor()

@@ -44,6 +44,9 @@ class TaskRunner(QObject):
     """The window's one way to do slow work; it also knows when everything has finished."""
 
     busy_changed = Signal(bool)
+    # Every failure, after its own on_failure: for what concerns the whole window (the session
+    # ending because an administrator disabled the account) rather than the page that asked.
+    task_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class TaskRunner(QObject):
             self._finish(relay)
             if on_failure:
                 on_failure(error)
+            self.task_failed.emit(error)
 
         relay.succeeded.connect(finished_ok)
         relay.failed.connect(finished_failed)

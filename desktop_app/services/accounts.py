@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Actor, Role
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
@@ -74,6 +75,16 @@ messages.register(
             "The unified social credit code “{value}” must be 18 digits or capital letters.",
         ),
         "accounts.display_name_missing": ("请填写姓名。", "Enter the person's name."),
+        "accounts.session_disabled": (
+            "账号“{user}”已被管理员停用，本次登录已结束，刚才的操作没有执行。如有疑问请联系管理员。",
+            "The account “{user}” was disabled by an administrator: this session has ended and the last action "
+            "was not carried out. Ask an administrator if in doubt.",
+        ),
+        "accounts.session_role_changed": (
+            "管理员已把账号“{user}”的角色改为“{role:zh}”，刚才的操作没有执行。请重新登录后继续。",
+            "An administrator changed the role of “{user}” to “{role:en}”; the last action was not carried out. "
+            "Sign in again to go on.",
+        ),
     }
 )
 
@@ -96,6 +107,10 @@ class AccountError(messages.UserFacingError):
 
 class SignInError(AccountError):
     pass
+
+
+class SessionEnded(SignInError):
+    """The signed-in account was disabled, or given another role, since signing in."""
 
 
 # --- passwords -------------------------------------------------------------------------------
@@ -217,6 +232,19 @@ def acting_user_is_valid(db: Database, actor: Actor) -> bool:
         user = session.get(AppUser, actor.user_id) if actor.user_id is not None else session.scalar(
             select(AppUser).where(AppUser.username == actor.username))
         return user is not None and bool(user.is_active)
+
+
+def confirm_acting_user(db: Database, actor: Actor) -> None:
+    """Raise SessionEnded unless `actor`'s account is still active with the same role: a change
+    made by an administrator on another computer takes effect at this user's next action."""
+    if not actor.signed_in or actor.user_id is None:
+        return
+    with db.reading() as session:
+        row = session.execute(select(AppUser.is_active, AppUser.role).where(AppUser.id == actor.user_id)).first()
+    if row is None or not row.is_active:
+        raise SessionEnded("accounts.session_disabled", user=actor.username)
+    if row.role != actor.role.value:
+        raise SessionEnded("accounts.session_role_changed", user=actor.username, role=Bilingual(Role(row.role).label_zh, row.role))
 
 
 # --- signing in ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.domain.actors import SIGNED_OUT, Actor
@@ -44,6 +44,18 @@ class Desk:
         if self.actor.signed_in and not accounts.acting_user_is_valid(self.db, self.actor):
             self.actor = SIGNED_OUT
 
+    def _acting(self) -> Actor:
+        """The acting user, confirmed against the accounts before each action: an account an
+        administrator disabled or moved to another role (perhaps on another computer) stops
+        acting here at its next action, not only at sign-out or the idle lock. The desk is then
+        signed out and SessionEnded says why."""
+        try:
+            accounts.confirm_acting_user(self.db, self.actor)
+        except accounts.SessionEnded:
+            self.actor = SIGNED_OUT
+            raise
+        return self.actor
+
     @classmethod
     def from_opened(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> "Desk":
         return cls(db=opened.db, cipher=opened.cipher, actor=opened.actor, opened=opened, key_dir=key_dir)
@@ -53,7 +65,7 @@ class Desk:
         if self._device_key is None:
             from desktop_app.services.keys import ensure_device_key
 
-            self._device_key = ensure_device_key(self.db, self.key_dir, actor=self.actor)
+            self._device_key = ensure_device_key(self.db, self.key_dir, actor=self._acting())
         return self._device_key
 
     @property
@@ -76,20 +88,20 @@ class Desk:
         return classes.get_class(self.db, code)
 
     def create_class(self, draft: classes.ClassDraft) -> classes.ClassDetail:
-        return classes.create_class(self.db, actor=self.actor, draft=draft)
+        return classes.create_class(self.db, actor=self._acting(), draft=draft)
 
     def update_class(self, code: str, **changes) -> classes.ClassDetail:
-        return classes.update_class(self.db, actor=self.actor, code=code, **changes)
+        return classes.update_class(self.db, actor=self._acting(), code=code, **changes)
 
     def change_class_status(self, code: str, target: str, *, today: date | None = None) -> classes.ClassDetail:
-        return classes.change_class_status(self.db, actor=self.actor, code=code, target=target, today=today)
+        return classes.change_class_status(self.db, actor=self._acting(), code=code, target=target, today=today)
 
     def move_session(self, session_id: int, starts_at, ends_at, reason: str) -> classes.SessionRow:
-        return classes.move_session(self.db, actor=self.actor, session_id=session_id, starts_at=starts_at,
+        return classes.move_session(self.db, actor=self._acting(), session_id=session_id, starts_at=starts_at,
                                     ends_at=ends_at, reason=reason)
 
     def cancel_session(self, session_id: int, reason: str) -> classes.SessionRow:
-        return classes.cancel_session(self.db, actor=self.actor, session_id=session_id, reason=reason)
+        return classes.cancel_session(self.db, actor=self._acting(), session_id=session_id, reason=reason)
 
     def occupation_choices(self) -> list[classes.OccupationChoice]:
         return classes.occupation_choices(self.db)
@@ -109,7 +121,7 @@ class Desk:
         return trainees.get_trainee(self.db, self.cipher, trainee_id)
 
     def reveal_personal_field(self, trainee_id: int, field: str, purpose: str) -> str:
-        return trainees.reveal_personal_field(self.db, self.cipher, actor=self.actor, trainee_id=trainee_id,
+        return trainees.reveal_personal_field(self.db, self.cipher, actor=self._acting(), trainee_id=trainee_id,
                                               field=field, purpose=purpose)
 
     # --- roster workbooks ---------------------------------------------------------------------
@@ -122,11 +134,11 @@ class Desk:
                                      cancelled=cancelled)
 
     def import_roster(self, class_code: str, source: Path, *, progress=None, cancelled=None) -> roster.RosterImportReport:
-        return roster.import_roster(self.db, self.cipher, actor=self.actor, class_code=class_code, source=source,
+        return roster.import_roster(self.db, self.cipher, actor=self._acting(), class_code=class_code, source=source,
                                     progress=progress, cancelled=cancelled)
 
     def export_roster(self, class_code: str, path: Path) -> int:
-        return roster.export_roster(self.db, self.cipher, actor=self.actor, class_code=class_code, path=path)
+        return roster.export_roster(self.db, self.cipher, actor=self._acting(), class_code=class_code, path=path)
 
     # --- attendance ---------------------------------------------------------------------------
 
@@ -138,14 +150,15 @@ class Desk:
 
     def set_mark(self, session_id: int, enrolment_id: int, value, *, reason: str | None = None,
                  expected_revision: int | None = None) -> attendance.GridRow:
-        return attendance.set_mark(self.db, actor=self.actor, session_id=session_id, enrolment_id=enrolment_id,
+        return attendance.set_mark(self.db, actor=self._acting(), session_id=session_id, enrolment_id=enrolment_id,
                                    value=value, reason=reason, expected_revision=expected_revision)
 
     def mark_all_present(self, session_id: int) -> int:
-        return attendance.mark_all_present(self.db, actor=self.actor, session_id=session_id)
+        return attendance.mark_all_present(self.db, actor=self._acting(), session_id=session_id)
 
-    def swipe(self, session_id: int, text: str) -> attendance.SwipeResult:
-        return attendance.swipe(self.db, self.cipher, actor=self.actor, session_id=session_id, text=text)
+    def swipe(self, session_id: int, text: str, *, now: datetime | None = None) -> attendance.SwipeResult:
+        return attendance.swipe(self.db, self.cipher, actor=self._acting(), session_id=session_id, text=text,
+                                now=now)
 
     def mark_history(self, session_id: int, enrolment_id: int) -> list[attendance.HistoryEntry]:
         return attendance.mark_history(self.db, session_id, enrolment_id)
@@ -154,7 +167,7 @@ class Desk:
         return attendance.class_attendance_summary(self.db, class_code, as_of=as_of)
 
     def import_attendance(self, class_code: str, source: Path) -> attendance.AttendanceImportReport:
-        return attendance.import_attendance(self.db, self.cipher, actor=self.actor, class_code=class_code,
+        return attendance.import_attendance(self.db, self.cipher, actor=self._acting(), class_code=class_code,
                                             source=source)
 
     def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False):
@@ -166,25 +179,25 @@ class Desk:
         return assessment.class_assessments(self.db, class_code)
 
     def record_assessment(self, class_code: str, enrolment_id: int, **values) -> assessment.AssessmentRowView:
-        return assessment.record_assessment(self.db, actor=self.actor, class_code=class_code,
+        return assessment.record_assessment(self.db, actor=self._acting(), class_code=class_code,
                                             enrolment_id=enrolment_id, **values)
 
     def import_assessments(self, class_code: str, source: Path) -> assessment.AssessmentImportReport:
-        return assessment.import_assessments(self.db, self.cipher, actor=self.actor, class_code=class_code,
+        return assessment.import_assessments(self.db, self.cipher, actor=self._acting(), class_code=class_code,
                                              source=source)
 
     def certificate_candidates(self, class_code: str) -> list[certificates.CertificateCandidate]:
         return certificates.certificate_candidates(self.db, class_code)
 
     def issue_certificates(self, class_code: str, *, issued_on: date | None = None) -> certificates.IssueReport:
-        return certificates.issue_certificates(self.db, self.cipher, self.device_key(), actor=self.actor,
+        return certificates.issue_certificates(self.db, self.cipher, self.device_key(), actor=self._acting(),
                                                class_code=class_code, issued_on=issued_on)
 
     def void_certificate(self, number: str, reason: str) -> None:
-        certificates.void_certificate(self.db, actor=self.actor, number=number, reason=reason)
+        certificates.void_certificate(self.db, actor=self._acting(), number=number, reason=reason)
 
     def reissue_certificate(self, number: str, reason: str) -> str:
-        return certificates.reissue_certificate(self.db, self.cipher, self.device_key(), actor=self.actor,
+        return certificates.reissue_certificate(self.db, self.cipher, self.device_key(), actor=self._acting(),
                                                 number=number, reason=reason)
 
     def class_certificates(self, class_code: str) -> list[certificates.CertificateView]:
@@ -230,20 +243,20 @@ class Desk:
         return actor
 
     def list_users(self) -> list[accounts.UserRow]:
-        return accounts.list_users(self.db, actor=self.actor)
+        return accounts.list_users(self.db, actor=self._acting())
 
     def create_user(self, username: str, password: str, role, display_name: str | None = None) -> accounts.UserRow:
-        return accounts.create_user(self.db, actor=self.actor, username=username, password=password, role=role,
+        return accounts.create_user(self.db, actor=self._acting(), username=username, password=password, role=role,
                                     display_name=display_name)
 
     def set_user_password(self, username: str, password: str) -> None:
-        accounts.set_password(self.db, actor=self.actor, username=username, password=password)
+        accounts.set_password(self.db, actor=self._acting(), username=username, password=password)
 
     def set_user_role(self, username: str, role) -> accounts.UserRow:
-        return accounts.set_role(self.db, actor=self.actor, username=username, role=role)
+        return accounts.set_role(self.db, actor=self._acting(), username=username, role=role)
 
     def deactivate_user(self, username: str) -> accounts.UserRow:
-        return accounts.deactivate(self.db, actor=self.actor, username=username)
+        return accounts.deactivate(self.db, actor=self._acting(), username=username)
 
     # --- audit log ----------------------------------------------------------------------------
 
@@ -252,29 +265,29 @@ class Desk:
         both included), action (code or words), limit."""
         from desktop_app.services import audit_log
 
-        return audit_log.list_audit_entries(self.db, actor=self.actor, **filters)
+        return audit_log.list_audit_entries(self.db, actor=self._acting(), **filters)
 
     def export_audit(self, path: Path, **filters):
         """The filtered audit log into `path` (.xlsx or .csv); audited. Returns an AuditExport."""
         from desktop_app.services import audit_log
 
-        return audit_log.export_audit(self.db, actor=self.actor, path=Path(path), **filters)
+        return audit_log.export_audit(self.db, actor=self._acting(), path=Path(path), **filters)
 
     def audit_filter_choices(self):
         from desktop_app.services import audit_log
 
-        return audit_log.audit_filter_choices(self.db, actor=self.actor)
+        return audit_log.audit_filter_choices(self.db, actor=self._acting())
 
     # --- sealing and the outbox ------------------------------------------------------------
 
     def seal_class(self, class_code: str) -> outbox.BatchRow:
         """Freeze a completed class and put its signed batch in the outbox (one transaction)."""
-        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self.actor, class_code=class_code)
+        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self._acting(), class_code=class_code)
         return self.batch_detail(sealed.batch_id).row
 
     def seal_correction(self, class_code: str, reason: str) -> outbox.BatchRow:
         """Seal a class the platform returned, after its records were fixed, as a correction."""
-        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self.actor, class_code=class_code,
+        sealed = sealing.seal_class(self.db, self.cipher, self.device_key(), actor=self._acting(), class_code=class_code,
                                     correction_reason=reason)
         return self.batch_detail(sealed.batch_id).row
 
@@ -289,37 +302,38 @@ class Desk:
         """Upload what is due, fetch missing receipts, then pull reference data. Slow (network)."""
         from desktop_app.services import reference_sync
 
-        report = outbox.upload_pending(self.db, self.cipher, actor=self.actor, url=platform_url, force=force,
+        actor = self._acting()
+        report = outbox.upload_pending(self.db, self.cipher, actor=actor, url=platform_url, force=force,
                                        max_wait=max_wait, progress=progress, cancelled=cancelled)
         if report.offline or report.stopped_reason:
             return report
-        return reference_sync.pull_into(self.db, actor=self.actor, url=platform_url, report=report)
+        return reference_sync.pull_into(self.db, actor=actor, url=platform_url, report=report)
 
     def export_batch(self, batch_id: str, folder: Path) -> list[Path]:
-        return outbox.export_batch(self.db, self.cipher, actor=self.actor, batch_id=batch_id, folder=folder)
+        return outbox.export_batch(self.db, self.cipher, actor=self._acting(), batch_id=batch_id, folder=folder)
 
     def import_receipt(self, path: Path) -> outbox.BatchRow:
-        return outbox.import_receipt(self.db, actor=self.actor, path=path)
+        return outbox.import_receipt(self.db, actor=self._acting(), path=path)
 
     def registration(self) -> outbox.Registration | None:
         return outbox.registration(self.db)
 
     def correct_trainee_name(self, trainee_id: int, name: str, reason: str) -> None:
-        trainees.correct_trainee_name(self.db, actor=self.actor, trainee_id=trainee_id, name=name, reason=reason)
+        trainees.correct_trainee_name(self.db, actor=self._acting(), trainee_id=trainee_id, name=name, reason=reason)
 
     def set_subsidy_claim(self, enrolment_id: int, claimed: bool, reason: str) -> None:
-        trainees.set_subsidy_claim(self.db, actor=self.actor, enrolment_id=enrolment_id, claimed=claimed,
+        trainees.set_subsidy_claim(self.db, actor=self._acting(), enrolment_id=enrolment_id, claimed=claimed,
                                    reason=reason)
 
     def rotate_device_key(self):
         """Move to a new signing key vouched for by the old one (platform first, then locally)."""
         from desktop_app.services.keys import rotate_device_key
 
-        self._device_key = rotate_device_key(self.db, self.key_dir, actor=self.actor)
+        self._device_key = rotate_device_key(self.db, self.key_dir, actor=self._acting())
         return self._device_key
 
     def register_device(self, url: str, enrolment_code: str) -> outbox.Registration:
-        return outbox.register_device(self.db, self.device_key(), actor=self.actor, url=url,
+        return outbox.register_device(self.db, self.device_key(), actor=self._acting(), url=url,
                                       enrolment_code=enrolment_code)
 
     def close(self) -> None:

@@ -286,3 +286,28 @@ def test_signing_in_after_the_window_is_built_applies_that_role_when_it_shows(qt
 
 def test_before_the_first_run_there_is_nobody_to_sign_out(demo_window):
     assert not demo_window.sign_out_button.isVisible() and not demo_window.user_status.isVisible()
+
+
+def test_an_account_disabled_at_another_computer_is_asked_to_sign_in_again_saying_why(
+        qtbot, window_as, accounts_desk, code):
+    from desktop_app.services.desk import Desk
+
+    window = window_as("zhang")
+    administrator = Desk(db=accounts_desk.db, cipher=accounts_desk.cipher, actor=SIGNED_OUT,
+                         opened=accounts_desk.opened)  # the same database, another PC
+    administrator.sign_in("wang", PASSWORD)
+    administrator.deactivate_user("zhang")
+    session_id = accounts_desk.class_sessions(code("JZ01"))[0].id
+    failures = []
+    window.tasks.run(lambda: accounts_desk.mark_all_present(session_id), on_failure=failures.append)
+    qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=WAIT)
+    dialog = window.login_dialog
+    assert dialog.isVisible() and "已被管理员停用" in dialog.error_label.text()
+    assert "Traceback" not in dialog.error_label.text()
+    assert not accounts_desk.actor.signed_in and not window.centralWidget().isVisible()
+    assert window.user_status.text() == "未登录"
+    assert [type(error).__name__ for error in failures] == ["SessionEnded"]  # the page was told too
+    sign_in_through(qtbot, dialog, "zhang")  # the disabled account cannot come back…
+    assert dialog.isVisible() and "账号或密码不正确" in dialog.error_label.text()
+    sign_in_through(qtbot, dialog, "wang")  # …someone else can
+    assert window.login_dialog is None and accounts_desk.actor.username == "wang"

@@ -369,6 +369,43 @@ def test_a_signed_out_desk_reads_but_changes_nothing(institution, code):
     assert refused.value.code == "permission.sign_in_required"
 
 
+def other_computer(desk: Desk, username: str) -> Desk:
+    """A second desk on the same database, as on another PC of the institution, signed in."""
+    other = Desk(db=desk.db, cipher=desk.cipher, actor=SIGNED_OUT, opened=desk.opened)
+    other.sign_in(username, PASSWORD)
+    return other
+
+
+def test_an_account_disabled_elsewhere_stops_acting_at_its_next_action(institution, code):
+    desk = institution
+    registrar = other_computer(desk, "registrar")
+    registrar.update_class(code("PR01"), name="改名一次")  # still allowed
+    desk.deactivate_user("registrar")  # the administrator, at another computer
+    with pytest.raises(accounts.SessionEnded) as ended:
+        registrar.update_class(code("PR01"), name="改名两次")
+    assert ended.value.code == "accounts.session_disabled"
+    assert "registrar" in ended.value.message() and "已被管理员停用" in ended.value.message()
+    assert "没有执行" in ended.value.message()
+    assert registrar.actor == SIGNED_OUT  # signed out: nothing more happens under that name
+    assert desk.get_class(code("PR01")).row.name == "改名一次"
+
+
+def test_a_role_changed_elsewhere_ends_the_session_naming_the_new_role(institution, code):
+    desk = institution
+    registrar = other_computer(desk, "registrar")
+    desk.set_user_role("registrar", Role.AUDITOR)
+    with pytest.raises(accounts.SessionEnded) as ended:
+        registrar.update_class(code("PR01"), name="改名")
+    assert ended.value.code == "accounts.session_role_changed" and "审计" in ended.value.message()
+    assert "auditor" in ended.value.message("en")
+    assert registrar.actor == SIGNED_OUT
+    assert desk.get_class(code("PR01")).row.name != "改名"
+    # Signing in again gives the account its new rights, and only those.
+    registrar.sign_in("registrar", PASSWORD)
+    with pytest.raises(PermissionDenied):
+        registrar.update_class(code("PR01"), name="改名")
+
+
 def test_local_admin_keeps_acting_until_the_first_run(desk):
     """Databases from before accounts existed keep working as they did."""
     assert desk.actor.username == LOCAL_ADMIN.username
