@@ -333,7 +333,16 @@ class Desk:
         return self._device_key
 
     def register_device(self, url: str, enrolment_code: str) -> outbox.Registration:
-        return outbox.register_device(self.db, self.device_key(), actor=self._acting(), url=url,
+        """Register this computer with an enrolment code. After the platform revoked its key, a
+        new key is made for the new registration and the batches still waiting are signed again."""
+        from desktop_app.services import keys
+
+        actor = self._acting()
+        if keys.key_revoked(self.db):
+            self._device_key, registered, _ = keys.register_with_new_key(
+                self.db, self.key_dir, self.cipher, actor=actor, url=url, enrolment_code=enrolment_code)
+            return registered
+        return outbox.register_device(self.db, self.device_key(), actor=actor, url=url,
                                       enrolment_code=enrolment_code)
 
     def close(self) -> None:

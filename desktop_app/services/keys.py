@@ -20,9 +20,17 @@ from desktop_app.platform.device_keys import (
 )
 from desktop_app.platform.protocol import rotation_statement
 from desktop_app.services import audit
-from desktop_app.services.outbox import META_PLATFORM_URL, META_REGISTERED_KEY_ID, PENDING_STATES, error_words
-from desktop_app.services.sealing import META_DEVICE_ID
+from desktop_app.services import outbox
+from desktop_app.services.outbox import (
+    META_PLATFORM_URL,
+    META_REGISTERED_KEY_ID,
+    META_STOPPED,
+    PENDING_STATES,
+    error_words,
+)
+from desktop_app.services.sealing import META_DEVICE_ID, reissue_batch
 from desktop_app.store.engine import Database
+from desktop_app.store.protection import PersonalDataCipher
 from desktop_app.store.models import AppMeta, OutboxBatch
 from desktop_app.store.models import DeviceKey as DeviceKeyRow
 
@@ -104,3 +112,49 @@ def rotate_device_key(db: Database, key_dir: Path, *, actor: Actor, client=None)
         audit.record(session, actor, "device_key.rotated", entity_type="device_key", entity_id=promoted.key_id,
                      details={"previous": old.key_id})
     return promoted
+
+
+def key_revoked(db: Database) -> bool:
+    """The platform revoked this computer's key: uploads stay stopped until it registers anew."""
+    with db.reading() as session:
+        return session.scalar(select(AppMeta.value).where(AppMeta.key == META_STOPPED)) == "key.revoked"
+
+
+def register_with_new_key(db: Database, key_dir: Path, cipher: PersonalDataCipher, *, actor: Actor, url: str,
+                          enrolment_code: str, client=None) -> tuple[DeviceKey, outbox.Registration, list[str]]:
+    """After the platform revoked this computer's key: a new key pair, registered as a new device
+    with a new enrolment code; the batches still waiting, which the platform refused unread, are
+    signed again with it as new batches (the old ones are marked superseded by them here).
+    Returns the new key, the registration and the new batch ids.
+
+    The new key waits in the rotation slot until the platform has accepted it, so a failed or
+    interrupted attempt is repeated with the same key; the revoked key stays, retired, for
+    re-exporting what it signed."""
+    require(actor, Permission.MANAGE_DEVICE)
+    old = load_or_create_device_key(key_dir)
+    new = load_or_create_next_key(key_dir)
+    registered = outbox.register_device(db, new, actor=actor, url=url, enrolment_code=enrolment_code, client=client)
+    promoted = promote_next_key(key_dir, old)
+    now = datetime.now(timezone.utc)
+    reissued = []
+    with db.writing() as session:
+        previous = session.get(DeviceKeyRow, old.key_id)
+        if previous is not None and previous.retired_at is None:
+            previous.retired_at = now
+        if session.get(DeviceKeyRow, promoted.key_id) is None:
+            session.add(DeviceKeyRow(key_id=promoted.key_id, public_key_pem=promoted.public_key_pem, own=True,
+                                     previous_key_id=old.key_id))
+        # Every waiting batch not signed by the new key: after a revocation no other key of this
+        # computer can upload (and an attempt cut short earlier may have left some behind).
+        waiting = session.scalars(select(OutboxBatch).where(OutboxBatch.state == "sealed",
+                                                            OutboxBatch.key_id != promoted.key_id)
+                                  .order_by(OutboxBatch.id)).all()
+        for batch in waiting:
+            again = reissue_batch(session, cipher, promoted, batch, device_id=registered.device_id, now=now)
+            reissued.append(again.batch_id)
+            audit.record(session, actor, "batch.resigned", entity_type="outbox_batch", entity_id=again.batch_id,
+                         class_id=batch.class_id, details={"replaces": batch.batch_id, "revoked_key": old.key_id,
+                                                           "key_id": promoted.key_id})
+        audit.record(session, actor, "device_key.replaced_after_revocation", entity_type="device_key",
+                     entity_id=promoted.key_id, details={"revoked": old.key_id, "batches": len(reissued)})
+    return promoted, registered, reissued

@@ -81,9 +81,12 @@ messages.register(
             "The platform is busy for now; it will be tried again automatically. Nothing to do.",
         ),
         "sync.error.key.revoked": (
-            "省平台已停用本机的签名密钥，上传已全部暂停。请联系省平台经办人员确认原因，然后重新登记本机。",
-            "The platform has revoked this computer's signing key; all uploads are paused. Contact the platform's "
-            "staff to find out why, then register this computer again.",
+            "省平台已停用本机的签名密钥，上传已全部暂停。请联系省平台经办人员确认原因并领取新的登记码，然后重新登记本机"
+            "（“上传”页的“登记本机”，或 skilldesk platform register）：本机会换用新的签名密钥，等待上传的批次用新密钥重新签名后上传。",
+            "The platform has revoked this computer's signing key; all uploads are paused. Ask the platform's staff "
+            "why and for a new enrolment code, then register this computer again (“Register this computer” on the "
+            "Upload page, or skilldesk platform register): it moves to a new signing key, and the batches waiting "
+            "are signed again with it and uploaded.",
         ),
         "sync.error.device.unknown": (
             "省平台不认识本机的签名密钥，上传已暂停。请重新登记本机（需要新的登记码）。",

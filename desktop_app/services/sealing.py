@@ -3,6 +3,7 @@ transaction (PROTOCOL §5, §10). Refused, with every reason at once, while anyt
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -293,22 +294,43 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         }
         if correcting:
             document["correction_reason"] = correction_reason.strip()
-        data = canonical_bytes(document)
-        digest = content_hash(data)
-        batch = OutboxBatch(
-            batch_id=batch_id, kind=document["kind"], class_id=c.id, state="sealed", size_bytes=len(data),
-            content_hash=digest, signature=key.sign(data), key_id=key.key_id, supersedes_batch_id=supersedes,
-            reference_versions=versions, attempts=0, created_at=now)
-        session.add(batch)
-        session.flush()
-        session.add(OutboxBatchContent(outbox_batch_id=batch.id,
-                                       canonical_bytes=cipher.encrypt(data.decode("utf-8"), field=BATCH_FIELD)))
+        batch, data = _store_batch(session, cipher, key, document, class_id=c.id, now=now)
         c.status = ClassStatus.SEALED.value
         audit.record(session, actor, "batch.sealed", entity_type="outbox_batch", entity_id=batch_id, class_id=c.id,
-                     details={"kind": document["kind"], "content_hash": digest, "trainees": len(roster),
+                     details={"kind": document["kind"], "content_hash": batch.content_hash, "trainees": len(roster),
                               "supersedes": supersedes, "reason": correction_reason})
-        return SealedBatch(batch_id=batch_id, kind=document["kind"], class_code=c.code, content_hash=digest,
-                           size_bytes=len(data), supersedes=supersedes)
+        return SealedBatch(batch_id=batch_id, kind=document["kind"], class_code=c.code,
+                           content_hash=batch.content_hash, size_bytes=len(data), supersedes=supersedes)
+
+
+def _store_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, document: dict, *,
+                 class_id: int | None, now: datetime) -> tuple[OutboxBatch, bytes]:
+    """Serialise `document` once, sign it, and put it in the outbox (bytes encrypted at rest)."""
+    data = canonical_bytes(document)
+    batch = OutboxBatch(
+        batch_id=document["batch_id"], kind=document["kind"], class_id=class_id, state="sealed",
+        size_bytes=len(data), content_hash=content_hash(data), signature=key.sign(data), key_id=key.key_id,
+        supersedes_batch_id=document["supersedes"], reference_versions=document["reference_versions"], attempts=0,
+        created_at=now)
+    session.add(batch)
+    session.flush()
+    session.add(OutboxBatchContent(outbox_batch_id=batch.id,
+                                   canonical_bytes=cipher.encrypt(data.decode("utf-8"), field=BATCH_FIELD)))
+    return batch, data
+
+
+def reissue_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, batch: OutboxBatch, *,
+                  device_id: str | None, now: datetime) -> OutboxBatch:
+    """`batch`, which the platform refused unread (its key was revoked), as a new batch signed by
+    `key` for `device_id`: the same content under a new batch id; the old one is superseded by it
+    here (the platform never stored it)."""
+    document = json.loads(batch_bytes(session, cipher, batch))
+    document.update(batch_id=str(uuid.uuid4()), created_at=utc_text(now),
+                    device={"device_id": device_id, "key_id": key.key_id})
+    new, _ = _store_batch(session, cipher, key, document, class_id=batch.class_id, now=now)
+    batch.state = "superseded"
+    batch.superseded_by = new.batch_id
+    return new
 
 
 def batch_bytes(session: Session, cipher: PersonalDataCipher, batch: OutboxBatch) -> bytes:

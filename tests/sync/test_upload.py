@@ -13,11 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.platform.client import PlatformClient
+from desktop_app.platform.device_keys import verify_signature
 from desktop_app.platform.protocol import b64
 from desktop_app.services import outbox
 from desktop_app.services.outbox import OutboxError
 from desktop_app.services.sealing import BATCH_FIELD, batch_bytes
 from desktop_app.store.models import (
+    AuditEntry,
     OutboxBatch,
     OutboxBatchContent,
     ReferenceDocument,
@@ -213,6 +215,45 @@ def test_a_revoked_key_stops_every_upload_and_says_so(desk, registered):
     again = desk.sync(registered.url)
     assert "停用" in again.stopped_reason
     assert state_of(desk, row.batch_id) == "sealed" and registered.batches() == []
+
+
+def test_after_a_revocation_a_new_enrolment_code_moves_to_a_new_key_and_the_waiting_batch_goes_up_once(
+        desk, registered, settings):
+    row = desk.seal_class(CLASS)
+    revoked = desk.device_key()
+    registered.revoke(revoked.key_id)
+    assert "停用" in desk.sync(registered.url).stopped_reason
+    assert "新的登记码" in desk.registration().stopped  # the message says what will work
+    with pytest.raises(OutboxError):  # a wrong code: refused, and nothing changes
+        desk.register_device(registered.url, registered.enrolment_code(INSTITUTION) + "X")
+    assert desk.device_key().key_id == revoked.key_id and state_of(desk, row.batch_id) == "sealed"
+
+    registration = desk.register_device(registered.url, registered.enrolment_code(INSTITUTION))
+    new_key = desk.device_key()
+    assert new_key.key_id != revoked.key_id and registration.key_id == new_key.key_id
+    assert desk.registration().stopped is None
+    # The waiting batch was signed again under the new key, as a new batch with the same content.
+    assert state_of(desk, row.batch_id) == "superseded"
+    [again] = [b for b in desk.outbox() if b.state == "sealed"]
+    with desk.db.reading() as session:
+        old_batch, new_batch = (session.scalar(select(OutboxBatch).where(OutboxBatch.batch_id == batch_id))
+                                for batch_id in (row.batch_id, again.batch_id))
+        old_doc, new_doc = (json.loads(batch_bytes(session, desk.cipher, b)) for b in (old_batch, new_batch))
+        assert new_batch.key_id == new_key.key_id and old_batch.superseded_by == again.batch_id
+        assert verify_signature(new_key.public_key_pem, new_batch.signature, batch_bytes(session, desk.cipher,
+                                                                                         new_batch))
+    assert new_doc["payload"] == old_doc["payload"] and new_doc["kind"] == old_doc["kind"]
+    assert new_doc["device"] == {"device_id": registration.device_id, "key_id": new_key.key_id}
+    # Kept: the revoked private key, retired, for re-exporting what it signed.
+    assert (settings.key_dir / f"device-ed25519.{revoked.key_id}.retired.pem").exists()
+
+    report = desk.sync(registered.url)
+    assert report.accepted == 1 and report.stopped_reason is None
+    assert [b["batch_id"] for b in registered.batches()] == [again.batch_id]  # exactly once
+    assert class_status(desk) == "uploaded"
+    with desk.db.reading() as session:
+        actions = set(session.scalars(select(AuditEntry.action)))
+    assert {"device_key.replaced_after_revocation", "batch.resigned"} <= actions
 
 
 def test_a_rejected_trainee_is_named_fixed_and_resubmitted_as_a_correction(desk, registered):
