@@ -244,7 +244,9 @@ def confirm_acting_user(db: Database, actor: Actor) -> None:
     if row is None or not row.is_active:
         raise SessionEnded("accounts.session_disabled", user=actor.username)
     if row.role != actor.role.value:
-        raise SessionEnded("accounts.session_role_changed", user=actor.username, role=Bilingual(Role(row.role).label_zh, row.role))
+        role = Role(row.role)
+        raise SessionEnded("accounts.session_role_changed", user=actor.username,
+                           role=Bilingual(role.label_zh, role.value))
 
 
 # --- signing in ------------------------------------------------------------------------------
