@@ -1103,7 +1103,7 @@ BATCH_STATES = {
     "sealed": ("待上传", "waiting"), "sending": ("上传中", "sending"),
     "sent_unconfirmed": ("已发送待确认", "sent, unconfirmed"), "accepted": ("已上传", "accepted"),
     "accepted_with_warnings": ("已上传（有提醒）", "accepted with warnings"), "rejected": ("被退回", "returned"),
-    "superseded": ("已被更正取代", "superseded"),
+    "superseded": ("已被新批次取代", "superseded"),
 }
 
 

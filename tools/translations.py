@@ -646,7 +646,7 @@ ZH: dict[str, str] = {
     "Uploaded": "已上传",
     "Uploaded (with notes)": "已上传（有提醒）",
     "Returned": "被退回",
-    "Replaced by a correction": "已被更正取代",
+    "Replaced by a newer batch": "已被新批次取代",
     "Completion report": "结业上报",
     "Correction": "更正",
     "Attempts": "尝试次数",

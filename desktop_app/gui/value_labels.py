@@ -139,7 +139,7 @@ def batch_state(state: str) -> str:
         "accepted": QCoreApplication.translate("ValueLabels", "Uploaded"),
         "accepted_with_warnings": QCoreApplication.translate("ValueLabels", "Uploaded (with notes)"),
         "rejected": QCoreApplication.translate("ValueLabels", "Returned"),
-        "superseded": QCoreApplication.translate("ValueLabels", "Replaced by a correction"),
+        "superseded": QCoreApplication.translate("ValueLabels", "Replaced by a newer batch"),
     }
     return texts.get(state, state)
 

@@ -257,7 +257,7 @@ def assert_correction_accepted(qtbot, window, page, desk, platform, returned, co
         position = model.row_of_batch(batch_id)
         return model.index(position, model.STATE).data() if position >= 0 else None
 
-    qtbot.waitUntil(lambda: shown_state(returned.batch_id) == "已被更正取代"
+    qtbot.waitUntil(lambda: shown_state(returned.batch_id) == "已被新批次取代"
                     and (shown_state(correction.batch_id) or "").startswith("已上传"), timeout=20_000)
     wait_sync_idle(qtbot, window)
 
