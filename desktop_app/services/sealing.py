@@ -330,6 +330,7 @@ def reissue_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, 
     new, _ = _store_batch(session, cipher, key, document, class_id=batch.class_id, now=now)
     batch.state = "superseded"
     batch.superseded_by = new.batch_id
+    batch.last_error_code = None  # its "key revoked, uploads paused" is over; the audit log keeps why
     return new
 
 

@@ -234,6 +234,8 @@ def test_after_a_revocation_a_new_enrolment_code_moves_to_a_new_key_and_the_wait
     assert desk.registration().stopped is None
     # The waiting batch was signed again under the new key, as a new batch with the same content.
     assert state_of(desk, row.batch_id) == "superseded"
+    [old_row] = [b for b in desk.outbox() if b.batch_id == row.batch_id]
+    assert not old_row.last_error  # no stale "uploads are paused" on it
     [again] = [b for b in desk.outbox() if b.state == "sealed"]
     with desk.db.reading() as session:
         old_batch, new_batch = (session.scalar(select(OutboxBatch).where(OutboxBatch.batch_id == batch_id))
