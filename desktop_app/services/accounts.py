@@ -224,23 +224,15 @@ def _has_real_administrator(session: Session) -> bool:
                                  AppUser.is_builtin.is_(False)).limit(1)) is not None
 
 
-def acting_user_is_valid(db: Database, actor: Actor) -> bool:
-    """Whether `actor` still names an active account (the built-in one only until the first run)."""
-    if not actor.signed_in:
-        return False
-    with db.reading() as session:
-        user = session.get(AppUser, actor.user_id) if actor.user_id is not None else session.scalar(
-            select(AppUser).where(AppUser.username == actor.username))
-        return user is not None and bool(user.is_active)
-
-
 def confirm_acting_user(db: Database, actor: Actor) -> None:
-    """Raise SessionEnded unless `actor`'s account is still active with the same role: a change
-    made by an administrator on another computer takes effect at this user's next action."""
-    if not actor.signed_in or actor.user_id is None:
+    """Raise SessionEnded unless `actor` still names an active account with the same role (the
+    built-in one only until the first run): a change an administrator made, perhaps on another
+    computer, takes effect at this user's next action."""
+    if not actor.signed_in:
         return
+    who = AppUser.id == actor.user_id if actor.user_id is not None else AppUser.username == actor.username
     with db.reading() as session:
-        row = session.execute(select(AppUser.is_active, AppUser.role).where(AppUser.id == actor.user_id)).first()
+        row = session.execute(select(AppUser.is_active, AppUser.role).where(who)).first()
     if row is None or not row.is_active:
         raise SessionEnded("accounts.session_disabled", user=actor.username)
     if row.role != actor.role.value:

@@ -41,7 +41,9 @@ class Desk:
     def __post_init__(self) -> None:
         # Once the first run has retired the built-in local administrator, opening a database no
         # longer acts as anyone: reading works, every change asks for sign_in first.
-        if self.actor.signed_in and not accounts.acting_user_is_valid(self.db, self.actor):
+        try:
+            accounts.confirm_acting_user(self.db, self.actor)
+        except accounts.SessionEnded:
             self.actor = SIGNED_OUT
 
     def _acting(self) -> Actor:

@@ -282,6 +282,11 @@ def _meta(session: Session, key: str) -> str | None:
     return row.value if row else None
 
 
+def registered_url(session: Session) -> str | None:
+    """The platform address this computer was registered with (used when none is given)."""
+    return _meta(session, META_PLATFORM_URL)
+
+
 def _set_meta(session: Session, key: str, value: str | None) -> None:
     row = session.get(AppMeta, key)
     if value is None:
@@ -413,7 +418,7 @@ def registration(db: Database) -> Registration | None:
         if not device_id:
             return None
         stopped = _meta(session, META_STOPPED)
-        return Registration(device_id=device_id, platform_url=_meta(session, META_PLATFORM_URL),
+        return Registration(device_id=device_id, platform_url=registered_url(session),
                             key_id=_meta(session, META_REGISTERED_KEY_ID),
                             registered_at=_meta(session, META_REGISTERED_AT), stopped=error_words(stopped))
 
@@ -587,7 +592,7 @@ def upload_pending(db: Database, cipher: PersonalDataCipher, *, actor: Actor, ur
     with db.reading() as session:
         device_id = _meta(session, META_DEVICE_ID)
         stopped = _meta(session, META_STOPPED)
-        url = url or _meta(session, META_PLATFORM_URL)
+        url = url or registered_url(session)
     if not device_id:
         return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.not_registered"))
     if stopped and not force:

@@ -5,7 +5,8 @@ new versions, with the whole received document kept beside the earlier ones."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -15,23 +16,22 @@ from desktop_app.domain.bilingual import Bilingual
 from desktop_app.platform.client import PlatformBusy, PlatformClient, PlatformError, ReferenceDocument
 from desktop_app.platform.protocol import canonical_bytes, content_hash
 from desktop_app.services import audit
-from desktop_app.services.outbox import META_PLATFORM_URL, OutboxError, SyncReport
+from desktop_app.services.outbox import OutboxError, SyncReport, registered_url
 from desktop_app.store.engine import Database
-from desktop_app.store.models import AppMeta, ReferenceDocument as ReferenceDocumentRow, ReferenceVersion
+from desktop_app.store.models import ReferenceDocument as ReferenceDocumentRow, ReferenceVersion
 from desktop_app.store.reference import apply_occupations, apply_shortage_list, apply_subsidy_rates
 
-DATASETS = {
-    # dataset → (how to apply it, the list's name in the applier's document)
-    "occupations": (apply_occupations, "occupations"),
-    "subsidy_rates": (apply_subsidy_rates, "rates"),
-    "shortage_list": (apply_shortage_list, "shortage_list"),
-}
+class Dataset(NamedTuple):
+    apply: Callable  # how a received document becomes a new version
+    list_name: str  # the list's name in the applier's document
+    label_zh: str  # what a person calls it (the codes are the protocol's, never shown)
+    label_en: str
 
-# What a person calls each dataset (the codes are the protocol's, never shown).
-DATASET_LABELS = {
-    "occupations": ("职业目录", "occupation list"),
-    "subsidy_rates": ("补贴标准", "subsidy rates"),
-    "shortage_list": ("紧缺职业目录", "shortage occupation list"),
+
+DATASETS = {
+    "occupations": Dataset(apply_occupations, "occupations", "职业目录", "occupation list"),
+    "subsidy_rates": Dataset(apply_subsidy_rates, "rates", "补贴标准", "subsidy rates"),
+    "shortage_list": Dataset(apply_shortage_list, "shortage_list", "紧缺职业目录", "shortage occupation list"),
 }
 
 messages.register(
@@ -45,9 +45,10 @@ messages.register(
 )
 
 
-def dataset_names(datasets: Iterable[str]) -> Bilingual:
+def dataset_names(datasets: Sequence[str]) -> Bilingual:
     """The datasets in words, for a message: 职业目录、补贴标准 / occupation list, subsidy rates."""
-    labels = [DATASET_LABELS.get(dataset, (dataset, dataset)) for dataset in datasets]
+    known = [DATASETS.get(dataset) for dataset in datasets]
+    labels = [(d.label_zh, d.label_en) if d else (name, name) for name, d in zip(datasets, known)]
     return Bilingual("、".join(zh for zh, _ in labels), ", ".join(en for _, en in labels))
 
 
@@ -65,7 +66,7 @@ def apply_reference_documents(db: Database, *, actor: Actor, documents: list[Ref
     with db.writing() as session:
         applied = {}
         for received in documents:
-            apply, list_name = DATASETS[received.dataset]
+            dataset = DATASETS[received.dataset]
             existing = session.scalar(select(ReferenceVersion).where(
                 ReferenceVersion.dataset == received.dataset, ReferenceVersion.version == received.version))
             if existing is not None:
@@ -75,8 +76,9 @@ def apply_reference_documents(db: Database, *, actor: Actor, documents: list[Ref
                 existing.etag = received.etag
                 continue
             try:
-                version = apply(session, {"version": received.version, list_name: received.document["items"]},
-                                origin="platform")
+                items = received.document["items"]
+                version = dataset.apply(session, {"version": received.version, dataset.list_name: items},
+                                        origin="platform")
                 session.flush()
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise OutboxError("reference.invalid", dataset=dataset_names([received.dataset]),
@@ -102,8 +104,7 @@ def pull_into(db: Database, *, actor: Actor, url: str | None, report: SyncReport
     (reference data is fetched again next time)."""
     if not url:
         with db.reading() as session:
-            row = session.get(AppMeta, META_PLATFORM_URL)
-            url = row.value if row else None
+            url = registered_url(session)
     if not url:
         return report
     try:

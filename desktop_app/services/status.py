@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from desktop_app.services.outbox import META_PLATFORM_URL
+from desktop_app.services.outbox import registered_url
 from desktop_app.store.engine import Database
-from desktop_app.store.models import AppMeta, Institution, OutboxBatch, Trainee, TrainingClass
+from desktop_app.store.models import Institution, OutboxBatch, Trainee, TrainingClass
 
 WAITING_STATES = ("sealed", "sending", "sent_unconfirmed")
 
@@ -34,6 +34,6 @@ def status_snapshot(db: Database) -> StatusSnapshot:
         waiting = session.scalar(
             select(func.count()).select_from(OutboxBatch).where(OutboxBatch.state.in_(WAITING_STATES))
         ) or 0
-        registered = session.scalar(select(AppMeta.value).where(AppMeta.key == META_PLATFORM_URL))
+        registered = registered_url(session)
     return StatusSnapshot(database=db.display_name(), institution=institution, classes=classes,
                           trainees=trainees, batches_waiting=waiting, registered_platform_url=registered or None)
