@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.attendance import MAX_LEAVE_REASON_LENGTH, AttendanceStatus
 from desktop_app.gui.attendance_grid import china_time, describe_mark, status_label
-from desktop_app.gui.table_models import ROW_ROLE, Index, _Rows
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.attendance import AttendanceImportReport, HistoryEntry
 
 WARNING_STYLE = "background: #fff4e0; border: 1px solid #f0c37a; color: #6b4300; padding: 6px; border-radius: 4px;"
@@ -163,7 +163,7 @@ class MarkDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
-class MarkHistoryModel(_Rows, QAbstractTableModel):
+class MarkHistoryModel(RowList, QAbstractTableModel):
     """Every revision of one mark, oldest first."""
 
     REVISION, CHANGED_AT, CHANGED_BY, CHANGE, REASON = range(5)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue, status_for_key
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.table_models import ROW_ROLE, Index, _Rows
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.attendance import GridRow, SessionGrid, SummaryRow
 
 # Status cells: (background, text). Green is fine, amber half-fine, blue excused, red absent,
@@ -114,7 +114,7 @@ def eligibility_label(row: SummaryRow) -> str:
     }[eligibility_state(row)]
 
 
-class AttendanceGridModel(_Rows, QAbstractTableModel):
+class AttendanceGridModel(RowList, QAbstractTableModel):
     """One session's trainees with their marks. A saved mark repaints its own line only."""
 
     ROLL, NAME, ID_NUMBER, STATUS, MINUTES, LEAVE_REASON, SIGN_IN, SIGN_OUT = range(8)
@@ -211,7 +211,7 @@ class AttendanceGridModel(_Rows, QAbstractTableModel):
         return replace(self.grid, rows=tuple(self._rows)).totals()
 
 
-class AttendanceSummaryModel(_Rows, QAbstractTableModel):
+class AttendanceSummaryModel(RowList, QAbstractTableModel):
     """Per trainee: lessons attended, online lessons credited, rate and completion verdict."""
 
     ROLL, NAME, ATTENDED, ONLINE, TOTAL, RATE, ELIGIBILITY, REASONS = range(8)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.feedback import failure_text
-from desktop_app.gui.table_models import ROW_ROLE, OutcomeTableModel
+from desktop_app.gui.table_models import OutcomeTableModel
+from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.desk import Desk

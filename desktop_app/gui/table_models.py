@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.classes import ClassRow, SessionRow
 from desktop_app.services.roster import RowOutcome
 from desktop_app.services.trainees import RosterEntry, TraineeRow, TrainingRecord
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Row colours: red for what cannot go in, orange for what goes in without a subsidy.
 REJECTED_BACKGROUND = QColor("#f9d9d9")
@@ -31,55 +30,7 @@ STATUS_COLOURS = {
     ClassStatus.RETURNED: QColor("#b3261e"),
 }
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class _Rows:
-    """The list-keeping every model shares (a mixin, so that `self.tr` keeps each model's own
-    class name as its translation context)."""
-
-    _rows: list
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            if 0 <= section < len(headers):
-                return headers[section]
-        return None
-
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        """Headers and value words follow the language: tell the views to read them again."""
-        columns = len(self.headers())
-        if columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
-        if self._rows and columns:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, columns - 1))
-
-    def _valid(self, index: Index) -> bool:
-        return index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self.headers())
-
-    def headers(self) -> list[str]:  # pragma: no cover - every model overrides it
-        raise NotImplementedError
-
-
-class ClassTableModel(_Rows, QAbstractTableModel):
+class ClassTableModel(RowList, QAbstractTableModel):
     """The class list."""
 
     CODE, NAME, OCCUPATION, LEVEL, TRAINING_TYPE, DATES, ENROLMENT, STATUS = range(8)
@@ -133,7 +84,7 @@ class ClassTableModel(_Rows, QAbstractTableModel):
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
 
 
-class SessionTableModel(_Rows, QAbstractTableModel):
+class SessionTableModel(RowList, QAbstractTableModel):
     """A class's sessions (课表)."""
 
     DATE, WEEKDAY, TIME, KIND, LESSONS, TEACHER, STATUS = range(7)
@@ -177,7 +128,7 @@ class SessionTableModel(_Rows, QAbstractTableModel):
                 return
 
 
-class RosterTableModel(_Rows, QAbstractTableModel):
+class RosterTableModel(RowList, QAbstractTableModel):
     """A class's roster (花名册), masked; the subsidy decision with its reasons as a tooltip."""
 
     ROLL, NAME, ID_NUMBER, SEX, PHONE, SUBSIDY = range(6)
@@ -215,7 +166,7 @@ class RosterTableModel(_Rows, QAbstractTableModel):
         return None
 
 
-class OutcomeTableModel(_Rows, QAbstractTableModel):
+class OutcomeTableModel(RowList, QAbstractTableModel):
     """What a roster import did (or in a preview will do) with each spreadsheet row."""
 
     ROW_NUMBER, NAME, ID_NUMBER, RESULT, REASONS = range(5)
@@ -267,7 +218,7 @@ class OutcomeTableModel(_Rows, QAbstractTableModel):
         return None
 
 
-class TraineeTableModel(_Rows, QAbstractTableModel):
+class TraineeTableModel(RowList, QAbstractTableModel):
     """Trainees found by a search, masked."""
 
     NAME, ID_NUMBER, SEX, BIRTH_DATE, PHONE, CLASSES = range(6)
@@ -307,7 +258,7 @@ class TraineeTableModel(_Rows, QAbstractTableModel):
         return -1
 
 
-class HistoryTableModel(_Rows, QAbstractTableModel):
+class HistoryTableModel(RowList, QAbstractTableModel):
     """A trainee's classes, newest first, with the subsidy decision of each."""
 
     CODE, NAME, LEVEL, DATES, SUBSIDY = range(5)

@@ -46,7 +46,7 @@ from desktop_app.gui.attendance_grid import (
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
-from desktop_app.gui.table_views import documents_folder
+from desktop_app.gui.widgets.row_table import documents_folder
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.attendance import (
     AttendanceImportReport,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
-from desktop_app.gui.table_models import ROW_ROLE, Index, _Rows
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.audit_log import DEFAULT_LIMIT, AuditExport, AuditFilterChoices, AuditRow
 from desktop_app.services.desk import Desk
@@ -39,7 +39,7 @@ QLabel#auditSummary { color: #5b6470; }
 """
 
 
-class AuditTableModel(_Rows, QAbstractTableModel):
+class AuditTableModel(RowList, QAbstractTableModel):
     """Audit entries, newest first: time, person, action, class and what was done in words."""
 
     TIME, PERSON, ACTION, CLASS, DETAILS = range(5)

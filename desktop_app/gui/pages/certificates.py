@@ -57,8 +57,9 @@ from desktop_app.gui.certificate_dialogs import (
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.pdf_preview import PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND, ROW_ROLE, Index, _Rows
-from desktop_app.gui.table_views import documents_folder
+from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_table import documents_folder
 from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentImportReport, AssessmentRowView
@@ -120,7 +121,7 @@ def stored_certificate_offset(settings: Settings) -> tuple[float, float]:
 # --- 考核成绩: the editable grid -------------------------------------------------------------
 
 
-class AssessmentTableModel(_Rows, QAbstractTableModel):
+class AssessmentTableModel(RowList, QAbstractTableModel):
     """A class's results, one line per trainee. An accepted edit changes the line at once and is
     announced through `edited` for the page to save; a refused one marks the cell and says why."""
 
@@ -320,7 +321,7 @@ def issue_rows(candidates: Sequence[CertificateCandidate], certificates: Sequenc
     return rows
 
 
-class IssueTableModel(_Rows, QAbstractTableModel):
+class IssueTableModel(RowList, QAbstractTableModel):
     """Who may receive a certificate and why not, with the number and state of each certificate."""
 
     ROLL, NAME, ID_NUMBER, ELIGIBLE, NUMBER, STATUS = range(6)

@@ -33,8 +33,9 @@ from desktop_app.gui.dialogs import CancelSessionDialog, EditClassDialog, MoveSe
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.import_wizard import RosterImportWizard
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.table_models import ROW_ROLE, ClassTableModel, RosterTableModel, SessionTableModel
-from desktop_app.gui.table_views import documents_folder, row_table
+from desktop_app.gui.table_models import ClassTableModel, RosterTableModel, SessionTableModel
+from desktop_app.gui.widgets.row_model import ROW_ROLE
+from desktop_app.gui.widgets.row_table import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.classes import ClassDetail, ClassRow, SessionRow
 from desktop_app.services.desk import Desk

@@ -38,8 +38,9 @@ from desktop_app.gui.correction_dialogs import (
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.permissions import apply_permission
-from desktop_app.gui.table_models import MUTED_FOREGROUND, ROW_ROLE, Index, _Rows
-from desktop_app.gui.table_views import documents_folder, row_table
+from desktop_app.gui.table_models import MUTED_FOREGROUND
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_table import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView, Registration, SyncReport
@@ -76,7 +77,7 @@ def issue_key(issue: IssueView) -> tuple[str, str | None, str | None]:
 
 
 
-class BatchTableModel(_Rows, QAbstractTableModel):
+class BatchTableModel(RowList, QAbstractTableModel):
     """The outbox, newest first: class, kind, state, attempts, next try, receipt."""
 
     CLASS, KIND, STATE, ATTEMPTS, NEXT_TRY, RECEIPT = range(6)
@@ -129,7 +130,7 @@ class BatchTableModel(_Rows, QAbstractTableModel):
         return next((number for number, row in enumerate(self._rows) if row.batch_id == batch_id), -1)
 
 
-class IssueTableModel(_Rows, QAbstractTableModel):
+class IssueTableModel(RowList, QAbstractTableModel):
     """What the platform found wrong in a batch, per trainee and field, with what to do, and
     (while the batch is returned) whether it has been corrected here."""
 

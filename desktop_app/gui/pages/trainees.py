@@ -26,8 +26,9 @@ from desktop_app.gui import value_labels as labels
 from desktop_app.gui.dialogs import RevealPurposeDialog
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.table_models import ROW_ROLE, HistoryTableModel, TraineeTableModel
-from desktop_app.gui.table_views import row_table
+from desktop_app.gui.table_models import HistoryTableModel, TraineeTableModel
+from desktop_app.gui.widgets.row_model import ROW_ROLE
+from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
 from desktop_app.services.trainees import TraineeDetail, TraineeRow
