@@ -1196,11 +1196,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def _local(value: datetime | None) -> str:
     if value is None:
         return "-"
-    from desktop_app.domain.schedule import CHINA_TZ
+    from desktop_app.domain.china_time import moment_text
 
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    return moment_text(value)
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
