@@ -21,15 +21,18 @@ def _prepare_platform(headless: bool) -> None:
 
 
 def create_application():
-    """The QApplication with the bundled CJK font; translations are installed by `build_window`."""
+    """The QApplication with the bundled CJK font and the theme; translations are installed by
+    `build_window`."""
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui.fonts import install_application_font
+    from desktop_app.gui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SkillDesk")
     app.setOrganizationName("SkillDesk")
     install_application_font(app)
+    apply_theme(app)
     return app
 
 
@@ -66,51 +69,38 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
             QMessageBox.critical(None, "SkillDesk", error.message())
         print(error.message(), file=sys.stderr)
         return error.exit_code
-    desk = window.desk
+    office = window.office
     if screenshot is None and not start_session(window, settings):
         # Nobody signed in (or the first-run wizard was cancelled): nothing was opened for use.
         window.tasks.wait_for_done()
-        desk.close()
+        office.close()
         return 0
-    window.pages["settings"].attach_accounts(desk, window.tasks)
     window.show()
     try:
         if screenshot is not None:
             return save_screenshot(app, window, screenshot)
         # The daily backup, in the background: a PC left on for days still gets one a day.
-        window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None)
+        window.tasks.run(lambda: daily_backup(office.db, settings), on_failure=lambda error: None)
         daily_timer = QTimer(window)
         daily_timer.timeout.connect(
-            lambda: window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None))
+            lambda: window.tasks.run(lambda: daily_backup(office.db, settings), on_failure=lambda error: None))
         daily_timer.start(60 * 60 * 1000)
         return app.exec()
     finally:
         window.tasks.wait_for_done()
-        desk.close()
+        office.close()
         if screenshot is None:
-            backup_after_close(desk.db, settings)
+            backup_after_close(office.db, settings)
 
 
 def start_session(window, settings: Settings) -> bool:
-    """Sign in (or run the first-run wizard), then arm the idle lock with the configured period.
+    """Sign in (or run the first-run wizard), then arm the idle lock with the chosen period.
     False when the person gave up. The screenshot path never comes here: it stays non-interactive."""
-    from desktop_app.config import read_settings_file, save_preference
-    from desktop_app.gui.login import IdleLock, idle_minutes_from, sign_in_at_start
+    from desktop_app.gui.login import sign_in_at_start
 
-    if not sign_in_at_start(window.desk):
+    if not sign_in_at_start(window.office, window.operations):
         return False
-    minutes = idle_minutes_from(read_settings_file(settings.settings_file))
-    window.idle_lock = IdleLock(window, window.desk, minutes=minutes)
-    page = window.pages["settings"]
-    page.idle_spin.blockSignals(True)
-    page.idle_spin.setValue(int(minutes))
-    page.idle_spin.blockSignals(False)
-
-    def choose(value: int) -> None:
-        save_preference(settings, "idle_lock_minutes", value)
-        window.idle_lock.set_minutes(value)
-
-    page.idle_minutes_chosen.connect(choose)
+    window.arm_idle_lock()
     return True
 
 

@@ -192,9 +192,11 @@ def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, win
 
 
 def sign_in_through(qtbot, dialog: LoginDialog, username: str, password: str = PASSWORD) -> None:
+    """Type and press 登录; return once the answer has arrived (the check runs off the UI thread)."""
     dialog.username_edit.setText(username)
     dialog.password_edit.setText(password)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=WAIT)
 
 
 def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(qtbot, window_as, accounts_desk):
@@ -299,7 +301,8 @@ def test_an_account_disabled_at_another_computer_is_asked_to_sign_in_again_sayin
     administrator.deactivate_user("zhang")
     session_id = accounts_desk.class_sessions(code("JZ01"))[0].id
     failures = []
-    window.tasks.run(lambda: accounts_desk.mark_all_present(session_id), on_failure=failures.append)
+    window.operations.run(window.pages["attendance"], lambda: accounts_desk.mark_all_present(session_id),
+                          failure=failures.append)
     qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=WAIT)
     dialog = window.login_dialog
     assert dialog.isVisible() and "已被管理员停用" in dialog.error_label.text()

@@ -1,3 +1,2 @@
-"""One module per screen; `PAGE_IDS` is the navigation order and the `--page` names."""
-
-PAGE_IDS = ("classes", "trainees", "attendance", "certificates", "sync", "audit", "reports", "settings")
+"""Today's pages, one module per screen, moving to `gui/screens/<name>/`; the navigation order is
+`gui.screen_list.SCREEN_IDS`."""
