@@ -111,6 +111,8 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, d
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert wizard.currentPage() is wizard.done_page and "wang" in wizard.done_page.summary.text()
+    back = wizard.button(wizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())  # the account exists: no going back to change it
     assert not desk.first_run_needed()
     assert desk.actor.username == "wang" and desk.actor.is_administrator
     assert accounts.authenticate(desk.db, "wang", PASSWORD).display_name == "王校长"
