@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.pages import attendance, audit, certificates, classes, settings, sync, trainees
-from desktop_app.gui.pages.placeholder import PlaceholderPage
 from desktop_app.services.changes import Area, Changes
 
 if TYPE_CHECKING:
@@ -136,16 +135,3 @@ class SettingsPage(settings.SettingsPage):
     def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
         """Accounts are read again by the section itself after each change it makes."""
 
-
-class ReportsPage(PlaceholderPage):
-    """What the reports screen will offer, until it is built."""
-
-    def __init__(self, office: "Desk", operations: Operations, parent: QWidget | None = None) -> None:
-        super().__init__("reports", parent)
-        self.office, self.operations = office, operations
-
-    def apply_permissions(self) -> None:
-        """Nothing to offer or refuse yet."""
-
-    def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
-        """Shows no records yet."""

@@ -43,11 +43,11 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
         AuditPage,
         CertificatesPage,
         ClassesPage,
-        ReportsPage,
         SettingsPage,
         SyncPage,
         TraineesPage,
     )
+    from desktop_app.gui.pages.placeholder import PlaceholderPage  # the reports screen, until it is built
 
     def settings_page(context: ScreenContext) -> "QWidget":
         settings, preferences = context.settings, context.preferences
@@ -70,7 +70,7 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
                                                     offset_mm=c.preferences.certificate_offset_mm)),
         ("sync", lambda c: SyncPage(c.office, c.operations, platform_url=c.platform_url)),
         ("audit", lambda c: AuditPage(c.office, c.operations)),
-        ("reports", lambda c: ReportsPage(c.office, c.operations)),
+        ("reports", lambda c: PlaceholderPage(c.office, c.operations, page_id="reports")),
         ("settings", settings_page),
     ]
     assert tuple(screen_id for screen_id, _ in factories) == SCREEN_IDS

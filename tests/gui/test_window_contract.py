@@ -8,6 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QVBoxLayout
 
 from desktop_app.gui import main_window as main_window_module
 from desktop_app.gui.i18n import install_translators
@@ -31,6 +32,9 @@ class StandIn(ScreenPage):
         self.reloads = 0
         self.permissions_applied = 0
         self.failures: list[BaseException] = []
+        layout = QVBoxLayout(self)  # laid out as a real screen is: the header and the banner on top
+        layout.addLayout(self.header)
+        layout.addWidget(self.notice)
         self.retranslate()
 
     def title(self) -> str:
@@ -145,7 +149,7 @@ def test_screens_are_built_in_navigation_order_with_what_they_need(window):
     assert window.pages["certificates"].offset_mm == (1.5, -0.5)
     assert window.pages["settings"].given["idle_minutes"] == 12
     assert window.pages["sync"].platform_url() == window.platform_url()
-    assert window.pages["classes"].header.count.text() == "当前数据库共有 0 个班级"  # counts from the status
+    assert window.pages["classes"].header.count_label.text() == "当前数据库共有 0 个班级"  # counts from the status
 
 
 def test_a_change_reloads_the_visible_screen_that_shows_it_and_no_other(qtbot, window):
