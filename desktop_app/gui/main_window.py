@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         settings.platform_url_chosen.connect(self._choose_platform_url)
         settings.certificate_offset_chosen.connect(self._choose_certificate_offset)
         settings.idle_minutes_chosen.connect(self._choose_idle_minutes)
+        # A class sealed: its batch waits. Reading the status now shows it in the status bar and
+        # lets the scheduler send it at once, whether or not the facade announced the change.
+        self.pages["classes"].class_sealed.connect(lambda _batch: self.refresh_status())
         upload = self.pages["sync"]
         upload.upload_requested.connect(lambda: self.start_upload(manual=True))
         upload.upload_stop_requested.connect(self.uploads.stop)

@@ -52,6 +52,8 @@ class StandIn(ScreenPage):
 
 
 class ClassesStandIn(StandIn):
+    class_sealed = Signal(object)  # BatchRow
+
     def __init__(self, office, operations) -> None:
         super().__init__(office, operations, screen_id="classes", shows=(Area.CLASSES, Area.OUTBOX))
         self.opened: list[str] = []
@@ -206,6 +208,13 @@ def test_the_upload_screen_asks_and_is_told_through_the_scheduler(qtbot, window)
     kind, outcome, manual = upload.events[-1]
     assert kind == "finished" and manual is True and outcome is finished.args[0]
     assert not window.uploads.running
+
+
+def test_a_sealed_class_has_the_status_read_again_so_its_batch_can_go_at_once(window, monkeypatch):
+    refreshed = []
+    monkeypatch.setattr(window, "refresh_status", lambda: refreshed.append(True))
+    window.pages["classes"].class_sealed.emit(object())
+    assert refreshed == [True]
 
 
 def test_go_and_fix_opens_the_class_on_the_classes_screen(window):
