@@ -33,36 +33,13 @@ from desktop_app.domain.schedule import CHINA_TZ, Period, ScheduleSpec
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.widgets.form_parts import error_label, from_qdate, hint_label, to_qdate
 from desktop_app.services.classes import ClassDetail, ClassDraft, OccupationChoice, SessionRow
 from desktop_app.services.desk import Desk
 
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #5b6470;"
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("dialogError")
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def _hint_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
-    return label
+# The upload and certificates dialogs still import these private names from here.
+_error_label = error_label
+_hint_label = hint_label
 
 
 class _AnswersArrive:
