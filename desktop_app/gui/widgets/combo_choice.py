@@ -1,4 +1,4 @@
-"""Small helpers shared by pages that pick a class (or anything else) from a combo box."""
+"""Choosing an item in a combo box by its data, for screens that pick a class (or anything else)."""
 
 from __future__ import annotations
 

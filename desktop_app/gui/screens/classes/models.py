@@ -1,34 +1,33 @@
-"""Thin table models over the plain rows the services return (classes, sessions, rosters, trainees,
-import outcomes). Column constants name the columns; ROW_ROLE hands the whole row to the view."""
+"""The classes screen's table models: the class list, a class's sessions and roster, and what a
+roster import does with each spreadsheet row. Thin adapters over the services' plain rows (column
+constants name the columns; ROW_ROLE hands the whole row to a view)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, Qt
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
+from desktop_app.gui.theme import Colour, qcolor
 from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.classes import ClassRow, SessionRow
 from desktop_app.services.roster import RowOutcome
-from desktop_app.services.trainees import RosterEntry, TraineeRow, TrainingRecord
+from desktop_app.services.trainees import RosterEntry
 
-# Row colours: red for what cannot go in, orange for what goes in without a subsidy.
-REJECTED_BACKGROUND = QColor("#f9d9d9")
-NO_SUBSIDY_BACKGROUND = QColor("#ffe9c7")
-MUTED_FOREGROUND = QColor("#8a9099")
+# A class's status in colour, in the list and on the detail's chip.
 STATUS_COLOURS = {
-    ClassStatus.DRAFT: QColor("#6b7480"),
-    ClassStatus.FILED: QColor("#2f6fb3"),
-    ClassStatus.IN_TRAINING: QColor("#1d7a3a"),
-    ClassStatus.COMPLETED: QColor("#5a4a9c"),
-    ClassStatus.SEALED: QColor("#444444"),
-    ClassStatus.UPLOADED: QColor("#444444"),
-    ClassStatus.RETURNED: QColor("#b3261e"),
+    ClassStatus.DRAFT: Colour.STATUS_DRAFT,
+    ClassStatus.FILED: Colour.ACCENT,
+    ClassStatus.IN_TRAINING: Colour.SUCCESS,
+    ClassStatus.COMPLETED: Colour.STATUS_COMPLETED,
+    ClassStatus.SEALED: Colour.STATUS_FINAL,
+    ClassStatus.UPLOADED: Colour.STATUS_FINAL,
+    ClassStatus.RETURNED: Colour.ERROR,
 }
+
 
 class ClassTableModel(RowList, QAbstractTableModel):
     """The class list."""
@@ -64,7 +63,8 @@ class ClassTableModel(RowList, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             return row.name
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return STATUS_COLOURS.get(row.status)
+            colour = STATUS_COLOURS.get(row.status)
+            return qcolor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ENROLMENT, self.STATUS, self.LEVEL):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -115,7 +115,7 @@ class SessionTableModel(RowList, QAbstractTableModel):
                 self.STATUS: labels.session_status(row.status),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "cancelled":
-            return MUTED_FOREGROUND
+            return qcolor(Colour.TEXT_FAINT)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WEEKDAY, self.KIND, self.LESSONS):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -160,7 +160,7 @@ class RosterTableModel(RowList, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and row.reasons:
             return "\n".join(row.reasons)
         if role == Qt.ItemDataRole.BackgroundRole and not labels.subsidised(row.subsidy_status):
-            return NO_SUBSIDY_BACKGROUND
+            return qcolor(Colour.ROW_NO_SUBSIDY)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.SEX):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -210,86 +210,9 @@ class OutcomeTableModel(RowList, QAbstractTableModel):
             return "\n".join(reasons) if reasons else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.status == "rejected":
-                return REJECTED_BACKGROUND
+                return qcolor(Colour.ROW_REJECTED)
             if row.status == "enrolled_without_subsidy":
-                return NO_SUBSIDY_BACKGROUND
+                return qcolor(Colour.ROW_NO_SUBSIDY)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ROW_NUMBER:
             return Qt.AlignmentFlag.AlignCenter
-        return None
-
-
-class TraineeTableModel(RowList, QAbstractTableModel):
-    """Trainees found by a search, masked."""
-
-    NAME, ID_NUMBER, SEX, BIRTH_DATE, PHONE, CLASSES = range(6)
-
-    def __init__(self, rows: Sequence[TraineeRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[TraineeRow] = list(rows)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("ID number"), self.tr("Sex"), self.tr("Date of birth"), self.tr("Mobile"),
-                self.tr("Number of classes")]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: TraineeRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.NAME: row.name,
-                self.ID_NUMBER: row.id_masked,
-                self.SEX: labels.sex(row.sex),
-                self.BIRTH_DATE: labels.day(row.birth_date),
-                self.PHONE: row.phone_masked or "",
-                self.CLASSES: str(row.classes),
-            }[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEX, self.CLASSES):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def row_of_id(self, trainee_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == trainee_id:
-                return number
-        return -1
-
-
-class HistoryTableModel(RowList, QAbstractTableModel):
-    """A trainee's classes, newest first, with the subsidy decision of each."""
-
-    CODE, NAME, LEVEL, DATES, SUBSIDY = range(5)
-
-    def __init__(self, rows: Sequence[TrainingRecord] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[TrainingRecord] = list(rows)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Class code"), self.tr("Class name"), self.tr("Level"), self.tr("Dates"), self.tr("Subsidy")]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: TrainingRecord = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.CODE: row.class_code,
-                self.NAME: row.class_name,
-                self.LEVEL: labels.level(row.level),
-                self.DATES: labels.date_range(row.start_date, row.end_date),
-                self.SUBSIDY: labels.subsidy(row.subsidy_status),
-            }[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.NAME:
-                return f"{row.class_name}\n{row.occupation} {labels.level(row.level)}"
-            if row.eligibility_reasons:
-                return "\n".join(row.eligibility_reasons)
-        if role == Qt.ItemDataRole.BackgroundRole and not labels.subsidised(row.subsidy_status):
-            return NO_SUBSIDY_BACKGROUND
         return None
