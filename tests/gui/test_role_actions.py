@@ -123,9 +123,9 @@ def test_a_teacher_sees_issuing_importing_and_sealing_disabled_and_why(qtbot, wi
     assert not classes.import_button.isEnabled() and classes.import_button.toolTip() == TEACHER_MAY_NOT_ENROL
     assert not classes.new_button.isEnabled() and "教师" in classes.new_button.toolTip()
     assert not classes.detail.edit_button.isEnabled()
-    assert all(not button.isEnabled() for button in classes.detail.status_buttons.values())
+    assert all(not button.isEnabled() for button in classes.detail.status_actions.status_buttons.values())
     select(qtbot, classes, code("YL01"))  # completed: ready to seal
-    seal = classes.detail.seal_button
+    seal = classes.detail.status_actions.seal_button
     assert seal.isVisible() and not seal.isEnabled() and seal.toolTip() == TEACHER_MAY_NOT_SEAL
 
     certificates = show_certificates_of(qtbot, window, code("YL01"))

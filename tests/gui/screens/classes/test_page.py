@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from desktop_app import messages
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui.screens.classes.models import ClassTableModel, SessionTableModel
 from desktop_app.gui.widgets.form_parts import from_qdate
+from desktop_app.services.changes import Area, Changes
 
 
 def _codes(page) -> list[str]:
@@ -284,3 +286,99 @@ def test_the_page_follows_a_language_switch(qapp, classes_page, select_class, co
     window.retranslate()
     assert classes_page.header.heading.text() == "班级"
     assert classes_page.detail.status_chip.text() == "培训中"
+
+
+# --- change notices, sealing for the window -------------------------------------------------
+
+
+def _count_list_reads(monkeypatch, desk) -> list[dict]:
+    asked: list[dict] = []
+    real = desk.list_classes
+
+    def counted(**kwargs):
+        asked.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(desk, "list_classes", counted)
+    return asked
+
+
+def test_a_class_changed_elsewhere_is_read_again_in_the_list_and_the_detail(qtbot, classes_page, select_class, code,
+                                                                            demo_desk):
+    select_class(code("JZ01"))
+    demo_desk.update_class(code("JZ01"), capacity=44)  # another screen (or the CLI) changed it
+    with qtbot.waitSignal(classes_page.detail.loaded, timeout=20_000):
+        classes_page.operations.did_execute.emit(Changes(frozenset({Area.CLASSES})), object())
+    model = classes_page.model
+    assert model.data(model.index(model.row_of_code(code("JZ01")), ClassTableModel.ENROLMENT)) == "32/44"
+    assert classes_page.detail.fact_values["enrolled"].text() == "已报名 32 人，名额 44 人"
+    assert classes_page.selected_class().code == code("JZ01")
+
+
+@pytest.mark.parametrize("area", [Area.AUDIT, Area.ATTENDANCE, Area.CERTIFICATES])
+def test_changes_the_screen_does_not_show_read_nothing(qtbot, classes_page, demo_desk, monkeypatch, area):
+    qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
+    asked = _count_list_reads(monkeypatch, demo_desk)
+    classes_page.operations.did_execute.emit(Changes(frozenset({area})), object())
+    qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)  # the window's count
+    assert asked == []
+
+
+def test_its_own_change_keeps_the_class_in_a_filtered_list(qtbot, classes_page, select_class, code, demo_desk,
+                                                          monkeypatch):
+    """The screen shows what it changed from the answer: withdrawing the filing of a class listed
+    under "已备案" leaves it there (now 草稿) instead of reading the filtered list again."""
+    combo = classes_page.status_combo
+    combo.setCurrentIndex(combo.findData(ClassStatus.FILED.value))
+    qtbot.waitUntil(lambda: _codes(classes_page) == [code("DG01")], timeout=20_000)
+    select_class(code("DG01"))
+    asked = _count_list_reads(monkeypatch, demo_desk)
+    detail = classes_page.detail
+    detail.status_actions.status_buttons[ClassStatus.DRAFT].click()
+    _confirm(qtbot, detail)
+    qtbot.waitUntil(lambda: detail.status_chip.text() == "草稿", timeout=20_000)
+    qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
+    assert asked == [] and _codes(classes_page) == [code("DG01")]
+    model = classes_page.model
+    assert model.data(model.index(0, ClassTableModel.STATUS)) == "草稿"
+
+
+def test_a_late_answer_for_an_older_search_is_dropped(qtbot, classes_page, demo_desk, monkeypatch, code):
+    qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
+    gate = threading.Event()
+    real = demo_desk.list_classes
+
+    def slow_for_the_first(**kwargs):
+        if kwargs.get("search") == "电工":
+            gate.wait(10)  # the older search answers last
+        return real(**kwargs)
+
+    monkeypatch.setattr(demo_desk, "list_classes", slow_for_the_first)
+    classes_page.search_edit.setText("电工")
+    classes_page.reload()
+    classes_page.search_edit.setText("家政")
+    classes_page.reload()
+    qtbot.waitUntil(lambda: _codes(classes_page) == [code("JZ01")], timeout=20_000)
+    gate.set()
+    qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
+    assert _codes(classes_page) == [code("JZ01")]
+
+
+def test_sealing_a_completed_class_tells_the_window_and_shows_it_sealed(qtbot, classes_page, select_class, code,
+                                                                        demo_desk):
+    for row in demo_desk.class_assessments(code("YL01")):  # what a clerk does before sealing
+        demo_desk.record_assessment(code("YL01"), row.enrolment_id, theory=800, practical=850, result="pass",
+                                    retake=False)
+    demo_desk.issue_certificates(code("YL01"))
+    select_class(code("YL01"))
+    actions = classes_page.detail.status_actions
+    assert actions.seal_button.isVisible()
+    actions.seal_button.click()
+    with qtbot.waitSignal(classes_page.class_sealed, timeout=30_000) as sealed:
+        actions.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    assert sealed.args[0].class_code == code("YL01")
+    qtbot.waitUntil(lambda: classes_page.detail.status_chip.text() == "已封存", timeout=20_000)
+    assert actions.seal_message is not None and "待上传" in actions.seal_message.text()
+    assert not actions.seal_button.isVisible()
+    model = classes_page.model
+    assert model.data(model.index(model.row_of_code(code("YL01")), ClassTableModel.STATUS)) == "已封存"
