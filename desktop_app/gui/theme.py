@@ -172,7 +172,7 @@ QLabel#statusChip[status="completed"] {{ background: {c.STATUS_COMPLETED}; }}
 QLabel#statusChip[status="sealed"], QLabel#statusChip[status="uploaded"] {{ background: {c.STATUS_FINAL}; }}
 QLabel#statusChip[status="returned"] {{ background: {c.ERROR}; }}
 QLabel#dropArea {{ border: 2px dashed {c.INFO_BORDER}; border-radius: 8px; background: {c.SURFACE_PLACEHOLDER};
-    color: {c.TEXT_MUTED}; padding: 18px; font-size: 11pt; }}
+    color: {c.TEXT_STRONG}; padding: 18px; font-size: 11pt; }}
 QLabel#countsSummary {{ font-size: 11pt; }}
 /* a full number, revealed for an audited purpose, stands out in the trainee's record */
 QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-weight: bold; }}

@@ -1351,114 +1351,44 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="128" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="119" />
         <source>Classes</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="187" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="174" />
         <source>No class matches the search or filter.</source>
         <translation>没有符合查找条件的班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="188" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="175" />
         <source>There are no classes yet. Click “New class” to open the first one.</source>
         <translation>还没有班级。请点“新建班级”开设第一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="215" />
-        <source>Select a class first.</source>
-        <translation>请先在列表中选择一个班级。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="217" />
-        <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
-        <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="219" />
-        <source>Enrol trainees into {code} from an Excel roster.</source>
-        <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="220" />
-        <source>A class that is “{status}” takes no more enrolments.</source>
-        <translation>“{status}”的班级不能再报名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="247" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="222" />
         <source>Class {code} was created as a draft with {sessions} sessions.</source>
         <translation>班级 {code} 已创建（草稿），共排了 {sessions} 次课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="250" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="225" />
         <source>Check the schedule: {problems}</source>
         <translation>请检查课表：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="282" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="292" />
-        <source>Save the roster template</source>
-        <translation>保存花名册模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="292" />
-        <source>roster_template.xlsx</source>
-        <translation>花名册模板.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="300" />
-        <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
-        <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="313" />
-        <source>Export the roster of {code}</source>
-        <translation>导出班级 {code} 的花名册</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="314" />
-        <source>roster_{code}.xlsx</source>
-        <translation>花名册_{code}.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="323" />
-        <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
-        <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="337" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="246" />
         <source>Search by code, name or occupation</source>
         <translation>按班级编号、名称或职业查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="338" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="247" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="341" />
+        <location filename="../../desktop_app/gui/screens/classes/page.py" line="250" />
         <source>New class…</source>
         <translation>新建班级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="342" />
-        <source>Import roster…</source>
-        <translation>导入花名册</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="343" />
-        <source>Export roster…</source>
-        <translation>导出花名册</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="344" />
-        <source>Roster template…</source>
-        <translation>下载花名册模板</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2605,79 @@
         <location filename="../../desktop_app/gui/permissions.py" line="30" />
         <source>Auditor</source>
         <translation>审计</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFiles</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="66" />
+        <source>Select a class first.</source>
+        <translation>请先在列表中选择一个班级。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="68" />
+        <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
+        <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="70" />
+        <source>Enrol trainees into {code} from an Excel roster.</source>
+        <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="71" />
+        <source>A class that is “{status}” takes no more enrolments.</source>
+        <translation>“{status}”的班级不能再报名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="101" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="111" />
+        <source>Save the roster template</source>
+        <translation>保存花名册模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="111" />
+        <source>roster_template.xlsx</source>
+        <translation>花名册模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="119" />
+        <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
+        <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="132" />
+        <source>Export the roster of {code}</source>
+        <translation>导出班级 {code} 的花名册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="133" />
+        <source>roster_{code}.xlsx</source>
+        <translation>花名册_{code}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="141" />
+        <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
+        <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="152" />
+        <source>Import roster…</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="153" />
+        <source>Export roster…</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="154" />
+        <source>Roster template…</source>
+        <translation>下载花名册模板</translation>
     </message>
 </context>
 <context>

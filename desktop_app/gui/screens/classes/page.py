@@ -1,15 +1,12 @@
 """The 班级 screen: find classes, open new ones, follow one class in the detail below the list,
-and move rosters in and out of Excel."""
+and move rosters in and out of Excel (roster_files)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,11 +25,11 @@ from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.screens.classes.detail import ClassDetailPanel
 from desktop_app.gui.screens.classes.models import ClassTableModel
 from desktop_app.gui.screens.classes.new_class_dialog import NewClassDialog
-from desktop_app.gui.screens.classes.roster_import import RosterImportWizard
+from desktop_app.gui.screens.classes.roster_files import RosterFiles
 from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import documents_folder, row_table
+from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.changes import Area, Changes
 from desktop_app.services.classes import ClassDetail, ClassRow
 from desktop_app.services.desk import Desk
@@ -51,9 +48,7 @@ class ClassesPage(ScreenPage):
     def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_classes")
-        self.last_folder = documents_folder()
         self._new_class_dialog: NewClassDialog | None = None
-        self._import_wizard: RosterImportWizard | None = None
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("classSearch")
@@ -71,16 +66,18 @@ class ClassesPage(ScreenPage):
         for status in ClassStatus:
             self.status_combo.addItem("", status.value)
         self.status_combo.currentIndexChanged.connect(lambda _index: self.reload())
-        self.new_button = self._button("newClassButton", self.open_new_class)
-        self.import_button = self._button("importRosterButton", self.open_import)
-        self.export_button = self._button("exportRosterButton", self.export_roster)
-        self.template_button = self._button("templateButton", self.save_template)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newClassButton")
+        self.new_button.clicked.connect(self.open_new_class)
+        self.roster_files = RosterFiles(office, operations, self.notice)
+        self.roster_files.roster_imported.connect(self._roster_imported)
+        self.roster_files.wizard_closed.connect(self._show_roster_as_it_is)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search_edit, 2)
         toolbar.addWidget(self.status_combo)
         toolbar.addSpacing(12)
-        for button in (self.new_button, self.import_button, self.export_button, self.template_button):
-            toolbar.addWidget(button)
+        toolbar.addWidget(self.new_button)
+        toolbar.addWidget(self.roster_files)
 
         self.model = ClassTableModel(parent=self)
         self.table = row_table(self.model, "classTable")
@@ -118,22 +115,12 @@ class ClassesPage(ScreenPage):
         self.retranslate()
         self.reload()
 
-    def _button(self, name: str, action) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.clicked.connect(action)
-        return button
-
     def title(self) -> str:
         return self.tr("Classes")
 
     @property
     def new_class_dialog(self) -> NewClassDialog | None:
         return still_open(self._new_class_dialog)
-
-    @property
-    def import_wizard(self) -> RosterImportWizard | None:
-        return still_open(self._import_wizard)
 
     # --- the list --------------------------------------------------------------------------
 
@@ -209,19 +196,7 @@ class ClassesPage(ScreenPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        row = self.selected_class()
-        can_import = row is not None and row.status.accepts_enrolment
-        if row is None:
-            import_tip = export_tip = self.tr("Select a class first.")
-        else:
-            export_tip = self.tr("Save the roster of {code} as an Excel workbook, with full numbers.").format(code=row.code)
-            import_tip = (
-                self.tr("Enrol trainees into {code} from an Excel roster.").format(code=row.code) if can_import else
-                self.tr("A class that is “{status}” takes no more enrolments.").format(status=labels.class_status(row.status)))
-        apply_permission(self.export_button, self.actor, Permission.EXPORT_PERSONAL_DATA, enabled=row is not None,
-                         tooltip=export_tip)
-        apply_permission(self.import_button, self.actor, Permission.ENROL_TRAINEES, enabled=can_import,
-                         tooltip=import_tip)
+        self.roster_files.show_class(self.selected_class())
         apply_permission(self.new_button, self.actor, Permission.MANAGE_CLASSES)
 
     def apply_permissions(self) -> None:
@@ -253,82 +228,16 @@ class ClassesPage(ScreenPage):
         else:
             self.notice.show_note(note, "success")
 
-    # --- roster workbooks ------------------------------------------------------------------
-
-    def open_import(self) -> None:
-        row = self.selected_class()
-        if row is None:
-            return
-        wizard = RosterImportWizard(self.office, self.operations, row, self, start_folder=self.last_folder)
-        wizard.imported.connect(self._roster_imported)
-        wizard.finished.connect(lambda _result: self._import_finished(wizard))
-        self._import_wizard = wizard
-        wizard.open()
+    # --- after a roster import ------------------------------------------------------------
 
     def _roster_imported(self, code: str) -> None:
         if self.detail.code == code:
             self.detail.reload()
 
-    def _import_finished(self, wizard: RosterImportWizard) -> None:
-        """The wizard closed (imported or not): start there next time, and show the class as it is."""
-        if wizard.source is not None:
-            self.last_folder = wizard.source.parent
+    def _show_roster_as_it_is(self) -> None:
+        """The import wizard closed (imported or not): read the list and the detail again."""
         self.detail.reload()
         self.reload()
-        wizard.dispose_when_idle()
-
-    def _ask_save_path(self, title: str, file_name: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, title, str(self.last_folder / file_name),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self.last_folder = path.parent
-        return path
-
-    def save_template(self) -> None:
-        path = self._ask_save_path(self.tr("Save the roster template"), self.tr("roster_template.xlsx"))
-        if path is None:
-            return
-        self.template_button.setEnabled(False)
-
-        def done(_result) -> None:
-            self.template_button.setEnabled(True)
-            self.notice.show_note(self.tr(
-                "The roster template was saved to {path}. Fill in one trainee per row; keep the ID number "
-                "column formatted as text.").format(path=path), "success")
-
-        def failed(error: BaseException) -> None:
-            self.template_button.setEnabled(True)
-            self.show_failure(error)
-
-        self.run(lambda: self.office.write_roster_template(path), success=done, failure=failed)
-
-    def export_roster(self) -> None:
-        row = self.selected_class()
-        if row is None:
-            return
-        path = self._ask_save_path(self.tr("Export the roster of {code}").format(code=row.code),
-                                   self.tr("roster_{code}.xlsx").format(code=row.code))
-        if path is None:
-            return
-        self.export_button.setEnabled(False)
-        code = row.code
-
-        def done(count: int) -> None:
-            self._update_buttons()
-            self.notice.show_note(self.tr(
-                "{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and "
-                "bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded "
-                "in the audit log.").format(count=count, code=code, path=path), "success")
-
-        def failed(error: BaseException) -> None:
-            self._update_buttons()
-            self.show_failure(error)
-
-        self.run(lambda: self.office.export_roster(code, path), success=done, failure=failed)
 
     # --- language --------------------------------------------------------------------------
 
@@ -339,9 +248,7 @@ class ClassesPage(ScreenPage):
         for number, status in enumerate(ClassStatus, start=1):
             self.status_combo.setItemText(number, labels.class_status(status))
         self.new_button.setText(self.tr("New class…"))
-        self.import_button.setText(self.tr("Import roster…"))
-        self.export_button.setText(self.tr("Export roster…"))
-        self.template_button.setText(self.tr("Roster template…"))
+        self.roster_files.retranslate()
         self.model.retranslate()
         self.detail.retranslate()
         self._render_empty_list()

@@ -28,7 +28,7 @@ def test_the_class_list_shows_every_demo_class_with_enrolment_and_status(classes
     assert model.data(model.index(row, ClassTableModel.ENROLMENT)) == "32/42"
     assert model.data(model.index(row, ClassTableModel.STATUS)) == "培训中"
     assert classes_page.header.count_label.text() == "当前数据库共有 5 个班级"
-    assert not classes_page.import_button.isEnabled()  # nothing selected yet
+    assert not classes_page.roster_files.import_button.isEnabled()  # nothing selected yet
 
 
 def test_searching_by_name_or_occupation_and_filtering_by_status_narrow_the_list(qtbot, classes_page, code):
@@ -66,7 +66,7 @@ def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, sel
     assert detail.roster.summary.text() == "共 32 人，全部享受补贴"
     first = detail.schedule.model.index(0, SessionTableModel.WEEKDAY)
     assert detail.schedule.model.data(first).startswith("周")
-    assert classes_page.import_button.isEnabled() and classes_page.export_button.isEnabled()
+    assert classes_page.roster_files.import_button.isEnabled() and classes_page.roster_files.export_button.isEnabled()
     # Schedule problems of the policy are shown in words, not codes.
     if expected.schedule_problems:
         assert detail.problems_label.isVisible()
@@ -75,8 +75,8 @@ def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, sel
 
 def test_a_completed_class_takes_no_import_and_says_why(classes_page, select_class, code):
     select_class(code("YL01"))
-    assert not classes_page.import_button.isEnabled()
-    assert "已结业" in classes_page.import_button.toolTip()
+    assert not classes_page.roster_files.import_button.isEnabled()
+    assert "已结业" in classes_page.roster_files.import_button.toolTip()
 
 
 def _fill_new_class(dialog, *, class_code: str) -> None:
@@ -254,8 +254,8 @@ def test_template_and_export_are_written_where_the_clerk_chooses(qtbot, classes_
                                                                   monkeypatch):
     template = tmp_path / "模板.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(template), "")))
-    classes_page.template_button.click()
-    qtbot.waitUntil(lambda: template.exists() and classes_page.template_button.isEnabled(), timeout=20_000)
+    classes_page.roster_files.template_button.click()
+    qtbot.waitUntil(lambda: template.exists() and classes_page.roster_files.template_button.isEnabled(), timeout=20_000)
     assert str(template) in classes_page.notice.text()
     sheet = load_workbook(template)["花名册"]
     assert "*姓名" in [cell.value for cell in sheet[2]]  # title row, then the header row (* = required)
@@ -263,7 +263,7 @@ def test_template_and_export_are_written_where_the_clerk_chooses(qtbot, classes_
     select_class(code("JZ01"))
     exported = tmp_path / "花名册"  # no extension typed: .xlsx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(exported), "")))
-    classes_page.export_button.click()
+    classes_page.roster_files.export_button.click()
     target = tmp_path / "花名册.xlsx"
     qtbot.waitUntil(lambda: target.exists() and "审计日志" in classes_page.notice.text(), timeout=20_000)
     assert "审计日志" in classes_page.notice.text()

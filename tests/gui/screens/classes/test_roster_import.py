@@ -64,9 +64,9 @@ def _counts(desk, class_code: str) -> tuple[int, int, int]:
 def wizard(qtbot, classes_page, select_class, code, roster_file, monkeypatch):
     """The wizard opened on the draft class PR01 (nobody enrolled), with the file chosen."""
     select_class(code("PR01"))
-    assert classes_page.import_button.isEnabled()
-    classes_page.import_button.click()
-    wizard = classes_page.import_wizard
+    assert classes_page.roster_files.import_button.isEnabled()
+    classes_page.roster_files.import_button.click()
+    wizard = classes_page.roster_files.import_wizard
     assert wizard is not None and wizard.isVisible()
     assert wizard.currentPage() is wizard.file_page
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no file yet
@@ -210,7 +210,7 @@ def test_closing_the_wizard_mid_preview_stops_the_work(qtbot, wizard, classes_pa
     run = wizard.preview_page.run
     wizard.reject()
     assert run.cancelled() and not wizard.isVisible()
-    assert classes_page.import_wizard is None
+    assert classes_page.roster_files.import_wizard is None
     # The wizard waits for the cancelled check to answer before it lets itself be deleted.
     gone = []
     wizard.destroyed.connect(lambda: gone.append(True))
