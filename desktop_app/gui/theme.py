@@ -162,6 +162,20 @@ QWidget[tone="scan-ok"] {{ background: {c.SCAN_OK_BACKGROUND}; border: 2px solid
     color: {c.SCAN_OK_TEXT}; }}
 QWidget[tone="scan-bad"] {{ background: {c.SCAN_BAD_BACKGROUND}; border: 2px solid {c.SCAN_BAD_BORDER};
     color: {c.SCAN_BAD_TEXT}; }}
+
+/* --- classes and trainees screens (gui/screens/classes, gui/screens/trainees) ------------- */
+QLabel#emptyList {{ color: {c.TEXT_MUTED}; }}
+QLabel#statusChip[status="draft"] {{ background: {c.STATUS_DRAFT}; }}
+QLabel#statusChip[status="filed"] {{ background: {c.ACCENT}; }}
+QLabel#statusChip[status="in_training"] {{ background: {c.SUCCESS}; }}
+QLabel#statusChip[status="completed"] {{ background: {c.STATUS_COMPLETED}; }}
+QLabel#statusChip[status="sealed"], QLabel#statusChip[status="uploaded"] {{ background: {c.STATUS_FINAL}; }}
+QLabel#statusChip[status="returned"] {{ background: {c.ERROR}; }}
+QLabel#dropArea {{ border: 2px dashed {c.INFO_BORDER}; border-radius: 8px; background: {c.SURFACE_PLACEHOLDER};
+    color: {c.TEXT_STRONG}; padding: 18px; font-size: 11pt; }}
+QLabel#countsSummary {{ font-size: 11pt; }}
+/* a full number, revealed for an audited purpose, stands out in the trainee's record */
+QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-weight: bold; }}
 """
 
 

@@ -120,12 +120,12 @@ def test_a_teacher_sees_issuing_importing_and_sealing_disabled_and_why(qtbot, wi
     window = window_as("zhang")
     classes = window.pages["classes"]
     select(qtbot, classes, code("JZ01"))  # in training: would take enrolments
-    assert not classes.import_button.isEnabled() and classes.import_button.toolTip() == TEACHER_MAY_NOT_ENROL
+    assert not classes.roster_files.import_button.isEnabled() and classes.roster_files.import_button.toolTip() == TEACHER_MAY_NOT_ENROL
     assert not classes.new_button.isEnabled() and "教师" in classes.new_button.toolTip()
     assert not classes.detail.edit_button.isEnabled()
-    assert all(not button.isEnabled() for button in classes.detail.status_buttons.values())
+    assert all(not button.isEnabled() for button in classes.detail.status_actions.status_buttons.values())
     select(qtbot, classes, code("YL01"))  # completed: ready to seal
-    seal = classes.detail.seal_button
+    seal = classes.detail.status_actions.seal_button
     assert seal.isVisible() and not seal.isEnabled() and seal.toolTip() == TEACHER_MAY_NOT_SEAL
 
     certificates = show_certificates_of(qtbot, window, code("YL01"))
@@ -158,8 +158,8 @@ def test_an_auditor_may_export_the_audit_log_but_not_edit_classes(qtbot, window_
     select(qtbot, classes, code("JZ01"))
     edit = classes.detail.edit_button
     assert not edit.isEnabled() and edit.toolTip() == "您的角色（审计）没有“开班、排课和修改班级”的权限"
-    assert not classes.new_button.isEnabled() and not classes.import_button.isEnabled()
-    assert not classes.export_button.isEnabled()  # the roster file holds full numbers
+    assert not classes.new_button.isEnabled() and not classes.roster_files.import_button.isEnabled()
+    assert not classes.roster_files.export_button.isEnabled()  # the roster file holds full numbers
     classes.detail.edit_class()  # a double-click in the list opens nothing either
     assert classes.detail.active_dialog is None
 
@@ -226,14 +226,14 @@ def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accoun
     window = window_as("zhang")
     classes = window.pages["classes"]
     select(qtbot, classes, code("JZ01"))
-    assert not classes.import_button.isEnabled()
+    assert not classes.roster_files.import_button.isEnabled()
     changed = []
     window.actor_changed.connect(changed.append)
     window.sign_out_button.click()
     sign_in_through(qtbot, window.login_dialog, "wang")
     assert [actor.username for actor in changed] == ["", "wang"]
     assert window.user_status.text() == "当前用户：\n王校长（管理员）"
-    assert classes.import_button.isEnabled() and "没有" not in classes.import_button.toolTip()
+    assert classes.roster_files.import_button.isEnabled() and "没有" not in classes.roster_files.import_button.toolTip()
     assert classes.new_button.isEnabled() and classes.new_button.toolTip() == ""
     assert classes.detail.edit_button.isEnabled()
     window.show_page("settings")
@@ -245,7 +245,7 @@ def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accoun
     sign_in_through(qtbot, window.login_dialog, "sun")
     assert not settings_page.users_box.isVisible() and settings_page.users_table.rowCount() == 0
     assert not settings_page.platform_save.isEnabled()
-    assert not classes.import_button.isEnabled() and "审计" in classes.import_button.toolTip()
+    assert not classes.roster_files.import_button.isEnabled() and "审计" in classes.roster_files.import_button.toolTip()
 
 
 def test_numbers_revealed_by_the_previous_person_are_masked_for_the_next(qtbot, window_as):

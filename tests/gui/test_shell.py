@@ -61,7 +61,7 @@ def test_page_counts_come_from_the_database(qtbot, qapp, desk, settings):
     win = MainWindow(desk, settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.snapshot is not None)
-    assert win.pages["classes"].count.text() == "当前数据库共有 5 个班级"
+    assert win.pages["classes"].header.count_label.text() == "当前数据库共有 5 个班级"
     assert win.windowTitle().startswith("SkillDesk — 苏州市吴中区")
     win.tasks.wait_for_done()
 

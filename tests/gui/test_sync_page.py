@@ -31,9 +31,9 @@ def wait_sync_idle(qtbot, window) -> None:
 def seal_from_classes_page(qtbot, window, classes_page, select_class, class_code: str) -> None:
     select_class(class_code)
     panel = classes_page.detail
-    assert panel.seal_button.isVisible() and panel.seal_button.text() == "封存并上传"
-    panel.seal_button.click()
-    box = panel.confirm_box
+    assert panel.status_actions.seal_button.isVisible() and panel.status_actions.seal_button.text() == "封存并上传"
+    panel.status_actions.seal_button.click()
+    box = panel.status_actions.confirm_box
     assert box is not None and "不能再修改" in box.text()
     with qtbot.waitSignal(classes_page.class_sealed, timeout=30_000):
         box.button(QMessageBox.StandardButton.Yes).click()
@@ -44,10 +44,10 @@ def test_sealing_a_completed_class_puts_it_in_the_upload_queue(qtbot, demo_windo
     prepare_for_sealing(demo_desk, code("YL01"))
     seal_from_classes_page(qtbot, demo_window, classes_page, select_class, code("YL01"))
     panel = classes_page.detail
-    qtbot.waitUntil(lambda: panel.seal_message is not None and panel.detail.row.status.value == "sealed",
+    qtbot.waitUntil(lambda: panel.status_actions.seal_message is not None and panel.detail.row.status.value == "sealed",
                     timeout=20_000)
-    assert "待上传" in panel.seal_message.text()
-    assert not panel.seal_button.isVisible()
+    assert "待上传" in panel.status_actions.seal_message.text()
+    assert not panel.status_actions.seal_button.isVisible()
     qtbot.waitUntil(lambda: demo_window.waiting_status.text() == "待上传：1 批", timeout=20_000)
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
@@ -63,17 +63,17 @@ def test_sealing_a_completed_class_puts_it_in_the_upload_queue(qtbot, demo_windo
 def test_sealing_is_refused_with_every_reason(qtbot, demo_window, classes_page, select_class, code):
     select_class(code("YL01"))
     panel = classes_page.detail
-    panel.seal_button.click()
-    with qtbot.waitSignal(panel.seal_refused, timeout=30_000) as blocker:
-        panel.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    panel.status_actions.seal_button.click()
+    with qtbot.waitSignal(panel.status_actions.seal_refused, timeout=30_000) as blocker:
+        panel.status_actions.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     reasons = blocker.args[0]
     assert "还不能封存" in reasons and "没有考核结果" in reasons
-    box = panel.seal_message
+    box = panel.status_actions.seal_message
     assert box is not None and box.icon() == QMessageBox.Icon.Warning
     assert "还不能封存" in box.text() and "另有" in box.text()  # the long list is cut short…
     assert box.detailedText() == reasons  # …and given in full under "Show Details"
     assert "Traceback" not in reasons
-    assert panel.seal_button.isEnabled() and panel.detail.row.status.value == "completed"
+    assert panel.status_actions.seal_button.isEnabled() and panel.detail.row.status.value == "completed"
 
 
 def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(

@@ -3,9 +3,13 @@ and reveal a full number only for a stated purpose, which the audit log keeps.""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from desktop_app.services.changes import Area, Changes
 from desktop_app.store.models import AuditEntry
 
 
@@ -137,3 +141,77 @@ def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, dem
     assert detail.fact_values["bank_account"].text() == "已登记（隐藏）"
     with demo_desk.db.reading() as session:
         assert session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).all() == []
+
+
+# --- change notices and late answers ----------------------------------------------------------
+
+
+def _count_searches(monkeypatch, desk) -> list[str]:
+    asked: list[str] = []
+    real = desk.search_trainees
+
+    def counted(text, **kwargs):
+        asked.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(desk, "search_trainees", counted)
+    return asked
+
+
+@pytest.mark.parametrize("area", [Area.ROSTER, Area.TRAINEES])
+def test_enrolments_or_trainees_changed_elsewhere_run_the_last_search_again(qtbot, trainees_page, demo_desk,
+                                                                            monkeypatch, area):
+    someone = demo_desk.search_trainees("")[3]
+    _search(qtbot, trainees_page, someone.name, enter=True)
+    trainees_page.search_edit.setText("typed but not searched yet")
+    asked = _count_searches(monkeypatch, demo_desk)
+    with qtbot.waitSignal(trainees_page.results_loaded, timeout=20_000):
+        trainees_page.operations.did_execute.emit(Changes(frozenset({area})), object())
+    assert asked == [someone.name]  # the search on show, not the text being typed
+    assert someone.name in _names(trainees_page)
+
+
+def test_a_change_to_the_audit_log_only_searches_nothing(qtbot, trainees_page, demo_desk, monkeypatch):
+    qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0 and trainees_page.operations.tasks.pending == 0,
+                    timeout=20_000)
+    asked = _count_searches(monkeypatch, demo_desk)
+    trainees_page.operations.did_execute.emit(Changes(frozenset({Area.AUDIT})), object())  # e.g. a number revealed
+    qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)  # the window's count
+    assert asked == []
+
+
+def test_a_change_while_the_screen_is_hidden_searches_when_it_shows_again(qtbot, trainees_page, demo_desk,
+                                                                          monkeypatch):
+    qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
+    host = trainees_page.window()
+    host.hide()
+    asked = _count_searches(monkeypatch, demo_desk)
+    trainees_page.operations.did_execute.emit(Changes(frozenset({Area.ROSTER})), object())
+    qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
+    assert asked == []
+    with qtbot.waitSignal(trainees_page.results_loaded, timeout=20_000):
+        host.show()
+    assert asked == [""]
+
+
+def test_a_late_answer_for_an_older_search_is_dropped(qtbot, trainees_page, demo_desk, monkeypatch):
+    qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
+    someone = demo_desk.search_trainees("")[5]
+    gate = threading.Event()
+    real = demo_desk.search_trainees
+
+    def slow_for_the_first(text, **kwargs):
+        if text == "":
+            gate.wait(10)  # the older search answers last
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(demo_desk, "search_trainees", slow_for_the_first)
+    trainees_page.search("")
+    with qtbot.waitSignal(trainees_page.results_loaded, timeout=20_000):
+        trainees_page.search(someone.name)
+    shown = _names(trainees_page)
+    assert someone.name in shown and len(shown) < 155
+    gate.set()
+    qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
+    assert _names(trainees_page) == shown  # the 155 of the older search never replaced them
+    assert trainees_page.last_query == someone.name

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from desktop_app import messages
 from desktop_app.domain.identity import check_char
-from desktop_app.gui.import_wizard import counts_text
-from desktop_app.gui.table_models import NO_SUBSIDY_BACKGROUND, REJECTED_BACKGROUND, OutcomeTableModel
+from desktop_app.gui.screens.classes.models import OutcomeTableModel
+from desktop_app.gui.screens.classes.roster_import import counts_text
+from desktop_app.gui.theme import Colour, qcolor
 from desktop_app.store.models import Enrolment, Trainee
 
 
@@ -63,9 +64,9 @@ def _counts(desk, class_code: str) -> tuple[int, int, int]:
 def wizard(qtbot, classes_page, select_class, code, roster_file, monkeypatch):
     """The wizard opened on the draft class PR01 (nobody enrolled), with the file chosen."""
     select_class(code("PR01"))
-    assert classes_page.import_button.isEnabled()
-    classes_page.import_button.click()
-    wizard = classes_page.import_wizard
+    assert classes_page.roster_files.import_button.isEnabled()
+    classes_page.roster_files.import_button.click()
+    wizard = classes_page.roster_files.import_wizard
     assert wizard is not None and wizard.isVisible()
     assert wizard.currentPage() is wizard.file_page
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no file yet
@@ -105,7 +106,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
     by_row = {model.row_at(i).row_number: i for i in range(model.rowCount())}
     bad = by_row[5]  # header is row 1: the wrong check character is on row 5
     assert model.data(model.index(bad, OutcomeTableModel.RESULT)) == "不能导入"
-    assert model.data(model.index(bad, 0), Qt.ItemDataRole.BackgroundRole) == REJECTED_BACKGROUND
+    assert model.data(model.index(bad, 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_REJECTED)
     assert "校验" in model.data(model.index(bad, OutcomeTableModel.REASONS))
     duplicate = by_row[6]
     assert "第 3 行" in model.data(model.index(duplicate, OutcomeTableModel.REASONS))
@@ -113,7 +114,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
         result = model.data(model.index(by_row[number], OutcomeTableModel.RESULT))
         assert result in ("将报名", "将报名（不享受补贴）")
         if result == "将报名（不享受补贴）":
-            assert model.data(model.index(by_row[number], 0), Qt.ItemDataRole.BackgroundRole) == NO_SUBSIDY_BACKGROUND
+            assert model.data(model.index(by_row[number], 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_NO_SUBSIDY)
     assert _counts(demo_desk, code("PR01"))[2] == 0  # a preview writes nothing
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "导入 3 人"
@@ -146,7 +147,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
 
     with qtbot.waitSignal(classes_page.detail.loaded, timeout=20_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert classes_page.detail.roster_model.rowCount() == 3
+    assert classes_page.detail.roster.model.rowCount() == 3
     model = classes_page.model
     qtbot.waitUntil(lambda: model.data(model.index(model.row_of_code(code("PR01")), 6)) == "3/35", timeout=20_000)
 
@@ -209,7 +210,7 @@ def test_closing_the_wizard_mid_preview_stops_the_work(qtbot, wizard, classes_pa
     run = wizard.preview_page.run
     wizard.reject()
     assert run.cancelled() and not wizard.isVisible()
-    assert classes_page.import_wizard is None
+    assert classes_page.roster_files.import_wizard is None
     # The wizard waits for the cancelled check to answer before it lets itself be deleted.
     gone = []
     wizard.destroyed.connect(lambda: gone.append(True))

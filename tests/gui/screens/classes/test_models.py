@@ -1,4 +1,4 @@
-"""The table models are thin, correct Qt models over the rows the services return."""
+"""The classes screen's table models are thin, correct Qt models over the rows the services return."""
 
 from __future__ import annotations
 
@@ -9,21 +9,13 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.schedule import CHINA_TZ
-from desktop_app.gui.table_models import (
-    NO_SUBSIDY_BACKGROUND,
-    REJECTED_BACKGROUND,
-    ROW_ROLE,
-    ClassTableModel,
-    HistoryTableModel,
-    OutcomeTableModel,
-    RosterTableModel,
-    SessionTableModel,
-    TraineeTableModel,
-)
+from desktop_app.gui.screens.classes.models import ClassTableModel, OutcomeTableModel, RosterTableModel, SessionTableModel
+from desktop_app.gui.theme import Colour, qcolor
+from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.messages import Problem
 from desktop_app.services.classes import ClassRow, SessionRow
 from desktop_app.services.roster import RowOutcome
-from desktop_app.services.trainees import RosterEntry, TrainingRecord
+from desktop_app.services.trainees import RosterEntry
 
 pytestmark = pytest.mark.usefixtures("chinese")
 
@@ -83,7 +75,7 @@ def test_roster_model_highlights_trainees_without_subsidy_and_gives_the_reasons(
     qtmodeltester.check(model)
     assert model.data(model.index(1, RosterTableModel.SUBSIDY)) == "不享受补贴"
     assert model.data(model.index(1, RosterTableModel.SUBSIDY), Qt.ItemDataRole.ToolTipRole) == "本年度已享受过 3 次补贴。"
-    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == NO_SUBSIDY_BACKGROUND
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_NO_SUBSIDY)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(model.index(0, RosterTableModel.SEX)) == "女"
 
@@ -99,35 +91,15 @@ def test_outcome_model_colours_rejected_red_and_unsubsidised_orange(qtmodelteste
     assert model.data(model.index(2, OutcomeTableModel.RESULT)) == "将报名"
     assert model.data(model.index(0, OutcomeTableModel.REASONS)) == rejected.reasons_text()
     assert model.data(model.index(1, OutcomeTableModel.REASONS)) == "请填写班级编号。"
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == REJECTED_BACKGROUND
-    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == NO_SUBSIDY_BACKGROUND
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_REJECTED)
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_NO_SUBSIDY)
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
     model.set_outcomes(model.rows(), preview=False)
     assert model.data(model.index(2, OutcomeTableModel.RESULT)) == "已报名"
     qtmodeltester.check(model)
 
 
-def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_desk):
-    rows = demo_desk.search_trainees("")
-    model = TraineeTableModel(rows)
-    qtmodeltester.check(model)
-    assert model.rowCount() == len(rows) > 0
-    assert "*" in model.data(model.index(0, TraineeTableModel.ID_NUMBER))
-    assert model.row_of_id(rows[-1].id) == len(rows) - 1
-    enrolled = next(r for r in rows if r.classes)
-    history = HistoryTableModel(demo_desk.get_trainee(enrolled.id).history)
-    qtmodeltester.check(history)
-    assert history.rowCount() == enrolled.classes
-    record = TrainingRecord("2026-X1", "电工第1期", "电工", 4, date(2026, 3, 2), date(2026, 3, 20), "not_eligible",
-                            ("已领取养老金。",))
-    history.set_rows([record])
-    assert history.data(history.index(0, HistoryTableModel.SUBSIDY)) == "不享受补贴"
-    assert history.data(history.index(0, HistoryTableModel.SUBSIDY), Qt.ItemDataRole.ToolTipRole) == "已领取养老金。"
-    qtmodeltester.check(history)
-
-
 def test_empty_models_are_valid_too(qtmodeltester):
-    for model in (ClassTableModel(), SessionTableModel(), RosterTableModel(), OutcomeTableModel(),
-                  TraineeTableModel(), HistoryTableModel()):
+    for model in (ClassTableModel(), SessionTableModel(), RosterTableModel(), OutcomeTableModel()):
         qtmodeltester.check(model)
         assert model.rowCount() == 0

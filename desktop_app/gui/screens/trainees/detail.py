@@ -1,21 +1,16 @@
-"""The 学员 page: find a trainee by name, identity number or its last four characters, see the
-record and training history masked, and reveal a full number only for a stated, audited purpose."""
+"""The record of the trainee selected on the trainees screen, masked, with their training history;
+a full number appears only after an audited reveal, and only until another trainee is selected."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,28 +18,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.dialogs import RevealPurposeDialog
 from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.table_models import HistoryTableModel, TraineeTableModel
-from desktop_app.gui.widgets.row_model import ROW_ROLE
+from desktop_app.gui.screens.trainees.models import HistoryTableModel
+from desktop_app.gui.screens.trainees.purpose_dialog import RevealPurposeDialog
+from desktop_app.gui.theme import Tone, set_tone
+from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.gui.widgets.row_table import row_table
-from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.desk import Desk
-from desktop_app.services.trainees import TraineeDetail, TraineeRow
+from desktop_app.services.trainees import TraineeDetail
 
-SEARCH_LIMIT = 200
 REVEALABLE = ("id_number", "phone", "bank_account")
-
-PAGE_STYLE = """
-QLabel#traineeName { font-size: 14pt; font-weight: bold; color: #1f3550; }
-QLabel#emptyDetail { color: #5b6470; font-size: 11pt; }
-QLabel#revealedValue { color: #8a1c1c; font-weight: bold; }
-QLabel#revealNote { color: #8a4b00; }
-QLabel#detailError { color: #b3261e; }
-QLabel#factName { color: #5b6470; }
-QFrame#detailFrame { background: #fbfcfd; border: 1px solid #dde2e8; border-radius: 6px; }
-"""
 
 
 class TraineeDetailPanel(QWidget):
@@ -54,15 +39,15 @@ class TraineeDetailPanel(QWidget):
     loaded = Signal(int)  # trainee id
     revealed = Signal(str)  # field name
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("traineeDetail")
-        self.desk = desk
-        self.tasks = tasks
+        self.office = office
+        self.operations = operations
         self.trainee_id: int | None = None
         self.detail: TraineeDetail | None = None
         self.revealed_values: dict[str, str] = {}
-        self.purpose_dialog: RevealPurposeDialog | None = None
+        self._purpose_dialog: RevealPurposeDialog | None = None
 
         self.stack = QStackedWidget()
         self.empty_label = QLabel()
@@ -83,6 +68,7 @@ class TraineeDetailPanel(QWidget):
         # The record in two columns across the full width, the history below it: the panel is
         # wide and short, and the history table needs its width.
         self.facts_box = QGroupBox()
+        self.facts_box.setObjectName("personalRecord")
         grid = QGridLayout(self.facts_box)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
@@ -148,6 +134,11 @@ class TraineeDetailPanel(QWidget):
         outer.addWidget(self.stack)
         self.retranslate()
 
+    @property
+    def purpose_dialog(self) -> RevealPurposeDialog | None:
+        """The "why do you need it" dialog while it is open."""
+        return still_open(self._purpose_dialog)
+
     def show_trainee(self, trainee_id: int | None) -> None:
         """Show one trainee (None: nobody). Any revealed number is masked again at once."""
         if trainee_id != self.trainee_id:
@@ -165,13 +156,14 @@ class TraineeDetailPanel(QWidget):
             self.detail = None
             self.stack.setCurrentIndex(0)
             self.empty_label.setText(self.tr("Loading …"))
-        self.tasks.run(lambda: self.desk.get_trainee(trainee_id),
-                       on_success=lambda detail: self._arrived(trainee_id, detail),
-                       on_failure=lambda error: self._failed(trainee_id, error))
+        # Arrow keys through the results ask faster than the database answers: the last one counts.
+        self.operations.run(self, lambda: self.office.get_trainee(trainee_id),
+                            success=lambda detail: self._arrived(trainee_id, detail),
+                            failure=lambda error: self._failed(trainee_id, error), latest="trainee")
 
     def _arrived(self, trainee_id: int, detail: TraineeDetail) -> None:
         if trainee_id != self.trainee_id:
-            return
+            return  # the selection has moved on (to nobody, or elsewhere)
         self.detail = detail
         self.history_model.set_rows(detail.history)
         self.stack.setCurrentIndex(1)
@@ -215,11 +207,11 @@ class TraineeDetailPanel(QWidget):
         for key in REVEALABLE:
             value = self.revealed_values.get(key)
             label = v[key]
-            label.setStyleSheet("color: #8a1c1c; font-weight: bold;" if value else "")
+            set_tone(label, Tone.ERROR if value else Tone.PLAIN)  # a full number stands out (theme: personalRecord)
             label.setText(value or masked[key] or not_recorded)
             button = self.reveal_buttons[key]
             button.setVisible(bool(masked[key]) and value is None)
-            apply_permission(button, self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
+            apply_permission(button, self.office.actor, Permission.REVEAL_PERSONAL_DATA)
         if self.revealed_values:
             self.reveal_note.setText(self.tr(
                 "Full numbers are shown for this trainee only; they are masked again when you select someone "
@@ -249,43 +241,38 @@ class TraineeDetailPanel(QWidget):
     def ask_reveal(self, key: str) -> None:
         if self.detail is None or self.purpose_dialog is not None:
             return
-        if not permitted(self.desk.actor, Permission.REVEAL_PERSONAL_DATA):
+        if not permitted(self.office.actor, Permission.REVEAL_PERSONAL_DATA):
             return
         dialog = RevealPurposeDialog(self.field_label(key), self.detail.row.name, self)
-        self.purpose_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         trainee_id = self.detail.row.id
         dialog.accepted.connect(lambda: self.reveal(trainee_id, key, dialog.purpose()))
-        dialog.finished.connect(lambda _result: self._purpose_closed(dialog))
+        self._purpose_dialog = dialog
         dialog.open()
 
-    def _purpose_closed(self, dialog: RevealPurposeDialog) -> None:
-        if self.purpose_dialog is dialog:
-            self.purpose_dialog = None
-        dialog.deleteLater()
-
     def reveal(self, trainee_id: int, key: str, purpose: str) -> None:
-        """Fetch the full value (the Desk writes the audit entry in the same transaction)."""
+        """Fetch the full value (the facade writes the audit entry in the same transaction)."""
         self.error_label.hide()
         self.reveal_buttons[key].setEnabled(False)
-        asked_by = self.desk.actor
+        asked_by = self.office.actor
 
         def done(value: str) -> None:
-            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
-            if trainee_id != self.trainee_id or self.desk.actor != asked_by:
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
+            if trainee_id != self.trainee_id or self.office.actor != asked_by:
                 return  # selection moved on, or someone else signed in: the number is not shown
             self.revealed_values[key] = value
             self._render()
             self.revealed.emit(key)
 
         def failed(error: BaseException) -> None:
-            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
             if trainee_id != self.trainee_id:
                 return
             self.error_label.setText(failure_text(error))
             self.error_label.show()
 
-        self.tasks.run(lambda: self.desk.reveal_personal_field(trainee_id, key, purpose), on_success=done,
-                       on_failure=failed)
+        self.operations.run(self, lambda: self.office.reveal_personal_field(trainee_id, key, purpose), success=done,
+                            failure=failed)
 
     def retranslate(self) -> None:
         self.empty_label.setText(self.tr("Select a trainee to see the record and training history."))
@@ -304,155 +291,3 @@ class TraineeDetailPanel(QWidget):
         self.history_box.setTitle(self.tr("Training history"))
         self.history_model.retranslate()
         self._render()
-
-
-class TraineesPage(QWidget):
-    """Search, results and the selected trainee's record."""
-
-    page_id = "trainees"
-    results_loaded = Signal()
-
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("page_trainees")
-        self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
-        self.tasks = tasks
-        self._generation = 0
-        self._count_text: Callable[[], str] | None = None
-        self._stale = False
-        self.last_query = ""
-        self.loading = False
-
-        self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
-        self.count = QLabel()
-        self.count.setObjectName("pageCount")
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(self.heading)
-        heading_row.addSpacing(12)
-        heading_row.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
-        heading_row.addStretch(1)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("traineeSearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.returnPressed.connect(self.search)
-        self.search_button = QPushButton()
-        self.search_button.setObjectName("searchButton")
-        self.search_button.setDefault(True)
-        self.search_button.clicked.connect(self.search)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("resultLabel")
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.search_button)
-        search_row.addSpacing(12)
-        search_row.addWidget(self.result_label, 1)
-
-        self.model = TraineeTableModel(parent=self)
-        self.table = row_table(self.model, fit_columns=True)
-        self.table.setObjectName("traineeTable")
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = TraineeDetailPanel(desk, tasks)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(heading_row)
-        layout.addLayout(search_row)
-        layout.addWidget(self.splitter, 1)
-        self.retranslate()
-        self.search()
-
-    def title(self) -> str:
-        return self.tr("Trainees")
-
-    def show_count(self, text: Callable[[], str]) -> None:
-        self._count_text = text
-        self.count.setText(text())
-
-    def mark_stale(self) -> None:
-        """Enrolments changed elsewhere (an import): search again the next time the page shows."""
-        self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.search(self.last_query)
-
-    def search(self, query: str | None = None) -> None:
-        text = (query if isinstance(query, str) else self.search_edit.text()).strip()
-        self.last_query = text
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-        self.tasks.run(lambda: self.desk.search_trainees(text, limit=SEARCH_LIMIT),
-                       on_success=lambda rows: self._arrived(generation, text, rows),
-                       on_failure=lambda error: self._failed(generation, error))
-
-    def _arrived(self, generation: int, text: str, rows: list[TraineeRow]) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        keep = self.detail.trainee_id
-        self.model.set_rows(rows)
-        self._render_result(text, len(rows))
-        number = self.model.row_of_id(keep) if keep is not None else -1
-        if number < 0 and len(rows) == 1:
-            number = 0
-        if number >= 0:
-            self.table.selectRow(number)
-        else:
-            self.detail.show_trainee(None)
-        self.results_loaded.emit()
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.loading = False
-        self.result_label.setStyleSheet("color: #b3261e;")
-        self.result_label.setText(failure_text(error))
-
-    def _render_result(self, text: str, found: int) -> None:
-        self.result_label.setStyleSheet("")
-        if not text:
-            message = self.tr("Showing the first %n trainees by name.", "", found) if found >= SEARCH_LIMIT else \
-                self.tr("%n trainees on record.", "", found)
-        elif found == 0:
-            message = self.tr("Nobody found for “{query}”. Check the spelling, or try the last 4 characters of the "
-                              "ID number.").format(query=text)
-        elif found >= SEARCH_LIMIT:
-            message = self.tr("Showing the first %n matches; type more to narrow the search.", "", found)
-        else:
-            message = self.tr("%n found.", "", found)
-        self.result_label.setText(message)
-
-    def apply_permissions(self) -> None:
-        self.detail.apply_permissions()
-
-    def selected_trainee(self) -> TraineeRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
-
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        row = self.selected_trainee()
-        self.detail.show_trainee(row.id if row else None)
-
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Trainees"))
-        self.count.setText(self._count_text() if self._count_text else "")
-        self.search_edit.setPlaceholderText(self.tr("Name, ID number, or the last 4 characters of the ID number"))
-        self.search_button.setText(self.tr("Search"))
-        self.model.retranslate()
-        self.detail.retranslate()
-        if not self.loading and self.result_label.text():
-            self._render_result(self.last_query, self.model.rowCount())
