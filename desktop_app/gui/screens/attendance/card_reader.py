@@ -109,6 +109,9 @@ class CardReader(AttendancePart):
         self.banner.setObjectName("scanBanner")
         self.banner.setWordWrap(True)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A tone before the first polish: Qt sizes a label's box (its 2px border) when it is first
+        # polished and a re-polish after a tone change updates only the colours.
+        set_tone(self.banner, Tone.SCAN_OK)
         self.banner.hide()
         self.recorded: bool | None = None  # what the banner says now: recorded (green) or not (red)
         self._banner_timer = QTimer(self)

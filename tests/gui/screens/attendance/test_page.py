@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import update
@@ -26,6 +25,7 @@ from desktop_app.services import attendance as attendance_service
 from desktop_app.store.models import TrainingClass
 from tests.gui.screens.attendance.conftest import CODE, TODAY, WAIT
 from tests.services.conftest import people
+
 
 def _statuses(desk, session_id: int) -> list[AttendanceStatus | None]:
     return [row.status for row in desk.session_grid(session_id).rows]
