@@ -56,7 +56,8 @@ class Marking(AttendancePart):
         # teachers' classes by the service, with a message naming the class.
         writable = grid is not None and not grid.read_only
         if grid is not None and writable and grid.locked:
-            tip = self.tr("The lock time of this session's day has passed: change marks one by one, each with a reason.")
+            tip = self.tr(
+                "The lock time of this session's day has passed: change marks one by one, each with a reason.")
         else:
             tip = self.tr("Mark everyone not yet marked as present; marks already "
                           "taken, leave included, stay as they are.")
