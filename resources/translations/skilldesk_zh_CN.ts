@@ -710,27 +710,27 @@
 <context>
     <name>CardReader</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="132" />
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="135" />
         <source>Choose a class and a session first; nothing was recorded.</source>
         <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="136" />
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="139" />
         <source>This session can no longer be changed.</source>
         <translation>这次课的考勤已不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="169" />
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="172" />
         <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
         <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="183" />
         <source>Swipe / scan</source>
         <translation>刷卡/扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="181" />
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="184" />
         <source>ID or roll number, then Enter</source>
         <translation>身份证号或学号，按回车</translation>
     </message>
@@ -2194,37 +2194,37 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>Marking</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="59" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="60" />
         <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
         <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="61" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="62" />
         <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
         <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="87" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="88" />
         <source>Select a trainee first (arrow keys), then press the status key.</source>
         <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="177" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="178" />
         <source>Saved: {roll}. {name}: {status}</source>
         <translation>已保存：{roll} 号 {name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="215" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="216" />
         <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
         <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="219" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="220" />
         <source>Everyone already has a mark; nothing was changed.</source>
         <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="231" />
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="232" />
         <source>All present</source>
         <translation>全部出勤</translation>
     </message>
@@ -2570,157 +2570,32 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="22" />
-        <source>Classes</source>
-        <translation>班级</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/gui/pages/placeholder.py" line="23" />
-        <source>Open subsidised classes, plan their sessions and follow each class from filing to completion.</source>
-        <translation>开设补贴性培训班级，安排课程，并跟踪每个班级从备案到结业的全过程。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="25" />
-        <source>Create a class: occupation, level, training type, dates, hours, capacity, teachers</source>
-        <translation>新建班级：职业（工种）、等级、培训类型、起止日期、课时、人数、授课教师</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="26" />
-        <source>Generate the schedule and check minimum hours for the level</source>
-        <translation>自动生成课表，并按等级核对最低课时</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="27" />
-        <source>Import the roster from Excel and see at once who cannot be subsidised, and why</source>
-        <translation>从 Excel 导入花名册，立即看到哪些学员不能享受补贴及原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="31" />
-        <source>Trainees</source>
-        <translation>学员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="32" />
-        <source>Every trainee is recorded once under a verified real identity, whatever the number of classes.</source>
-        <translation>每位学员按核验过的真实身份只登记一次（实名制），无论参加多少个班级。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="34" />
-        <source>Search by name or identity number; personal data stays masked</source>
-        <translation>按姓名或身份证号查找；个人信息默认脱敏显示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="35" />
-        <source>Reveal a number only when needed; every reveal is written to the audit log</source>
-        <translation>确需时才显示完整号码，每次查看都记入审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="36" />
-        <source>Training history and subsidies received, across classes</source>
-        <translation>跨班级的培训档案和已享受的补贴</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="40" />
-        <source>Attendance</source>
-        <translation>考勤</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="41" />
-        <source>Take attendance in the classroom, with or without a network, by keyboard or ID-card reader.</source>
-        <translation>在教室里考勤，有没有网络都可以，用键盘或身份证读卡器。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="43" />
-        <source>A grid per session: present, late, early leave, leave, absent</source>
-        <translation>每次课一张考勤表：出勤、迟到、早退、请假、缺勤</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="44" />
-        <source>Swipe an ID card to sign in and out</source>
-        <translation>刷身份证签到、签退</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="45" />
-        <source>Every change kept with who, when and why; hours and completion eligibility live</source>
-        <translation>每次修改都记录由谁、何时、为何修改；实时计算学时和结业资格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="49" />
-        <source>Certificates</source>
-        <translation>证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="50" />
-        <source>Enter assessment results and print training certificates that anyone can verify offline.</source>
-        <translation>录入考核成绩，打印可离线验证真伪的培训合格证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="52" />
-        <source>Gapless certificate numbers per year; void and reissue with a reason</source>
-        <translation>按年度连续编号、不跳号；作废和补发须填写原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="53" />
-        <source>Print on pre-printed stock; reprints are identical to the first print</source>
-        <translation>可在预印证书纸上套打；补打与首次打印完全一致</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="54" />
-        <source>A signed QR code on every certificate</source>
-        <translation>每张证书带有数字签名的二维码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="58" />
-        <source>Upload</source>
-        <translation>上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="59" />
-        <source>Completed classes go to the provincial platform as signed batches, with receipts coming back.</source>
-        <translation>已结业的班级以签名批次上传到省平台，并取回平台回执。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="61" />
-        <source>Batches waiting, sent and accepted, with the platform's receipt</source>
-        <translation>待上传、已发送、已接收的批次及平台回执</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="62" />
-        <source>Records the platform refused, with the trainee and field to correct</source>
-        <translation>平台退回的记录，指明需更正的学员和字段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="63" />
-        <source>Export a batch to a USB stick when this PC has no network</source>
-        <translation>本机无网络时，可把批次导出到 U 盘</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="67" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="68" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="24" />
         <source>Quarterly and annual figures of training, completion and subsidies for the authorities.</source>
         <translation>向主管部门报送的季度、年度培训、结业和补贴数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="70" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="26" />
         <source>Classes, trainees and completions by occupation and key group</source>
         <translation>按职业和重点群体统计班级、学员和结业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="71" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="27" />
         <source>Subsidies claimed and paid</source>
         <translation>补贴申领和发放情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="72" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="28" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="116" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="72" />
         <source>This page is being built. It will let you:</source>
         <translation>本页面正在建设中，完成后可以：</translation>
     </message>
