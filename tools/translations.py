@@ -315,7 +315,7 @@ ZH: dict[str, str] = {
     "Name, ID number, or the last 4 characters of the ID number": "姓名、身份证号码，或身份证号码后 4 位",
     "Search": "查找",
     "Number of classes": "班级数",
-    # attendance page, grid, summary and dialogs (gui/pages/attendance.py, gui/attendance_*.py)
+    # the attendance screen (gui/screens/attendance/)
     "Not marked": "未考勤",
     "late {minutes}": "迟到 {minutes}",
     "early {minutes}": "早退 {minutes}",

@@ -66,6 +66,20 @@ class Colour(StrEnum):
     STATUS_COMPLETED = "#5a4a9c"
     STATUS_FINAL = "#444444"  # sealed, uploaded
 
+    # --- the attendance screen: mark cells a teacher reads across the room without the words ---
+    MARK_PRESENT_BACKGROUND = "#d7f0dd"
+    MARK_PRESENT_TEXT = "#17602e"  # also the summary's "eligible"
+    MARK_PARTLY_BACKGROUND = "#ffe7b3"  # late, left early: half fine
+    MARK_PARTLY_TEXT = "#7a4a00"
+    MARK_LEAVE_BACKGROUND = "#d6e6f9"  # excused
+    MARK_LEAVE_TEXT = "#1c4f8a"
+    MARK_ABSENT_BACKGROUND = "#f8d2d2"
+    MARK_ABSENT_TEXT = "#8f1d1d"
+    MARK_NONE_BACKGROUND = "#eceff3"  # still to do (its text is TEXT_MUTED)
+    ROW_AT_RISK = "#fbe0de"  # a trainee who may not complete
+    READ_ONLY_FLASH_BACKGROUND = "#ffd08a"  # the sealed-class banner catching the eye
+    READ_ONLY_FLASH_BORDER = "#d9822b"
+
 
 class Tone(StrEnum):
     """How a label or banner says what it says; styled by the `tone` property below."""
@@ -176,6 +190,14 @@ QLabel#dropArea {{ border: 2px dashed {c.INFO_BORDER}; border-radius: 8px; backg
 QLabel#countsSummary {{ font-size: 11pt; }}
 /* a full number, revealed for an audited purpose, stands out in the trainee's record */
 QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-weight: bold; }}
+/* --- the attendance screen ----------------------------------------------------------------- */
+QLabel#scanBanner {{ font-size: 15pt; font-weight: bold; padding: 8px; border-radius: 6px; }}
+QLabel#readOnlyBanner[flashing="true"] {{ background: {c.READ_ONLY_FLASH_BACKGROUND};
+    border: 2px solid {c.READ_ONLY_FLASH_BORDER}; }}
+QLabel#markDialogHeading {{ font-size: 12pt; font-weight: bold; }}
+QLabel#markHistoryHeading {{ font-size: 11pt; font-weight: bold; }}
+QLabel#lockNote {{ background: {c.WARNING_BACKGROUND}; border: 1px solid {c.WARNING_BORDER};
+    color: {c.WARNING_STRONG}; padding: 6px; border-radius: 4px; }}
 """
 
 

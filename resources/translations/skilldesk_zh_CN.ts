@@ -153,59 +153,117 @@
     </message>
 </context>
 <context>
+    <name>AttendanceFiles</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="68" />
+        <source>Import punches or online hours into {code}</source>
+        <translation>导入打卡记录或线上学时到班级 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="69" />
+        <source>Attendance files (*.xlsx *.csv);;All files (*)</source>
+        <translation>考勤文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="75" />
+        <source>Importing {file} …</source>
+        <translation>正在导入 {file} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="79" />
+        <source>Imported {file}.</source>
+        <translation>已导入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="97" />
+        <source>signin_{code}.pdf</source>
+        <translation>签到表_{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="98" />
+        <source>Save the sign-in sheets of {code}</source>
+        <translation>保存班级 {code} 的签到表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="100" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="108" />
+        <source>Preparing the sign-in sheets …</source>
+        <translation>正在生成签到表 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="118" />
+        <source>{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.</source>
+        <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="127" />
+        <source>Import punches / online hours…</source>
+        <translation>导入打卡/线上学时…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="128" />
+        <source>Print sign-in sheets…</source>
+        <translation>打印签到表…</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="19" />
         <source>Not marked</source>
         <translation>未考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="72" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="43" />
         <source>late {minutes}</source>
         <translation>迟到 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="74" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="45" />
         <source>early {minutes}</source>
         <translation>早退 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="86" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="57" />
         <source>{minutes} min late</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="89" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="60" />
         <source>left {minutes} min early</source>
         <translation>早退 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="94" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="65" />
         <source>in {time}</source>
         <translation>签到 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="96" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="67" />
         <source>out {time}</source>
         <translation>签退 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="110" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="81" />
         <source>In training</source>
         <translation>培训中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="111" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="82" />
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="112" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="83" />
         <source>Eligible</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="113" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="84" />
         <source>Not eligible</source>
         <translation>不符合</translation>
     </message>
@@ -213,42 +271,42 @@
 <context>
     <name>AttendanceGridModel</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="128" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Late / early (min)</source>
         <translation>迟到/早退(分钟)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Reason for leave</source>
         <translation>请假原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="129" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Signed in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="130" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="53" />
         <source>Signed out</source>
         <translation>签退</translation>
     </message>
@@ -256,37 +314,37 @@
 <context>
     <name>AttendanceImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="299" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="259" />
         <source>Attendance import: {file}</source>
         <translation>考勤导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="301" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="261" />
         <source>The file holds online-learning hours. {rows} rows read; {records} records of online learning were added.</source>
         <translation>文件内容是线上学习学时。共读取 {rows} 行，新增线上学习记录 {records} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="304" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="264" />
         <source>The file holds attendance-machine punches. {rows} rows read; {marks} attendance marks were written.</source>
         <translation>文件内容是考勤机打卡记录。共读取 {rows} 行，写入考勤 {marks} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="307" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="267" />
         <source>{count} rows could not be used (listed below); everything else was saved.</source>
         <translation>有 {count} 行未能使用（见下方列表），其余内容均已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="310" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="270" />
         <source>Not used</source>
         <translation>未使用的行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="311" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="271" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="312" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="272" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -294,269 +352,143 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="86" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="91" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="88" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="93" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="89" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="94" />
         <source>Evening</source>
         <translation>晚上</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="95" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="100" />
         <source>{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons</source>
         <translation>{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="101" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="106" />
         <source>{session} (cancelled)</source>
         <translation>{session}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="103" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="108" />
         <source>{session} (today)</source>
         <translation>{session}（今天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="345" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1005" />
+        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="126" />
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="561" />
-        <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
-        <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="563" />
-        <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
-        <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="599" />
-        <source>Select a trainee first (arrow keys), then press the status key.</source>
-        <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="695" />
-        <source>Saved: {roll}. {name}: {status}</source>
-        <translation>已保存：{roll} 号 {name} — {status}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="721" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="780" />
-        <source>This session can no longer be changed.</source>
-        <translation>这次课的考勤已不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="725" />
-        <source>Nothing was changed (see the note above).</source>
-        <translation>没有做任何修改（原因见上方说明）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="750" />
-        <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
-        <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="754" />
-        <source>Everyone already has a mark; nothing was changed.</source>
-        <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="776" />
-        <source>Choose a class and a session first; nothing was recorded.</source>
-        <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="812" />
-        <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
-        <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="824" />
-        <source>Keys: {keys}</source>
-        <translation>按键：{keys}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="839" />
-        <source>No. {roll} {name}</source>
-        <translation>{roll} 号 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="858" />
-        <source>Import punches or online hours into {code}</source>
-        <translation>导入打卡记录或线上学时到班级 {code}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="859" />
-        <source>Attendance files (*.xlsx *.csv);;All files (*)</source>
-        <translation>考勤文件 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="865" />
-        <source>Importing {file} …</source>
-        <translation>正在导入 {file} …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="869" />
-        <source>Imported {file}.</source>
-        <translation>已导入 {file}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="906" />
-        <source>signin_{code}.pdf</source>
-        <translation>签到表_{code}.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="907" />
-        <source>Save the sign-in sheets of {code}</source>
-        <translation>保存班级 {code} 的签到表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="909" />
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="917" />
-        <source>Preparing the sign-in sheets …</source>
-        <translation>正在生成签到表 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="927" />
-        <source>{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.</source>
-        <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="980" />
-        <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
-        <translation>
-            <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="983" />
-        <source>As of {time}; every session has been held, so the verdict is final.</source>
-        <translation>统计截至 {time}。所有课程均已结束，结业资格为最终结果。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="997" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="115" />
         <source>H history</source>
         <translation>H 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1006" />
-        <source>Class</source>
-        <translation>班级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1007" />
-        <source>Session</source>
-        <translation>课次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1008" />
-        <source>All present</source>
-        <translation>全部出勤</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1009" />
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1010" />
-        <source>Import punches / online hours…</source>
-        <translation>导入打卡/线上学时…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1011" />
-        <source>Print sign-in sheets…</source>
-        <translation>打印签到表…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1012" />
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1016" />
+        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="218" />
+        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="220" />
         <source>Attendance summary</source>
         <translation>考勤汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1013" />
-        <source>Swipe / scan</source>
-        <translation>刷卡/扫码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1014" />
-        <source>ID or roll number, then Enter</source>
-        <translation>身份证号或学号，按回车</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1015" />
+        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="219" />
         <source>Attendance sheet</source>
         <translation>考勤表</translation>
     </message>
+</context>
+<context>
+    <name>AttendanceSheet</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1017" />
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="123" />
+        <source>This session can no longer be changed.</source>
+        <translation>这次课的考勤已不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="127" />
+        <source>Nothing was changed (see the note above).</source>
+        <translation>没有做任何修改（原因见上方说明）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="134" />
+        <source>Keys: {keys}</source>
+        <translation>按键：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="137" />
         <source>Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.</source>
         <translation>按键：{keys}。刷身份证即签到，再刷一次即签退。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1019" />
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="139" />
         <source>Nobody is enrolled in this class yet.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/attendance.py" line="1020" />
+        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="140" />
         <source>The lock time of this session's day has passed: every change asks for a reason and is kept permanently in the history.</source>
         <translation>这次课已过当日锁定时间：每次修改都要填写原因，修改记录永久保存。</translation>
     </message>
 </context>
 <context>
+    <name>AttendanceSummary</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/screens/attendance/summary.py" line="119" />
+        <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
+        <translation>
+            <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/summary.py" line="122" />
+        <source>As of {time}; every session has been held, so the verdict is final.</source>
+        <translation>统计截至 {time}。所有课程均已结束，结业资格为最终结果。</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceSummaryModel</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Lessons attended</source>
         <translation>出勤课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="224" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Online credited</source>
         <translation>线上计入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Lessons in total</source>
         <translation>合计课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Attendance rate</source>
         <translation>出勤率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Completion</source>
         <translation>结业资格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_grid.py" line="225" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -773,6 +705,34 @@
         <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="161" />
         <source>Keep it</source>
         <translation>不取消</translation>
+    </message>
+</context>
+<context>
+    <name>CardReader</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="135" />
+        <source>Choose a class and a session first; nothing was recorded.</source>
+        <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="139" />
+        <source>This session can no longer be changed.</source>
+        <translation>这次课的考勤已不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="172" />
+        <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
+        <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="183" />
+        <source>Swipe / scan</source>
+        <translation>刷卡/扫码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="184" />
+        <source>ID or roll number, then Enter</source>
+        <translation>身份证号或学号，按回车</translation>
     </message>
 </context>
 <context>
@@ -1893,105 +1853,118 @@
 <context>
     <name>MarkDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="137" />
         <source>Mark {name}: {status}</source>
         <translation>考勤：{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="142" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="138" />
         <source>{name}: {status}</source>
         <translation>{name}：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="144" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="140" />
         <source>Minutes late</source>
         <translation>迟到分钟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="146" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="142" />
         <source>Minutes left early</source>
         <translation>早退分钟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="147" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="143" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="148" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="144" />
         <source>Type the minutes and press Enter.</source>
         <translation>输入分钟数后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="149" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="145" />
         <source>Reason for leave</source>
         <translation>请假原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Sick leave</source>
         <translation>病假</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Personal leave</source>
         <translation>事假</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="153" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Work commitment</source>
         <translation>工作原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="156" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="152" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="158" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="154" />
         <source>The lock time of this session's day has passed: the change will be kept permanently in the history, with your name and the reason.</source>
         <translation>已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="160" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="156" />
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="161" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="157" />
         <source>e.g. entered from the paper sign-in sheet (required)</source>
         <translation>例如：按纸质签到表补录（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="162" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="158" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="163" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="159" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>MarkHistory</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/history.py" line="46" />
+        <source>No. {roll} {name}</source>
+        <translation>{roll} 号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/history.py" line="50" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+</context>
+<context>
     <name>MarkHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="244" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="204" />
         <source>History of a mark</source>
         <translation>考勤修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="245" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="205" />
         <source>{name}, {session}</source>
         <translation>{name}，{session}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="246" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="206" />
         <source>No attendance has been recorded for this trainee in this session yet.</source>
         <translation>这名学员在这次课还没有考勤记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="247" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="207" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1999,29 +1972,67 @@
 <context>
     <name>MarkHistoryModel</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Revision</source>
         <translation>次序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Changed by</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="176" />
+        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="60" />
+        <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
+        <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="62" />
+        <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
+        <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="88" />
+        <source>Select a trainee first (arrow keys), then press the status key.</source>
+        <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="178" />
+        <source>Saved: {roll}. {name}: {status}</source>
+        <translation>已保存：{roll} 号 {name} — {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="216" />
+        <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
+        <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="220" />
+        <source>Everyone already has a mark; nothing was changed.</source>
+        <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="232" />
+        <source>All present</source>
+        <translation>全部出勤</translation>
     </message>
 </context>
 <context>
@@ -2781,6 +2792,19 @@
     </message>
 </context>
 <context>
+    <name>SessionChoice</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/choice.py" line="194" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/attendance/choice.py" line="195" />
+        <source>Session</source>
+        <translation>课次</translation>
+    </message>
+</context>
+<context>
     <name>SessionTableModel</name>
     <message>
         <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
@@ -3002,32 +3026,32 @@
 <context>
     <name>SigninSheetChoiceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="352" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="312" />
         <source>Print sign-in sheets</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="353" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="313" />
         <source>Sign-in sheets for every session of {name}, trainees in roll order with masked ID numbers.</source>
         <translation>为 {name} 的每次课生成签到表，学员按学号排列，身份证号脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="355" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="315" />
         <source>One sheet per session</source>
         <translation>每次课一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="356" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="316" />
         <source>One sheet per day (all sessions of the day side by side)</source>
         <translation>每天一张（当天各次课并列）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="357" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="317" />
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/attendance_dialogs.py" line="358" />
+        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="318" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

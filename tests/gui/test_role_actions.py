@@ -135,8 +135,8 @@ def test_a_teacher_sees_issuing_importing_and_sealing_disabled_and_why(qtbot, wi
     window.show_page("attendance")  # marking stays open: the service refuses classes not theirs
     attendance = window.pages["attendance"]
     qtbot.waitUntil(lambda: attendance.current_code() is not None and window.tasks.pending == 0, timeout=WAIT)
-    assert attendance.import_button.isEnabled()
-    assert attendance.swipe_edit.isEnabled() == (attendance.grid is not None)
+    assert attendance.files.import_button.isEnabled()
+    assert attendance.reader.swipe_edit.isEnabled() == (attendance.grid is not None)
 
     window.show_page("audit")
     audit = window.pages["audit"]
@@ -172,8 +172,8 @@ def test_a_clerk_may_issue_but_not_mark_attendance(qtbot, window_as, code):
     window.show_page("attendance")
     attendance = window.pages["attendance"]
     qtbot.waitUntil(lambda: attendance.current_code() is not None and window.tasks.pending == 0, timeout=WAIT)
-    assert not attendance.import_button.isEnabled() and not attendance.swipe_edit.isEnabled()
-    assert attendance.import_button.toolTip() == "您的角色（文员）没有“记录考勤”的权限"
+    assert not attendance.files.import_button.isEnabled() and not attendance.reader.swipe_edit.isEnabled()
+    assert attendance.files.import_button.toolTip() == "您的角色（文员）没有“记录考勤”的权限"
     window.show_page("settings")
     assert not window.pages["settings"].users_box.isVisible()
 

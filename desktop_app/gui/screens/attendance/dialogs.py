@@ -1,15 +1,15 @@
 """Small dialogs of the attendance screen: the details a mark needs (minutes, reason for leave,
 reason for a correction), a mark's history, an import's result and the sign-in sheet choice.
 
-They only ask and show; the page saves through the Desk, so a keyboard-driven teacher goes
-key → dialog → Enter → next trainee without waiting on the database."""
+They only ask and show; the screen's parts save through the facade, so a keyboard-driven teacher
+goes key → dialog → Enter → next trainee without waiting on the database."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,12 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.attendance import MAX_LEAVE_REASON_LENGTH, AttendanceStatus
-from desktop_app.gui.attendance_grid import china_time, describe_mark, status_label
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.attendance import AttendanceImportReport, HistoryEntry
 
-WARNING_STYLE = "background: #fff4e0; border: 1px solid #f0c37a; color: #6b4300; padding: 6px; border-radius: 4px;"
-HINT_STYLE = "color: #5b6470;"
+from .models import MarkHistoryModel
+from .words import status_label
 
 
 class MarkDialog(QDialog):
@@ -52,7 +50,6 @@ class MarkDialog(QDialog):
         self.needs_correction_reason = needs_correction_reason
         self.heading = QLabel()
         self.heading.setObjectName("markDialogHeading")
-        self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
         form = QFormLayout()
         form.addRow(self.heading)
         self.minutes_label = QLabel()
@@ -61,7 +58,7 @@ class MarkDialog(QDialog):
         self.minutes_spin.setRange(1, max(1, session_minutes))
         self.minutes_spin.setValue(min(max(1, minutes), max(1, session_minutes)))
         self.minutes_hint = QLabel()
-        self.minutes_hint.setStyleSheet(HINT_STYLE)
+        self.minutes_hint.setObjectName("hint")
         if status.takes_minutes:
             form.addRow(self.minutes_label, self.minutes_spin)
             form.addRow(self.minutes_hint)
@@ -79,7 +76,6 @@ class MarkDialog(QDialog):
         self.lock_note = QLabel()
         self.lock_note.setObjectName("lockNote")
         self.lock_note.setWordWrap(True)
-        self.lock_note.setStyleSheet(WARNING_STYLE)
         self.correction_label = QLabel()
         self.correction_edit = QLineEdit()
         self.correction_edit.setObjectName("correctionReasonEdit")
@@ -163,42 +159,6 @@ class MarkDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
-class MarkHistoryModel(RowList, QAbstractTableModel):
-    """Every revision of one mark, oldest first."""
-
-    REVISION, CHANGED_AT, CHANGED_BY, CHANGE, REASON = range(5)
-
-    def __init__(self, rows: Sequence[HistoryEntry] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = list(rows)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Revision"), self.tr("Time"), self.tr("Changed by"), self.tr("Change"), self.tr("Reason")]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: HistoryEntry = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == self.REVISION:
-                return str(row.revision)
-            if column == self.CHANGED_AT:
-                local = china_time(row.changed_at)
-                return f"{local:%Y-%m-%d %H:%M:%S}" if local else ""
-            if column == self.CHANGED_BY:
-                return row.changed_by
-            if column == self.CHANGE:
-                return f"{describe_mark(row.old_value)} → {describe_mark(row.new_value)}"
-            if column == self.REASON:
-                return row.reason or ("" if role == Qt.ItemDataRole.DisplayRole else None)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.REVISION:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-
 class MarkHistoryDialog(QDialog):
     """Who changed one trainee's mark, when, from what to what, and why."""
 
@@ -209,8 +169,8 @@ class MarkHistoryDialog(QDialog):
         self.trainee = trainee
         self.session_text = session_text
         self.heading = QLabel()
+        self.heading.setObjectName("markHistoryHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 11pt; font-weight: bold;")
         self.model = MarkHistoryModel(entries, self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
@@ -223,7 +183,7 @@ class MarkHistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.empty = QLabel()
-        self.empty.setStyleSheet(HINT_STYLE)
+        self.empty.setObjectName("hint")
         self.empty.setVisible(not entries)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
