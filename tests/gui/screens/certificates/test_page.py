@@ -12,17 +12,17 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 from sqlalchemy import update
 
-from desktop_app.gui import pdf_preview
-from desktop_app.gui.certificate_dialogs import CertificateReasonDialog, VerifyCertificateDialog
+from desktop_app.gui.widgets import pdf_preview
+from desktop_app.gui.screens.certificates.dialogs import CertificateReasonDialog, VerifyCertificateDialog
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.pages.certificates import (
+from desktop_app.gui.screens.certificates import (
     AssessmentTableModel,
     IssueTableModel,
     issue_rows,
     stored_certificate_offset,
 )
-from desktop_app.gui.pdf_preview import PdfPreview, load_pdf
+from desktop_app.gui.widgets.pdf_preview import PdfPreview, load_pdf
 from desktop_app.store.models import TrainingClass
 from tests.services.test_attendance import running  # noqa: F401  (fixture: a class in training)
 from tests.services.test_certificates import completed  # noqa: F401  (fixture: its results entered)

@@ -48,14 +48,14 @@ from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.certificate_dialogs import (
+from desktop_app.gui.screens.certificates.dialogs import (
     AssessmentImportResultDialog,
     CertificateReasonDialog,
     IssueReportDialog,
     VerifyCertificateDialog,
 )
 from desktop_app.gui.feedback import NoticeBanner, failure_text
-from desktop_app.gui.pdf_preview import PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
+from desktop_app.gui.widgets.pdf_preview import PdfPreview, PrintOutcome, load_pdf, prepare_printer, print_pdf
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import MUTED_FOREGROUND, REJECTED_BACKGROUND
 from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
