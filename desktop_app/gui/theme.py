@@ -30,6 +30,7 @@ class Colour(StrEnum):
     SURFACE = "#fbfcfd"  # framed panels
     SURFACE_SUNKEN = "#f3f5f8"  # the navigation
     SURFACE_PLACEHOLDER = "#f8fafc"
+    PREVIEW_DESK = "#d9dee5"  # behind a previewed PDF page (widgets/pdf_preview)
 
     ERROR = "#b3261e"  # refusals and errors said inline
     ERROR_STRONG = "#8a1c1c"  # text on an error background; a revealed number
@@ -162,6 +163,10 @@ QWidget[tone="scan-ok"] {{ background: {c.SCAN_OK_BACKGROUND}; border: 2px solid
     color: {c.SCAN_OK_TEXT}; }}
 QWidget[tone="scan-bad"] {{ background: {c.SCAN_BAD_BACKGROUND}; border: 2px solid {c.SCAN_BAD_BORDER};
     color: {c.SCAN_BAD_TEXT}; }}
+
+/* --- the certificates screen ------------------------------------------------------------ */
+/* a verified QR code: green or red by tone (scan-ok / scan-bad), boxed and large enough to read */
+QLabel#verifyResult {{ padding: 10px; border-radius: 6px; font-size: 11pt; }}
 """
 
 

@@ -32,11 +32,13 @@ class PageHeader(QHBoxLayout):
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
-        self.count = QLabel()
-        self.count.setObjectName("pageCount")
+        # Not `count`: that name would hide QLayout.count(), which Qt calls when the header is
+        # placed in the page's layout (PySide takes the attribute for an override and crashes).
+        self.count_label = QLabel()
+        self.count_label.setObjectName("pageCount")
         self.addWidget(self.heading)
         self.addSpacing(12)
-        self.addWidget(self.count)
+        self.addWidget(self.count_label)
         self.addStretch(1)
 
 
@@ -68,7 +70,7 @@ class ScreenPage(QWidget):
         """Set every visible string; called once when built and on every language change.
         Subclasses extend it and call super()."""
         self.header.heading.setText(self.title())
-        self.header.count.setText(self._count_text() if self._count_text else "")
+        self.header.count_label.setText(self._count_text() if self._count_text else "")
 
     def apply_permissions(self) -> None:
         """The signed-in person changed: offer what the new role may do (`self.actor`)."""
@@ -91,7 +93,7 @@ class ScreenPage(QWidget):
     def show_count(self, text: Callable[[], str]) -> None:
         """A live figure beside the title (how many classes exist), re-read on retranslate."""
         self._count_text = text
-        self.header.count.setText(text())
+        self.header.count_label.setText(text())
 
     def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
         """The window calls this after every operation that changed something."""
