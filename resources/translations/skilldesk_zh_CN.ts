@@ -84,27 +84,27 @@
 <context>
     <name>AssessmentImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="361" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="112" />
         <source>Results import: {file}</source>
         <translation>导入考核成绩：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="362" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="113" />
         <source>{rows} rows read; results of {recorded} trainees were recorded.</source>
         <translation>读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="365" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="116" />
         <source>The rows listed below could not be used; fix them in the file and import it again, or type those results into the grid.</source>
         <translation>下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="368" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="119" />
         <source>Not used</source>
         <translation>未使用的行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="369" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="120" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -112,42 +112,42 @@
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Theory score</source>
         <translation>理论成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Practical score</source>
         <translation>实操成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Retake</source>
         <translation>补考</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Assessment result</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="209" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="133" />
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -707,37 +707,37 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="89" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="89" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="89" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="89" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="89" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
         <source>Next try</source>
         <translation>下次重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="91" />
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="95" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="96" />
         <source>No. {sequence}</source>
         <translation>第 {sequence} 号</translation>
     </message>
@@ -776,84 +776,328 @@
     </message>
 </context>
 <context>
+    <name>CertificateBatch</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="36" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="38" />
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateExport</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="28" />
+        <source>certificates_{code}.pdf</source>
+        <translation>证书_{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="29" />
+        <source>Export the certificates of {code}</source>
+        <translation>导出 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="30" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="37" />
+        <source>Exporting the certificates of {code} …</source>
+        <translation>正在导出 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="38" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="56" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="59" />
+        <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
+        <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateIssueModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Can be issued</source>
+        <translation>可发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="268" />
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="270" />
+        <source>Issued on {date}</source>
+        <translation>{date} 发证</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateIssuer</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="42" />
+        <source>Issue certificates</source>
+        <translation>发放证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="43" />
+        <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
+        <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="48" />
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="49" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePreview</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="37" />
+        <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
+        <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="40" />
+        <source>Select a certificate to see it here.</source>
+        <translation>选择一张证书，在这里查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="41" />
+        <source>The certificate could not be shown: its PDF is damaged.</source>
+        <translation>无法显示证书：PDF 文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="70" />
+        <source>{name}: no certificate yet</source>
+        <translation>{name}：尚未发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="72" />
+        <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
+        <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="76" />
+        <source>{name}: no certificate</source>
+        <translation>{name}：不能发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="77" />
+        <source>{name} cannot receive a certificate yet: {reasons}</source>
+        <translation>{name} 暂不能发证：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="86" />
+        <source>Preparing certificate {number} …</source>
+        <translation>正在生成证书 {number} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="94" />
+        <source>Certificate {number} · {name} · void: {reason}</source>
+        <translation>证书 {number} · {name} · 已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="96" />
+        <source>Certificate {number} · {name} · issued {date}</source>
+        <translation>证书 {number} · {name} · {date} 发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="101" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="131" />
+        <source>Certificate preview</source>
+        <translation>证书预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="113" />
+        <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
+        <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="118" />
+        <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
+        <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePrinting</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="47" />
+        <source>Preparing the certificates of {code} for printing …</source>
+        <translation>正在准备打印 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="48" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="59" />
+        <source>Printing was cancelled; nothing was sent to the printer.</source>
+        <translation>已取消打印，没有向打印机发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="67" />
+        <source>Certificates {code}</source>
+        <translation>{code} 证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="70" />
+        <source>Print the certificates of {code}</source>
+        <translation>打印 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="92" />
+        <source>Printing {count} certificates …</source>
+        <translation>正在打印 {count} 张证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="93" />
+        <source>Stopping after the current page …</source>
+        <translation>正在停止：打印完当前这一页后停止 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="96" />
+        <source>Printing certificate {done} of {total} …</source>
+        <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="106" />
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="109" />
+        <source>Printing was cancelled after {printed} of {total} certificates.</source>
+        <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="112" />
+        <source>{count} certificates were sent to the printer.</source>
+        <translation>已向打印机发送 {count} 张证书。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="98" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="122" />
         <source>Write the reason first: it is kept with the certificate for good.</source>
         <translation>请先填写原因：原因会和证书一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="130" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="158" />
         <source>Void a certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="132" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="160" />
         <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
         <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
         <source>Issued by mistake</source>
         <translation>误发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
         <source>Issued twice</source>
         <translation>重复发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
         <source>Training record corrected</source>
         <translation>培训记录已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="136" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="164" />
         <source>Void the certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="166" />
         <source>Reissue a certificate</source>
         <translation>补发证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="140" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="168" />
         <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
         <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
         <source>Certificate lost</source>
         <translation>证书遗失</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
         <source>Certificate damaged</source>
         <translation>证书损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
         <source>Misprinted</source>
         <translation>打印错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="144" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="145" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="173" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="152" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="153" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -861,452 +1105,196 @@
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="94" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="26" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="96" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="28" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="102" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="34" />
         <source>Issued</source>
         <translation>已发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="104" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="36" />
         <source>Void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="105" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="37" />
         <source>Not issued</source>
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="619" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1086" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1277" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="103" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="713" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="173" />
         <source>{status} · {dates} · {count} trainees</source>
         <translation>{status} · {dates} · {count} 名学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="718" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="178" />
         <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
         <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="780" />
-        <source>No. {roll} {name}: not saved. {reason}</source>
-        <translation>{roll} 号 {name}：没有保存。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="789" />
-        <source>No. {roll} {name}, {column}: {reason}</source>
-        <translation>{roll} 号 {name}，{column}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="803" />
-        <source>Nobody is enrolled in this class.</source>
-        <translation>这个班级还没有学员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="807" />
-        <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
-        <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="815" />
-        <source>Import assessment results into {code}</source>
-        <translation>向 {code} 导入考核成绩</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="816" />
-        <source>Results files (*.xlsx *.csv);;All files (*)</source>
-        <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="899" />
-        <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
-        <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="902" />
-        <source>{void} voided certificates are listed at the end (grey).</source>
-        <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="928" />
-        <source>This class is read-only.</source>
-        <translation>这个班级只能查看，不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="939" />
-        <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
-        <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="942" />
-        <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
-        <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="953" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1289" />
-        <source>Issue certificates</source>
-        <translation>发放证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="954" />
-        <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
-        <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="959" />
-        <source>Issue</source>
-        <translation>发放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="960" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1084" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1004" />
-        <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
-        <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1008" />
-        <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
-        <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1024" />
-        <source>{name}: no certificate yet</source>
-        <translation>{name}：尚未发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1026" />
-        <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
-        <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1030" />
-        <source>{name}: no certificate</source>
-        <translation>{name}：不能发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1031" />
-        <source>{name} cannot receive a certificate yet: {reasons}</source>
-        <translation>{name} 暂不能发证：{reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1041" />
-        <source>Preparing certificate {number} …</source>
-        <translation>正在生成证书 {number} …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1048" />
-        <source>Certificate {number} · {name} · void: {reason}</source>
-        <translation>证书 {number} · {name} · 已作废：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1050" />
-        <source>Certificate {number} · {name} · issued {date}</source>
-        <translation>证书 {number} · {name} · {date} 发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1055" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1297" />
-        <source>Certificate preview</source>
-        <translation>证书预览</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1066" />
-        <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
-        <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1071" />
-        <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
-        <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1125" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1223" />
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1179" />
-        <source>Stopping after the current page …</source>
-        <translation>正在停止：打印完当前这一页后停止 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1124" />
-        <source>Preparing the certificates of {code} for printing …</source>
-        <translation>正在准备打印 {code} 的证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1137" />
-        <source>Printing was cancelled; nothing was sent to the printer.</source>
-        <translation>已取消打印，没有向打印机发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1145" />
-        <source>Certificates {code}</source>
-        <translation>{code} 证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1148" />
-        <source>Print the certificates of {code}</source>
-        <translation>打印 {code} 的证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1178" />
-        <source>Printing {count} certificates …</source>
-        <translation>正在打印 {count} 张证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1190" />
-        <source>Printing certificate {done} of {total} …</source>
-        <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1195" />
-        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
-        <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1198" />
-        <source>Printing was cancelled after {printed} of {total} certificates.</source>
-        <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1201" />
-        <source>{count} certificates were sent to the printer.</source>
-        <translation>已向打印机发送 {count} 张证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1212" />
-        <source>certificates_{code}.pdf</source>
-        <translation>证书_{code}.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1213" />
-        <source>Export the certificates of {code}</source>
-        <translation>导出 {code} 的证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1214" />
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1222" />
-        <source>Exporting the certificates of {code} …</source>
-        <translation>正在导出 {code} 的证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1238" />
-        <source>The export was cancelled; no file was written.</source>
-        <translation>已取消导出，没有写入文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1241" />
-        <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
-        <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1278" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="211" />
         <source>Verify a certificate…</source>
         <translation>验证证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1279" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="212" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1280" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="213" />
         <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
         <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1282" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="215" />
         <source>Assessment results</source>
         <translation>考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1283" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="216" />
         <source>Issuing</source>
         <translation>发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1284" />
-        <source>Import results…</source>
-        <translation>导入成绩…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1286" />
-        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
-        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1290" />
-        <source>Void…</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1291" />
-        <source>Reissue…</source>
-        <translation>补发…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1292" />
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1293" />
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>
     <name>ClassDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="218" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="219" />
         <source>Loading class {code} …</source>
         <translation>正在读取班级 {code} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="277" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="278" />
         <source>{name} ({code}, {edition} edition)</source>
         <translation>{name}（{code}，{edition}版）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="282" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="283" />
         <source>{type}, project-based</source>
         <translation>{type}（项目制）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="285" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="286" />
         <source>{start} to {end} ({days} days)</source>
         <translation>{start} 至 {end}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="287" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="288" />
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="288" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="289" />
         <source>None assigned yet</source>
         <translation>尚未安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="289" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="290" />
         <source>Theory {theory} + practice {practice} = {total} lessons; online {online}</source>
         <translation>理论 {theory} + 实操 {practice} = {total} 课时；线上 {online} 课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="292" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="293" />
         <source>{enrolled} of {capacity} places</source>
         <translation>已报名 {enrolled} 人，名额 {capacity} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="298" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="299" />
         <source>The schedule does not meet the policy yet (the class cannot be filed until it does):</source>
         <translation>课表还不符合补贴政策的要求（符合之前不能备案）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="300" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="301" />
         <source>The schedule does not meet the subsidy policy:</source>
         <translation>课表不符合补贴政策的要求：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="309" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="310" />
         <source>No sessions are scheduled.</source>
         <translation>还没有排课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="311" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="312" />
         <source>{count} sessions ({cancelled} cancelled)</source>
         <translation>共 {count} 次课（另有 {cancelled} 次已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="313" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="314" />
         <source>{count} sessions</source>
         <translation>共 {count} 次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="317" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="318" />
         <source>Nobody is enrolled yet. Use “Import roster” above to enrol trainees from Excel.</source>
         <translation>还没有学员报名。请用上方的“导入花名册”从 Excel 表格报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="319" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="320" />
         <source>{count} trainees; {without} without subsidy (orange rows; point at a row to see why)</source>
         <translation>共 {count} 人，其中 {without} 人不享受补贴（橙色行；鼠标停在行上可看原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="322" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="323" />
         <source>{count} trainees, all subsidised</source>
         <translation>共 {count} 人，全部享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="332" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="333" />
         <source>A sealed class can no longer be changed.</source>
         <translation>班级已封存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="363" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="364" />
         <source>File (备案)</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="364" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="365" />
         <source>Start training</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="365" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="366" />
         <source>Complete</source>
         <translation>结业</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="366" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="367" />
         <source>Withdraw filing</source>
         <translation>撤回备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="375" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="376" />
         <source>Change class {code} from “{current}” to “{target}”?</source>
         <translation>确定把班级 {code} 从“{current}”改为“{target}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="378" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="379" />
         <source>A completed class cannot go back to training.</source>
         <translation>结业后不能再改回“培训中”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="383" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="427" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="384" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="428" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="419" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="420" />
         <source>Seal class {code} and upload it to the provincial platform?
 
 Sealing freezes the class: its roster, attendance, results and certificates can no longer be changed here. They are signed and put in the upload queue, and go to the platform automatically whenever this computer is online.</source>
@@ -1315,105 +1303,105 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 封存后班级即被冻结：花名册、考勤、成绩和证书都不能再修改。这些数据会签名后放入上传队列，本机联网时自动上传到省平台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="423" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="426" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="467" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="559" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="424" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="427" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="468" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="560" />
         <source>Seal and upload</source>
         <translation>封存并上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="449" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="450" />
         <source>Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
         <translation>班级 {code} 已封存。批次状态为待上传，本机联网后会自动上传到省平台；可在“上传”页查看进度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="457" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="458" />
         <source>… and {count} more (see “Show Details”)</source>
         <translation>……另有 {count} 项（点“显示详细信息”查看全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="508" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="509" />
         <source>Move this session…</source>
         <translation>调整这次课的时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="509" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="510" />
         <source>Cancel this session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="550" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="551" />
         <source>Select a class in the list above to see its facts, schedule and roster.</source>
         <translation>在上面的列表中选择一个班级，这里会显示它的基本信息、课表和花名册。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="552" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="552" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="552" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Location</source>
         <translation>上课地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="553" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
         <source>Teachers</source>
         <translation>授课教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="554" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="555" />
         <source>Subsidy policy</source>
         <translation>补贴政策</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="558" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="559" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="560" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="561" />
         <source>Move session…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="561" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="562" />
         <source>Cancel session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="562" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="563" />
         <source>Schedule</source>
         <translation>课表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="563" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="564" />
         <source>Roster</source>
         <translation>花名册</translation>
     </message>
@@ -1421,42 +1409,42 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ClassTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="92" />
+        <location filename="../../desktop_app/gui/table_models.py" line="43" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="92" />
+        <location filename="../../desktop_app/gui/table_models.py" line="43" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="92" />
+        <location filename="../../desktop_app/gui/table_models.py" line="43" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="92" />
+        <location filename="../../desktop_app/gui/table_models.py" line="43" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="93" />
+        <location filename="../../desktop_app/gui/table_models.py" line="44" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="93" />
+        <location filename="../../desktop_app/gui/table_models.py" line="44" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="93" />
+        <location filename="../../desktop_app/gui/table_models.py" line="44" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="93" />
+        <location filename="../../desktop_app/gui/table_models.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1464,113 +1452,113 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="685" />
-        <location filename="../../desktop_app/gui/pages/classes.py" line="895" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="686" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="896" />
         <source>Classes</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="725" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="726" />
         <source>No class matches the search or filter.</source>
         <translation>没有符合查找条件的班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="726" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="727" />
         <source>There are no classes yet. Click “New class” to open the first one.</source>
         <translation>还没有班级。请点“新建班级”开设第一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="761" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="762" />
         <source>Select a class first.</source>
         <translation>请先在列表中选择一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="763" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="764" />
         <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
         <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="765" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="766" />
         <source>Enrol trainees into {code} from an Excel roster.</source>
         <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="766" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="767" />
         <source>A class that is “{status}” takes no more enrolments.</source>
         <translation>“{status}”的班级不能再报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="804" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="805" />
         <source>Class {code} was created as a draft with {sessions} sessions.</source>
         <translation>班级 {code} 已创建（草稿），共排了 {sessions} 次课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="806" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="807" />
         <source>Check the schedule: {problems}</source>
         <translation>请检查课表：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="841" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="842" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="851" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="852" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="851" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="852" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="859" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="860" />
         <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
         <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="872" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="873" />
         <source>Export the roster of {code}</source>
         <translation>导出班级 {code} 的花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="873" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="874" />
         <source>roster_{code}.xlsx</source>
         <translation>花名册_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="882" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="883" />
         <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
         <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="897" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="898" />
         <source>Search by code, name or occupation</source>
         <translation>按班级编号、名称或职业查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="898" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="899" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="901" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="902" />
         <source>New class…</source>
         <translation>新建班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="902" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="903" />
         <source>Import roster…</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="903" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="904" />
         <source>Export roster…</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/classes.py" line="904" />
+        <location filename="../../desktop_app/gui/pages/classes.py" line="905" />
         <source>Roster template…</source>
         <translation>下载花名册模板</translation>
     </message>
@@ -1642,67 +1630,67 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="144" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="145" />
         <source>Choose the roster workbook</source>
         <translation>选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="145" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="146" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="171" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="172" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="171" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="172" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="172" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="173" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="181" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="182" />
         <source>Template saved to {path}.</source>
         <translation>模板已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="195" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="196" />
         <source>Step 1 of 4: choose the roster file</source>
         <translation>第 1 步（共 4 步）：选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="196" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="197" />
         <source>Trainees in the file will be enrolled into {code} {name}.</source>
         <translation>文件中的学员将报名到班级 {code} {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="199" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="200" />
         <source>Use the roster template (button below), one trainee per row. The ID number column must be formatted as Text in Excel, otherwise Excel turns the numbers into 3.2E+17 and loses digits. A roster in another layout also works if its first row holds column names such as 姓名 and 身份证号码. Nothing is saved until you confirm the import in step 3.</source>
         <translation>请用花名册模板填写（见下方按钮），每位学员一行。“身份证号码”一列在 Excel 中必须设为“文本”格式，否则 Excel 会把号码变成 3.2E+17 这样的数字并丢失最后几位。其他格式的花名册，只要第一行是姓名、身份证号码等列名，也可以导入。在第 3 步确认导入之前，不会保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="203" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="204" />
         <source>Drag the Excel file (.xlsx) here, or click “Choose file…”</source>
         <translation>把 Excel 文件（.xlsx）拖到这里，或点“选择文件…”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="204" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="205" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="205" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="206" />
         <source>Save the template…</source>
         <translation>下载花名册模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="207" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="208" />
         <source>Chosen file: {path}</source>
         <translation>已选文件：{path}</translation>
     </message>
@@ -1718,27 +1706,27 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="320" />
+        <location filename="../../desktop_app/gui/table_models.py" line="271" />
         <source>Class code</source>
         <translation>班级编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="320" />
+        <location filename="../../desktop_app/gui/table_models.py" line="271" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="320" />
+        <location filename="../../desktop_app/gui/table_models.py" line="271" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="320" />
+        <location filename="../../desktop_app/gui/table_models.py" line="271" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="320" />
+        <location filename="../../desktop_app/gui/table_models.py" line="271" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
@@ -1746,42 +1734,42 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="453" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="454" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="489" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="490" />
         <source>Enrolling the trainees … the window stays usable meanwhile.</source>
         <translation>正在为学员报名 …（期间可以继续使用其他窗口）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="492" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="493" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="496" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="497" />
         <source>Click “Try again” to import the file again, or “Close” to stop here.</source>
         <translation>点“重试”重新导入这个文件，或点“关闭”结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="499" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="500" />
         <source>Step 3 of 4: import</source>
         <translation>第 3 步（共 4 步）：导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="500" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="501" />
         <source>All accepted rows are saved together: either every one of them, or none.</source>
         <translation>所有可以导入的行一起保存：要么全部保存，要么都不保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="501" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="502" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="502" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="503" />
         <source>Try again</source>
         <translation>重试</translation>
     </message>
@@ -1832,42 +1820,42 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>IssueReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="309" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="60" />
         <source>Certificates issued for {code}</source>
         <translation>{code} 发证结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="312" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="63" />
         <source>{count} certificates were issued ({numbers}).</source>
         <translation>已发放 {count} 张证书（{numbers}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="314" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="65" />
         <source>No new certificate was issued.</source>
         <translation>没有发放新证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="316" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="67" />
         <source>{count} trainees already had one.</source>
         <translation>{count} 名学员此前已有证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="318" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="69" />
         <source>{count} trainees cannot receive one yet (listed below).</source>
         <translation>{count} 名学员暂不能发证（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="321" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="72" />
         <source>Cannot receive a certificate yet</source>
         <translation>暂不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="322" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="73" />
         <source>Check these certificates before printing</source>
         <translation>打印前请核对这些证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="323" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="74" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1875,94 +1863,102 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>IssueTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="333" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="333" />
-        <source>Roll no.</source>
-        <translation>学号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="333" />
-        <source>ID card no.</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="333" />
-        <source>Can be issued</source>
-        <translation>可发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>Certificate number</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="363" />
-        <source>Voided: {reason}</source>
-        <translation>已作废：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="365" />
-        <source>Issued on {date}</source>
-        <translation>{date} 发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>What to do</source>
         <translation>怎么办</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="145" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>Fix status</source>
         <translation>更正情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="162" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="163" />
         <source>✓ Corrected</source>
         <translation>✓ 已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="162" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="163" />
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="163" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="164" />
         <source>See what to do</source>
         <translation>见“怎么办”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="170" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="171" />
         <source>No. {roll} {name}</source>
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="171" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="172" />
         <source>Whole batch</source>
         <translation>整个批次</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingTab</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="180" />
+        <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
+        <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="183" />
+        <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
+        <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="237" />
+        <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
+        <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="240" />
+        <source>{void} voided certificates are listed at the end (grey).</source>
+        <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="244" />
+        <source>Issue certificates</source>
+        <translation>发放证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="245" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="246" />
+        <source>Reissue…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="247" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="248" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>
@@ -2500,47 +2496,29 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>OutcomeTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="229" />
+        <location filename="../../desktop_app/gui/table_models.py" line="180" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="229" />
+        <location filename="../../desktop_app/gui/table_models.py" line="180" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="229" />
+        <location filename="../../desktop_app/gui/table_models.py" line="180" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="229" />
+        <location filename="../../desktop_app/gui/table_models.py" line="180" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="229" />
+        <location filename="../../desktop_app/gui/table_models.py" line="180" />
         <source>Reasons</source>
         <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreview</name>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="116" />
-        <source>The certificate could not be shown: its PDF is damaged.</source>
-        <translation>无法显示证书：PDF 文件已损坏。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="145" />
-        <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
-        <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="149" />
-        <source>Select a certificate to see it here.</source>
-        <translation>选择一张证书，在这里查看。</translation>
     </message>
 </context>
 <context>
@@ -2717,69 +2695,120 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="311" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="312" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="360" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="361" />
         <source>Checking every row of {file} … nothing is saved yet.</source>
         <translation>正在逐行检查 {file} …（此时还不会保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="365" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="366" />
         <source>The file has no trainee rows.</source>
         <translation>文件中没有学员数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="368" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="369" />
         <source>Nobody in this file can be enrolled. Save the rows that cannot be imported, correct them and choose the corrected file.</source>
         <translation>这个文件中没有可以报名的学员。请保存不能导入的行，改正后重新选择改好的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="372" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="373" />
         <source>Nothing has been saved yet. Check the list, then click “Import” to enrol the trainees.</source>
         <translation>还没有保存任何数据。请核对下面的清单，然后点“导入”为学员报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="378" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="379" />
         <source>Import {count} trainees</source>
         <translation>导入 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="379" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="380" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="382" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="383" />
         <source>Step 2 of 4: check the rows</source>
         <translation>第 2 步（共 4 步）：检查每一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="383" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="384" />
         <source>Every row is checked against the identity rules and the subsidy policy.</source>
         <translation>逐行核对身份证件和补贴政策，此时还不会保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="384" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="385" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="385" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="386" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="386" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="387" />
         <source>Save rows that cannot be imported…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="388" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="389" />
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsImport</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="34" />
+        <source>Import assessment results into {code}</source>
+        <translation>向 {code} 导入考核成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="35" />
+        <source>Results files (*.xlsx *.csv);;All files (*)</source>
+        <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="181" />
+        <source>This class is read-only.</source>
+        <translation>这个班级只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="220" />
+        <source>No. {roll} {name}: not saved. {reason}</source>
+        <translation>{roll} 号 {name}：没有保存。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="233" />
+        <source>No. {roll} {name}, {column}: {reason}</source>
+        <translation>{roll} 号 {name}，{column}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="249" />
+        <source>Nobody is enrolled in this class.</source>
+        <translation>这个班级还没有学员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="253" />
+        <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
+        <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="257" />
+        <source>Import results…</source>
+        <translation>导入成绩…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="259" />
+        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
+        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
     </message>
 </context>
 <context>
@@ -2884,62 +2913,62 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>RosterImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="69" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="70" />
         <source>{total} rows read: {subsidised} will be enrolled with subsidy, {without} will be enrolled without subsidy, {already} are already in the class, {rejected} cannot be imported.</source>
         <translation>共读取 {total} 行：将报名 {subsidised} 人（享受补贴），将报名 {without} 人（不享受补贴），{already} 人已在班中，{rejected} 行不能导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="74" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="75" />
         <source>{enrolled} trainees were enrolled ({subsidised} with subsidy, {without} without); {already} were already in the class; {rejected} rows were not imported.</source>
         <translation>已报名 {enrolled} 人（享受补贴 {subsidised} 人，不享受补贴 {without} 人）；{already} 人原本已在班中；{rejected} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="88" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="89" />
         <source>Row {row} ({name}): {reasons}</source>
         <translation>第 {row} 行（{name}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="633" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="634" />
         <source>roster_not_imported_{code}.xlsx</source>
         <translation>花名册_未导入_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="640" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="641" />
         <source>Save the rows that were not imported</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="642" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="643" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="653" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="654" />
         <source>{count} rows saved to {path}, each with its reason in the last column.</source>
         <translation>已把 {count} 行保存到 {path}，每行的原因写在最后一列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="672" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="673" />
         <source>Import roster into {code}</source>
         <translation>导入花名册到班级 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="673" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="674" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="674" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="675" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="675" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="676" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="676" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="677" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2947,32 +2976,32 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="190" />
+        <location filename="../../desktop_app/gui/table_models.py" line="141" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="190" />
+        <location filename="../../desktop_app/gui/table_models.py" line="141" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="190" />
+        <location filename="../../desktop_app/gui/table_models.py" line="141" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="190" />
+        <location filename="../../desktop_app/gui/table_models.py" line="141" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="190" />
+        <location filename="../../desktop_app/gui/table_models.py" line="141" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="191" />
+        <location filename="../../desktop_app/gui/table_models.py" line="142" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
@@ -2980,37 +3009,37 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="146" />
+        <location filename="../../desktop_app/gui/table_models.py" line="97" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="146" />
+        <location filename="../../desktop_app/gui/table_models.py" line="97" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="146" />
+        <location filename="../../desktop_app/gui/table_models.py" line="97" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="146" />
+        <location filename="../../desktop_app/gui/table_models.py" line="97" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="146" />
+        <location filename="../../desktop_app/gui/table_models.py" line="97" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="147" />
+        <location filename="../../desktop_app/gui/table_models.py" line="98" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="147" />
+        <location filename="../../desktop_app/gui/table_models.py" line="98" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3265,27 +3294,27 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="560" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="561" />
         <source>Save the rows that were not imported: the workbook keeps your columns and adds the reason for each row. Correct them and import that file into this class again; nobody is enrolled twice.</source>
         <translation>请保存未导入的行：保存的表格保留原来的各列，并在最后一列写明原因。改正后可以把这个文件再次导入本班，已报名的学员不会重复报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="562" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="563" />
         <source>Every row of the file was imported.</source>
         <translation>文件中的每一行都已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="565" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="566" />
         <source>Step 4 of 4: done</source>
         <translation>第 4 步（共 4 步）：完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="566" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="567" />
         <source>The roster of the class has been updated.</source>
         <translation>班级花名册已更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_wizard.py" line="567" />
+        <location filename="../../desktop_app/gui/import_wizard.py" line="568" />
         <source>Save rows not imported…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3293,302 +3322,302 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="374" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="375" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="489" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="490" />
         <source>This computer is not yet registered with the provincial platform, so nothing can be uploaded. Ask the platform for an enrolment code, enter the platform address on the Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick.</source>
         <translation>本机尚未在省平台登记，暂时不能上传。请向省平台申请登记码，在“设置”页填写省平台地址，然后点“登记本机…”。登记之前，可以用U盘送交批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="496" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="497" />
         <source>Uploads are paused: {reason}</source>
         <translation>上传已暂停：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="501" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="502" />
         <source>Registered with the provincial platform as device {device} (since {since}, {url}).</source>
         <translation>本机已在省平台登记，设备编号 {device}（{since} 登记，{url}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="510" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="511" />
         <source>No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: its records are sealed into a signed batch that appears here.</source>
         <translation>还没有批次。班级结业后，在“班级”页打开该班级并点“封存并上传”：班级数据会封存为签名批次，显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="518" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="519" />
         <source>{code} {name} · {kind} · {state}</source>
         <translation>{code} {name} · {kind} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="524" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="525" />
         <source>signature verified</source>
         <translation>签名已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="526" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="527" />
         <source>signature does NOT verify</source>
         <translation>签名验证未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="528" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="529" />
         <source>signature not checked (platform key unknown)</source>
         <translation>签名未验证（本机没有省平台公钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="529" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="530" />
         <source>Receipt No. {sequence}, received {time} ({verified}).</source>
         <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="534" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="535" />
         <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
         <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="537" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="538" />
         <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
         <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="541" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="542" />
         <source>The platform returned this class. Select each problem below and click “Correct…” (or fix it on the Classes and Trainees pages), then click “Seal correction…”.</source>
         <translation>省平台退回了这个班级。请逐个选中下列问题并点“更正…”（也可在“班级”和“学员”页修改），然后点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="544" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="545" />
         <source>Correction batch {batch} was sealed for it: follow that batch.</source>
         <translation>已为它封存更正批次 {batch}，请查看该批次的进度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="547" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="548" />
         <source>Accepted. The notes below need no new upload, but check them.</source>
         <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="549" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="550" />
         <source>This correction replaces batch {batch}.</source>
         <translation>此更正批次取代批次 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="551" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="552" />
         <source>Replaced by correction batch {batch}.</source>
         <translation>已被更正批次 {batch} 取代。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="553" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="554" />
         <source>The platform listed no problems.</source>
         <translation>省平台没有提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="601" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="602" />
         <source>Batch %v of %m</source>
         <translation>第 %v / %m 批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="620" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="621" />
         <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
         <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="625" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="626" />
         <source>{count} batch(es) uploaded.</source>
         <translation>已上传 {count} 个批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="627" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="628" />
         <source>{count} accepted.</source>
         <translation>{count} 个已被接收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="629" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="630" />
         <source>{count} returned by the platform: see the problems listed for it.</source>
         <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="632" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="633" />
         <source>The platform is busy; the rest will be tried again automatically.</source>
         <translation>省平台繁忙，其余批次稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="634" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="635" />
         <source>{count} batch(es) still waiting.</source>
         <translation>仍有 {count} 个批次等待上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="636" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="637" />
         <source>Nothing was waiting to be uploaded.</source>
         <translation>没有需要上传的批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="670" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="671" />
         <source>Corrected here: {what}.</source>
         <translation>已在此更正：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="673" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="674" />
         <source>Click “Correct…” to enter the name as printed on the trainee's ID card.</source>
         <translation>点“更正…”，填写学员身份证上的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="675" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="676" />
         <source>Click “Correct…” to withdraw this trainee's subsidy claim for this class.</source>
         <translation>点“更正…”，撤回该学员本班的补贴申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="677" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="678" />
         <source>This cannot be corrected here. {what}</source>
         <translation>这一项不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="679" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="680" />
         <source>Select a problem to correct it.</source>
         <translation>选中一个问题即可更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="696" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="697" />
         <source>This problem cannot be corrected here. {what}</source>
         <translation>这个问题不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="727" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="728" />
         <source>Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, click “Seal correction…”.</source>
         <translation>已更正：{what}。本批次还有 {count} 个问题要处理；全部改好后，请点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="731" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="732" />
         <source>Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal the corrected class and upload it again.</source>
         <translation>已更正：{what}。本批次的问题已全部更正：请点“封存更正批次…”，把改好的班级重新封存并上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="740" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="741" />
         <source>Corrected as the platform asked: {what}</source>
         <translation>按省平台意见更正：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="748" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="749" />
         <source>Choose the USB stick or folder for batch {code}</source>
         <translation>选择存放 {code} 批次的U盘或文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="760" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="761" />
         <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
         <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="767" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="768" />
         <source>The batch was not exported. {reason}</source>
         <translation>批次没有导出。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="773" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="774" />
         <source>Import a receipt from the platform</source>
         <translation>导入省平台回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="775" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="776" />
         <source>Receipt files (*.json);;All files (*)</source>
         <translation>回执文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="784" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="785" />
         <source>Receipt imported: {code} is now “{state}”.</source>
         <translation>回执已导入：{code} 现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="793" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="794" />
         <source>The receipt was not imported. {reason}</source>
         <translation>回执没有导入。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="804" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="805" />
         <source>Seal correction for {code}</source>
         <translation>封存 {code} 的更正批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="805" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="806" />
         <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
         <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="812" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="813" />
         <source>Nothing was sealed: write what was corrected, and why.</source>
         <translation>没有封存：请填写更正了什么、为什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="818" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="819" />
         <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
         <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="833" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="834" />
         <source>Enter the platform address on the Settings page first, then register this computer.</source>
         <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="836" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="837" />
         <source>Register this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="837" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="838" />
         <source>Enrolment code from the provincial platform (it can be used once):</source>
         <translation>省平台发放的登记码（只能使用一次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="844" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="845" />
         <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
         <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="864" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="865" />
         <source>Upload now</source>
         <translation>立即上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="865" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="866" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="866" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="867" />
         <source>Export to USB…</source>
         <translation>导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="867" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="868" />
         <source>Import receipt…</source>
         <translation>导入回执…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="868" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="869" />
         <source>Seal correction…</source>
         <translation>封存更正批次…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="869" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="870" />
         <source>Register this computer…</source>
         <translation>登记本机…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="870" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="871" />
         <source>Go and fix</source>
         <translation>去修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="871" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="872" />
         <source>Open this class on the Classes page</source>
         <translation>在“班级”页打开这个班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="872" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="873" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="873" />
+        <location filename="../../desktop_app/gui/pages/sync.py" line="874" />
         <source>Correct the selected problem: a trainee's name, or a subsidy claim</source>
         <translation>更正选中的问题：学员姓名或补贴申请</translation>
     </message>
@@ -3596,133 +3625,133 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineeDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="166" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="167" />
         <source>Loading …</source>
         <translation>正在读取 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="188" />
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="292" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="189" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="188" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="189" />
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="189" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="190" />
         <source>bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="196" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="197" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="208" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="209" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="212" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="213" />
         <source>Recorded (hidden)</source>
         <translation>已登记（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="224" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="225" />
         <source>Full numbers are shown for this trainee only; they are masked again when you select someone else. The view is recorded in the audit log.</source>
         <translation>完整号码只对这名学员显示，选择其他学员后会重新隐藏。本次查看已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="231" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="232" />
         <source>{count} classes, {subsidised} of them subsidised. Point at an orange row to see why it was not subsidised.</source>
         <translation>共参加 {count} 个班级，其中 {subsidised} 个享受补贴。鼠标停在橙色行上可看不享受补贴的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="235" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="236" />
         <source>Not enrolled in any class yet.</source>
         <translation>还没有参加任何班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="290" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="291" />
         <source>Select a trainee to see the record and training history.</source>
         <translation>选择一名学员，这里会显示其个人信息和培训记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="292" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="292" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="294" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="294" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="293" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="294" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="294" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
         <source>Household type</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="294" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
         <source>Employment</source>
         <translation>就业状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="295" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
         <source>Draws a pension</source>
         <translation>领取养老金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="296" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="297" />
         <source>Key groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="301" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="302" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="302" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="303" />
         <source>Personal record</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="303" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="304" />
         <source>Training history</source>
         <translation>培训记录</translation>
     </message>
@@ -3730,32 +3759,32 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineeTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="280" />
+        <location filename="../../desktop_app/gui/table_models.py" line="231" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="280" />
+        <location filename="../../desktop_app/gui/table_models.py" line="231" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="280" />
+        <location filename="../../desktop_app/gui/table_models.py" line="231" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="280" />
+        <location filename="../../desktop_app/gui/table_models.py" line="231" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="280" />
+        <location filename="../../desktop_app/gui/table_models.py" line="231" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/table_models.py" line="281" />
+        <location filename="../../desktop_app/gui/table_models.py" line="232" />
         <source>Number of classes</source>
         <translation>班级数</translation>
     </message>
@@ -3763,47 +3792,47 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="375" />
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="450" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="376" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="451" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="427" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="428" />
         <source>Showing the first %n trainees by name.</source>
         <translation>
             <numerusform>按姓名排序，显示前 %n 名学员。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="428" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="429" />
         <source>%n trainees on record.</source>
         <translation>
             <numerusform>共 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="430" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="431" />
         <source>Nobody found for “{query}”. Check the spelling, or try the last 4 characters of the ID number.</source>
         <translation>没有找到“{query}”。请检查输入，或改用身份证号码后 4 位查找。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="433" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="434" />
         <source>Showing the first %n matches; type more to narrow the search.</source>
         <translation>
             <numerusform>显示前 %n 条结果；请输入更多内容缩小范围。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="435" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="436" />
         <source>%n found.</source>
         <translation>
             <numerusform>找到 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="452" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="453" />
         <source>Name, ID number, or the last 4 characters of the ID number</source>
         <translation>姓名、身份证号码，或身份证号码后 4 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/trainees.py" line="453" />
+        <location filename="../../desktop_app/gui/pages/trainees.py" line="454" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
@@ -3980,29 +4009,42 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VerifyCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="252" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="115" />
         <source>Verify a certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="254" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="117" />
         <source>Scan the QR code on the certificate with a scanner (or paste the text a phone read from it) and press “Verify”. The signature is checked on this PC, without a network.</source>
         <translation>用扫码枪扫描证书上的二维码（或粘贴手机扫出的文字），然后点击“验证”。签名在本机核验，不需要联网。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="256" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="119" />
         <source>QR code text</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="257" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="120" />
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="258" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="121" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReissue</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="53" />
+        <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
+        <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="57" />
+        <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
+        <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>
 </context>
 <context>

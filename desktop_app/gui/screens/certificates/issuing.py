@@ -24,6 +24,12 @@ from desktop_app.services.certificates import CertificateCandidate, CertificateV
 if TYPE_CHECKING:
     from desktop_app.gui.screens.certificates.page import CertificatesPage
 
+# The preview never gets narrower than this while the table takes what its columns need: a
+# landscape certificate is still recognisable at a glance.
+PREVIEW_MIN_WIDTH = 270
+COLUMN_WIDTHS = {CertificateIssueModel.NAME: 72, CertificateIssueModel.ID_NUMBER: 158,
+                 CertificateIssueModel.NUMBER: 176}
+
 
 class IssuingTab(QWidget):
     """The issue table and what acts on it: issuing (`issuer`), void and reissue (`void_reissue`),
@@ -74,14 +80,12 @@ class IssuingTab(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(28)  # as high as the results grid's
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self._selection_changed())
         header = self.view.horizontalHeader()
-        for column, width in ((CertificateIssueModel.NAME, 72), (CertificateIssueModel.ID_NUMBER, 158),
-                              (CertificateIssueModel.NUMBER, 176)):
-            header.resizeSection(column, width)
         for column in (CertificateIssueModel.ROLL, CertificateIssueModel.STATUS):  # short words in either language
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # The reasons are long: they take what is left, elided, and read in full as a tooltip.
         header.setSectionResizeMode(CertificateIssueModel.ELIGIBLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow heading ends in “…”; its tooltip has it all
 
         self.preview = CertificatePreview(page.office, page.operations)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -90,6 +94,8 @@ class IssuingTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._divider_moved = False
+        self.splitter.splitterMoved.connect(self._divider_dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(actions)
@@ -151,6 +157,7 @@ class IssuingTab(QWidget):
             self._selection_changed()
         self._render_summary()
         self.update_buttons()
+        self._fit_splitter()
         self.loaded.emit(code)
 
     def _selection_changed(self) -> None:
@@ -177,6 +184,45 @@ class IssuingTab(QWidget):
                                                  "certificate in the print dialog."))
         self.export_button.setEnabled(any_issued and not busy)
 
+    # --- how wide the table is ----------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Fixed columns, but never narrower than their heading in the current language."""
+        header = self.view.horizontalHeader()
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+
+    def _fit_splitter(self) -> None:
+        """Until the person moves the divider: the table as wide as its columns need (the reasons
+        at least as wide as their heading), the preview the rest — at least PREVIEW_MIN_WIDTH, and
+        never less than the two fifths it has in a wide window."""
+        total = sum(self.splitter.sizes())
+        if self._divider_moved or total <= 0:
+            return
+        header = self.view.horizontalHeader()
+        needed = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+        for column in range(header.count()):
+            if column == CertificateIssueModel.ELIGIBLE:
+                needed += header.sectionSizeHint(column)
+            elif header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents:
+                needed += max(header.sectionSizeHint(column), self.view.sizeHintForColumn(column))
+            else:
+                needed += header.sectionSize(column)
+        table = max(total * 3 // 5, min(needed, total - PREVIEW_MIN_WIDTH))
+        if self.splitter.sizes()[0] != table:
+            self.splitter.setSizes([table, total - table])
+
+    def _divider_dragged(self, _position: int, _index: int) -> None:
+        self._divider_moved = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # the splitter has its new width already (the layout came first)
+        self._fit_splitter()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # a tab laid out while hidden learns its width only now
+        self._fit_splitter()
+
     # --- words ---------------------------------------------------------------------------------
 
     def _render_summary(self) -> None:
@@ -201,6 +247,8 @@ class IssuingTab(QWidget):
         self.print_button.setText(self.tr("Print…"))
         self.export_button.setText(self.tr("Export PDF…"))
         self.model.retranslate()
+        self._fit_columns()
+        self._fit_splitter()
         self.preview.retranslate()
         self._render_summary()
         self.update_buttons()

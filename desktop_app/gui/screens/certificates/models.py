@@ -233,6 +233,11 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
         return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Can be issued"),
                 self.tr("Certificate number"), self.tr("Status")]
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole heading, when a narrow column cuts it short
+            role = Qt.ItemDataRole.DisplayRole
+        return super().headerData(section, orientation, role)
+
     @staticmethod
     def reasons_text(row: IssueRow) -> str:
         return "；".join(problem.message() for problem in row.reasons)

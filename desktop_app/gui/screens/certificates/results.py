@@ -29,6 +29,10 @@ from desktop_app.services.assessment import AssessmentRowView
 if TYPE_CHECKING:
     from desktop_app.gui.screens.certificates.page import CertificatesPage
 
+COLUMN_WIDTHS = {AssessmentTableModel.ROLL: 56, AssessmentTableModel.NAME: 110, AssessmentTableModel.ID_NUMBER: 190,
+                 AssessmentTableModel.THEORY: 100, AssessmentTableModel.PRACTICAL: 100,
+                 AssessmentTableModel.RESULT: 100, AssessmentTableModel.RETAKE: 64}
+
 
 class ResultDelegate(QStyledItemDelegate):
     """合格 / 不合格 / — as a drop-down; a choice is saved as soon as it is made."""
@@ -102,12 +106,6 @@ class ResultsTab(QWidget):
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.delegate = ResultDelegate(self.view)
         self.view.setItemDelegateForColumn(AssessmentTableModel.RESULT, self.delegate)
-        header = self.view.horizontalHeader()
-        for column, width in ((AssessmentTableModel.ROLL, 56), (AssessmentTableModel.NAME, 110),
-                              (AssessmentTableModel.ID_NUMBER, 190), (AssessmentTableModel.THEORY, 100),
-                              (AssessmentTableModel.PRACTICAL, 100), (AssessmentTableModel.RESULT, 100),
-                              (AssessmentTableModel.RETAKE, 64)):
-            header.resizeSection(column, width)
         self.error_label = QLabel()
         self.error_label.setObjectName("assessmentError")
         self.error_label.setWordWrap(True)
@@ -262,6 +260,9 @@ class ResultsTab(QWidget):
             "Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can "
             "receive a certificate."))
         self.model.retranslate()
+        header = self.view.horizontalHeader()
+        for column, width in COLUMN_WIDTHS.items():  # never narrower than the heading in this language
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         if self._error_text is not None:
             self.error_label.setText(self._error_text())
         self._render_summary()

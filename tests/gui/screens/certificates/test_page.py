@@ -349,6 +349,20 @@ def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_o
     dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_in_the_smallest_window_the_issue_table_shows_every_column_beside_the_preview(qtbot, qapp, page, language):
+    install_translators(qapp, language)
+    page.resize(920, 720)  # a 1100 × 720 window less its navigation
+    page.tabs.setCurrentWidget(page.issuing)
+    qtbot.waitUntil(lambda: idle(page), timeout=WAIT)
+    view, preview = page.issuing.view, page.issuing.preview
+    qtbot.waitUntil(lambda: view.horizontalHeader().length() <= view.viewport().width(), timeout=WAIT)
+    assert preview.width() >= 260 and preview.width() < view.width()
+    header = view.horizontalHeader()
+    for column in range(header.count()):  # a heading cut short still reads in full as its tooltip
+        assert page.issuing.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
 def test_the_screen_prints_and_exports_with_the_offset_it_was_given(qtbot, qapp, desk, settings, completed):  # noqa: F811
     """The window saves the offset chosen on the settings page and hands it on (`set_offset`); a
     screen built later reads it back from settings.json (tests/gui/test_printer_offset.py: the window)."""
