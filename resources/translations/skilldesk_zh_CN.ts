@@ -84,29 +84,24 @@
 <context>
     <name>AssessmentImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="112" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="59" />
         <source>Results import: {file}</source>
         <translation>导入考核成绩：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="113" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="60" />
         <source>{rows} rows read; results of {recorded} trainees were recorded.</source>
         <translation>读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="116" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="63" />
         <source>The rows listed below could not be used; fix them in the file and import it again, or type those results into the grid.</source>
         <translation>下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="119" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="66" />
         <source>Not used</source>
         <translation>未使用的行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="120" />
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -796,32 +791,32 @@
         <translation>证书_{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="29" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="30" />
         <source>Export the certificates of {code}</source>
         <translation>导出 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="30" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="31" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="37" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="38" />
         <source>Exporting the certificates of {code} …</source>
         <translation>正在导出 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="38" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="39" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="56" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="57" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="59" />
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="60" />
         <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
         <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
     </message>
@@ -1022,82 +1017,82 @@
 <context>
     <name>CertificateReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="122" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="131" />
         <source>Write the reason first: it is kept with the certificate for good.</source>
         <translation>请先填写原因：原因会和证书一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="158" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="167" />
         <source>Void a certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="160" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="169" />
         <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
         <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Issued by mistake</source>
         <translation>误发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Issued twice</source>
         <translation>重复发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="163" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Training record corrected</source>
         <translation>培训记录已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="164" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="173" />
         <source>Void the certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="166" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="175" />
         <source>Reissue a certificate</source>
         <translation>补发证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="168" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="177" />
         <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
         <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Certificate lost</source>
         <translation>证书遗失</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Certificate damaged</source>
         <translation>证书损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="171" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Misprinted</source>
         <translation>打印错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="173" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="182" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="189" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="190" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1130,42 +1125,42 @@
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="103" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="101" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="173" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="164" />
         <source>{status} · {dates} · {count} trainees</source>
         <translation>{status} · {dates} · {count} 名学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="178" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="169" />
         <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
         <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="211" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="202" />
         <source>Verify a certificate…</source>
         <translation>验证证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="212" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="203" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="213" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="204" />
         <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
         <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="215" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="206" />
         <source>Assessment results</source>
         <translation>考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="216" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="207" />
         <source>Issuing</source>
         <translation>发证</translation>
     </message>
@@ -1820,44 +1815,39 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>IssueReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="60" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="27" />
         <source>Certificates issued for {code}</source>
         <translation>{code} 发证结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="63" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="30" />
         <source>{count} certificates were issued ({numbers}).</source>
         <translation>已发放 {count} 张证书（{numbers}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="65" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="32" />
         <source>No new certificate was issued.</source>
         <translation>没有发放新证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="67" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="34" />
         <source>{count} trainees already had one.</source>
         <translation>{count} 名学员此前已有证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="69" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="36" />
         <source>{count} trainees cannot receive one yet (listed below).</source>
         <translation>{count} 名学员暂不能发证（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="72" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="39" />
         <source>Cannot receive a certificate yet</source>
         <translation>暂不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="73" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="40" />
         <source>Check these certificates before printing</source>
         <translation>打印前请核对这些证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="74" />
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3007,6 +2997,14 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     </message>
 </context>
 <context>
+    <name>RunReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/widgets/run_report_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>SessionTableModel</name>
     <message>
         <location filename="../../desktop_app/gui/table_models.py" line="97" />
@@ -4037,12 +4035,12 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VoidReissue</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="53" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="62" />
         <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
         <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="57" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="66" />
         <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
         <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>

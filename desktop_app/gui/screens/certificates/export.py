@@ -26,8 +26,9 @@ class CertificateExport(QObject):
         if code is None or self.batch.busy or not self.tab.model.issued():
             return
         name = self.tr("certificates_{code}.pdf").format(code=code)
-        chosen, _filter = QFileDialog.getSaveFileName(page, self.tr("Export the certificates of {code}").format(code=code),
-                                                      str(page.last_folder / name), self.tr("PDF document (*.pdf)"))
+        chosen, _filter = QFileDialog.getSaveFileName(
+            page, self.tr("Export the certificates of {code}").format(code=code), str(page.last_folder / name),
+            self.tr("PDF document (*.pdf)"))
         if not chosen:
             return
         path = Path(chosen)

@@ -85,7 +85,7 @@ class IssuingTab(QWidget):
         # The reasons are long: they take what is left, elided, and read in full as a tooltip.
         header.setSectionResizeMode(CertificateIssueModel.ELIGIBLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow heading ends in “…”; its tooltip has it all
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow heading ends in “…” (tooltip: all of it)
 
         self.preview = CertificatePreview(page.office, page.operations)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -5,8 +5,8 @@ them (tab 发证); verify a scanned QR code offline from either tab."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
@@ -15,6 +15,7 @@ from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui.screens.certificates.issuing import IssuingTab
 from desktop_app.gui.screens.certificates.results import ResultsTab
 from desktop_app.gui.screens.certificates.verify import VerifyCertificateDialog
+from desktop_app.gui.widgets.class_combo import class_combo, offer_classes
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_table import documents_folder
@@ -54,10 +55,7 @@ class CertificatesPage(ScreenPage):
 
         self.class_label = QLabel()
         self.class_label.setObjectName("fieldLabel")
-        self.class_combo = QComboBox()
-        self.class_combo.setObjectName("classPicker")
-        self.class_combo.setMinimumContentsLength(28)
-        self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.class_combo = class_combo(width_in_characters=28)
         self.class_combo.currentIndexChanged.connect(self._class_chosen)
         self.class_info = QLabel()
         self.class_info.setObjectName("classInfo")
@@ -143,14 +141,7 @@ class CertificatesPage(ScreenPage):
         if keep not in codes:
             # The class being completed is the one certificates are usually for.
             keep = next((r.code for r in rows if r.status is ClassStatus.COMPLETED), codes[0] if codes else None)
-        self.class_combo.blockSignals(True)
-        self.class_combo.clear()
-        for row in rows:
-            self.class_combo.addItem(f"{row.code}  {row.name}", row.code)
-            self.class_combo.setItemData(self.class_combo.count() - 1,
-                                         f"{row.name}\n{labels.class_status(row.status)}", Qt.ItemDataRole.ToolTipRole)
-        self.class_combo.setCurrentIndex(codes.index(keep) if keep in codes else -1)
-        self.class_combo.blockSignals(False)
+        offer_classes(self.class_combo, rows, keep)
         self.empty_label.setVisible(not rows)
         self.tabs.setVisible(bool(rows))
         self.classes_loaded.emit()
