@@ -30,6 +30,7 @@ class Colour(StrEnum):
     SURFACE = "#fbfcfd"  # framed panels
     SURFACE_SUNKEN = "#f3f5f8"  # the navigation
     SURFACE_PLACEHOLDER = "#f8fafc"
+    PREVIEW_DESK = "#d9dee5"  # behind a previewed PDF page (widgets/pdf_preview)
 
     ERROR = "#b3261e"  # refusals and errors said inline
     ERROR_STRONG = "#8a1c1c"  # text on an error background; a revealed number
@@ -198,6 +199,9 @@ QLabel#markDialogHeading {{ font-size: 12pt; font-weight: bold; }}
 QLabel#markHistoryHeading {{ font-size: 11pt; font-weight: bold; }}
 QLabel#lockNote {{ background: {c.WARNING_BACKGROUND}; border: 1px solid {c.WARNING_BORDER};
     color: {c.WARNING_STRONG}; padding: 6px; border-radius: 4px; }}
+/* --- the certificates screen ------------------------------------------------------------ */
+/* a verified QR code: green or red by tone (scan-ok / scan-bad), boxed and large enough to read */
+QLabel#verifyResult {{ padding: 10px; border-radius: 6px; font-size: 11pt; }}
 """
 
 

@@ -84,70 +84,65 @@
 <context>
     <name>AssessmentImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="361" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="59" />
         <source>Results import: {file}</source>
         <translation>导入考核成绩：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="362" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="60" />
         <source>{rows} rows read; results of {recorded} trainees were recorded.</source>
         <translation>读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="365" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="63" />
         <source>The rows listed below could not be used; fix them in the file and import it again, or type those results into the grid.</source>
         <translation>下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="368" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="66" />
         <source>Not used</source>
         <translation>未使用的行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="369" />
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Theory score</source>
         <translation>理论成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="139" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Practical score</source>
         <translation>实操成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Retake</source>
         <translation>补考</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="140" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
         <source>Assessment result</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="210" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="133" />
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -736,84 +731,328 @@
     </message>
 </context>
 <context>
+    <name>CertificateBatch</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="36" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="38" />
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateExport</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="28" />
+        <source>certificates_{code}.pdf</source>
+        <translation>证书_{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="30" />
+        <source>Export the certificates of {code}</source>
+        <translation>导出 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="31" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="38" />
+        <source>Exporting the certificates of {code} …</source>
+        <translation>正在导出 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="39" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="57" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="60" />
+        <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
+        <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateIssueModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Roll no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <source>Can be issued</source>
+        <translation>可发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="268" />
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="270" />
+        <source>Issued on {date}</source>
+        <translation>{date} 发证</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateIssuer</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="42" />
+        <source>Issue certificates</source>
+        <translation>发放证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="43" />
+        <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
+        <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="48" />
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="49" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePreview</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="37" />
+        <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
+        <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="40" />
+        <source>Select a certificate to see it here.</source>
+        <translation>选择一张证书，在这里查看。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="41" />
+        <source>The certificate could not be shown: its PDF is damaged.</source>
+        <translation>无法显示证书：PDF 文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="70" />
+        <source>{name}: no certificate yet</source>
+        <translation>{name}：尚未发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="72" />
+        <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
+        <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="76" />
+        <source>{name}: no certificate</source>
+        <translation>{name}：不能发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="77" />
+        <source>{name} cannot receive a certificate yet: {reasons}</source>
+        <translation>{name} 暂不能发证：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="86" />
+        <source>Preparing certificate {number} …</source>
+        <translation>正在生成证书 {number} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="94" />
+        <source>Certificate {number} · {name} · void: {reason}</source>
+        <translation>证书 {number} · {name} · 已作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="96" />
+        <source>Certificate {number} · {name} · issued {date}</source>
+        <translation>证书 {number} · {name} · {date} 发证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="101" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="131" />
+        <source>Certificate preview</source>
+        <translation>证书预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="113" />
+        <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
+        <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="118" />
+        <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
+        <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePrinting</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="47" />
+        <source>Preparing the certificates of {code} for printing …</source>
+        <translation>正在准备打印 {code} 的证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="48" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="59" />
+        <source>Printing was cancelled; nothing was sent to the printer.</source>
+        <translation>已取消打印，没有向打印机发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="67" />
+        <source>Certificates {code}</source>
+        <translation>{code} 证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="70" />
+        <source>Print the certificates of {code}</source>
+        <translation>打印 {code} 的证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="92" />
+        <source>Printing {count} certificates …</source>
+        <translation>正在打印 {count} 张证书 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="93" />
+        <source>Stopping after the current page …</source>
+        <translation>正在停止：打印完当前这一页后停止 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="96" />
+        <source>Printing certificate {done} of {total} …</source>
+        <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="106" />
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="109" />
+        <source>Printing was cancelled after {printed} of {total} certificates.</source>
+        <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="112" />
+        <source>{count} certificates were sent to the printer.</source>
+        <translation>已向打印机发送 {count} 张证书。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="98" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="131" />
         <source>Write the reason first: it is kept with the certificate for good.</source>
         <translation>请先填写原因：原因会和证书一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="130" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="167" />
         <source>Void a certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="132" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="169" />
         <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
         <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Issued by mistake</source>
         <translation>误发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Issued twice</source>
         <translation>重复发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
         <source>Training record corrected</source>
         <translation>培训记录已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="136" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="173" />
         <source>Void the certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="138" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="175" />
         <source>Reissue a certificate</source>
         <translation>补发证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="140" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="177" />
         <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
         <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Certificate lost</source>
         <translation>证书遗失</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Certificate damaged</source>
         <translation>证书损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="143" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Misprinted</source>
         <translation>打印错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="144" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="145" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="182" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="152" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="189" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="153" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="190" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -821,325 +1060,69 @@
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="95" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="26" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="28" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="103" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="34" />
         <source>Issued</source>
         <translation>已发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="105" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="36" />
         <source>Void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="106" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="37" />
         <source>Not issued</source>
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="620" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1087" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1278" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="101" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="714" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="164" />
         <source>{status} · {dates} · {count} trainees</source>
         <translation>{status} · {dates} · {count} 名学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="719" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="169" />
         <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
         <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="781" />
-        <source>No. {roll} {name}: not saved. {reason}</source>
-        <translation>{roll} 号 {name}：没有保存。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="790" />
-        <source>No. {roll} {name}, {column}: {reason}</source>
-        <translation>{roll} 号 {name}，{column}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="804" />
-        <source>Nobody is enrolled in this class.</source>
-        <translation>这个班级还没有学员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="808" />
-        <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
-        <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="816" />
-        <source>Import assessment results into {code}</source>
-        <translation>向 {code} 导入考核成绩</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="817" />
-        <source>Results files (*.xlsx *.csv);;All files (*)</source>
-        <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="900" />
-        <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
-        <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="903" />
-        <source>{void} voided certificates are listed at the end (grey).</source>
-        <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="929" />
-        <source>This class is read-only.</source>
-        <translation>这个班级只能查看，不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="940" />
-        <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
-        <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="943" />
-        <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
-        <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="954" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1290" />
-        <source>Issue certificates</source>
-        <translation>发放证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="955" />
-        <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
-        <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="960" />
-        <source>Issue</source>
-        <translation>发放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="961" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1085" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1005" />
-        <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
-        <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1009" />
-        <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
-        <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1025" />
-        <source>{name}: no certificate yet</source>
-        <translation>{name}：尚未发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1027" />
-        <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
-        <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1031" />
-        <source>{name}: no certificate</source>
-        <translation>{name}：不能发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1032" />
-        <source>{name} cannot receive a certificate yet: {reasons}</source>
-        <translation>{name} 暂不能发证：{reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1042" />
-        <source>Preparing certificate {number} …</source>
-        <translation>正在生成证书 {number} …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1049" />
-        <source>Certificate {number} · {name} · void: {reason}</source>
-        <translation>证书 {number} · {name} · 已作废：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1051" />
-        <source>Certificate {number} · {name} · issued {date}</source>
-        <translation>证书 {number} · {name} · {date} 发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1056" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1298" />
-        <source>Certificate preview</source>
-        <translation>证书预览</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1067" />
-        <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
-        <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1072" />
-        <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
-        <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1126" />
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1224" />
-        <source>Stopping…</source>
-        <translation>正在停止…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1180" />
-        <source>Stopping after the current page …</source>
-        <translation>正在停止：打印完当前这一页后停止 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1125" />
-        <source>Preparing the certificates of {code} for printing …</source>
-        <translation>正在准备打印 {code} 的证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1138" />
-        <source>Printing was cancelled; nothing was sent to the printer.</source>
-        <translation>已取消打印，没有向打印机发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1146" />
-        <source>Certificates {code}</source>
-        <translation>{code} 证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1149" />
-        <source>Print the certificates of {code}</source>
-        <translation>打印 {code} 的证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1179" />
-        <source>Printing {count} certificates …</source>
-        <translation>正在打印 {count} 张证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1191" />
-        <source>Printing certificate {done} of {total} …</source>
-        <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1196" />
-        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
-        <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1199" />
-        <source>Printing was cancelled after {printed} of {total} certificates.</source>
-        <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1202" />
-        <source>{count} certificates were sent to the printer.</source>
-        <translation>已向打印机发送 {count} 张证书。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1213" />
-        <source>certificates_{code}.pdf</source>
-        <translation>证书_{code}.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1214" />
-        <source>Export the certificates of {code}</source>
-        <translation>导出 {code} 的证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1215" />
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1223" />
-        <source>Exporting the certificates of {code} …</source>
-        <translation>正在导出 {code} 的证书 …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1239" />
-        <source>The export was cancelled; no file was written.</source>
-        <translation>已取消导出，没有写入文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1242" />
-        <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
-        <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1279" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="202" />
         <source>Verify a certificate…</source>
         <translation>验证证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1280" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="203" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1281" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="204" />
         <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
         <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1283" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="206" />
         <source>Assessment results</source>
         <translation>考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1284" />
+        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="207" />
         <source>Issuing</source>
         <translation>发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1285" />
-        <source>Import results…</source>
-        <translation>导入成绩…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1287" />
-        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
-        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1291" />
-        <source>Void…</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1292" />
-        <source>Reissue…</source>
-        <translation>补发…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1293" />
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="1294" />
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>
@@ -1598,88 +1581,43 @@
 <context>
     <name>IssueReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="309" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="27" />
         <source>Certificates issued for {code}</source>
         <translation>{code} 发证结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="312" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="30" />
         <source>{count} certificates were issued ({numbers}).</source>
         <translation>已发放 {count} 张证书（{numbers}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="314" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="32" />
         <source>No new certificate was issued.</source>
         <translation>没有发放新证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="316" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="34" />
         <source>{count} trainees already had one.</source>
         <translation>{count} 名学员此前已有证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="318" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="36" />
         <source>{count} trainees cannot receive one yet (listed below).</source>
         <translation>{count} 名学员暂不能发证（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="321" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="39" />
         <source>Cannot receive a certificate yet</source>
         <translation>暂不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="322" />
+        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="40" />
         <source>Check these certificates before printing</source>
         <translation>打印前请核对这些证书</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="323" />
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>IssueTableModel</name>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>Roll no.</source>
-        <translation>学号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>ID card no.</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="334" />
-        <source>Can be issued</source>
-        <translation>可发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
-        <source>Certificate number</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="335" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="364" />
-        <source>Voided: {reason}</source>
-        <translation>已作废：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/certificates.py" line="366" />
-        <source>Issued on {date}</source>
-        <translation>{date} 发证</translation>
-    </message>
     <message>
         <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
         <source>Trainee</source>
@@ -1729,6 +1667,54 @@
         <location filename="../../desktop_app/gui/pages/sync.py" line="172" />
         <source>Whole batch</source>
         <translation>整个批次</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingTab</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="180" />
+        <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
+        <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="183" />
+        <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
+        <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="237" />
+        <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
+        <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="240" />
+        <source>{void} voided certificates are listed at the end (grey).</source>
+        <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="244" />
+        <source>Issue certificates</source>
+        <translation>发放证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="245" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="246" />
+        <source>Reissue…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="247" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="248" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
 </context>
 <context>
@@ -2273,24 +2259,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreview</name>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="116" />
-        <source>The certificate could not be shown: its PDF is damaged.</source>
-        <translation>无法显示证书：PDF 文件已损坏。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="145" />
-        <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
-        <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pdf_preview.py" line="149" />
-        <source>Select a certificate to see it here.</source>
-        <translation>选择一张证书，在这里查看。</translation>
-    </message>
-</context>
-<context>
     <name>Permissions</name>
     <message>
         <location filename="../../desktop_app/gui/permissions.py" line="41" />
@@ -2392,6 +2360,57 @@
         <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="237" />
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsImport</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="34" />
+        <source>Import assessment results into {code}</source>
+        <translation>向 {code} 导入考核成绩</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="35" />
+        <source>Results files (*.xlsx *.csv);;All files (*)</source>
+        <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="181" />
+        <source>This class is read-only.</source>
+        <translation>这个班级只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="220" />
+        <source>No. {roll} {name}: not saved. {reason}</source>
+        <translation>{roll} 号 {name}：没有保存。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="233" />
+        <source>No. {roll} {name}, {column}: {reason}</source>
+        <translation>{roll} 号 {name}，{column}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="249" />
+        <source>Nobody is enrolled in this class.</source>
+        <translation>这个班级还没有学员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="253" />
+        <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
+        <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="257" />
+        <source>Import results…</source>
+        <translation>导入成绩…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="259" />
+        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
+        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2697,14 @@
         <location filename="../../desktop_app/gui/screens/classes/models.py" line="142" />
         <source>Subsidy</source>
         <translation>补贴</translation>
+    </message>
+</context>
+<context>
+    <name>RunReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/widgets/run_report_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3870,29 +3897,42 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VerifyCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="252" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="115" />
         <source>Verify a certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="254" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="117" />
         <source>Scan the QR code on the certificate with a scanner (or paste the text a phone read from it) and press “Verify”. The signature is checked on this PC, without a network.</source>
         <translation>用扫码枪扫描证书上的二维码（或粘贴手机扫出的文字），然后点击“验证”。签名在本机核验，不需要联网。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="256" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="119" />
         <source>QR code text</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="257" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="120" />
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/certificate_dialogs.py" line="258" />
+        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="121" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReissue</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="62" />
+        <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
+        <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="66" />
+        <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
+        <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ def show_certificates_of(qtbot, window, class_code: str):
     window.show_page("certificates")
     page = window.pages["certificates"]
     qtbot.waitUntil(lambda: page.class_combo.count() > 0, timeout=WAIT)
-    with qtbot.waitSignal(page.candidates_loaded, timeout=WAIT):
+    with qtbot.waitSignal(page.issuing.loaded, timeout=WAIT):
         assert page.select_class(class_code)
     return page
 
@@ -129,8 +129,9 @@ def test_a_teacher_sees_issuing_importing_and_sealing_disabled_and_why(qtbot, wi
     assert seal.isVisible() and not seal.isEnabled() and seal.toolTip() == TEACHER_MAY_NOT_SEAL
 
     certificates = show_certificates_of(qtbot, window, code("YL01"))
-    assert not certificates.issue_button.isEnabled() and certificates.issue_button.toolTip() == TEACHER_MAY_NOT_ISSUE
-    assert not certificates.import_button.isEnabled() and certificates.assessment_model.read_only
+    issue_button = certificates.issuing.issue_button
+    assert not issue_button.isEnabled() and issue_button.toolTip() == TEACHER_MAY_NOT_ISSUE
+    assert not certificates.results.import_button.isEnabled() and certificates.results.model.read_only
 
     window.show_page("attendance")  # marking stays open: the service refuses classes not theirs
     attendance = window.pages["attendance"]
@@ -167,8 +168,8 @@ def test_an_auditor_may_export_the_audit_log_but_not_edit_classes(qtbot, window_
 def test_a_clerk_may_issue_but_not_mark_attendance(qtbot, window_as, code):
     window = window_as("li")
     certificates = show_certificates_of(qtbot, window, code("YL01"))
-    assert "没有" not in certificates.issue_button.toolTip()
-    assert not certificates.assessment_model.read_only
+    assert "没有" not in certificates.issuing.issue_button.toolTip()
+    assert not certificates.results.model.read_only
     window.show_page("attendance")
     attendance = window.pages["attendance"]
     qtbot.waitUntil(lambda: attendance.current_code() is not None and window.tasks.pending == 0, timeout=WAIT)

@@ -2,6 +2,8 @@
 
 QtPdf comes with the PySide6-Addons wheel. A PC where it cannot be imported still runs
 SkillDesk: the preview says why it is empty and printing is offered through the exported PDF.
+The screen that shows a preview gives it its sentences (`PreviewWords`): what a certificate
+preview says is not what a report's would.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from PySide6.QtCore import (
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPalette
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPalette
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop_app.gui.theme import Colour, qcolor
 
 try:  # QtPdf ships in PySide6-Addons; without it the preview explains itself instead of crashing.
     from PySide6.QtPdf import QPdfDocument
@@ -60,12 +64,22 @@ def load_pdf(data: bytes, parent: QObject | None = None):
     return document, buffer
 
 
+@dataclass(frozen=True)
+class PreviewWords:
+    """What a preview says instead of a page, each read again on a language change."""
+
+    unavailable: Callable[[], str]  # QtPdf cannot be imported on this PC
+    nothing_chosen: Callable[[], str]  # nothing to show yet
+    damaged: Callable[[], str]  # the PDF could not be read
+
+
 class PdfPreview(QWidget):
     """One PDF document in a QPdfView (fit to the pane), or a sentence saying why there is none."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, words: PreviewWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
+        self.words = words
         self.stack = QStackedWidget()
         self.message = QLabel()
         self.message.setObjectName("previewMessage")
@@ -86,7 +100,7 @@ class PdfPreview(QWidget):
             self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
             self.view.setDocumentMargins(QMargins(8, 8, 8, 8))
             palette = self.view.palette()
-            palette.setColor(QPalette.ColorRole.Dark, QColor("#d9dee5"))  # the desk the page lies on
+            palette.setColor(QPalette.ColorRole.Dark, qcolor(Colour.PREVIEW_DESK))
             self.view.setPalette(palette)
             self.stack.addWidget(self.view)
         layout = QVBoxLayout(self)
@@ -113,7 +127,7 @@ class PdfPreview(QWidget):
             self._buffer.deleteLater()
         self._buffer = buffer
         if self.document.status() != QPdfDocument.Status.Ready or self.document.pageCount() < 1:
-            self.show_message(lambda: self.tr("The certificate could not be shown: its PDF is damaged."))
+            self.show_message(self.words.damaged)
             return False
         self._message_text = None
         self.view.pageNavigator().jump(0, QPointF(0, 0), 0)
@@ -141,12 +155,9 @@ class PdfPreview(QWidget):
         if self._message_text is not None:
             self.message.setText(self._message_text())
         elif self.document is None:
-            self.message.setText(self.tr(
-                "The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this "
-                "PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it "
-                "from a PDF reader."))
+            self.message.setText(self.words.unavailable())
         else:
-            self.message.setText(self.tr("Select a certificate to see it here."))
+            self.message.setText(self.words.nothing_chosen())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
