@@ -1,0 +1,1 @@
+"""One package per screen of the main window: its page, table models and dialogs. Screens never import each other."""
