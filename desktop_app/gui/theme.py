@@ -162,6 +162,12 @@ QWidget[tone="scan-ok"] {{ background: {c.SCAN_OK_BACKGROUND}; border: 2px solid
     color: {c.SCAN_OK_TEXT}; }}
 QWidget[tone="scan-bad"] {{ background: {c.SCAN_BAD_BACKGROUND}; border: 2px solid {c.SCAN_BAD_BORDER};
     color: {c.SCAN_BAD_TEXT}; }}
+
+/* --- upload, audit and settings screens ----------------------------------------------------- */
+QLabel#platformMessage {{ background: {c.ERROR_BACKGROUND}; border: 1px solid {c.ERROR_BORDER};
+    color: {c.ERROR_STRONG}; padding: 6px; border-radius: 4px; }}
+QLabel#traineeFacts {{ font-weight: bold; color: {c.TEXT_STRONG}; }}
+QLabel#auditNoAccess {{ color: {c.TEXT_MUTED}; font-size: 11pt; }}
 """
 
 

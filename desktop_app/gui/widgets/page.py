@@ -32,12 +32,19 @@ class PageHeader(QHBoxLayout):
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
-        self.count = QLabel()
-        self.count.setObjectName("pageCount")
+        self._count = QLabel()
+        self._count.setObjectName("pageCount")
         self.addWidget(self.heading)
         self.addSpacing(12)
-        self.addWidget(self.count)
+        self.addWidget(self._count)
         self.addStretch(1)
+
+    @property
+    def count(self) -> QLabel:
+        """The count's label. A property, not an instance attribute: an instance attribute named
+        `count` is taken by shiboken for a Python override of the virtual QLayout::count(), and
+        Qt crashes calling a QLabel when the header is added to a layout."""
+        return self._count
 
 
 class ScreenPage(QWidget):
