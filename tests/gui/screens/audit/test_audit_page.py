@@ -126,3 +126,33 @@ def test_export_to_csv_and_a_refusal_in_words(qtbot, audit_page, tmp_path, monke
     text = audit_page.notice.text()
     assert text.startswith("没有导出任何内容。") and "文件夹不存在" in text
     assert "Traceback" not in text and not missing.exists()
+
+
+def test_entries_are_read_again_after_any_change_and_each_time_the_screen_is_shown(qtbot, demo_desk, chinese):
+    """Every write is audited, and other computers write to the log too: any operation that changed
+    something reads the entries again, one that only read does not; showing the screen always does."""
+    from desktop_app.gui.operations import Operations
+    from desktop_app.gui.screens.audit import AuditPage
+    from desktop_app.gui.tasks import TaskRunner
+    from desktop_app.services.changes import Area, report_changes
+
+    operations = Operations(TaskRunner())
+    page = AuditPage(demo_desk, operations)
+    qtbot.addWidget(page)
+    operations.did_execute.connect(page.on_operation_did_execute)
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        page.show()
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        operations.run(None, lambda: report_changes(Area.ATTENDANCE))
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    loads = []
+    page.entries_loaded.connect(loads.append)
+    operations.run(None, lambda: None)  # a read: no change announced
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == []
+    page.hide()
+    assert operations.tasks.pending == 0  # nothing is read for a screen nobody sees…
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        page.show()  # …and everything when it shows again
+    operations.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)

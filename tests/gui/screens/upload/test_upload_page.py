@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -419,3 +420,98 @@ def test_reference_data_that_was_not_applied_is_said_after_the_upload_summary(de
     assert kind == "warning"
     assert text.index("已上传 1 个批次") < text.index("参考数据“补贴标准”未予采用")
     assert page.report_text(SyncReport(uploaded=1, accepted=1))[1] == "success"
+
+
+# --- how the screen is wired: change notices, and only the latest answer counting -----------------
+
+
+@pytest.fixture
+def upload_screen(qtbot, chinese):
+    """`upload_screen(office)`: the screen on its own, hearing of every operation as the window makes it."""
+    from desktop_app.gui.operations import Operations
+    from desktop_app.gui.screens.upload import UploadPage
+    from desktop_app.gui.tasks import TaskRunner
+
+    operations = Operations(TaskRunner())
+
+    def build(office):
+        page = UploadPage(office, operations, platform_url=lambda: None)
+        qtbot.addWidget(page)
+        operations.did_execute.connect(page.on_operation_did_execute)
+        page.resize(1100, 720)
+        return page, operations
+
+    yield build
+    operations.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+
+
+def test_the_outbox_is_read_again_after_an_operation_that_changed_it_and_not_after_others(
+        qtbot, upload_screen, demo_desk, code):
+    from desktop_app.services.changes import Area, report_changes
+
+    page, operations = upload_screen(demo_desk)
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000) as first:
+        page.show()
+    assert first.args == [0]
+    prepare_for_sealing(demo_desk, code("YL01"))
+    demo_desk.seal_class(code("YL01"))  # behind the screen's back: it cannot know yet
+    loads = []
+    page.batches_loaded.connect(loads.append)
+
+    operations.run(None, lambda: report_changes(Area.ATTENDANCE))  # attendance marked on another screen
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == [] and page.batch_model.rowCount() == 0
+
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000) as blocker:
+        operations.run(None, lambda: report_changes(Area.OUTBOX))
+    assert blocker.args == [1] and page.batch_model.index(0, page.batch_model.STATE).data() == "待上传"
+
+    page.hide()  # not on screen: the change is remembered and read when the screen shows again
+    operations.run(None, lambda: report_changes(Area.OUTBOX))
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == [1]
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
+        page.show()
+
+
+def test_details_of_a_batch_selected_before_arrive_late_and_are_dropped(qtbot, upload_screen, desk, monkeypatch):
+    """Clicking from batch A to batch B while A's details are still being read: B's are shown, and
+    A's, arriving after them, change nothing."""
+    import threading
+    from datetime import datetime, timezone
+
+    from desktop_app.services.outbox import BatchDetail, BatchRow
+
+    def batch(batch_id: str, code: str) -> BatchRow:
+        return BatchRow(batch_id=batch_id, kind="cohort_completion", class_code=code, class_name=f"班级 {code}",
+                        state="sealed", attempts=0, next_attempt_at=None, last_error=None,
+                        created_at=datetime(2026, 3, 1, tzinfo=timezone.utc), sent_at=None, sequence=None,
+                        receipt_status=None, received_at=None, issue_count=0, supersedes=None, superseded_by=None,
+                        content_hash="h")
+
+    first, second = batch("batch-a", "2026-AAA"), batch("batch-b", "2026-BBB")
+    release_first = threading.Event()
+    answered = []
+
+    def batch_detail(batch_id: str) -> BatchDetail:
+        if batch_id == first.batch_id:
+            release_first.wait(20)  # a slow answer for the first batch
+        answered.append(batch_id)
+        row = first if batch_id == first.batch_id else second
+        return BatchDetail(row=row, issues=[], receipt_verified=None, content_hash="h", key_id="k", size_bytes=1)
+
+    monkeypatch.setattr(desk, "outbox", lambda: [first, second])
+    monkeypatch.setattr(desk, "registration", lambda: None)
+    monkeypatch.setattr(desk, "batch_detail", batch_detail)
+    page, operations = upload_screen(desk)
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
+        page.show()  # selects the newest, the first: its details are held back
+    panel = page.batch_panel
+    with qtbot.waitSignal(panel.loaded, timeout=20_000, check_params_cb=lambda batch_id: batch_id == "batch-b"):
+        assert page.select_batch(second.batch_id)
+    assert "2026-BBB" in panel.title.text()
+    release_first.set()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0 and "batch-a" in answered, timeout=20_000)
+    assert panel.detail.row.batch_id == "batch-b" and "2026-BBB" in panel.title.text()
+    assert page.selected_batch().batch_id == "batch-b"
