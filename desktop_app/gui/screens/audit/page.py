@@ -53,8 +53,10 @@ class AuditPage(ScreenPage):
         self.view = row_table(self.model, "auditTable")
         header = self.view.horizontalHeader()
         for column, width in ((AuditTableModel.TIME, 150), (AuditTableModel.PERSON, 100),
-                              (AuditTableModel.ACTION, 130), (AuditTableModel.CLASS, 96)):
+                              (AuditTableModel.CLASS, 96)):
             header.resizeSection(column, width)
+        # Action words are short in Chinese and long in English: the column fits them, not a fixed width.
+        header.setSectionResizeMode(AuditTableModel.ACTION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AuditTableModel.DETAILS, QHeaderView.ResizeMode.Stretch)
 
         # Conditions and entries in one box, hidden from a role that may not read the log (a note says why).

@@ -6,8 +6,8 @@ signals); the language applies live, no restart needed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app import __version__
 from desktop_app.gui.operations import Operations
@@ -45,15 +45,30 @@ class SettingsPage(ScreenPage):
         self.storage = StorageSection(database=database, data_dir=data_dir, key_dir=key_dir)
         self.version_label = QLabel()
 
+        # The sections scroll under the heading: together they are taller than a 720-pixel window,
+        # and squeezed into it the accounts table and the longer notes were cut off.
+        sections = QWidget()
+        sections.setObjectName("settingsSections")
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 12, 0)  # room for the scroll bar
+        column.setSpacing(14)
+        for section in (self.general, self.accounts, self.platform, self.printer, self.storage):
+            column.addWidget(section)
+        column.addWidget(self.version_label)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(sections)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setContentsMargins(32, 28, 20, 28)
         layout.setSpacing(14)
         layout.addLayout(self.header)
         layout.addWidget(self.notice)
-        for section in (self.general, self.accounts, self.platform, self.printer, self.storage):
-            layout.addWidget(section)
-        layout.addWidget(self.version_label)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         self.retranslate()
         self.apply_permissions()
 
