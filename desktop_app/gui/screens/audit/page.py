@@ -45,7 +45,7 @@ class AuditPage(ScreenPage):
         self.header.addWidget(self.export_button)
 
         self.filters = AuditFilters()
-        self.filters.changed.connect(self.reload)
+        self.filters.changed.connect(self._read_entries)
         self.summary = QLabel()
         self.summary.setObjectName("auditSummary")
         self.summary.setWordWrap(True)
@@ -121,8 +121,13 @@ class AuditPage(ScreenPage):
         """The people and classes to choose from, and the entries that match the conditions."""
         if not self.can_view():
             return
+        self.run(self.office.audit_filter_choices, success=self._choices_arrived, latest="choices")
+        self._read_entries()
+
+    def _read_entries(self) -> None:
+        if not self.can_view():
+            return
         office, conditions = self.office, self.filters.chosen()
-        self.run(office.audit_filter_choices, success=self._choices_arrived, latest="choices")
         self.run(lambda: office.audit_entries(**conditions), success=self._arrived, failure=self._load_failed,
                  latest="entries")
 
@@ -163,7 +168,7 @@ class AuditPage(ScreenPage):
 
     def _exported(self, result) -> None:
         self.exported.emit(result)
-        self.reload()
+        self._read_entries()  # the export itself is in the log
 
     def _export_failed(self) -> None:
         self._load_error_shown = False  # the banner says why nothing was exported: a later load keeps it
@@ -177,5 +182,5 @@ class AuditPage(ScreenPage):
         self.model.retranslate()
         self._render_summary()
         self._show_access()  # the note and tooltips in the language of the moment
-        if self.isVisible() and self.can_view():
-            self.reload()  # action words and details come in the language of the moment
+        if self.isVisible():
+            self._read_entries()  # action words and details come in the language of the moment
