@@ -72,7 +72,6 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
         window.tasks.wait_for_done()
         desk.close()
         return 0
-    window.pages["settings"].attach_accounts(desk, window.tasks)
     window.show()
     try:
         if screenshot is not None:
@@ -102,9 +101,7 @@ def start_session(window, settings: Settings) -> bool:
     minutes = idle_minutes_from(read_settings_file(settings.settings_file))
     window.idle_lock = IdleLock(window, window.desk, minutes=minutes)
     page = window.pages["settings"]
-    page.idle_spin.blockSignals(True)
-    page.idle_spin.setValue(int(minutes))
-    page.idle_spin.blockSignals(False)
+    page.set_idle_minutes(minutes)
 
     def choose(value: int) -> None:
         save_preference(settings, "idle_lock_minutes", value)

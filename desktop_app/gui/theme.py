@@ -202,6 +202,11 @@ QLabel#lockNote {{ background: {c.WARNING_BACKGROUND}; border: 1px solid {c.WARN
 /* --- the certificates screen ------------------------------------------------------------ */
 /* a verified QR code: green or red by tone (scan-ok / scan-bad), boxed and large enough to read */
 QLabel#verifyResult {{ padding: 10px; border-radius: 6px; font-size: 11pt; }}
+/* --- upload, audit and settings screens ----------------------------------------------------- */
+QLabel#platformMessage {{ background: {c.ERROR_BACKGROUND}; border: 1px solid {c.ERROR_BORDER};
+    color: {c.ERROR_STRONG}; padding: 6px; border-radius: 4px; }}
+QLabel#traineeFacts {{ font-weight: bold; color: {c.TEXT_STRONG}; }}
+QLabel#auditNoAccess {{ color: {c.TEXT_MUTED}; font-size: 11pt; }}
 """
 
 

@@ -3,44 +3,132 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="348" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="37" />
         <source>Username</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="350" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="39" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="351" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="40" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="352" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="41" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="353" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="42" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="364" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="53" />
         <source>Add account</source>
         <translation>新增账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="364" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="53" />
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="380" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="69" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsSection</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="90" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="90" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="118" />
+        <source>Account %1 added.</source>
+        <translation>已新增账号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="123" />
+        <source>New password set for %1.</source>
+        <translation>已为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="128" />
+        <source>%1 now has the role %2.</source>
+        <translation>%1 的角色已改为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="132" />
+        <source>Account %1 disabled.</source>
+        <translation>账号 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="137" />
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="165" />
+        <source>Disable the account %1? It can no longer sign in; its records are kept.</source>
+        <translation>停用账号 %1？停用后不能再登录，其操作记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="171" />
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
+        <source>Username</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="173" />
+        <source>Add account…</source>
+        <translation>新增账号…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="174" />
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="175" />
+        <source>Change role…</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="176" />
+        <source>Disable</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -489,184 +577,285 @@
     </message>
 </context>
 <context>
-    <name>AuditPage</name>
+    <name>AuditExporter</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="228" />
-        <source>Audit log</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="290" />
-        <location filename="../../desktop_app/gui/pages/audit.py" line="435" />
-        <source>Everyone</source>
-        <translation>全部人员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="294" />
-        <location filename="../../desktop_app/gui/pages/audit.py" line="437" />
-        <source>All classes</source>
-        <translation>全部班级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="376" />
-        <source>No entries match these conditions.</source>
-        <translation>没有符合条件的记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="379" />
-        <source>Showing the newest {count} entries. Narrow the conditions to see older ones; an export contains every matching entry.</source>
-        <translation>仅显示最新的 {count} 条记录。缩小条件可查看更早的记录；导出文件包含全部符合条件的记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="382" />
-        <source>{count} entries, newest first.</source>
-        <translation>共 {count} 条记录，最新的在前。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="389" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="48" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="389" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="48" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="390" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="49" />
         <source>audit-log-{date}.xlsx</source>
         <translation>审计日志-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="391" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="50" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="402" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="60" />
         <source>Exporting the audit log to {path} …</source>
         <translation>正在把审计日志导出到 {path} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="409" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="66" />
         <source>Exported {count} entries to {path}. The export itself is recorded in the audit log.</source>
         <translation>已导出 {count} 条记录到 {path}。本次导出也已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="418" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="72" />
         <source>Nothing was exported. {reason}</source>
         <translation>没有导出任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="424" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="80" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
+</context>
+<context>
+    <name>AuditFilters</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="425" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="155" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="179" />
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="159" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="181" />
+        <source>All classes</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="169" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="426" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="170" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="427" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="171" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="428" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="172" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="429" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="173" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="430" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="174" />
         <source>Words of the action, e.g. certificate, export, reveal; press Enter</source>
         <translation>操作关键词，如 证书、导出、查看；按回车查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="432" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="176" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="433" />
+        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="177" />
         <source>Clear conditions</source>
         <translation>清除条件</translation>
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/page.py" line="87" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/page.py" line="159" />
+        <source>No entries match these conditions.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/page.py" line="162" />
+        <source>Showing the newest {count} entries. Narrow the conditions to see older ones; an export contains every matching entry.</source>
+        <translation>仅显示最新的 {count} 条记录。缩小条件可查看更早的记录；导出文件包含全部符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/audit/page.py" line="165" />
+        <source>{count} entries, newest first.</source>
+        <translation>共 {count} 条记录，最新的在前。</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="52" />
+        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="52" />
+        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="52" />
+        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="52" />
+        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/audit.py" line="52" />
+        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
 </context>
 <context>
-    <name>BatchTableModel</name>
+    <name>BatchPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
-        <source>Class</source>
-        <translation>班级</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="146" />
+        <source>{code} {name} · {kind} · {state}</source>
+        <translation>{code} {name} · {kind} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
-        <source>Kind</source>
-        <translation>类型</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="158" />
+        <source>signature verified</source>
+        <translation>签名已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="160" />
+        <source>signature does NOT verify</source>
+        <translation>签名验证未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
-        <source>Attempts</source>
-        <translation>尝试次数</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="162" />
+        <source>signature not checked (platform key unknown)</source>
+        <translation>签名未验证（本机没有省平台公钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="90" />
-        <source>Next try</source>
-        <translation>下次重试</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="163" />
+        <source>Receipt No. {sequence}, received {time} ({verified}).</source>
+        <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="91" />
-        <source>Receipt</source>
-        <translation>回执</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="167" />
+        <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
+        <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="96" />
-        <source>No. {sequence}</source>
-        <translation>第 {sequence} 号</translation>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="170" />
+        <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
+        <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="174" />
+        <source>The platform returned this class. Select each problem below and click “Correct…” (or fix it on the Classes and Trainees pages), then click “Seal correction…”.</source>
+        <translation>省平台退回了这个班级。请逐个选中下列问题并点“更正…”（也可在“班级”和“学员”页修改），然后点“封存更正批次…”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="177" />
+        <source>Correction batch {batch} was sealed for it: follow that batch.</source>
+        <translation>已为它封存更正批次 {batch}，请查看该批次的进度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="180" />
+        <source>Accepted. The notes below need no new upload, but check them.</source>
+        <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="182" />
+        <source>This correction replaces batch {batch}.</source>
+        <translation>此更正批次取代批次 {batch}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="184" />
+        <source>Replaced by correction batch {batch}.</source>
+        <translation>已被更正批次 {batch} 取代。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="186" />
+        <source>The platform listed no problems.</source>
+        <translation>省平台没有提出问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="227" />
+        <source>Corrected here: {what}.</source>
+        <translation>已在此更正：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="230" />
+        <source>Click “Correct…” to enter the name as printed on the trainee's ID card.</source>
+        <translation>点“更正…”，填写学员身份证上的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="232" />
+        <source>Click “Correct…” to withdraw this trainee's subsidy claim for this class.</source>
+        <translation>点“更正…”，撤回该学员本班的补贴申请。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="234" />
+        <source>This cannot be corrected here. {what}</source>
+        <translation>这一项不能在此直接更正。{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="236" />
+        <source>Select a problem to correct it.</source>
+        <translation>选中一个问题即可更正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="260" />
+        <source>This problem cannot be corrected here. {what}</source>
+        <translation>这个问题不能在此直接更正。{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="284" />
+        <source>Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, click “Seal correction…”.</source>
+        <translation>已更正：{what}。本批次还有 {count} 个问题要处理；全部改好后，请点“封存更正批次…”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="288" />
+        <source>Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal the corrected class and upload it again.</source>
+        <translation>已更正：{what}。本批次的问题已全部更正：请点“封存更正批次…”，把改好的班级重新封存并上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="296" />
+        <source>Corrected as the platform asked: {what}</source>
+        <translation>按省平台意见更正：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="299" />
+        <source>Go and fix</source>
+        <translation>去修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="300" />
+        <source>Open this class on the Classes page</source>
+        <translation>在“班级”页打开这个班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="301" />
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="302" />
+        <source>Correct the selected problem: a trainee's name, or a subsidy claim</source>
+        <translation>更正选中的问题：学员姓名或补贴申请</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1664,29 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="55" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="56" />
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="57" />
+        <source>Lock after inactivity</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="58" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
@@ -1617,59 +1829,6 @@
     </message>
 </context>
 <context>
-    <name>IssueTableModel</name>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
-        <source>Trainee</source>
-        <translation>学员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
-        <source>What to do</source>
-        <translation>怎么办</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="146" />
-        <source>Fix status</source>
-        <translation>更正情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="163" />
-        <source>✓ Corrected</source>
-        <translation>✓ 已更正</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="163" />
-        <source>To correct</source>
-        <translation>待更正</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="164" />
-        <source>See what to do</source>
-        <translation>见“怎么办”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="171" />
-        <source>No. {roll} {name}</source>
-        <translation>{roll} 号 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="172" />
-        <source>Whole batch</source>
-        <translation>整个批次</translation>
-    </message>
-</context>
-<context>
     <name>IssuingTab</name>
     <message>
         <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="180" />
@@ -1767,70 +1926,70 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="298" />
+        <location filename="../../desktop_app/gui/main_window.py" line="310" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="299" />
+        <location filename="../../desktop_app/gui/main_window.py" line="311" />
         <source>Signed in:</source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="301" />
+        <location filename="../../desktop_app/gui/main_window.py" line="313" />
         <source>Sign out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="303" />
+        <location filename="../../desktop_app/gui/main_window.py" line="315" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="305" />
+        <location filename="../../desktop_app/gui/main_window.py" line="317" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="347" />
+        <location filename="../../desktop_app/gui/main_window.py" line="359" />
         <source>Classes in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 个班级</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="348" />
+        <location filename="../../desktop_app/gui/main_window.py" line="360" />
         <source>Trainees in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 名学员</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="349" />
+        <location filename="../../desktop_app/gui/main_window.py" line="361" />
         <source>Batches waiting to upload: %n</source>
         <translation>
             <numerusform>等待上传的批次：%n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="426" />
+        <location filename="../../desktop_app/gui/main_window.py" line="438" />
         <source>Database: %s</source>
         <translation>数据库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="428" />
+        <location filename="../../desktop_app/gui/main_window.py" line="440" />
         <source>Offline (platform not set up)</source>
         <translation>离线（尚未设置省平台地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="430" />
+        <location filename="../../desktop_app/gui/main_window.py" line="442" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="432" />
+        <location filename="../../desktop_app/gui/main_window.py" line="444" />
         <source>Offline: work is kept and uploaded later</source>
         <translation>离线：数据已保存，联网后自动上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="434" />
+        <location filename="../../desktop_app/gui/main_window.py" line="446" />
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
@@ -2072,47 +2231,47 @@
 <context>
     <name>NameCorrectionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="200" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="210" />
         <source>As the provincial platform asked: the name on the ID card is correct</source>
         <translation>按省平台意见，以身份证上的姓名为准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="210" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="220" />
         <source>Type the name exactly as printed on the ID card.</source>
         <translation>请照身份证上印的姓名逐字填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="212" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="222" />
         <source>This is the name already on record; type the name printed on the ID card.</source>
         <translation>这就是现在登记的姓名；请填写身份证上印的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="220" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="230" />
         <source>the name of No. {roll} from {old} to {new}</source>
         <translation>第 {roll} 号学员姓名由“{old}”改为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="226" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="236" />
         <source>Correct the trainee's name</source>
         <translation>更正学员姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="228" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="238" />
         <source>Type the name exactly as printed on the trainee's ID card (look at the card, not the enrolment form). The change is recorded in the audit log; the batch already sent keeps the old name, and the corrected name goes up with the correction batch.</source>
         <translation>请照学员身份证上印的姓名逐字填写（以身份证原件为准，不要照报名表）。修改会记入审计日志；已发送的批次保留原姓名，改正后的姓名随更正批次上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="231" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="241" />
         <source>Name on the ID card *</source>
         <translation>身份证上的姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="232" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="242" />
         <source>As printed on the ID card</source>
         <translation>与身份证上印的一致</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="243" />
         <source>Correct the name</source>
         <translation>更正姓名</translation>
     </message>
@@ -2231,6 +2390,44 @@
     </message>
 </context>
 <context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <source>Next try</source>
+        <translation>下次重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="49" />
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="54" />
+        <source>No. {sequence}</source>
+        <translation>第 {sequence} 号</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeTableModel</name>
     <message>
         <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
@@ -2305,6 +2502,24 @@
     </message>
 </context>
 <context>
+    <name>PlatformSection</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="86" />
+        <source>Provincial platform</source>
+        <translation>省职业技能培训公共服务平台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="87" />
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="88" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="212" />
@@ -2360,6 +2575,125 @@
         <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="237" />
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterOffsetSection</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="119" />
+        <source>Certificate printing offset</source>
+        <translation>证书打印偏移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="120" />
+        <source>Horizontal (right +)</source>
+        <translation>水平（向右为正）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="121" />
+        <source>Vertical (up +)</source>
+        <translation>垂直（向上为正）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="123" />
+        <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
+        <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptIssueModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <source>Fix status</source>
+        <translation>更正情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
+        <source>✓ Corrected</source>
+        <translation>✓ 已更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
+        <source>To correct</source>
+        <translation>待更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="135" />
+        <source>See what to do</source>
+        <translation>见“怎么办”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="150" />
+        <source>No. {roll} {name}</source>
+        <translation>{roll} 号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="151" />
+        <source>Whole batch</source>
+        <translation>整个批次</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationBar</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="62" />
+        <source>This computer is not yet registered with the provincial platform, so nothing can be uploaded. Ask the platform for an enrolment code, enter the platform address on the Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick.</source>
+        <translation>本机尚未在省平台登记，暂时不能上传。请向省平台申请登记码，在“设置”页填写省平台地址，然后点“登记本机…”。登记之前，可以用U盘送交批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="69" />
+        <source>Uploads are paused: {reason}</source>
+        <translation>上传已暂停：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="74" />
+        <source>Registered with the provincial platform as device {device} (since {since}, {url}).</source>
+        <translation>本机已在省平台登记，设备编号 {device}（{since} 登记，{url}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="85" />
+        <source>Enter the platform address on the Settings page first, then register this computer.</source>
+        <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="88" />
+        <source>Register this computer</source>
+        <translation>登记本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="89" />
+        <source>Enrolment code from the provincial platform (it can be used once):</source>
+        <translation>省平台发放的登记码（只能使用一次）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="99" />
+        <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
+        <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="112" />
+        <source>Register this computer…</source>
+        <translation>登记本机…</translation>
     </message>
 </context>
 <context>
@@ -2469,12 +2803,12 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="393" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="82" />
         <source>Role of %1</source>
         <translation>%1 的角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="398" />
+        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="87" />
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2482,31 +2816,26 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="322" />
         <location filename="../../desktop_app/gui/permissions.py" line="28" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="322" />
         <location filename="../../desktop_app/gui/permissions.py" line="28" />
         <source>Registrar</source>
         <translation>教务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="323" />
         <location filename="../../desktop_app/gui/permissions.py" line="29" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="323" />
         <location filename="../../desktop_app/gui/permissions.py" line="29" />
         <source>Clerk</source>
         <translation>文员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="324" />
         <location filename="../../desktop_app/gui/permissions.py" line="30" />
         <source>Auditor</source>
         <translation>审计</translation>
@@ -2872,182 +3201,14 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="172" />
-        <location filename="../../desktop_app/gui/pages/settings.py" line="175" />
+        <location filename="../../desktop_app/gui/screens/settings/page.py" line="76" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="176" />
-        <source>General</source>
-        <translation>常规</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="177" />
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="178" />
-        <source>Lock after inactivity</source>
-        <translation>无操作自动锁定</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="179" />
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="180" />
-        <source>Accounts</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="181" />
-        <source>Username</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="181" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="181" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="182" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="183" />
-        <source>Add account…</source>
-        <translation>新增账号…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="184" />
-        <source>Reset password…</source>
-        <translation>重设密码…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="185" />
-        <source>Change role…</source>
-        <translation>修改角色…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="186" />
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="189" />
-        <source>Provincial platform</source>
-        <translation>省职业技能培训公共服务平台</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="190" />
-        <source>Platform address</source>
-        <translation>平台地址</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="191" />
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="192" />
-        <source>Certificate printing offset</source>
-        <translation>证书打印偏移</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="193" />
-        <source>Horizontal (right +)</source>
-        <translation>水平（向右为正）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="194" />
-        <source>Vertical (up +)</source>
-        <translation>垂直（向上为正）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="196" />
-        <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
-        <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="200" />
-        <source>Data on this PC</source>
-        <translation>本机数据</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="201" />
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="202" />
-        <source>Data folder</source>
-        <translation>数据文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="203" />
-        <source>Encryption key folder</source>
-        <translation>加密密钥文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="205" />
-        <source>Identity numbers, phones and bank accounts are encrypted with the key in this folder. Back it up together with the database: without it they cannot be read.</source>
-        <translation>身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="208" />
+        <location filename="../../desktop_app/gui/screens/settings/page.py" line="97" />
         <source>SkillDesk version %s</source>
         <translation>SkillDesk 版本 %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="242" />
-        <source>Active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="242" />
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="269" />
-        <source>Account %1 added.</source>
-        <translation>已新增账号 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="274" />
-        <source>New password set for %1.</source>
-        <translation>已为 %1 设置新密码。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="279" />
-        <source>%1 now has the role %2.</source>
-        <translation>%1 的角色已改为“%2”。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="285" />
-        <source>Account %1 disabled.</source>
-        <translation>账号 %1 已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="296" />
-        <location filename="../../desktop_app/gui/pages/settings.py" line="304" />
-        <location filename="../../desktop_app/gui/pages/settings.py" line="312" />
-        <source>Choose an account in the list first.</source>
-        <translation>请先在列表中选择一个账号。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/settings.py" line="313" />
-        <source>Disable the account %1? It can no longer sign in; its records are kept.</source>
-        <translation>停用账号 %1？停用后不能再登录，其操作记录保留。</translation>
     </message>
 </context>
 <context>
@@ -3148,34 +3309,62 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     </message>
 </context>
 <context>
+    <name>StorageSection</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="146" />
+        <source>Data on this PC</source>
+        <translation>本机数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="147" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="148" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="149" />
+        <source>Encryption key folder</source>
+        <translation>加密密钥文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="151" />
+        <source>Identity numbers, phones and bank accounts are encrypted with the key in this folder. Back it up together with the database: without it they cannot be read.</source>
+        <translation>身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。</translation>
+    </message>
+</context>
+<context>
     <name>SubsidyWithdrawalDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="245" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="255" />
         <source>As the provincial platform said: the trainee has reached this year's subsidy limit</source>
         <translation>按省平台意见，该学员本年度享受补贴次数已达上限，本次不申请补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="253" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="263" />
         <source>No. {roll} {name} claims no subsidy</source>
         <translation>第 {roll} 号学员{name}本次不申请补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="258" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="268" />
         <source>Withdraw the subsidy claim</source>
         <translation>撤回补贴申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="260" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="270" />
         <source>{name} stays in the class: attendance, results and certificate are kept. Only the subsidy claim is withdrawn, so the institution will not claim a training subsidy for this trainee for this class. Tell the trainee. The change is recorded in the audit log.</source>
         <translation>{name}仍留在本班，考勤、成绩和证书都保留；只撤回补贴申请，机构不再为该学员申领本班的培训补贴。请告知学员本人。修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="263" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="273" />
         <source>The trainee</source>
         <translation>该学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="264" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="274" />
         <source>Withdraw the claim</source>
         <translation>撤回补贴申请</translation>
     </message>
@@ -3206,309 +3395,6 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="76" />
         <source>Save rows not imported…</source>
         <translation>保存未导入的行…</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPage</name>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="375" />
-        <source>Upload</source>
-        <translation>上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="490" />
-        <source>This computer is not yet registered with the provincial platform, so nothing can be uploaded. Ask the platform for an enrolment code, enter the platform address on the Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick.</source>
-        <translation>本机尚未在省平台登记，暂时不能上传。请向省平台申请登记码，在“设置”页填写省平台地址，然后点“登记本机…”。登记之前，可以用U盘送交批次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="497" />
-        <source>Uploads are paused: {reason}</source>
-        <translation>上传已暂停：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="502" />
-        <source>Registered with the provincial platform as device {device} (since {since}, {url}).</source>
-        <translation>本机已在省平台登记，设备编号 {device}（{since} 登记，{url}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="511" />
-        <source>No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: its records are sealed into a signed batch that appears here.</source>
-        <translation>还没有批次。班级结业后，在“班级”页打开该班级并点“封存并上传”：班级数据会封存为签名批次，显示在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="519" />
-        <source>{code} {name} · {kind} · {state}</source>
-        <translation>{code} {name} · {kind} · {state}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="525" />
-        <source>signature verified</source>
-        <translation>签名已验证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="527" />
-        <source>signature does NOT verify</source>
-        <translation>签名验证未通过</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="529" />
-        <source>signature not checked (platform key unknown)</source>
-        <translation>签名未验证（本机没有省平台公钥）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="530" />
-        <source>Receipt No. {sequence}, received {time} ({verified}).</source>
-        <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="535" />
-        <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
-        <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="538" />
-        <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
-        <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="542" />
-        <source>The platform returned this class. Select each problem below and click “Correct…” (or fix it on the Classes and Trainees pages), then click “Seal correction…”.</source>
-        <translation>省平台退回了这个班级。请逐个选中下列问题并点“更正…”（也可在“班级”和“学员”页修改），然后点“封存更正批次…”。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="545" />
-        <source>Correction batch {batch} was sealed for it: follow that batch.</source>
-        <translation>已为它封存更正批次 {batch}，请查看该批次的进度。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="548" />
-        <source>Accepted. The notes below need no new upload, but check them.</source>
-        <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="550" />
-        <source>This correction replaces batch {batch}.</source>
-        <translation>此更正批次取代批次 {batch}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="552" />
-        <source>Replaced by correction batch {batch}.</source>
-        <translation>已被更正批次 {batch} 取代。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="554" />
-        <source>The platform listed no problems.</source>
-        <translation>省平台没有提出问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="602" />
-        <source>Batch %v of %m</source>
-        <translation>第 %v / %m 批</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="621" />
-        <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
-        <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="626" />
-        <source>{count} batch(es) uploaded.</source>
-        <translation>已上传 {count} 个批次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="628" />
-        <source>{count} accepted.</source>
-        <translation>{count} 个已被接收。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="630" />
-        <source>{count} returned by the platform: see the problems listed for it.</source>
-        <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="633" />
-        <source>The platform is busy; the rest will be tried again automatically.</source>
-        <translation>省平台繁忙，其余批次稍后自动重试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="635" />
-        <source>{count} batch(es) still waiting.</source>
-        <translation>仍有 {count} 个批次等待上传。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="637" />
-        <source>Nothing was waiting to be uploaded.</source>
-        <translation>没有需要上传的批次。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="671" />
-        <source>Corrected here: {what}.</source>
-        <translation>已在此更正：{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="674" />
-        <source>Click “Correct…” to enter the name as printed on the trainee's ID card.</source>
-        <translation>点“更正…”，填写学员身份证上的姓名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="676" />
-        <source>Click “Correct…” to withdraw this trainee's subsidy claim for this class.</source>
-        <translation>点“更正…”，撤回该学员本班的补贴申请。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="678" />
-        <source>This cannot be corrected here. {what}</source>
-        <translation>这一项不能在此直接更正。{what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="680" />
-        <source>Select a problem to correct it.</source>
-        <translation>选中一个问题即可更正。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="697" />
-        <source>This problem cannot be corrected here. {what}</source>
-        <translation>这个问题不能在此直接更正。{what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="728" />
-        <source>Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, click “Seal correction…”.</source>
-        <translation>已更正：{what}。本批次还有 {count} 个问题要处理；全部改好后，请点“封存更正批次…”。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="732" />
-        <source>Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal the corrected class and upload it again.</source>
-        <translation>已更正：{what}。本批次的问题已全部更正：请点“封存更正批次…”，把改好的班级重新封存并上传。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="741" />
-        <source>Corrected as the platform asked: {what}</source>
-        <translation>按省平台意见更正：{what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="749" />
-        <source>Choose the USB stick or folder for batch {code}</source>
-        <translation>选择存放 {code} 批次的U盘或文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="761" />
-        <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
-        <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="768" />
-        <source>The batch was not exported. {reason}</source>
-        <translation>批次没有导出。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="774" />
-        <source>Import a receipt from the platform</source>
-        <translation>导入省平台回执</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="776" />
-        <source>Receipt files (*.json);;All files (*)</source>
-        <translation>回执文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="785" />
-        <source>Receipt imported: {code} is now “{state}”.</source>
-        <translation>回执已导入：{code} 现为“{state}”。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="794" />
-        <source>The receipt was not imported. {reason}</source>
-        <translation>回执没有导入。{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="805" />
-        <source>Seal correction for {code}</source>
-        <translation>封存 {code} 的更正批次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="806" />
-        <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
-        <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="813" />
-        <source>Nothing was sealed: write what was corrected, and why.</source>
-        <translation>没有封存：请填写更正了什么、为什么。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="819" />
-        <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
-        <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="834" />
-        <source>Enter the platform address on the Settings page first, then register this computer.</source>
-        <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="837" />
-        <source>Register this computer</source>
-        <translation>登记本机</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="838" />
-        <source>Enrolment code from the provincial platform (it can be used once):</source>
-        <translation>省平台发放的登记码（只能使用一次）：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="845" />
-        <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
-        <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="865" />
-        <source>Upload now</source>
-        <translation>立即上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="866" />
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="867" />
-        <source>Export to USB…</source>
-        <translation>导出到U盘…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="868" />
-        <source>Import receipt…</source>
-        <translation>导入回执…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="869" />
-        <source>Seal correction…</source>
-        <translation>封存更正批次…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="870" />
-        <source>Register this computer…</source>
-        <translation>登记本机…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="871" />
-        <source>Go and fix</source>
-        <translation>去修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="872" />
-        <source>Open this class on the Classes page</source>
-        <translation>在“班级”页打开这个班级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="873" />
-        <source>Correct…</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/pages/sync.py" line="874" />
-        <source>Correct the selected problem: a trainee's name, or a subsidy claim</source>
-        <translation>更正选中的问题：学员姓名或补贴申请</translation>
     </message>
 </context>
 <context>
@@ -3723,6 +3609,142 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <location filename="../../desktop_app/gui/screens/trainees/page.py" line="137" />
         <source>Search</source>
         <translation>查找</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="129" />
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="179" />
+        <source>No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: its records are sealed into a signed batch that appears here.</source>
+        <translation>还没有批次。班级结业后，在“班级”页打开该班级并点“封存并上传”：班级数据会封存为签名批次，显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="214" />
+        <source>Batch %v of %m</source>
+        <translation>第 %v / %m 批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="233" />
+        <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
+        <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="238" />
+        <source>{count} batch(es) uploaded.</source>
+        <translation>已上传 {count} 个批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="240" />
+        <source>{count} accepted.</source>
+        <translation>{count} 个已被接收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="242" />
+        <source>{count} returned by the platform: see the problems listed for it.</source>
+        <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="245" />
+        <source>The platform is busy; the rest will be tried again automatically.</source>
+        <translation>省平台繁忙，其余批次稍后自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="247" />
+        <source>{count} batch(es) still waiting.</source>
+        <translation>仍有 {count} 个批次等待上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="249" />
+        <source>Nothing was waiting to be uploaded.</source>
+        <translation>没有需要上传的批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="262" />
+        <source>Seal correction for {code}</source>
+        <translation>封存 {code} 的更正批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="263" />
+        <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
+        <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="270" />
+        <source>Nothing was sealed: write what was corrected, and why.</source>
+        <translation>没有封存：请填写更正了什么、为什么。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="276" />
+        <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
+        <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="296" />
+        <source>Upload now</source>
+        <translation>立即上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="297" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="298" />
+        <source>Export to USB…</source>
+        <translation>导出到U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="299" />
+        <source>Import receipt…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/page.py" line="300" />
+        <source>Seal correction…</source>
+        <translation>封存更正批次…</translation>
+    </message>
+</context>
+<context>
+    <name>UsbTransfer</name>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="37" />
+        <source>Choose the USB stick or folder for batch {code}</source>
+        <translation>选择存放 {code} 批次的U盘或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="48" />
+        <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
+        <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="55" />
+        <source>The batch was not exported. {reason}</source>
+        <translation>批次没有导出。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="62" />
+        <source>Import a receipt from the platform</source>
+        <translation>导入省平台回执</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="64" />
+        <source>Receipt files (*.json);;All files (*)</source>
+        <translation>回执文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="73" />
+        <source>Receipt imported: {code} is now “{state}”.</source>
+        <translation>回执已导入：{code} 现为“{state}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="80" />
+        <source>The receipt was not imported. {reason}</source>
+        <translation>回执没有导入。{reason}</translation>
     </message>
 </context>
 <context>
@@ -3951,32 +3973,32 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>_CorrectionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="113" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="118" />
         <source>Write the reason first: it is kept in the audit log with the change.</source>
         <translation>请先填写原因：它会和这次修改一起记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="133" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="138" />
         <source>Roll No. {roll} · {name} · ID {id}</source>
         <translation>花名册第 {roll} 号 · {name} · 证件号码 {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="190" />
         <source>The platform says:</source>
         <translation>省平台的意见：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="181" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="191" />
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="182" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="192" />
         <source>Why the record is changed (required, kept in the audit log)</source>
         <translation>为什么修改（必填，记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/correction_dialogs.py" line="183" />
+        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="193" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

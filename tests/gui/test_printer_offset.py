@@ -40,17 +40,17 @@ def window(qtbot, qapp, desk, settings, completed):  # noqa: F811
 
 def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, settings, desk):
     settings_page = window.pages["settings"]
-    settings_page.offset_x_spin.setValue(2.5)
-    settings_page.offset_y_spin.setValue(-1.0)
+    settings_page.printer.x_spin.setValue(2.5)
+    settings_page.printer.y_spin.setValue(-1.0)
     stored = json.loads(settings.settings_file.read_text(encoding="utf-8"))
     assert stored["certificate_offset_mm"] == [2.5, -1.0]
     assert window.pages["certificates"].offset_mm == (2.5, -1.0)
     assert stored_certificate_offset(settings) == (2.5, -1.0)
-    assert settings_page.offset_x_spin.maximum() == 20 and settings_page.offset_x_spin.singleStep() == 0.5
+    assert settings_page.printer.x_spin.maximum() == 20 and settings_page.printer.x_spin.singleStep() == 0.5
     again = type(window)(desk, settings)  # the next start of SkillDesk
     try:
-        assert again.pages["settings"].offset_x_spin.value() == 2.5
-        assert again.pages["settings"].offset_y_spin.value() == -1.0
+        assert again.pages["settings"].printer.x_spin.value() == 2.5
+        assert again.pages["settings"].printer.y_spin.value() == -1.0
         assert again.pages["certificates"].offset_mm == (2.5, -1.0)
     finally:
         again.tasks.wait_for_done()

@@ -176,7 +176,7 @@ def test_a_clerk_may_issue_but_not_mark_attendance(qtbot, window_as, code):
     assert not attendance.files.import_button.isEnabled() and not attendance.reader.swipe_edit.isEnabled()
     assert attendance.files.import_button.toolTip() == "您的角色（文员）没有“记录考勤”的权限"
     window.show_page("settings")
-    assert not window.pages["settings"].users_box.isVisible()
+    assert not window.pages["settings"].accounts.isVisible()
 
 
 def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, window_as):
@@ -184,7 +184,7 @@ def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, win
     window.show_page("sync")
     sync = window.pages["sync"]
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT)
-    assert not sync.upload_button.isEnabled() and not sync.register_button.isEnabled()
+    assert not sync.upload_button.isEnabled() and not sync.registration_bar.register_button.isEnabled()
     assert sync.upload_button.toolTip() == "您的角色（教师）没有“上传数据到省平台”的权限"
     assert not sync.receipt_button.isEnabled()
 
@@ -239,13 +239,13 @@ def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accoun
     assert classes.detail.edit_button.isEnabled()
     window.show_page("settings")
     settings_page = window.pages["settings"]
-    assert settings_page.users_box.isVisible()  # accounts: administrators only
-    qtbot.waitUntil(lambda: settings_page.users_table.rowCount() == 4, timeout=WAIT)
+    assert settings_page.accounts.isVisible()  # accounts: administrators only
+    qtbot.waitUntil(lambda: settings_page.accounts.table.rowCount() == 4, timeout=WAIT)
 
     window.sign_out_button.click()  # … and back to a role with less
     sign_in_through(qtbot, window.login_dialog, "sun")
-    assert not settings_page.users_box.isVisible() and settings_page.users_table.rowCount() == 0
-    assert not settings_page.platform_save.isEnabled()
+    assert not settings_page.accounts.isVisible() and settings_page.accounts.table.rowCount() == 0
+    assert not settings_page.platform.save_button.isEnabled()
     assert not classes.roster_files.import_button.isEnabled() and "审计" in classes.roster_files.import_button.toolTip()
 
 

@@ -35,7 +35,7 @@ def audit_page(qtbot, demo_window, clerk):
     page = demo_window.pages["audit"]
     with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
         demo_window.show_page("audit")
-    qtbot.waitUntil(lambda: page.person_combo.count() > 1 and demo_window.tasks.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: page.filters.person_combo.count() > 1 and demo_window.tasks.pending == 0, timeout=20_000)
     return page
 
 
@@ -48,7 +48,7 @@ def shown(page) -> list[tuple[str, ...]]:
 def test_page_is_in_the_navigation_after_upload_and_lists_entries_in_chinese(audit_page, demo_window):
     titles = [demo_window.navigation.item(row).text() for row in range(demo_window.navigation.count())]
     assert titles.index("审计日志") == titles.index("上传") + 1
-    assert audit_page.heading.text() == "审计日志"
+    assert audit_page.header.heading.text() == "审计日志"
     assert audit_page.model.headers() == ["时间", "操作人", "操作", "班级", "详情"]
     actions = [row[2] for row in shown(audit_page)]
     assert "开班" in actions and "作废证书" in actions
@@ -57,7 +57,7 @@ def test_page_is_in_the_navigation_after_upload_and_lists_entries_in_chinese(aud
 
 def test_choosing_a_person_shows_only_their_entries(qtbot, audit_page, clerk, code):
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.person_combo.setCurrentIndex(audit_page.person_combo.findData(clerk.user_id))
+        audit_page.filters.person_combo.setCurrentIndex(audit_page.filters.person_combo.findData(clerk.user_id))
     rows = shown(audit_page)
     assert rows == [("2026-03-01 00:30:00", "王芳", "作废证书", code("JZ01"),
                      f"证书 JS3205060001-2026-000007 · 原因：{FORMULA}")]
@@ -65,26 +65,26 @@ def test_choosing_a_person_shows_only_their_entries(qtbot, audit_page, clerk, co
 
 def test_class_and_date_filters_narrow_the_list(qtbot, audit_page, code):
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.class_combo.setCurrentIndex(audit_page.class_combo.findData(code("YL01")))
+        audit_page.filters.class_combo.setCurrentIndex(audit_page.filters.class_combo.findData(code("YL01")))
     assert {row[3] for row in shown(audit_page)} == {code("YL01")}
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.class_combo.setCurrentIndex(0)
+        audit_page.filters.class_combo.setCurrentIndex(0)
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.set_dates(date(2026, 3, 1), date(2026, 3, 1))
+        audit_page.filters.set_dates(date(2026, 3, 1), date(2026, 3, 1))
     assert [row[2] for row in shown(audit_page)] == ["作废证书"]
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.set_dates(date(2026, 3, 2), date(2026, 3, 2))
+        audit_page.filters.set_dates(date(2026, 3, 2), date(2026, 3, 2))
     assert shown(audit_page) == []
     assert audit_page.summary.text() == "没有符合条件的记录。"
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.clear_filters()
+        audit_page.filters.clear()
     assert len(shown(audit_page)) > 1
 
 
 def test_action_words_filter_on_enter(qtbot, audit_page):
-    audit_page.action_edit.setText("证书")
+    audit_page.filters.action_edit.setText("证书")
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        qtbot.keyClick(audit_page.action_edit, "\r")
+        qtbot.keyClick(audit_page.filters.action_edit, "\r")
     assert [row[2] for row in shown(audit_page)] == ["作废证书"]
 
 
@@ -93,7 +93,7 @@ def test_export_writes_the_chosen_xlsx_with_formulas_kept_as_text(qtbot, audit_p
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(target), "Excel 工作簿 (*.xlsx)")))
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.person_combo.setCurrentIndex(audit_page.person_combo.findData(clerk.user_id))
+        audit_page.filters.person_combo.setCurrentIndex(audit_page.filters.person_combo.findData(clerk.user_id))
     with qtbot.waitSignal(audit_page.exported, timeout=20_000) as blocker:
         audit_page.export_button.click()
     result = blocker.args[0]
@@ -105,7 +105,7 @@ def test_export_writes_the_chosen_xlsx_with_formulas_kept_as_text(qtbot, audit_p
     assert "已导出 1 条记录" in audit_page.notice.text()
     # The export is itself in the log, shown once the list is read again (all people).
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
-        audit_page.person_combo.setCurrentIndex(0)
+        audit_page.filters.person_combo.setCurrentIndex(0)
     assert shown(audit_page)[0][2] == "导出审计日志"
 
 
@@ -126,3 +126,33 @@ def test_export_to_csv_and_a_refusal_in_words(qtbot, audit_page, tmp_path, monke
     text = audit_page.notice.text()
     assert text.startswith("没有导出任何内容。") and "文件夹不存在" in text
     assert "Traceback" not in text and not missing.exists()
+
+
+def test_entries_are_read_again_after_any_change_and_each_time_the_screen_is_shown(qtbot, demo_desk, chinese):
+    """Every write is audited, and other computers write to the log too: any operation that changed
+    something reads the entries again, one that only read does not; showing the screen always does."""
+    from desktop_app.gui.operations import Operations
+    from desktop_app.gui.screens.audit import AuditPage
+    from desktop_app.gui.tasks import TaskRunner
+    from desktop_app.services.changes import Area, report_changes
+
+    operations = Operations(TaskRunner())
+    page = AuditPage(demo_desk, operations)
+    qtbot.addWidget(page)
+    operations.did_execute.connect(page.on_operation_did_execute)
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        page.show()
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        operations.run(None, lambda: report_changes(Area.ATTENDANCE))
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    loads = []
+    page.entries_loaded.connect(loads.append)
+    operations.run(None, lambda: None)  # a read: no change announced
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == []
+    page.hide()
+    assert operations.tasks.pending == 0  # nothing is read for a screen nobody sees…
+    with qtbot.waitSignal(page.entries_loaded, timeout=20_000):
+        page.show()  # …and everything when it shows again
+    operations.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -56,7 +57,7 @@ def test_sealing_a_completed_class_puts_it_in_the_upload_queue(qtbot, demo_windo
     assert model.rowCount() == 1
     assert model.index(0, model.STATE).data() == "待上传"
     assert model.index(0, model.KIND).data() == "结业上报"
-    assert "本机尚未在省平台登记" in page.registration_label.text()
+    assert "本机尚未在省平台登记" in page.registration_bar.label.text()
     wait_sync_idle(qtbot, demo_window)
 
 
@@ -86,9 +87,10 @@ def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
     # Hold the background upload back (it has tests of its own): this one is about the button.
     demo_window._last_auto_upload = time.monotonic()
     page = demo_window.pages["sync"]
+    panel = page.batch_panel
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         demo_window.show_page("sync")
-    assert "已在省平台登记" in page.registration_label.text()
+    assert "已在省平台登记" in page.registration_bar.label.text()
     with qtbot.waitSignal(demo_window.upload_finished, timeout=60_000) as blocker:
         page.upload_button.click()
     report = blocker.args[0]
@@ -98,9 +100,9 @@ def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
     assert page.batch_model.index(0, page.batch_model.RECEIPT).data().startswith("第 ")
     assert "已上传 1 个批次" in page.notice.text()
     qtbot.waitUntil(lambda: demo_window.waiting_status.text() == "待上传：0 批", timeout=20_000)
-    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.state.startswith("accepted"),
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.row.state.startswith("accepted"),
                     timeout=20_000)
-    assert "签名已验证" in page.receipt_label.text()
+    assert "签名已验证" in panel.receipt_label.text()
     assert [b["status"] for b in platform_server.batches()][0].startswith("accepted")
     wait_sync_idle(qtbot, demo_window)
 
@@ -157,9 +159,9 @@ def test_go_and_fix_opens_the_class_on_the_classes_page(qtbot, demo_window, code
     prepare_for_sealing(demo_desk, code("YL01"))
     demo_desk.seal_class(code("YL01"))
     page = demo_window.pages["sync"]
-    with qtbot.waitSignal(page.detail_loaded, timeout=20_000):
+    with qtbot.waitSignal(page.batch_panel.loaded, timeout=20_000):
         demo_window.show_page("sync")
-    page.fix_button.click()
+    page.batch_panel.fix_button.click()
     assert demo_window.current_page_id() == "classes"
     classes = demo_window.pages["classes"]
     qtbot.waitUntil(lambda: classes.selected_class() is not None and classes.selected_class().code == code("YL01"),
@@ -173,7 +175,7 @@ def test_export_to_usb_writes_the_signed_batch(qtbot, demo_window, code, demo_de
     prepare_for_sealing(demo_desk, code("YL01"))
     demo_desk.seal_class(code("YL01"))
     page = demo_window.pages["sync"]
-    with qtbot.waitSignal(page.detail_loaded, timeout=20_000):
+    with qtbot.waitSignal(page.batch_panel.loaded, timeout=20_000):
         demo_window.show_page("sync")
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -191,7 +193,7 @@ def test_an_empty_outbox_says_how_batches_get_there(qtbot, demo_window):
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         demo_window.show_page("sync")
-    assert page.heading.text() == "上传"
+    assert page.header.heading.text() == "上传"
     assert "还没有批次" in page.empty_label.text()
     wait_sync_idle(qtbot, demo_window)
 
@@ -208,6 +210,7 @@ def upload_and_get_returned(qtbot, window, desk, platform, class_code: str):
     row = desk.seal_class(class_code)
     window.settings = replace(window.settings, platform_url=platform.url)
     page = window.pages["sync"]
+    panel = page.batch_panel
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         window.show_page("sync")
     wait_sync_idle(qtbot, window)
@@ -215,8 +218,8 @@ def upload_and_get_returned(qtbot, window, desk, platform, class_code: str):
         with qtbot.waitSignal(window.upload_finished, timeout=60_000) as blocker:
             page.upload_button.click()
         assert blocker.args[0].rejected == 1
-    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.batch_id == row.batch_id
-                    and page.detail.row.state == "rejected" and page.issue_model.rowCount() > 0, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.row.batch_id == row.batch_id
+                    and panel.detail.row.state == "rejected" and panel.issue_model.rowCount() > 0, timeout=30_000)
     return page, row
 
 
@@ -236,7 +239,8 @@ def seal_and_upload_correction(qtbot, window, page, monkeypatch, returned):
         page.correction_button.click()
     correction = sealed.args[0]
     assert correction.kind == "correction" and correction.supersedes == returned.batch_id
-    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.batch_id == correction.batch_id,
+    panel = page.batch_panel
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.row.batch_id == correction.batch_id,
                     timeout=20_000)
     wait_sync_idle(qtbot, window)
     with qtbot.waitSignal(window.upload_finished, timeout=60_000) as blocker:
@@ -264,8 +268,8 @@ def assert_correction_accepted(qtbot, window, page, desk, platform, returned, co
 
 def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accepted(
         qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
-    from desktop_app.gui.correction_dialogs import NameCorrectionDialog
-    from desktop_app.gui.pages.sync import IssueTableModel
+    from desktop_app.gui.screens.upload.correction_dialogs import NameCorrectionDialog
+    from desktop_app.gui.screens.upload.models import ReceiptIssueModel
 
     class_code = code("YL01")
     prepare_for_sealing(demo_desk, class_code)
@@ -273,18 +277,19 @@ def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accept
     first = demo_desk.class_roster(class_code)[0]
     platform_server.seed_registry({full_id(demo_desk, first.trainee_id): "王小明"})
     page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+    panel = page.batch_panel
 
     # The problem is selected, marked as still to correct, and “更正…” can fix it.
-    assert "被退回" in page.detail_title.text() and "更正…" in page.receipt_label.text()
-    issue = page.selected_issue()
+    assert "被退回" in panel.title.text() and "更正…" in panel.receipt_label.text()
+    issue = panel.selected_issue()
     assert issue is not None and issue.code == "trainee.name_mismatch" and issue.trainee_id == first.trainee_id
-    position = page.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
-    assert page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "待更正"
-    assert page.correct_button.text() == "更正…" and page.correct_button.isEnabled()
-    assert "身份证" in page.issue_hint.text()
+    position = panel.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
+    assert panel.issue_model.index(position, ReceiptIssueModel.CORRECTION).data() == "待更正"
+    assert panel.correct_button.text() == "更正…" and panel.correct_button.isEnabled()
+    assert "身份证" in panel.issue_hint.text()
 
-    page.correct_button.click()
-    dialog = page.correction_dialog
+    panel.correct_button.click()
+    dialog = panel.correction_dialog
     assert isinstance(dialog, NameCorrectionDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "更正学员姓名"
     qtbot.waitUntil(lambda: dialog.id_masked is not None, timeout=20_000)
@@ -302,20 +307,20 @@ def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accept
     assert not dialog.ok_button.isEnabled()  # the reason is required
     dialog.reason_edit.setText("按省平台意见，以身份证上的姓名为准")
     assert dialog.ok_button.isEnabled()
-    with qtbot.waitSignal(page.issue_corrected, timeout=20_000) as corrected:
+    with qtbot.waitSignal(panel.issue_corrected, timeout=20_000) as corrected:
         dialog.ok_button.click()
     assert "王小明" in corrected.args[0] and first.name in corrected.args[0]
     assert demo_desk.get_trainee(first.trainee_id).row.name == "王小明"
-    qtbot.waitUntil(lambda: page.correction_dialog is None and not dialog.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: panel.correction_dialog is None and not dialog.isVisible(), timeout=20_000)
 
     # The row says it was corrected (and shows the new name); the page says what to do next.
-    qtbot.waitUntil(lambda: page.detail.issues[position].trainee_name == "王小明"
-                    and page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "✓ 已更正",
+    qtbot.waitUntil(lambda: panel.detail.issues[position].trainee_name == "王小明"
+                    and panel.issue_model.index(position, ReceiptIssueModel.CORRECTION).data() == "✓ 已更正",
                     timeout=20_000)
-    assert "王小明" in page.issue_model.index(position, IssueTableModel.TRAINEE).data()
+    assert "王小明" in panel.issue_model.index(position, ReceiptIssueModel.TRAINEE).data()
     assert "封存更正批次" in page.notice.text() and "全部更正" in page.notice.text()
-    assert page.selected_issue() is not None and not page.correct_button.isEnabled()
-    assert "已在此更正" in page.issue_hint.text()
+    assert panel.selected_issue() is not None and not panel.correct_button.isEnabled()
+    assert "已在此更正" in panel.issue_hint.text()
 
     asked, correction = seal_and_upload_correction(qtbot, demo_window, page, monkeypatch, returned)
     assert asked["title"] == f"封存 {class_code} 的更正批次"
@@ -325,8 +330,8 @@ def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accept
 
 def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
         qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
-    from desktop_app.gui.correction_dialogs import SubsidyWithdrawalDialog
-    from desktop_app.gui.pages.sync import IssueTableModel
+    from desktop_app.gui.screens.upload.correction_dialogs import SubsidyWithdrawalDialog
+    from desktop_app.gui.screens.upload.models import ReceiptIssueModel
 
     class_code = code("YL01")
     prepare_for_sealing(demo_desk, class_code)
@@ -336,12 +341,13 @@ def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
     year = demo_desk.get_class(class_code).row.end_date.year
     platform_server.seed_prior_subsidies(full_id(demo_desk, first.trainee_id), year, 3)
     page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+    panel = page.batch_panel
 
-    issue = page.selected_issue()
+    issue = panel.selected_issue()
     assert issue is not None and issue.code == "trainee.subsidy_limit" and issue.enrolment_id == first.enrolment_id
-    assert page.correct_button.isEnabled() and "补贴" in page.issue_hint.text()
-    page.correct_button.click()
-    dialog = page.correction_dialog
+    assert panel.correct_button.isEnabled() and "补贴" in panel.issue_hint.text()
+    panel.correct_button.click()
+    dialog = panel.correction_dialog
     assert isinstance(dialog, SubsidyWithdrawalDialog) and dialog.windowTitle() == "撤回补贴申请"
     qtbot.waitUntil(lambda: dialog.id_masked is not None, timeout=20_000)
     assert "仍留在本班" in dialog.explanation.text() and first.name in dialog.explanation.text()
@@ -349,14 +355,15 @@ def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
     assert "上限" in dialog.reason_edit.text() and dialog.ok_button.isEnabled()
     dialog.reason_edit.clear()
     dialog.submit()  # Enter with no reason
-    assert dialog.error_label.isVisible() and "原因" in dialog.error_label.text() and page.tasks.pending == 0
+    assert dialog.error_label.isVisible() and "原因" in dialog.error_label.text() \
+        and page.operations.tasks.pending == 0
     dialog.reason_edit.setText("平台反馈：本年度已在其他机构享受 3 次补贴")
-    with qtbot.waitSignal(page.issue_corrected, timeout=20_000):
+    with qtbot.waitSignal(panel.issue_corrected, timeout=20_000):
         dialog.ok_button.click()
     entry = next(e for e in demo_desk.class_roster(class_code) if e.enrolment_id == first.enrolment_id)
     assert entry.subsidy_status == "not_eligible"
-    position = page.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
-    qtbot.waitUntil(lambda: page.issue_model.index(position, IssueTableModel.CORRECTION).data() == "✓ 已更正",
+    position = panel.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
+    qtbot.waitUntil(lambda: panel.issue_model.index(position, ReceiptIssueModel.CORRECTION).data() == "✓ 已更正",
                     timeout=20_000)
     assert "封存更正批次" in page.notice.text()
 
@@ -366,14 +373,14 @@ def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
 
 
 def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_window, demo_desk):
-    from desktop_app.gui.correction_dialogs import NameCorrectionDialog
+    from desktop_app.gui.screens.upload.correction_dialogs import NameCorrectionDialog
     from desktop_app.services.outbox import IssueView
 
     issue = IssueView(severity="error", code="trainee.name_mismatch", record_type="trainee", record_id="x",
                       trainee_name="某某", roll_no=1, enrolment_id=None, trainee_id=999_999, field="name",
                       field_label="姓名", message="姓名与人口信息库登记的姓名不一致。", what_to_do="核对")
     page = demo_window.pages["sync"]
-    dialog = NameCorrectionDialog(issue, demo_desk, demo_window.tasks, page)
+    dialog = NameCorrectionDialog(issue, demo_desk, demo_window.operations, page)
     dialog.open()
     qtbot.waitUntil(lambda: dialog.id_masked == "—", timeout=20_000)  # the trainee is not there
     dialog.name_edit.setText("王小明")
@@ -387,7 +394,7 @@ def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_windo
 
 
 def test_only_names_and_subsidy_claims_of_a_returned_batch_are_marked_for_correction(qapp):
-    from desktop_app.gui.pages.sync import IssueTableModel, issue_key
+    from desktop_app.gui.screens.upload.models import ReceiptIssueModel, issue_key
     from desktop_app.services.outbox import IssueView
 
     def issue(code, severity="error", field="name"):
@@ -397,7 +404,7 @@ def test_only_names_and_subsidy_claims_of_a_returned_batch_are_marked_for_correc
 
     name, subsidy = issue("trainee.name_mismatch"), issue("trainee.subsidy_limit", field="subsidy_claimed")
     other, note = issue("trainee.id_invalid", field="id_number"), issue("reference.outdated", severity="warning")
-    model = IssueTableModel([name, subsidy, other, note])
+    model = ReceiptIssueModel([name, subsidy, other, note])
     assert [model.correction_state(i) for i in (name, subsidy, other, note)] == ["", "", "", ""]  # not returned
     model.set_corrections(True, {issue_key(subsidy): "第 1 号学员甲本次不申请补贴"})
     assert [model.correction_state(i) for i in (name, subsidy, other, note)] == \
@@ -413,3 +420,98 @@ def test_reference_data_that_was_not_applied_is_said_after_the_upload_summary(de
     assert kind == "warning"
     assert text.index("已上传 1 个批次") < text.index("参考数据“补贴标准”未予采用")
     assert page.report_text(SyncReport(uploaded=1, accepted=1))[1] == "success"
+
+
+# --- how the screen is wired: change notices, and only the latest answer counting -----------------
+
+
+@pytest.fixture
+def upload_screen(qtbot, chinese):
+    """`upload_screen(office)`: the screen on its own, hearing of every operation as the window makes it."""
+    from desktop_app.gui.operations import Operations
+    from desktop_app.gui.screens.upload import UploadPage
+    from desktop_app.gui.tasks import TaskRunner
+
+    operations = Operations(TaskRunner())
+
+    def build(office):
+        page = UploadPage(office, operations, platform_url=lambda: None)
+        qtbot.addWidget(page)
+        operations.did_execute.connect(page.on_operation_did_execute)
+        page.resize(1100, 720)
+        return page, operations
+
+    yield build
+    operations.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+
+
+def test_the_outbox_is_read_again_after_an_operation_that_changed_it_and_not_after_others(
+        qtbot, upload_screen, demo_desk, code):
+    from desktop_app.services.changes import Area, report_changes
+
+    page, operations = upload_screen(demo_desk)
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000) as first:
+        page.show()
+    assert first.args == [0]
+    prepare_for_sealing(demo_desk, code("YL01"))
+    demo_desk.seal_class(code("YL01"))  # behind the screen's back: it cannot know yet
+    loads = []
+    page.batches_loaded.connect(loads.append)
+
+    operations.run(None, lambda: report_changes(Area.ATTENDANCE))  # attendance marked on another screen
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == [] and page.batch_model.rowCount() == 0
+
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000) as blocker:
+        operations.run(None, lambda: report_changes(Area.OUTBOX))
+    assert blocker.args == [1] and page.batch_model.index(0, page.batch_model.STATE).data() == "待上传"
+
+    page.hide()  # not on screen: the change is remembered and read when the screen shows again
+    operations.run(None, lambda: report_changes(Area.OUTBOX))
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)
+    assert loads == [1]
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
+        page.show()
+
+
+def test_details_of_a_batch_selected_before_arrive_late_and_are_dropped(qtbot, upload_screen, desk, monkeypatch):
+    """Clicking from batch A to batch B while A's details are still being read: B's are shown, and
+    A's, arriving after them, change nothing."""
+    import threading
+    from datetime import datetime, timezone
+
+    from desktop_app.services.outbox import BatchDetail, BatchRow
+
+    def batch(batch_id: str, code: str) -> BatchRow:
+        return BatchRow(batch_id=batch_id, kind="cohort_completion", class_code=code, class_name=f"班级 {code}",
+                        state="sealed", attempts=0, next_attempt_at=None, last_error=None,
+                        created_at=datetime(2026, 3, 1, tzinfo=timezone.utc), sent_at=None, sequence=None,
+                        receipt_status=None, received_at=None, issue_count=0, supersedes=None, superseded_by=None,
+                        content_hash="h")
+
+    first, second = batch("batch-a", "2026-AAA"), batch("batch-b", "2026-BBB")
+    release_first = threading.Event()
+    answered = []
+
+    def batch_detail(batch_id: str) -> BatchDetail:
+        if batch_id == first.batch_id:
+            release_first.wait(20)  # a slow answer for the first batch
+        answered.append(batch_id)
+        row = first if batch_id == first.batch_id else second
+        return BatchDetail(row=row, issues=[], receipt_verified=None, content_hash="h", key_id="k", size_bytes=1)
+
+    monkeypatch.setattr(desk, "outbox", lambda: [first, second])
+    monkeypatch.setattr(desk, "registration", lambda: None)
+    monkeypatch.setattr(desk, "batch_detail", batch_detail)
+    page, operations = upload_screen(desk)
+    with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
+        page.show()  # selects the newest, the first: its details are held back
+    panel = page.batch_panel
+    with qtbot.waitSignal(panel.loaded, timeout=20_000, check_params_cb=lambda batch_id: batch_id == "batch-b"):
+        assert page.select_batch(second.batch_id)
+    assert "2026-BBB" in panel.title.text()
+    release_first.set()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0 and "batch-a" in answered, timeout=20_000)
+    assert panel.detail.row.batch_id == "batch-b" and "2026-BBB" in panel.title.text()
+    assert page.selected_batch().batch_id == "batch-b"

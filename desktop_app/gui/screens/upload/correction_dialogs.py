@@ -1,9 +1,10 @@
-"""Fixing what the provincial platform found wrong in a returned batch, from the 上传 page:
+"""Fixing what the provincial platform found wrong in a returned batch, from the 上传 screen:
 correcting a trainee's name to the one on the ID card, and withdrawing a subsidy claim.
 
-Like the other dialogs, each one calls the Desk itself through the task runner, keeps a refusal
-inline (in the rule's own words) and closes only once the change is saved. Once every problem is
-fixed, the clerk seals the correction on the page."""
+Each dialog calls the facade itself through the operations helper, keeps a refusal inline (in the
+rule's own words) and closes only once the change is saved; it deletes itself when closed (an
+answer still on its way is then dropped by the helper). Once every problem is fixed, the clerk
+seals the correction on the screen."""
 
 from __future__ import annotations
 
@@ -19,17 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.dialogs import _AnswersArrive, _error_label, _hint_label
 from desktop_app.gui.feedback import failure_text
-from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.services.desk import Desk
 from desktop_app.services.outbox import IssueView
 
 MAX_REASON_LENGTH = 200
 MAX_NAME_LENGTH = 50
-PLATFORM_STYLE = ("QLabel#platformMessage { background: #fdecec; border: 1px solid #efb1b1; color: #8a1c1c; "
-                  "padding: 6px; border-radius: 4px; }")
-TRAINEE_STYLE = "QLabel#traineeFacts { font-weight: bold; color: #1f3550; }"
 
 NAME_MISMATCH = "trainee.name_mismatch"
 SUBSIDY_LIMIT = "trainee.subsidy_limit"
@@ -48,34 +46,35 @@ def _one_line(text: str) -> str:
     return " ".join((text or "").split())
 
 
-class _CorrectionDialog(_AnswersArrive, QDialog):
+class _CorrectionDialog(QDialog):
     """The trainee, the platform's words, what to change and a required reason."""
 
     corrected = Signal(str)  # a short account of what was changed, for the correction's reason
     trainee_loaded = Signal()
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.issue = issue
-        self.desk = desk
-        self.tasks = tasks
-        self.busy = False
+        self.office = office
+        self.operations = operations
+        self.busy = False  # saving: the dialog waits for the answer before it can close
         self.current_name = issue.trainee_name or ""
         self.id_masked: str | None = None
         self.summary = ""
         self.trainee_label = QLabel()
         self.trainee_label.setObjectName("traineeFacts")
-        self.trainee_label.setStyleSheet(TRAINEE_STYLE)
         self.trainee_label.setWordWrap(True)
         self.trainee_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.platform_caption = QLabel()
         self.platform_label = QLabel()
         self.platform_label.setObjectName("platformMessage")
-        self.platform_label.setStyleSheet(PLATFORM_STYLE)
         self.platform_label.setWordWrap(True)
         self.platform_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.platform_label.setText(issue.message)
-        self.explanation = _hint_label()
+        self.explanation = QLabel()
+        self.explanation.setObjectName("hint")
+        self.explanation.setWordWrap(True)
         self.explanation.setMinimumWidth(460)
         self.form = QFormLayout()
         self.reason_label = QLabel()
@@ -84,7 +83,12 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         self.reason_edit.setMaxLength(MAX_REASON_LENGTH)
         self.reason_edit.setMinimumWidth(340)
         self.reason_edit.textChanged.connect(lambda _text: self._changed())
-        self.error_label = _error_label()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("dialogError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_tone(self.error_label, Tone.ERROR)
+        self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -97,8 +101,9 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         if issue.trainee_id is not None:
-            trainee_id = issue.trainee_id
-            self.run_task(lambda: self.desk.get_trainee(trainee_id), self._trainee_arrived, self._trainee_failed)
+            office, trainee_id = self.office, issue.trainee_id
+            self.operations.run(self, lambda: office.get_trainee(trainee_id), success=self._trainee_arrived,
+                                failure=self._trainee_failed)
 
     @property
     def ok_button(self) -> QPushButton:
@@ -148,12 +153,12 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         self.ok_button.setEnabled(False)
         self.error_label.hide()
         self.summary = self.describe()
-        self.run_task(self.change(), self._done, self._failed)
+        self.operations.run(self, self.change(), success=self._done, failure=self._failed)
 
     # Qt's metaclass rules out abc here: these two are what each dialog below defines.
 
-    def change(self):  # the Desk call, as a callable for the task runner
-        raise NotImplementedError("each correction dialog defines its Desk call")
+    def change(self):  # the facade call, as a callable for a worker thread
+        raise NotImplementedError("each correction dialog defines its facade call")
 
     def describe(self) -> str:
         raise NotImplementedError("each correction dialog says what it changed")
@@ -170,7 +175,12 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         self.adjustSize()
         self.ok_button.setEnabled(self.problem() is None)  # try again, or change something first
 
-    def changeEvent(self, event: QEvent) -> None:
+    def reject(self) -> None:
+        if self.busy:
+            return  # a change is being saved: closing now would hide whether it was
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -186,8 +196,8 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
 class NameCorrectionDialog(_CorrectionDialog):
     """trainee.name_mismatch: the name as printed on the trainee's ID card."""
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(issue, desk, tasks, parent)
+    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(issue, office, operations, parent)
         self.setObjectName("correctNameDialog")
         self.name_label = QLabel()
         self.name_edit = QLineEdit()
@@ -213,8 +223,8 @@ class NameCorrectionDialog(_CorrectionDialog):
         return super().problem()
 
     def change(self):
-        trainee_id, name, reason = self.issue.trainee_id, self.new_name(), self.reason()
-        return lambda: self.desk.correct_trainee_name(trainee_id, name, reason)
+        office, trainee_id, name, reason = self.office, self.issue.trainee_id, self.new_name(), self.reason()
+        return lambda: office.correct_trainee_name(trainee_id, name, reason)
 
     def describe(self) -> str:
         return self.tr("the name of No. {roll} from {old} to {new}").format(
@@ -236,8 +246,8 @@ class NameCorrectionDialog(_CorrectionDialog):
 class SubsidyWithdrawalDialog(_CorrectionDialog):
     """trainee.subsidy_limit: the trainee stays in the class but claims no subsidy this time."""
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(issue, desk, tasks, parent)
+    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(issue, office, operations, parent)
         self.setObjectName("withdrawSubsidyDialog")
         self.form.addRow(self.reason_label, self.reason_edit)
         self.retranslate()
@@ -246,8 +256,8 @@ class SubsidyWithdrawalDialog(_CorrectionDialog):
         self._changed()
 
     def change(self):
-        enrolment_id, reason = self.issue.enrolment_id, self.reason()
-        return lambda: self.desk.set_subsidy_claim(enrolment_id, False, reason)
+        office, enrolment_id, reason = self.office, self.issue.enrolment_id, self.reason()
+        return lambda: office.set_subsidy_claim(enrolment_id, False, reason)
 
     def describe(self) -> str:
         return self.tr("No. {roll} {name} claims no subsidy").format(
