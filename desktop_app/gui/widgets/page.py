@@ -41,13 +41,6 @@ class PageHeader(QHBoxLayout):
         self.addWidget(self.count_label)
         self.addStretch(1)
 
-    @property
-    def count(self) -> QLabel:
-        """The count's label. A property, not an instance attribute: an instance attribute named
-        `count` is taken by shiboken for a Python override of the virtual QLayout::count(), and
-        Qt crashes calling a QLabel when the header is added to a layout."""
-        return self._count
-
 
 class ScreenPage(QWidget):
     """A screen of the main window (see the module docstring)."""
