@@ -49,41 +49,14 @@ ZH: dict[str, str] = {
     "Back it up together with the database: without it they cannot be read.":
         "身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。",
     "SkillDesk version %s": "SkillDesk 版本 %s",
-    # placeholder pages
-    "This page is being built. It will let you:": "本页面正在建设中，完成后可以：",
+    # page titles in the navigation
     "Classes": "班级",
-    "Open subsidised classes, plan their sessions and follow each class from filing to completion.":
-        "开设补贴性培训班级，安排课程，并跟踪每个班级从备案到结业的全过程。",
-    "Create a class: occupation, level, training type, dates, hours, capacity, teachers":
-        "新建班级：职业（工种）、等级、培训类型、起止日期、课时、人数、授课教师",
-    "Generate the schedule and check minimum hours for the level": "自动生成课表，并按等级核对最低课时",
-    "Import the roster from Excel and see at once who cannot be subsidised, and why":
-        "从 Excel 导入花名册，立即看到哪些学员不能享受补贴及原因",
     "Trainees": "学员",
-    "Every trainee is recorded once under a verified real identity, whatever the number of classes.":
-        "每位学员按核验过的真实身份只登记一次（实名制），无论参加多少个班级。",
-    "Search by name or identity number; personal data stays masked": "按姓名或身份证号查找；个人信息默认脱敏显示",
-    "Reveal a number only when needed; every reveal is written to the audit log": "确需时才显示完整号码，每次查看都记入审计日志",
-    "Training history and subsidies received, across classes": "跨班级的培训档案和已享受的补贴",
     "Attendance": "考勤",
-    "Take attendance in the classroom, with or without a network, by keyboard or ID-card reader.":
-        "在教室里考勤，有没有网络都可以，用键盘或身份证读卡器。",
-    "A grid per session: present, late, early leave, leave, absent": "每次课一张考勤表：出勤、迟到、早退、请假、缺勤",
-    "Swipe an ID card to sign in and out": "刷身份证签到、签退",
-    "Every change kept with who, when and why; hours and completion eligibility live":
-        "每次修改都记录由谁、何时、为何修改；实时计算学时和结业资格",
     "Certificates": "证书",
-    "Enter assessment results and print training certificates that anyone can verify offline.":
-        "录入考核成绩，打印可离线验证真伪的培训合格证书。",
-    "Gapless certificate numbers per year; void and reissue with a reason": "按年度连续编号、不跳号；作废和补发须填写原因",
-    "Print on pre-printed stock; reprints are identical to the first print": "可在预印证书纸上套打；补打与首次打印完全一致",
-    "A signed QR code on every certificate": "每张证书带有数字签名的二维码",
     "Upload": "上传",
-    "Completed classes go to the provincial platform as signed batches, with receipts coming back.":
-        "已结业的班级以签名批次上传到省平台，并取回平台回执。",
-    "Batches waiting, sent and accepted, with the platform's receipt": "待上传、已发送、已接收的批次及平台回执",
-    "Records the platform refused, with the trainee and field to correct": "平台退回的记录，指明需更正的学员和字段",
-    "Export a batch to a USB stick when this PC has no network": "本机无网络时，可把批次导出到 U 盘",
+    # placeholder page (reports, until its screen exists)
+    "This page is being built. It will let you:": "本页面正在建设中，完成后可以：",
     "Reports": "报表",
     "Quarterly and annual figures of training, completion and subsidies for the authorities.":
         "向主管部门报送的季度、年度培训、结业和补贴数据。",
@@ -342,7 +315,7 @@ ZH: dict[str, str] = {
     "Name, ID number, or the last 4 characters of the ID number": "姓名、身份证号码，或身份证号码后 4 位",
     "Search": "查找",
     "Number of classes": "班级数",
-    # attendance page, grid, summary and dialogs (gui/pages/attendance.py, gui/attendance_*.py)
+    # the attendance screen (gui/screens/attendance/)
     "Not marked": "未考勤",
     "late {minutes}": "迟到 {minutes}",
     "early {minutes}": "早退 {minutes}",

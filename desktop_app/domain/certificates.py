@@ -1,6 +1,6 @@
 """Certificates: kinds, readable gapless numbers, and the signed QR payload anyone can verify.
 
-QR payload, version SDC1 (also in the README, "Certificate QR payload"), one line of UTF-8:
+QR payload, version SDC1 (also in docs/certificates.md, "The QR payload (SDC1)"), one line of UTF-8:
 
     SDC1|<number>|<name>|<holder digest>|<occupation code>|<level>|<issue date>|<key id>|<signature>
 

@@ -125,7 +125,7 @@ class AdministratorPage(QWizardPage):
         username, name, password = (self.username_edit.text().strip(), self.name_edit.text().strip(),
                                     self.password_edit.text())
         self._set_busy(True)
-        wizard.operations.run(self, lambda: wizard.desk.complete_first_run(profile, username, name, password),
+        wizard.operations.run(self, lambda: wizard.office.complete_first_run(profile, username, name, password),
                               success=self._created, failure=self._refused)
         return False
 
@@ -166,7 +166,7 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.setTitle(self.tr("Ready"))
-        actor = self.first_run.desk.actor
+        actor = self.first_run.office.actor
         self.summary.setText(self.tr("SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign "
                                      "in with this username and password. Add the other accounts in Settings → "
                                      "Accounts.").replace("%1", actor.username))
@@ -175,9 +175,9 @@ class DonePage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Shown instead of the login dialog while the database has no administrator yet."""
 
-    def __init__(self, desk: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.operations = operations
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

@@ -41,10 +41,10 @@ _INPUT_EVENTS = frozenset({
 class LoginDialog(QDialog):
     """Username and password; a wrong password or a lockout is said in the dialog itself."""
 
-    def __init__(self, desk: Desk, operations: Operations, parent: QWidget | None = None, *,
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None, *,
                  username: str = "") -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.operations = operations
         self.checking = False
         self.setObjectName("loginDialog")
@@ -88,7 +88,7 @@ class LoginDialog(QDialog):
             return
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         self._set_checking(True)
-        self.operations.run(self, lambda: self.desk.sign_in(username, password),
+        self.operations.run(self, lambda: self.office.sign_in(username, password),
                             success=self._signed_in, failure=self._refused, latest="sign-in")
 
     def _signed_in(self, _actor) -> None:
@@ -123,9 +123,9 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, desk: Desk, operations: Operations, parent: QWidget) -> None:
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.operations = operations
         self.checking = False
         self.setObjectName("lockOverlay")
@@ -166,7 +166,7 @@ class LockOverlay(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("SkillDesk is locked"))
-        actor = self.desk.actor
+        actor = self.office.actor
         self.who.setText(self.tr("Locked after a period without use. Signed in as %1 (%2); enter the password to "
                                  "continue.").replace("%1", actor.display_name).replace("%2", actor.username))
         self.unlock_button.setText(self.tr("Unlock"))
@@ -186,7 +186,7 @@ class LockOverlay(QWidget):
             return
         password = self.password_edit.text()
         self._set_checking(True)
-        self.operations.run(self, lambda: self.desk.verify_current_user(password),
+        self.operations.run(self, lambda: self.office.verify_current_user(password),
                             success=self._unlocked, failure=self._refused, latest="unlock")
 
     def _unlocked(self, _actor) -> None:
@@ -217,11 +217,11 @@ class IdleLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QWidget, desk: Desk, operations: Operations, *,
+    def __init__(self, window: QWidget, office: Desk, operations: Operations, *,
                  minutes: float = IDLE_LOCK_DEFAULT_MINUTES, interval_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.overlay = LockOverlay(desk, operations, window)
+        self.overlay = LockOverlay(office, operations, window)
         self.overlay.unlocked.connect(self._unlocked)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -244,7 +244,7 @@ class IdleLock(QObject):
             self.timer.start()
 
     def lock(self) -> None:
-        if self.locked or not self.overlay.desk.actor.signed_in:
+        if self.locked or not self.overlay.office.actor.signed_in:
             return  # nobody signed in (the login dialog is up after "switch user"): nothing to unlock into
         self.timer.stop()
         self.overlay.cover()
@@ -274,15 +274,15 @@ class IdleLock(QObject):
         return False
 
 
-def sign_in_at_start(desk: Desk, operations: Operations, parent: QWidget | None = None) -> bool:
+def sign_in_at_start(office: Desk, operations: Operations, parent: QWidget | None = None) -> bool:
     """The first-run wizard on a database without an administrator, otherwise the login dialog.
     False when the person gave up (the application then quits).
 
     Runs before any window is shown: each dialog's `exec()` turns a local event loop, so the
     checks still run on the pool and their answers still arrive."""
-    if wait_for(operations, desk.first_run_needed):
-        return FirstRunWizard(desk, operations, parent).exec() == QDialog.DialogCode.Accepted
-    return LoginDialog(desk, operations, parent).exec() == QDialog.DialogCode.Accepted
+    if wait_for(operations, office.first_run_needed):
+        return FirstRunWizard(office, operations, parent).exec() == QDialog.DialogCode.Accepted
+    return LoginDialog(office, operations, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def wait_for(operations: Operations, fn: Callable[[], Any]) -> Any:

@@ -1,20 +1,4 @@
-"""Small helpers shared by pages that pick a class (or anything else) from a combo box."""
+"""Temporary: the attendance and certificates screens still import `choose_in_combo` from here; it
+lives in gui/widgets/combo_choice.py. Delete this module once they import it from there."""
 
-from __future__ import annotations
-
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QComboBox
-
-
-def choose_in_combo(combo: QComboBox, data: object, reselected: Callable[[], None]) -> bool:
-    """Select the item carrying `data`; when it is already selected, no signal fires, so
-    `reselected` is called to refresh the page all the same. False when no item carries it."""
-    index = combo.findData(data)
-    if index < 0:
-        return False
-    if index == combo.currentIndex():
-        reselected()
-    else:
-        combo.setCurrentIndex(index)
-    return True
+from desktop_app.gui.widgets.combo_choice import choose_in_combo  # noqa: F401

@@ -38,16 +38,14 @@ ScreenFactory = Callable[[ScreenContext], "QWidget"]
 
 def screen_factories() -> list[tuple[str, ScreenFactory]]:
     """(screen id, how to build it), in navigation order."""
-    from desktop_app.gui.legacy_screens import (  # → desktop_app.gui.screens.<name> once merged
-        AttendancePage,
-        AuditPage,
-        CertificatesPage,
-        ClassesPage,
-        SettingsPage,
-        SyncPage,
-        TraineesPage,
-    )
     from desktop_app.gui.pages.placeholder import PlaceholderPage  # the reports screen, until it is built
+    from desktop_app.gui.screens.attendance import AttendancePage
+    from desktop_app.gui.screens.audit import AuditPage
+    from desktop_app.gui.screens.certificates import CertificatesPage
+    from desktop_app.gui.screens.classes import ClassesPage
+    from desktop_app.gui.screens.settings import SettingsPage
+    from desktop_app.gui.screens.trainees import TraineesPage
+    from desktop_app.gui.screens.upload import UploadPage
 
     def settings_page(context: ScreenContext) -> "QWidget":
         settings, preferences = context.settings, context.preferences
@@ -68,7 +66,7 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
         ("attendance", lambda c: AttendancePage(c.office, c.operations)),
         ("certificates", lambda c: CertificatesPage(c.office, c.operations,
                                                     offset_mm=c.preferences.certificate_offset_mm)),
-        ("sync", lambda c: SyncPage(c.office, c.operations, platform_url=c.platform_url)),
+        ("sync", lambda c: UploadPage(c.office, c.operations, platform_url=c.platform_url)),
         ("audit", lambda c: AuditPage(c.office, c.operations)),
         ("reports", lambda c: PlaceholderPage(c.office, c.operations, page_id="reports")),
         ("settings", settings_page),

@@ -30,6 +30,7 @@ class Colour(StrEnum):
     SURFACE = "#fbfcfd"  # framed panels
     SURFACE_SUNKEN = "#f3f5f8"  # the navigation
     SURFACE_PLACEHOLDER = "#f8fafc"
+    PREVIEW_DESK = "#d9dee5"  # behind a previewed PDF page (widgets/pdf_preview)
 
     ERROR = "#b3261e"  # refusals and errors said inline
     ERROR_STRONG = "#8a1c1c"  # text on an error background; a revealed number
@@ -65,6 +66,20 @@ class Colour(StrEnum):
     STATUS_DRAFT = "#6b7480"
     STATUS_COMPLETED = "#5a4a9c"
     STATUS_FINAL = "#444444"  # sealed, uploaded
+
+    # --- the attendance screen: mark cells a teacher reads across the room without the words ---
+    MARK_PRESENT_BACKGROUND = "#d7f0dd"
+    MARK_PRESENT_TEXT = "#17602e"  # also the summary's "eligible"
+    MARK_PARTLY_BACKGROUND = "#ffe7b3"  # late, left early: half fine
+    MARK_PARTLY_TEXT = "#7a4a00"
+    MARK_LEAVE_BACKGROUND = "#d6e6f9"  # excused
+    MARK_LEAVE_TEXT = "#1c4f8a"
+    MARK_ABSENT_BACKGROUND = "#f8d2d2"
+    MARK_ABSENT_TEXT = "#8f1d1d"
+    MARK_NONE_BACKGROUND = "#eceff3"  # still to do (its text is TEXT_MUTED)
+    ROW_AT_RISK = "#fbe0de"  # a trainee who may not complete
+    READ_ONLY_FLASH_BACKGROUND = "#ffd08a"  # the sealed-class banner catching the eye
+    READ_ONLY_FLASH_BORDER = "#d9822b"
 
 
 class Tone(StrEnum):
@@ -171,6 +186,36 @@ QWidget[tone="scan-ok"] {{ background: {c.SCAN_OK_BACKGROUND}; border: 2px solid
     color: {c.SCAN_OK_TEXT}; }}
 QWidget[tone="scan-bad"] {{ background: {c.SCAN_BAD_BACKGROUND}; border: 2px solid {c.SCAN_BAD_BORDER};
     color: {c.SCAN_BAD_TEXT}; }}
+
+/* --- classes and trainees screens (gui/screens/classes, gui/screens/trainees) ------------- */
+QLabel#emptyList {{ color: {c.TEXT_MUTED}; }}
+QLabel#statusChip[status="draft"] {{ background: {c.STATUS_DRAFT}; }}
+QLabel#statusChip[status="filed"] {{ background: {c.ACCENT}; }}
+QLabel#statusChip[status="in_training"] {{ background: {c.SUCCESS}; }}
+QLabel#statusChip[status="completed"] {{ background: {c.STATUS_COMPLETED}; }}
+QLabel#statusChip[status="sealed"], QLabel#statusChip[status="uploaded"] {{ background: {c.STATUS_FINAL}; }}
+QLabel#statusChip[status="returned"] {{ background: {c.ERROR}; }}
+QLabel#dropArea {{ border: 2px dashed {c.INFO_BORDER}; border-radius: 8px; background: {c.SURFACE_PLACEHOLDER};
+    color: {c.TEXT_STRONG}; padding: 18px; font-size: 11pt; }}
+QLabel#countsSummary {{ font-size: 11pt; }}
+/* a full number, revealed for an audited purpose, stands out in the trainee's record */
+QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-weight: bold; }}
+/* --- the attendance screen ----------------------------------------------------------------- */
+QLabel#scanBanner {{ font-size: 15pt; font-weight: bold; padding: 8px; border-radius: 6px; }}
+QLabel#readOnlyBanner[flashing="true"] {{ background: {c.READ_ONLY_FLASH_BACKGROUND};
+    border: 2px solid {c.READ_ONLY_FLASH_BORDER}; }}
+QLabel#markDialogHeading {{ font-size: 12pt; font-weight: bold; }}
+QLabel#markHistoryHeading {{ font-size: 11pt; font-weight: bold; }}
+QLabel#lockNote {{ background: {c.WARNING_BACKGROUND}; border: 1px solid {c.WARNING_BORDER};
+    color: {c.WARNING_STRONG}; padding: 6px; border-radius: 4px; }}
+/* --- the certificates screen ------------------------------------------------------------ */
+/* a verified QR code: green or red by tone (scan-ok / scan-bad), boxed and large enough to read */
+QLabel#verifyResult {{ padding: 10px; border-radius: 6px; font-size: 11pt; }}
+/* --- upload, audit and settings screens ----------------------------------------------------- */
+QLabel#platformMessage {{ background: {c.ERROR_BACKGROUND}; border: 1px solid {c.ERROR_BORDER};
+    color: {c.ERROR_STRONG}; padding: 6px; border-radius: 4px; }}
+QLabel#traineeFacts {{ font-weight: bold; color: {c.TEXT_STRONG}; }}
+QLabel#auditNoAccess {{ color: {c.TEXT_MUTED}; font-size: 11pt; }}
 """
 
 

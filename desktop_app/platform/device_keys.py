@@ -185,7 +185,7 @@ def _load_or_create(slot) -> DeviceKey:
 
 
 def device_key_location(folder: Path, *, keyring=None) -> str:
-    """Where the device key is (or will be) kept, for the settings page and the README."""
+    """Where the device key is (or will be) kept, for the settings page and the documentation."""
     return _slots(folder, keyring=keyring)[0].where
 
 

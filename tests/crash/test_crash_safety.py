@@ -1,4 +1,4 @@
-"""Crash safety, proven (issue 7): SIGKILL at random moments during roster import, attendance
+"""Crash safety, proven: SIGKILL at random moments during roster import, attendance
 import, single marks, certificate issue, sealing and upload — 17 kills each, 102 in all —
 and after every kill the database passes its integrity checks, the operation is whole or
 absent, a re-run completes it exactly as an uninterrupted run does, and the platform never

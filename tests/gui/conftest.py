@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.gui.i18n import install_translators
-from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.theme import apply_theme
 from desktop_app.services.demo import fill_demo_institution
 
@@ -50,6 +49,8 @@ def demo_window(qtbot, qapp, demo_desk, settings):
     Not handed to qtbot.addWidget: pytest-qt closes and deletes such widgets before fixtures are
     torn down, which could drop an answer still on its way from the task runner. Here every
     answer arrives first, then the window goes."""
+    from desktop_app.gui.main_window import MainWindow  # here: the screens' own tests build no window
+
     install_translators(qapp, "zh")
     window = MainWindow(demo_desk, settings)
     window.resize(1280, 860)

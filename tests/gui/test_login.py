@@ -1,4 +1,4 @@
-"""Login dialog, first-run wizard, idle lock and the Accounts section of Settings, driven as a person would."""
+"""Login dialog, first-run wizard and idle lock, driven as a person would."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Role
 from desktop_app.gui.first_run import FirstRunWizard
 from desktop_app.gui.login import IdleLock, LoginDialog
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.pages.settings import SettingsPage
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.preferences import Preferences
 from desktop_app.services import accounts
@@ -183,49 +182,6 @@ def test_idle_minutes_come_from_settings_with_a_default_of_ten():
     assert idle_minutes_from({"idle_lock_minutes": 0}) == 10
 
 
-@pytest.fixture
-def settings_page(qtbot, admin_desk, chinese):
-    page = SettingsPage(language="zh", database="x.db", data_dir="/tmp", key_dir="/tmp/keys", platform_url=None)
-    qtbot.addWidget(page)
-    tasks = TaskRunner(page)
-    page.show()
-    yield page, tasks
-    tasks.wait_for_done()
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10_000)
-
-
-def test_administrator_manages_accounts_in_settings(qtbot, settings_page, admin_desk):
-    page, tasks = settings_page
-    admin_desk.sign_in("wang", PASSWORD)
-    page.attach_accounts(admin_desk, tasks)
-    assert page.users_box.isVisible()
-    qtbot.waitUntil(lambda: page.users_table.rowCount() == 1, timeout=10_000)
-    page.add_user("li", "李文员", Role.CLERK, PASSWORD)
-    qtbot.waitUntil(lambda: page.users_table.rowCount() == 2, timeout=10_000)
-    assert [page.users_table.item(0, c).text() for c in range(4)] == ["li", "李文员", "文员", "正常"]  # by username
-    page.change_role("li", Role.REGISTRAR)
-    qtbot.waitUntil(lambda: page.users_table.item(0, 2).text() == "教务", timeout=10_000)
-    page.reset_password("li", "another pass 2")
-    qtbot.waitUntil(lambda: "新密码" in page.users_notice.text(), timeout=10_000)
-    page.disable_user("li")
-    qtbot.waitUntil(lambda: page.users_table.item(0, 3).text() == "已停用", timeout=10_000)
-    page.add_user("zz", "", Role.CLERK, "short")
-    qtbot.waitUntil(lambda: "至少需要 8 个字符" in page.users_notice.text(), timeout=10_000)
-    assert page.select_user("wang") and page.selected_username() == "wang"
-
-
-def test_accounts_section_is_hidden_from_other_roles_and_a_forged_call_is_refused(qtbot, settings_page, admin_desk):
-    page, tasks = settings_page
-    admin_desk.sign_in("wang", PASSWORD)
-    admin_desk.create_user("chen", PASSWORD, Role.CLERK, "陈文员")
-    admin_desk.sign_in("chen", PASSWORD)
-    page.attach_accounts(admin_desk, tasks)
-    assert not page.users_box.isVisible()
-    page.add_user("forged", "伪造", Role.ADMINISTRATOR, PASSWORD)  # as if the hidden button were pressed
-    qtbot.waitUntil(lambda: "没有“管理账号和角色”的权限" in page.users_notice.text(), timeout=10_000)
-    assert "文员" in page.users_notice.text()
-
-
 def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp, admin_desk, settings, chinese):
     """The composition root's start-up: login dialog (modal), then the idle lock with the stored period."""
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -251,8 +207,8 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
         assert start_session(window, settings)
         assert admin_desk.actor.username == "wang"
         assert window.idle_lock.timer.interval() == 7 * 60_000
-        assert window.pages["settings"].idle_spin.value() == 7
-        window.pages["settings"].idle_spin.setValue(3)
+        assert window.pages["settings"].general.idle_spin.value() == 7
+        window.pages["settings"].general.idle_spin.setValue(3)
         assert window.idle_lock.timer.interval() == 3 * 60_000
         assert Preferences.load(settings.settings_file).idle_lock_minutes == 3
     finally:

@@ -74,7 +74,7 @@ def show_certificates_of(qtbot, window, class_code: str):
     window.show_page("certificates")
     page = window.pages["certificates"]
     qtbot.waitUntil(lambda: page.class_combo.count() > 0, timeout=WAIT)
-    with qtbot.waitSignal(page.candidates_loaded, timeout=WAIT):
+    with qtbot.waitSignal(page.issuing.loaded, timeout=WAIT):
         assert page.select_class(class_code)
     return page
 
@@ -120,23 +120,24 @@ def test_a_teacher_sees_issuing_importing_and_sealing_disabled_and_why(qtbot, wi
     window = window_as("zhang")
     classes = window.pages["classes"]
     select(qtbot, classes, code("JZ01"))  # in training: would take enrolments
-    assert not classes.import_button.isEnabled() and classes.import_button.toolTip() == TEACHER_MAY_NOT_ENROL
+    assert not classes.roster_files.import_button.isEnabled() and classes.roster_files.import_button.toolTip() == TEACHER_MAY_NOT_ENROL
     assert not classes.new_button.isEnabled() and "教师" in classes.new_button.toolTip()
     assert not classes.detail.edit_button.isEnabled()
-    assert all(not button.isEnabled() for button in classes.detail.status_buttons.values())
+    assert all(not button.isEnabled() for button in classes.detail.status_actions.status_buttons.values())
     select(qtbot, classes, code("YL01"))  # completed: ready to seal
-    seal = classes.detail.seal_button
+    seal = classes.detail.status_actions.seal_button
     assert seal.isVisible() and not seal.isEnabled() and seal.toolTip() == TEACHER_MAY_NOT_SEAL
 
     certificates = show_certificates_of(qtbot, window, code("YL01"))
-    assert not certificates.issue_button.isEnabled() and certificates.issue_button.toolTip() == TEACHER_MAY_NOT_ISSUE
-    assert not certificates.import_button.isEnabled() and certificates.assessment_model.read_only
+    issue_button = certificates.issuing.issue_button
+    assert not issue_button.isEnabled() and issue_button.toolTip() == TEACHER_MAY_NOT_ISSUE
+    assert not certificates.results.import_button.isEnabled() and certificates.results.model.read_only
 
     window.show_page("attendance")  # marking stays open: the service refuses classes not theirs
     attendance = window.pages["attendance"]
     qtbot.waitUntil(lambda: attendance.current_code() is not None and window.tasks.pending == 0, timeout=WAIT)
-    assert attendance.import_button.isEnabled()
-    assert attendance.swipe_edit.isEnabled() == (attendance.grid is not None)
+    assert attendance.files.import_button.isEnabled()
+    assert attendance.reader.swipe_edit.isEnabled() == (attendance.grid is not None)
 
     window.show_page("audit")
     audit = window.pages["audit"]
@@ -158,8 +159,8 @@ def test_an_auditor_may_export_the_audit_log_but_not_edit_classes(qtbot, window_
     select(qtbot, classes, code("JZ01"))
     edit = classes.detail.edit_button
     assert not edit.isEnabled() and edit.toolTip() == "您的角色（审计）没有“开班、排课和修改班级”的权限"
-    assert not classes.new_button.isEnabled() and not classes.import_button.isEnabled()
-    assert not classes.export_button.isEnabled()  # the roster file holds full numbers
+    assert not classes.new_button.isEnabled() and not classes.roster_files.import_button.isEnabled()
+    assert not classes.roster_files.export_button.isEnabled()  # the roster file holds full numbers
     classes.detail.edit_class()  # a double-click in the list opens nothing either
     assert classes.detail.active_dialog is None
 
@@ -167,15 +168,15 @@ def test_an_auditor_may_export_the_audit_log_but_not_edit_classes(qtbot, window_
 def test_a_clerk_may_issue_but_not_mark_attendance(qtbot, window_as, code):
     window = window_as("li")
     certificates = show_certificates_of(qtbot, window, code("YL01"))
-    assert "没有" not in certificates.issue_button.toolTip()
-    assert not certificates.assessment_model.read_only
+    assert "没有" not in certificates.issuing.issue_button.toolTip()
+    assert not certificates.results.model.read_only
     window.show_page("attendance")
     attendance = window.pages["attendance"]
     qtbot.waitUntil(lambda: attendance.current_code() is not None and window.tasks.pending == 0, timeout=WAIT)
-    assert not attendance.import_button.isEnabled() and not attendance.swipe_edit.isEnabled()
-    assert attendance.import_button.toolTip() == "您的角色（文员）没有“记录考勤”的权限"
+    assert not attendance.files.import_button.isEnabled() and not attendance.reader.swipe_edit.isEnabled()
+    assert attendance.files.import_button.toolTip() == "您的角色（文员）没有“记录考勤”的权限"
     window.show_page("settings")
-    assert not window.pages["settings"].users_box.isVisible()
+    assert not window.pages["settings"].accounts.isVisible()
 
 
 def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, window_as):
@@ -183,7 +184,7 @@ def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, win
     window.show_page("sync")
     sync = window.pages["sync"]
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=WAIT)
-    assert not sync.upload_button.isEnabled() and not sync.register_button.isEnabled()
+    assert not sync.upload_button.isEnabled() and not sync.registration_bar.register_button.isEnabled()
     assert sync.upload_button.toolTip() == "您的角色（教师）没有“上传数据到省平台”的权限"
     assert not sync.receipt_button.isEnabled()
 
@@ -228,26 +229,26 @@ def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accoun
     window = window_as("zhang")
     classes = window.pages["classes"]
     select(qtbot, classes, code("JZ01"))
-    assert not classes.import_button.isEnabled()
+    assert not classes.roster_files.import_button.isEnabled()
     changed = []
     window.actor_changed.connect(changed.append)
     window.sign_out_button.click()
     sign_in_through(qtbot, window.login_dialog, "wang")
     assert [actor.username for actor in changed] == ["", "wang"]
     assert window.user_status.text() == "当前用户：\n王校长（管理员）"
-    assert classes.import_button.isEnabled() and "没有" not in classes.import_button.toolTip()
+    assert classes.roster_files.import_button.isEnabled() and "没有" not in classes.roster_files.import_button.toolTip()
     assert classes.new_button.isEnabled() and classes.new_button.toolTip() == ""
     assert classes.detail.edit_button.isEnabled()
     window.show_page("settings")
     settings_page = window.pages["settings"]
-    assert settings_page.users_box.isVisible()  # accounts: administrators only
-    qtbot.waitUntil(lambda: settings_page.users_table.rowCount() == 4, timeout=WAIT)
+    assert settings_page.accounts.isVisible()  # accounts: administrators only
+    qtbot.waitUntil(lambda: settings_page.accounts.table.rowCount() == 4, timeout=WAIT)
 
     window.sign_out_button.click()  # … and back to a role with less
     sign_in_through(qtbot, window.login_dialog, "sun")
-    assert not settings_page.users_box.isVisible() and settings_page.users_table.rowCount() == 0
-    assert not settings_page.platform_save.isEnabled()
-    assert not classes.import_button.isEnabled() and "审计" in classes.import_button.toolTip()
+    assert not settings_page.accounts.isVisible() and settings_page.accounts.table.rowCount() == 0
+    assert not settings_page.platform.save_button.isEnabled()
+    assert not classes.roster_files.import_button.isEnabled() and "审计" in classes.roster_files.import_button.toolTip()
 
 
 def test_numbers_revealed_by_the_previous_person_are_masked_for_the_next(qtbot, window_as):

@@ -61,7 +61,7 @@ def test_page_counts_come_from_the_database(qtbot, qapp, desk, settings):
     win = MainWindow(desk, settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.snapshot is not None)
-    assert win.pages["classes"].count.text() == "当前数据库共有 5 个班级"
+    assert win.pages["classes"].header.count_label.text() == "当前数据库共有 5 个班级"
     assert win.windowTitle().startswith("SkillDesk — 苏州市吴中区")
     win.tasks.wait_for_done()
 
@@ -69,7 +69,7 @@ def test_page_counts_come_from_the_database(qtbot, qapp, desk, settings):
 def test_choosing_english_in_settings_retranslates_the_window_live_and_is_remembered(window, qtbot, qapp, settings):
     window.language_changed.connect(lambda language: install_translators(qapp, language))
     window.show_page("settings")
-    combo = window.pages["settings"].language_combo
+    combo = window.pages["settings"].general.language_combo
     combo.setCurrentIndex(combo.findData("en"))
     qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Classes")
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
@@ -83,8 +83,8 @@ def test_choosing_english_in_settings_retranslates_the_window_live_and_is_rememb
 
 def test_a_platform_address_that_does_not_answer_shows_offline_with_reassurance(window, qtbot):
     page = window.pages["settings"]
-    page.platform_edit.setText("http://127.0.0.1:9")  # discard port: nothing listens there
-    page.platform_save.click()
+    page.platform.address_edit.setText("http://127.0.0.1:9")  # discard port: nothing listens there
+    page.platform.save_button.click()
     qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=10_000)
     assert window.online_status.text() == "离线：数据已保存，联网后自动上传"
 

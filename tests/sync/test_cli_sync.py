@@ -1,4 +1,4 @@
-"""The command line of issue 6: platform register, seal, sync, batch list/show/export/import-receipt."""
+"""The platform commands of the command line: platform register, seal, sync, batch list/show/export/import-receipt."""
 
 from __future__ import annotations
 

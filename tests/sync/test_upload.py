@@ -1,5 +1,5 @@
 """Upload to the real reference platform on loopback, and the faults it must survive — each
-ending with the batch accepted exactly once (issue 6)."""
+ending with the batch accepted exactly once."""
 
 from __future__ import annotations
 

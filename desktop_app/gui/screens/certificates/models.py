@@ -1,0 +1,296 @@
+"""The table models of the 证书 screen: a class's assessment results (edited cell by cell) and the
+issue table (who may receive a certificate, and the number and state of each one)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from desktop_app.domain.assessment import AssessmentValueError, format_score, parse_score
+from desktop_app.gui.theme import Colour, qcolor
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.messages import Problem
+from desktop_app.services.assessment import AssessmentRowView
+from desktop_app.services.certificates import CertificateCandidate, CertificateView
+
+# Value words shared by both tables; their translation context is the page's, as it always was.
+
+
+def result_label(result: str | None) -> str:
+    if result == "pass":
+        return QCoreApplication.translate("CertificatesPage", "Pass")
+    if result == "fail":
+        return QCoreApplication.translate("CertificatesPage", "Fail")
+    return "—"
+
+
+def certificate_status_label(status: str | None) -> str:
+    if status == "issued":
+        return QCoreApplication.translate("CertificatesPage", "Issued")
+    if status == "void":
+        return QCoreApplication.translate("CertificatesPage", "Void")
+    return QCoreApplication.translate("CertificatesPage", "Not issued")
+
+
+def _pass_or_fail(passed: bool) -> QColor:
+    return qcolor(Colour.SUCCESS) if passed else qcolor(Colour.ERROR)
+
+
+# --- 考核成绩: the editable grid -------------------------------------------------------------
+
+
+class AssessmentTableModel(RowList, QAbstractTableModel):
+    """A class's results, one line per trainee. An accepted edit changes the line at once and is
+    announced through `edited` for the screen to save; a refused one marks the cell and says why."""
+
+    ROLL, NAME, ID_NUMBER, THEORY, PRACTICAL, RESULT, RETAKE = range(7)
+    edited = Signal(object)  # AssessmentRowView with the new values
+    refused = Signal(int, int, str)  # row, column, the rule's sentence
+
+    def __init__(self, rows: Sequence[AssessmentRowView] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AssessmentRowView] = list(rows)
+        self.read_only = False
+        self.errors: dict[tuple[int, int], str] = {}  # (enrolment id, column) → why the entry was refused
+
+    def headers(self) -> list[str]:
+        return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Theory score"),
+                self.tr("Practical score"), self.tr("Assessment result"), self.tr("Retake")]
+
+    def set_rows(self, rows: Sequence[AssessmentRowView]) -> None:
+        self.errors.clear()
+        super().set_rows(rows)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.beginResetModel()  # flags change for every cell
+        self.read_only = read_only
+        self.endResetModel()
+
+    def row_of_enrolment(self, enrolment_id: int) -> int:
+        for number, row in enumerate(self._rows):
+            if row.enrolment_id == enrolment_id:
+                return number
+        return -1
+
+    def replace_row(self, new: AssessmentRowView) -> None:
+        number = self.row_of_enrolment(new.enrolment_id)
+        if number < 0:
+            return
+        self._rows[number] = new
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not self._valid(index):
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return flags
+        if index.column() in (self.THEORY, self.PRACTICAL, self.RESULT):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        elif index.column() == self.RETAKE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        row: AssessmentRowView = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.ROLL: str(row.roll_no),
+                self.NAME: row.name,
+                self.ID_NUMBER: row.id_masked,
+                self.THEORY: format_score(row.theory_score),
+                self.PRACTICAL: format_score(row.practical_score),
+                self.RESULT: result_label(row.result),
+                self.RETAKE: "",
+            }[column]
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.THEORY:
+                return format_score(row.theory_score)
+            if column == self.PRACTICAL:
+                return format_score(row.practical_score)
+            if column == self.RESULT:
+                return row.result or ""
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.RETAKE:
+            return Qt.CheckState.Checked if row.retake else Qt.CheckState.Unchecked
+        error = self.errors.get((row.enrolment_id, column))
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return qcolor(Colour.ROW_REJECTED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if error:
+                return error
+            if column in (self.THEORY, self.PRACTICAL) and not self.read_only:
+                return self.tr("0 to 100, at most one decimal; type 缺考 for an absent trainee")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.RESULT and row.result:
+            return _pass_or_fail(row.result == "pass")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.THEORY, self.PRACTICAL,
+                                                                    self.RESULT):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not self._valid(index) or self.read_only:
+            return False
+        number, column = index.row(), index.column()
+        row: AssessmentRowView = self._rows[number]
+        if column == self.RETAKE and role == Qt.ItemDataRole.CheckStateRole:
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+            return self._apply(number, column, replace(row, retake=checked))
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if column in (self.THEORY, self.PRACTICAL):
+            text = "" if value is None else str(value)
+            try:
+                score = parse_score(text)
+            except AssessmentValueError as error:
+                self.errors[(row.enrolment_id, column)] = error.message()
+                self.dataChanged.emit(index, index)
+                self.refused.emit(number, column, error.message())
+                return False
+            field = "theory_score" if column == self.THEORY else "practical_score"
+            return self._apply(number, column, replace(row, **{field: score}))
+        if column == self.RESULT:
+            result = value or None
+            if result not in (None, "pass", "fail"):
+                return False
+            return self._apply(number, column, replace(row, result=result))
+        return False
+
+    def _apply(self, number: int, column: int, new: AssessmentRowView) -> bool:
+        had_error = self.errors.pop((new.enrolment_id, column), None) is not None
+        if new == self._rows[number]:
+            if had_error:
+                self.dataChanged.emit(self.index(number, column), self.index(number, column))
+            return True
+        self._rows[number] = new
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
+        self.edited.emit(new)
+        return True
+
+    def counts(self) -> tuple[int, int, int]:
+        """(trainees with a result, passed, failed)."""
+        passed = sum(1 for row in self._rows if row.result == "pass")
+        failed = sum(1 for row in self._rows if row.result == "fail")
+        return passed + failed, passed, failed
+
+
+# --- 发证: candidates and certificates ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """One line of the issue table: a trainee of the class (with or without a valid certificate),
+    or a certificate of the class that was voided (kept on record, shown greyed)."""
+
+    enrolment_id: int | None
+    roll_no: int | None
+    name: str
+    id_masked: str
+    eligible: bool | None  # None on a voided certificate's line
+    reasons: tuple[Problem, ...]
+    number: str | None
+    status: str | None  # "issued", "void" or None (no certificate)
+    issued_on: date | None = None
+    void_reason: str | None = None
+
+
+def issue_rows(candidates: Sequence[CertificateCandidate], certificates: Sequence[CertificateView]) -> list[IssueRow]:
+    """Trainees in roll order, then the class's voided certificates by number."""
+    views = {view.number: view for view in certificates}
+    rows = []
+    for c in candidates:
+        view = views.get(c.certificate_number) if c.certificate_number else None
+        rows.append(IssueRow(c.enrolment_id, c.roll_no, c.name, c.id_masked, c.eligible, tuple(c.reasons),
+                             c.certificate_number, c.certificate_status, view.issued_on if view else None))
+    for view in certificates:
+        if view.status == "void":
+            rows.append(IssueRow(None, None, view.name, str(view.content.get("id_masked", "")), None, (),
+                                 view.number, "void", view.issued_on, view.void_reason))
+    return rows
+
+
+class CertificateIssueModel(RowList, QAbstractTableModel):
+    """Who may receive a certificate and why not, with the number and state of each certificate.
+    (Not the upload screen's table of what an upload did.)"""
+
+    ROLL, NAME, ID_NUMBER, ELIGIBLE, NUMBER, STATUS = range(6)
+
+    def __init__(self, rows: Sequence[IssueRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[IssueRow] = list(rows)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Can be issued"),
+                self.tr("Certificate number"), self.tr("Status")]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole heading, when a narrow column cuts it short
+            role = Qt.ItemDataRole.DisplayRole
+        return super().headerData(section, orientation, role)
+
+    @staticmethod
+    def reasons_text(row: IssueRow) -> str:
+        return "；".join(problem.message() for problem in row.reasons)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        row: IssueRow = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.ELIGIBLE:
+                if row.eligible is None:
+                    return ""
+                return "✓" if row.eligible else f"✗ {self.reasons_text(row)}"
+            return {
+                self.ROLL: str(row.roll_no) if row.roll_no is not None else "",
+                self.NAME: row.name,
+                self.ID_NUMBER: row.id_masked,
+                self.NUMBER: row.number or "",
+                self.STATUS: certificate_status_label(row.status),
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.ELIGIBLE and row.reasons:
+                return "\n".join(problem.message() for problem in row.reasons)
+            if row.status == "void" and row.void_reason:
+                return self.tr("Voided: {reason}").format(reason=row.void_reason)
+            if column == self.NUMBER and row.issued_on:
+                return self.tr("Issued on {date}").format(date=row.issued_on.isoformat())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status == "void":
+                return qcolor(Colour.TEXT_FAINT)
+            if column == self.ELIGIBLE and row.eligible is not None:
+                return _pass_or_fail(row.eligible)
+            if column == self.STATUS and row.status == "issued":
+                return qcolor(Colour.SUCCESS)
+        if role == Qt.ItemDataRole.FontRole and row.status == "void" and column == self.NUMBER:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.STATUS):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def row_of_number(self, number: str) -> int:
+        for position, row in enumerate(self._rows):
+            if row.number == number:
+                return position
+        return -1
+
+    def issuable(self) -> list[IssueRow]:
+        return [row for row in self._rows if row.eligible and row.number is None and row.enrolment_id is not None]
+
+    def issued(self) -> list[IssueRow]:
+        return [row for row in self._rows if row.status == "issued"]

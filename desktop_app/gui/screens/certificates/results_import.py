@@ -1,0 +1,55 @@
+"""Importing a results workbook into the chosen class: choose the file, import it off the UI
+thread, say what was recorded and which rows could not be used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.gui.screens.certificates.reports import AssessmentImportResultDialog
+from desktop_app.services.assessment import AssessmentImportReport
+
+if TYPE_CHECKING:
+    from desktop_app.gui.screens.certificates.results import ResultsTab
+
+
+class ResultsImport(QObject):
+    """The results tab's “Import results…”."""
+
+    imported = Signal(object)  # AssessmentImportReport, after the grid was asked to read again
+
+    def __init__(self, tab: ResultsTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+
+    def choose_and_import(self) -> None:
+        page = self.tab.page
+        code = page.current_code()
+        if code is None:
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            page, self.tr("Import assessment results into {code}").format(code=code), str(page.last_folder),
+            self.tr("Results files (*.xlsx *.csv);;All files (*)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        page.last_folder = path.parent
+        self.tab.import_button.setEnabled(False)
+        office = page.office
+        page.operations.run(self.tab, lambda: office.import_assessments(code, path),
+                            success=lambda report: self._imported(path, report), failure=self._failed)
+
+    def _imported(self, path: Path, report: AssessmentImportReport) -> None:
+        self.tab.update_buttons()
+        page = self.tab.page
+        page.reports.open(AssessmentImportResultDialog(path.name, report, page))
+        self.tab.reload()
+        self.imported.emit(report)
+
+    def _failed(self, error: BaseException) -> None:
+        """The button comes back, and the banner says why."""
+        self.tab.update_buttons()
+        self.tab.show_failure(error)

@@ -1,0 +1,319 @@
+"""新建班级: everything a registrar fills in to open a class, and the rules its schedule is
+generated from. The dialog saves the class itself and stays open, the refusal written inline,
+when the rules say no."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.schedule import Period, ScheduleSpec
+from desktop_app.gui import value_labels as labels
+from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.answer_wait import AnswerWait
+from desktop_app.gui.widgets.follows_language import FollowsLanguage
+from desktop_app.gui.widgets.form_parts import error_label, from_qdate, hint_label, to_qdate
+from desktop_app.services.classes import ClassDetail, ClassDraft, OccupationChoice
+from desktop_app.services.desk import Desk
+
+
+class ScheduleBox(FollowsLanguage, QGroupBox):
+    """The rules the sessions are generated from: weekdays, sittings, lessons and practice share."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weekday_checks = [QCheckBox() for _ in range(7)]
+        for number, check in enumerate(self.weekday_checks):
+            check.setChecked(number < 5)
+        self.period_checks = {period: QCheckBox() for period in Period}
+        self.period_checks[Period.MORNING].setChecked(True)
+        self.period_checks[Period.AFTERNOON].setChecked(True)
+        self.lessons_spin = QSpinBox()
+        self.lessons_spin.setRange(1, 8)
+        self.lessons_spin.setValue(4)
+        self.planned_spin = QSpinBox()
+        self.planned_spin.setRange(0, 5000)
+        self.online_spin = QSpinBox()
+        self.online_spin.setRange(0, 5000)
+        self.practice_spin = QSpinBox()
+        # -1 is "as the policy requires" (ScheduleSpec.practice_percent None), shown as words.
+        self.practice_spin.setRange(-1, 100)
+        self.practice_spin.setValue(-1)
+
+        days = QHBoxLayout()
+        days.setSpacing(6)
+        for check in self.weekday_checks:
+            days.addWidget(check)
+        days.addStretch(1)
+        sittings = QHBoxLayout()
+        for check in self.period_checks.values():
+            sittings.addWidget(check)
+        sittings.addStretch(1)
+        self.days_label, self.sittings_label, self.lessons_label = QLabel(), QLabel(), QLabel()
+        self.planned_label, self.online_label, self.practice_label = QLabel(), QLabel(), QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.days_label, days)
+        form.addRow(self.sittings_label, sittings)
+        form.addRow(self.lessons_label, self.lessons_spin)
+        form.addRow(self.planned_label, self.planned_spin)
+        form.addRow(self.online_label, self.online_spin)
+        form.addRow(self.practice_label, self.practice_spin)
+        self.hint = hint_label()
+        form.addRow(self.hint)
+        self.retranslate()
+
+    def spec(self) -> ScheduleSpec:
+        weekdays = frozenset(number for number, check in enumerate(self.weekday_checks) if check.isChecked())
+        periods = tuple(period for period, check in self.period_checks.items() if check.isChecked())
+        practice = self.practice_spin.value()
+        return ScheduleSpec(weekdays=weekdays, periods=periods, lessons_per_sitting=self.lessons_spin.value(),
+                            practice_percent=None if practice < 0 else practice)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Schedule"))
+        for number, check in enumerate(self.weekday_checks):
+            check.setText(labels.weekday(date(2024, 1, 1) + timedelta(days=number)))  # 2024-01-01 was a Monday
+        self.period_checks[Period.MORNING].setText(self.tr("Morning"))
+        self.period_checks[Period.AFTERNOON].setText(self.tr("Afternoon"))
+        self.period_checks[Period.EVENING].setText(self.tr("Evening"))
+        self.days_label.setText(self.tr("Days"))
+        self.sittings_label.setText(self.tr("Sittings"))
+        self.lessons_label.setText(self.tr("Lessons per sitting"))
+        self.planned_label.setText(self.tr("Total lessons"))
+        self.planned_spin.setSpecialValueText(self.tr("As many as the dates allow"))
+        self.online_label.setText(self.tr("Online lessons"))
+        for spin in (self.lessons_spin, self.planned_spin, self.online_spin):
+            spin.setSuffix(self.tr(" lessons"))
+        self.practice_label.setText(self.tr("Practice share"))
+        self.practice_spin.setSpecialValueText(self.tr("As the policy requires"))
+        self.practice_spin.setSuffix(" %")
+        self.hint.setText(self.tr(
+            "Sessions are generated from these rules and checked against the minimum lessons for the level. "
+            "Single sessions can be moved or cancelled afterwards."))
+
+
+class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
+    """The class's facts on the left, its schedule rules on the right; OK creates the class."""
+
+    created = Signal(object)  # ClassDetail
+    choices_loaded = Signal()
+
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newClassDialog")
+        self.office = office
+        self.operations = operations
+        self.occupations: list[OccupationChoice] = []
+        self.training_types: list[tuple[str, str]] = []
+        self.ready = False  # the occupation and training type lists have arrived
+        today = today or date.today()
+
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("codeEdit")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("nameEdit")
+        self.occupation_combo = QComboBox()
+        self.occupation_combo.setObjectName("occupationCombo")
+        self.occupation_combo.setEditable(True)
+        self.occupation_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.occupation_combo.setMinimumContentsLength(26)
+        self.occupation_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        completer = self.occupation_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.occupation_combo.currentIndexChanged.connect(self._occupation_changed)
+        self.level_combo = QComboBox()
+        self.level_combo.setObjectName("levelCombo")
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("typeCombo")
+        self.project_check = QCheckBox()
+        self.start_edit = QDateEdit(to_qdate(today + timedelta(days=14)))
+        self.end_edit = QDateEdit(to_qdate(today + timedelta(days=14 + 27)))
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.dateChanged.connect(self._start_changed)
+        self.capacity_spin = QSpinBox()
+        self.capacity_spin.setRange(1, 1000)
+        self.capacity_spin.setValue(50)
+        self.location_edit = QLineEdit()
+
+        self.class_box = QGroupBox()
+        class_form = QFormLayout(self.class_box)
+        self.code_label, self.name_label, self.occupation_label = QLabel(), QLabel(), QLabel()
+        self.level_label, self.type_label = QLabel(), QLabel()
+        self.start_label, self.end_label, self.capacity_label, self.location_label = QLabel(), QLabel(), QLabel(), QLabel()
+        class_form.addRow(self.code_label, self.code_edit)
+        class_form.addRow(self.name_label, self.name_edit)
+        class_form.addRow(self.occupation_label, self.occupation_combo)
+        class_form.addRow(self.level_label, self.level_combo)
+        class_form.addRow(self.type_label, self.type_combo)
+        class_form.addRow("", self.project_check)
+        class_form.addRow(self.start_label, self.start_edit)
+        class_form.addRow(self.end_label, self.end_edit)
+        class_form.addRow(self.capacity_label, self.capacity_spin)
+        class_form.addRow(self.location_label, self.location_edit)
+        self.schedule_box = ScheduleBox()
+
+        self.error_label = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self.class_box, 1)
+        columns.addWidget(self.schedule_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._set_ready(False)
+        self.ask(lambda: (office.occupation_choices(), office.training_type_choices()), self._choices_arrived)
+
+    @property
+    def ok_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.ready = ready
+        self.ok_button.setEnabled(ready and not self.busy)
+
+    def _choices_arrived(self, result) -> None:
+        self.occupations, self.training_types = result
+        self.occupation_combo.blockSignals(True)
+        self.occupation_combo.clear()
+        for number, choice in enumerate(self.occupations):
+            self.occupation_combo.addItem(choice.label, number)
+        self.occupation_combo.setCurrentIndex(-1)
+        self.occupation_combo.blockSignals(False)
+        self.type_combo.clear()
+        for code, name in self.training_types:
+            self.type_combo.addItem(name, code)
+        self._occupation_changed()
+        self._set_ready(True)
+        self.choices_loaded.emit()
+
+    def select_occupation(self, text: str) -> bool:
+        """Choose the first occupation whose label contains `text` (code or name)."""
+        for number in range(self.occupation_combo.count()):
+            if text in self.occupation_combo.itemText(number):
+                self.occupation_combo.setCurrentIndex(number)
+                return True
+        return False
+
+    def chosen_occupation(self) -> OccupationChoice | None:
+        # The combo is editable: what is typed must still be one of the listed occupations.
+        text = self.occupation_combo.currentText().strip()
+        number = self.occupation_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        if number < 0:
+            return None
+        return self.occupations[self.occupation_combo.itemData(number)]
+
+    def _occupation_changed(self, *_args) -> None:
+        previous = self.level_combo.currentData()
+        self.level_combo.clear()
+        choice = self.chosen_occupation() if self.occupation_combo.currentIndex() >= 0 else None
+        if choice is None:
+            self.level_combo.setEnabled(False)
+            return
+        self.level_combo.setEnabled(True)
+        for level in sorted(choice.levels, reverse=True):  # 五级/初级工 first: the usual subsidised level
+            self.level_combo.addItem(labels.level(level), level)
+        if previous is not None and self.level_combo.findData(previous) >= 0:
+            self.level_combo.setCurrentIndex(self.level_combo.findData(previous))
+
+    def _start_changed(self, start: QDate) -> None:
+        if self.end_edit.date() < start:
+            self.end_edit.setDate(start)
+
+    def schedule_spec(self) -> ScheduleSpec:
+        return self.schedule_box.spec()
+
+    def draft(self) -> ClassDraft | str:
+        """The ClassDraft the form describes, or the sentence saying what is still missing."""
+        choice = self.chosen_occupation()
+        if choice is None:
+            return self.tr("Choose the occupation from the list (type part of its name or code to find it).")
+        if self.level_combo.currentData() is None:
+            return self.tr("Choose the level.")
+        spec = self.schedule_spec()
+        if not spec.weekdays:
+            return self.tr("Tick at least one weekday on which the class meets.")
+        if not spec.periods:
+            return self.tr("Tick at least one sitting (morning, afternoon or evening).")
+        planned = self.schedule_box.planned_spin.value()
+        return ClassDraft(
+            code=self.code_edit.text().strip(), name=self.name_edit.text().strip(), occupation_code=choice.code,
+            occupation_edition=choice.edition, level=int(self.level_combo.currentData()),
+            training_type=self.type_combo.currentData() or "", start_date=from_qdate(self.start_edit.date()),
+            end_date=from_qdate(self.end_edit.date()), capacity=self.capacity_spin.value(),
+            location=self.location_edit.text().strip() or None, project_based=self.project_check.isChecked(),
+            planned_lessons=planned or None, online_lessons=self.schedule_box.online_spin.value(), schedule=spec,
+        )
+
+    def submit(self) -> None:
+        if self.busy or not self.ready:
+            return
+        draft = self.draft()
+        if isinstance(draft, str):
+            self._show_error(draft)
+            return
+        self.busy = True
+        self.ok_button.setEnabled(False)
+        self.error_label.hide()
+        self.ask(lambda: self.office.create_class(draft), self._created)
+
+    def _created(self, detail: ClassDetail) -> None:
+        self.busy = False
+        self.created.emit(detail)
+        self.accept()
+
+    def show_failure(self, error: BaseException) -> None:
+        """The rules said no (or the lists could not be read): say why, and let the person try again."""
+        self.busy = False
+        self._show_error(failure_text(error))
+        self._set_ready(self.ready)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New class"))
+        self.class_box.setTitle(self.tr("Class details"))
+        self.code_label.setText(self.tr("Class code"))
+        self.code_edit.setPlaceholderText(self.tr("e.g. 2026-JZ02"))
+        self.name_label.setText(self.tr("Class name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. 2026 housekeeping (level 4), 2nd intake"))
+        self.occupation_label.setText(self.tr("Occupation"))
+        self.occupation_combo.lineEdit().setPlaceholderText(self.tr("Type a name or code to search"))
+        self.level_label.setText(self.tr("Level"))
+        self.type_label.setText(self.tr("Training type"))
+        self.project_check.setText(self.tr("Project-based training (项目制)"))
+        self.start_label.setText(self.tr("Start date"))
+        self.end_label.setText(self.tr("End date"))
+        self.capacity_label.setText(self.tr("Capacity"))
+        self.capacity_spin.setSuffix(self.tr(" people"))
+        self.location_label.setText(self.tr("Location"))
+        self.ok_button.setText(self.tr("Create class"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

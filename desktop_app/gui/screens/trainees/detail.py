@@ -1,0 +1,293 @@
+"""The record of the trainee selected on the trainees screen, masked, with their training history;
+a full number appears only after an audited reveal, and only until another trainee is selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.permissions import Permission
+from desktop_app.gui import value_labels as labels
+from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.permissions import apply_permission, permitted
+from desktop_app.gui.screens.trainees.models import HistoryTableModel
+from desktop_app.gui.screens.trainees.purpose_dialog import RevealPurposeDialog
+from desktop_app.gui.theme import Tone, set_tone
+from desktop_app.gui.widgets.open_dialogs import still_open
+from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.services.desk import Desk
+from desktop_app.services.trainees import TraineeDetail
+
+REVEALABLE = ("id_number", "phone", "bank_account")
+
+
+class TraineeDetailPanel(QWidget):
+    """One trainee's record; full numbers appear here only after an audited reveal, and only
+    until another trainee is selected."""
+
+    loaded = Signal(int)  # trainee id
+    revealed = Signal(str)  # field name
+
+    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("traineeDetail")
+        self.office = office
+        self.operations = operations
+        self.trainee_id: int | None = None
+        self.detail: TraineeDetail | None = None
+        self.revealed_values: dict[str, str] = {}
+        self._purpose_dialog: RevealPurposeDialog | None = None
+
+        self.stack = QStackedWidget()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyDetail")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack.addWidget(self.empty_label)
+
+        content = QFrame()
+        content.setObjectName("detailFrame")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("traineeName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+
+        # The record in two columns across the full width, the history below it: the panel is
+        # wide and short, and the history table needs its width.
+        self.facts_box = QGroupBox()
+        self.facts_box.setObjectName("personalRecord")
+        grid = QGridLayout(self.facts_box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.fact_names: dict[str, QLabel] = {}
+        self.fact_values: dict[str, QLabel] = {}
+        self.reveal_buttons: dict[str, QPushButton] = {}
+        left = ("id_type", "id_number", "phone", "sex", "birth_date", "ethnicity", "key_groups")
+        right = ("household", "education", "employment", "pension", "bank_name", "bank_account")
+        for column, keys in enumerate((left, right)):
+            for row, key in enumerate(keys):
+                name, value = QLabel(), QLabel()
+                name.setObjectName("factName")
+                value.setObjectName(f"trainee_{key}")
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.fact_names[key], self.fact_values[key] = name, value
+                grid.addWidget(name, row, column * 4)
+                grid.addWidget(value, row, column * 4 + 1)
+                if key in REVEALABLE:
+                    button = QPushButton()
+                    button.setObjectName(f"reveal_{key}")
+                    button.clicked.connect(lambda _checked=False, key=key: self.ask_reveal(key))
+                    policy = button.sizePolicy()
+                    policy.setRetainSizeWhenHidden(True)  # the rows keep their height once a number shows
+                    button.setSizePolicy(policy)
+                    self.reveal_buttons[key] = button
+                    grid.addWidget(button, row, column * 4 + 2)
+        # Columns: name, value, button, gap | name, value, button, rest — the gaps take the slack,
+        # so each button stays beside its number.
+        grid.setColumnMinimumWidth(1, 150)
+        grid.setColumnMinimumWidth(5, 150)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(7, 2)
+        self.reveal_note = QLabel()
+        self.reveal_note.setObjectName("revealNote")
+        self.reveal_note.setWordWrap(True)
+        self.reveal_note.hide()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("detailError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        grid.addWidget(self.reveal_note, len(left), 0, 1, 8)
+        grid.addWidget(self.error_label, len(left) + 1, 0, 1, 8)
+        layout.addWidget(self.facts_box)
+
+        self.history_box = QGroupBox()
+        history_layout = QVBoxLayout(self.history_box)
+        self.history_model = HistoryTableModel(parent=self)
+        self.history_table = row_table(self.history_model, fit_columns=True)
+        self.history_table.setObjectName("historyTable")
+        self.history_table.horizontalHeader().setStretchLastSection(False)
+        self.history_table.horizontalHeader().setSectionResizeMode(HistoryTableModel.NAME,
+                                                                   QHeaderView.ResizeMode.Stretch)
+        self.history_note = QLabel()
+        self.history_note.setWordWrap(True)
+        history_layout.addWidget(self.history_table, 1)
+        history_layout.addWidget(self.history_note)
+        layout.addWidget(self.history_box, 1)
+        self.stack.addWidget(content)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.retranslate()
+
+    @property
+    def purpose_dialog(self) -> RevealPurposeDialog | None:
+        """The "why do you need it" dialog while it is open."""
+        return still_open(self._purpose_dialog)
+
+    def show_trainee(self, trainee_id: int | None) -> None:
+        """Show one trainee (None: nobody). Any revealed number is masked again at once."""
+        if trainee_id != self.trainee_id:
+            self.revealed_values = {}
+            self.error_label.hide()
+            if self.purpose_dialog is not None:
+                self.purpose_dialog.reject()
+        self.trainee_id = trainee_id
+        if trainee_id is None:
+            self.detail = None
+            self.stack.setCurrentIndex(0)
+            self.retranslate()
+            return
+        if self.detail is None or self.detail.row.id != trainee_id:
+            self.detail = None
+            self.stack.setCurrentIndex(0)
+            self.empty_label.setText(self.tr("Loading …"))
+        # Arrow keys through the results ask faster than the database answers: the last one counts.
+        self.operations.run(self, lambda: self.office.get_trainee(trainee_id),
+                            success=lambda detail: self._arrived(trainee_id, detail),
+                            failure=lambda error: self._failed(trainee_id, error), latest="trainee")
+
+    def _arrived(self, trainee_id: int, detail: TraineeDetail) -> None:
+        if trainee_id != self.trainee_id:
+            return  # the selection has moved on (to nobody, or elsewhere)
+        self.detail = detail
+        self.history_model.set_rows(detail.history)
+        self.stack.setCurrentIndex(1)
+        self._render()
+        self.loaded.emit(trainee_id)
+
+    def _failed(self, trainee_id: int, error: BaseException) -> None:
+        if trainee_id != self.trainee_id:
+            return
+        self.detail = None
+        self.stack.setCurrentIndex(0)
+        self.empty_label.setText(failure_text(error))
+
+    def field_label(self, key: str) -> str:
+        return {"id_number": self.tr("ID number"), "phone": self.tr("mobile number"),
+                "bank_account": self.tr("bank account")}[key]
+
+    def _render(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        row = d.row
+        not_recorded = self.tr("Not recorded")
+        self.name_label.setText(row.name)
+        v = self.fact_values
+        v["id_type"].setText(labels.id_type(d.id_type))
+        v["sex"].setText(labels.sex(row.sex) or not_recorded)
+        v["birth_date"].setText(labels.day(row.birth_date) or not_recorded)
+        v["ethnicity"].setText(d.ethnicity or not_recorded)
+        v["household"].setText(d.household_type or not_recorded)
+        v["education"].setText(d.education or not_recorded)
+        v["employment"].setText(d.employment_status or not_recorded)
+        v["pension"].setText(labels.yes_no(d.pension_status))
+        v["bank_name"].setText(d.bank_name or not_recorded)
+        v["key_groups"].setText("、".join(d.key_groups) if d.key_groups else self.tr("None"))
+        masked = {
+            "id_number": row.id_masked,
+            "phone": row.phone_masked or "",
+            "bank_account": self.tr("Recorded (hidden)") if d.has_bank_account else "",
+        }
+        for key in REVEALABLE:
+            value = self.revealed_values.get(key)
+            label = v[key]
+            set_tone(label, Tone.ERROR if value else Tone.PLAIN)  # a full number stands out (theme: personalRecord)
+            label.setText(value or masked[key] or not_recorded)
+            button = self.reveal_buttons[key]
+            button.setVisible(bool(masked[key]) and value is None)
+            apply_permission(button, self.office.actor, Permission.REVEAL_PERSONAL_DATA)
+        if self.revealed_values:
+            self.reveal_note.setText(self.tr(
+                "Full numbers are shown for this trainee only; they are masked again when you select someone "
+                "else. The view is recorded in the audit log."))
+            self.reveal_note.show()
+        else:
+            self.reveal_note.hide()
+        subsidised = sum(1 for record in d.history if labels.subsidised(record.subsidy_status))
+        if d.history:
+            self.history_note.setText(self.tr("{count} classes, {subsidised} of them subsidised. Point at an orange "
+                                              "row to see why it was not subsidised.").format(
+                count=len(d.history), subsidised=subsidised))
+        else:
+            self.history_note.setText(self.tr("Not enrolled in any class yet."))
+
+    # --- reveal ----------------------------------------------------------------------------
+
+    def apply_permissions(self) -> None:
+        """The signed-in user changed: numbers the previous person revealed are masked again, and
+        "Show full number" is offered only to a role that may reveal."""
+        self.revealed_values = {}
+        self.error_label.hide()
+        if self.purpose_dialog is not None:
+            self.purpose_dialog.reject()
+        self._render()
+
+    def ask_reveal(self, key: str) -> None:
+        if self.detail is None or self.purpose_dialog is not None:
+            return
+        if not permitted(self.office.actor, Permission.REVEAL_PERSONAL_DATA):
+            return
+        dialog = RevealPurposeDialog(self.field_label(key), self.detail.row.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        trainee_id = self.detail.row.id
+        dialog.accepted.connect(lambda: self.reveal(trainee_id, key, dialog.purpose()))
+        self._purpose_dialog = dialog
+        dialog.open()
+
+    def reveal(self, trainee_id: int, key: str, purpose: str) -> None:
+        """Fetch the full value (the facade writes the audit entry in the same transaction)."""
+        self.error_label.hide()
+        self.reveal_buttons[key].setEnabled(False)
+        asked_by = self.office.actor
+
+        def done(value: str) -> None:
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
+            if trainee_id != self.trainee_id or self.office.actor != asked_by:
+                return  # selection moved on, or someone else signed in: the number is not shown
+            self.revealed_values[key] = value
+            self._render()
+            self.revealed.emit(key)
+
+        def failed(error: BaseException) -> None:
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
+            if trainee_id != self.trainee_id:
+                return
+            self.error_label.setText(failure_text(error))
+            self.error_label.show()
+
+        self.operations.run(self, lambda: self.office.reveal_personal_field(trainee_id, key, purpose), success=done,
+                            failure=failed)
+
+    def retranslate(self) -> None:
+        self.empty_label.setText(self.tr("Select a trainee to see the record and training history."))
+        names = {
+            "id_type": self.tr("Document type"), "id_number": self.tr("ID number"), "sex": self.tr("Sex"),
+            "birth_date": self.tr("Date of birth"), "ethnicity": self.tr("Ethnicity"), "phone": self.tr("Mobile"),
+            "household": self.tr("Household type"), "education": self.tr("Education"),
+            "employment": self.tr("Employment"), "pension": self.tr("Draws a pension"),
+            "bank_name": self.tr("Bank"), "bank_account": self.tr("Bank account"), "key_groups": self.tr("Key groups"),
+        }
+        for key, label in self.fact_names.items():
+            label.setText(names[key] + ("：" if not labels.english() else ":"))
+        for key, button in self.reveal_buttons.items():
+            button.setText(self.tr("Show full number"))
+        self.facts_box.setTitle(self.tr("Personal record"))
+        self.history_box.setTitle(self.tr("Training history"))
+        self.history_model.retranslate()
+        self._render()

@@ -1,0 +1,92 @@
+"""The trainees screen's table models: trainees found by a search, and one trainee's classes. Thin
+adapters over the services' plain rows (column constants name the columns; ROW_ROLE hands the
+whole row to a view)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, Qt
+
+from desktop_app.gui import value_labels as labels
+from desktop_app.gui.theme import Colour, qcolor
+from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.services.trainees import TraineeRow, TrainingRecord
+
+
+class TraineeTableModel(RowList, QAbstractTableModel):
+    """Trainees found by a search, masked."""
+
+    NAME, ID_NUMBER, SEX, BIRTH_DATE, PHONE, CLASSES = range(6)
+
+    def __init__(self, rows: Sequence[TraineeRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[TraineeRow] = list(rows)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("ID number"), self.tr("Sex"), self.tr("Date of birth"), self.tr("Mobile"),
+                self.tr("Number of classes")]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        row: TraineeRow = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.NAME: row.name,
+                self.ID_NUMBER: row.id_masked,
+                self.SEX: labels.sex(row.sex),
+                self.BIRTH_DATE: labels.day(row.birth_date),
+                self.PHONE: row.phone_masked or "",
+                self.CLASSES: str(row.classes),
+            }[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SEX, self.CLASSES):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def row_of_id(self, trainee_id: int) -> int:
+        for number, row in enumerate(self._rows):
+            if row.id == trainee_id:
+                return number
+        return -1
+
+
+class HistoryTableModel(RowList, QAbstractTableModel):
+    """A trainee's classes, newest first, with the subsidy decision of each."""
+
+    CODE, NAME, LEVEL, DATES, SUBSIDY = range(5)
+
+    def __init__(self, rows: Sequence[TrainingRecord] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[TrainingRecord] = list(rows)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Class code"), self.tr("Class name"), self.tr("Level"), self.tr("Dates"), self.tr("Subsidy")]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        row: TrainingRecord = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                self.CODE: row.class_code,
+                self.NAME: row.class_name,
+                self.LEVEL: labels.level(row.level),
+                self.DATES: labels.date_range(row.start_date, row.end_date),
+                self.SUBSIDY: labels.subsidy(row.subsidy_status),
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.NAME:
+                return f"{row.class_name}\n{row.occupation} {labels.level(row.level)}"
+            if row.eligibility_reasons:
+                return "\n".join(row.eligibility_reasons)
+        if role == Qt.ItemDataRole.BackgroundRole and not labels.subsidised(row.subsidy_status):
+            return qcolor(Colour.ROW_NO_SUBSIDY)
+        return None

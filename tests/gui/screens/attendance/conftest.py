@@ -1,0 +1,87 @@
+"""Fixtures for the attendance screen: a class in training with five trainees, and the screen
+built over it as the window builds it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from desktop_app.domain.schedule import parse_schedule_spec
+from desktop_app.gui.i18n import install_translators
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.screens.attendance import AttendancePage
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.services.classes import ClassDraft, change_class_status, create_class
+from desktop_app.services.roster import import_roster
+from tests.services.conftest import people, rows_for, write_roster
+
+CODE = "2026-KQ01"
+TODAY = date.today()
+WAIT = 20_000
+
+
+@pytest.fixture
+def running(desk, tmp_path):
+    """A class in training since three days ago, meeting every day morning and afternoon, with 5
+    trainees; returns (detail, persons). Today's sessions are open, earlier ones locked."""
+    draft = ClassDraft(code=CODE, name="家政服务员（四级）考勤测试班", occupation_code="4-10-01-06", level=4,
+                       training_type="employment_skills", start_date=TODAY - timedelta(days=3),
+                       end_date=TODAY + timedelta(days=12), capacity=40, planned_lessons=None,
+                       schedule=parse_schedule_spec("daily:am,pm/4"))
+    detail = create_class(desk.db, actor=desk.actor, draft=draft)
+    persons = people(5)
+    before = TODAY - timedelta(days=5)
+    import_roster(desk.db, desk.cipher, actor=desk.actor, class_code=CODE,
+                  source=write_roster(tmp_path / "roster.xlsx", rows_for(persons)), today=before)
+    change_class_status(desk.db, actor=desk.actor, code=CODE, target="filed", today=before)
+    change_class_status(desk.db, actor=desk.actor, code=CODE, target="in_training", today=TODAY)
+    return detail, persons
+
+
+def _sessions_on(detail, day: date):
+    return [s for s in detail.sessions if s.starts_at.date() == day]
+
+
+@pytest.fixture
+def today_session(running):
+    return _sessions_on(running[0], TODAY)[0].id
+
+
+@pytest.fixture
+def past_session(running):
+    return _sessions_on(running[0], TODAY - timedelta(days=2))[0].id
+
+
+@pytest.fixture
+def page(qtbot, qapp, desk, running):
+    """The screen on its own, in Chinese, as the window builds it, with its first grid shown.
+
+    Not handed to qtbot.addWidget: pytest-qt deletes such widgets before fixtures are torn down,
+    which could drop an answer still on its way. Here every answer arrives first, then the page goes."""
+    install_translators(qapp, "zh")
+    operations = Operations(TaskRunner())
+    page = AttendancePage(desk, operations)
+    page.resize(1280, 860)
+    page.show()
+    qtbot.waitUntil(lambda: page.sheet.grid is not None and operations.tasks.pending == 0, timeout=WAIT)
+    yield page
+    operations.tasks.wait_for_done()
+    qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=WAIT)
+    page.close()
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    install_translators(qapp, "zh")
+
+
+@pytest.fixture
+def show_session(qtbot, page):
+    """Choose a session in the picker and wait until its grid is shown, the view focused."""
+
+    def show(session_id: int) -> None:
+        with qtbot.waitSignal(page.sheet.loaded, timeout=WAIT, check_params_cb=lambda sid: sid == session_id):
+            assert page.select_session(session_id)
+        page.view.setFocus()
+
+    return show
