@@ -92,7 +92,7 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
 def _ensure_editable(c: TrainingClass) -> None:
     status = ClassStatus(c.status)
     if status.is_read_only:
-        raise AssessmentError("assessment.read_only", code=c.code, status=status.label)
+        raise AssessmentError("assessment.read_only", code=c.code, status=status.words)
 
 
 def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on) -> None:

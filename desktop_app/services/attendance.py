@@ -184,9 +184,9 @@ def _info(s: ClassSession, c: TrainingClass) -> SessionInfo:
 def _read_only_reason(c: TrainingClass, s: ClassSession) -> messages.Problem | None:
     status = ClassStatus(c.status)
     if status.is_read_only or status is ClassStatus.RETURNED:
-        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.label})
+        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.words})
     if status is ClassStatus.DRAFT:
-        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.label})
+        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.words})
     if s.status == "cancelled":
         return messages.Problem("attendance.session_cancelled")
     return None

@@ -264,7 +264,7 @@ def _load_class(session: Session, code: str) -> TrainingClass:
 def _ensure_editable(row: TrainingClass) -> None:
     status = ClassStatus(row.status)
     if status.is_read_only:
-        raise ClassError("class.read_only", code=row.code, status=status.label)
+        raise ClassError("class.read_only", code=row.code, status=status.words)
 
 
 def list_classes(db: Database, *, search: str | None = None, status: str | None = None) -> list[ClassRow]:

@@ -270,7 +270,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         wanted = ClassStatus.RETURNED if correcting else ClassStatus.COMPLETED
         if status is not wanted:
             raise SealRefused("seal.correction_needs_return" if correcting else "seal.wrong_status", code=c.code,
-                              status=status.label)
+                              status=status.words)
         roster = _roster_rows(session, c)
         id_numbers = {p.enrolment_id: cipher.decrypt(p.id_number_enc, field=ID_NUMBER) for p in roster}
         problems, summary = _blocking_problems(session, c, roster, id_numbers)
