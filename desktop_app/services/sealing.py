@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__, messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.batches import BatchState, transition
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import is_valid_identity_number
 from desktop_app.domain.permissions import Permission, require
@@ -279,7 +280,8 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         supersedes = None
         if correcting:
             supersedes = session.scalar(
-                select(OutboxBatch.batch_id).where(OutboxBatch.class_id == c.id, OutboxBatch.state == "rejected")
+                select(OutboxBatch.batch_id)
+                .where(OutboxBatch.class_id == c.id, OutboxBatch.state == BatchState.REJECTED)
                 .order_by(OutboxBatch.id.desc()).limit(1))
         institution = session.scalar(select(Institution).order_by(Institution.id).limit(1))
         versions = reference_versions(session)
@@ -308,7 +310,7 @@ def _store_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, d
     """Serialise `document` once, sign it, and put it in the outbox (bytes encrypted at rest)."""
     data = canonical_bytes(document)
     batch = OutboxBatch(
-        batch_id=document["batch_id"], kind=document["kind"], class_id=class_id, state="sealed",
+        batch_id=document["batch_id"], kind=document["kind"], class_id=class_id, state=BatchState.SEALED.value,
         size_bytes=len(data), content_hash=content_hash(data), signature=key.sign(data), key_id=key.key_id,
         supersedes_batch_id=document["supersedes"], reference_versions=document["reference_versions"], attempts=0,
         created_at=now)
@@ -328,7 +330,7 @@ def reissue_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, 
     document.update(batch_id=str(uuid.uuid4()), created_at=utc_text(now),
                     device={"device_id": device_id, "key_id": key.key_id})
     new, _ = _store_batch(session, cipher, key, document, class_id=batch.class_id, now=now)
-    batch.state = "superseded"
+    batch.state = transition(batch.state, BatchState.SUPERSEDED).value
     batch.superseded_by = new.batch_id
     batch.last_error_code = None  # its "key revoked, uploads paused" is over; the audit log keeps why
     return new
