@@ -13,10 +13,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__, messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.batches import BatchState, transition
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import is_valid_identity_number
 from desktop_app.domain.permissions import Permission, require
+from desktop_app.domain.schedule import SessionStatus
 from desktop_app.platform.device_keys import DeviceKey
 from desktop_app.platform.protocol import BATCH_SCHEMA, canonical_bytes, content_hash
 from desktop_app.services import audit
@@ -163,7 +166,7 @@ def _blocking_problems(session: Session, c: TrainingClass, roster: list,
         .where(Enrolment.class_id == c.id)).all())
     issued = {e for e, in session.execute(
         select(Certificate.enrolment_id).join(Enrolment, Enrolment.id == Certificate.enrolment_id)
-        .where(Enrolment.class_id == c.id, Certificate.status == "issued"))}
+        .where(Enrolment.class_id == c.id, Certificate.status == CertificateStatus.ISSUED))}
     for person in roster:
         who = {"roll_no": person.roll_no, "name": person.name}
         if not person.name.strip():
@@ -176,7 +179,7 @@ def _blocking_problems(session: Session, c: TrainingClass, roster: list,
         result = results.get(person.enrolment_id)
         if result is None:
             problems.append(messages.Problem("seal.no_result", who))
-        elif (row is not None and row.attendance.eligible and result == "pass"
+        elif (row is not None and row.attendance.eligible and result == AssessmentResult.PASS
               and person.enrolment_id not in issued):
             problems.append(messages.Problem("seal.certificate_missing", who))
     return problems, summary
@@ -187,7 +190,7 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, ros
     occupation = session.get(Occupation, c.occupation_id)
     policy = session.get(PolicyVersion, c.policy_id)
     session_count = len(session.scalars(select(ClassSession.id).where(
-        ClassSession.class_id == c.id, ClassSession.status != "cancelled")).all())
+        ClassSession.class_id == c.id, ClassSession.status != SessionStatus.CANCELLED)).all())
     groups: dict[int, list[str]] = {}
     for trainee_id, blob in session.execute(
             select(TraineeKeyGroup.trainee_id, TraineeKeyGroup.group_code_enc)
