@@ -1099,17 +1099,10 @@ messages.register(
     }
 )
 
-BATCH_STATES = {
-    "sealed": ("待上传", "waiting"), "sending": ("上传中", "sending"),
-    "sent_unconfirmed": ("已发送待确认", "sent, unconfirmed"), "accepted": ("已上传", "accepted"),
-    "accepted_with_warnings": ("已上传（有提醒）", "accepted with warnings"), "rejected": ("被退回", "returned"),
-    "superseded": ("已被新批次取代", "superseded"),
-}
-
-
 def _state_words(state: str) -> str:
-    zh, en = BATCH_STATES.get(state, (state, state))
-    return en if messages.current_language() == "en" else zh
+    from desktop_app.domain.batches import BatchState  # the words the upload page shows too
+
+    return BatchState(state).label(messages.current_language())
 
 
 def _add_platform_commands(commands) -> None:

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from desktop_app.domain.labelled import LabelledEnum
 
 
-class Role(StrEnum):
-    ADMINISTRATOR = "administrator"
-    REGISTRAR = "registrar"
-    TEACHER = "teacher"
-    CLERK = "clerk"
-    AUDITOR = "auditor"
-
-    @property
-    def label_zh(self) -> str:
-        return _ROLE_LABELS[self]
-
-
-_ROLE_LABELS = {
-    Role.ADMINISTRATOR: "管理员",
-    Role.REGISTRAR: "教务",
-    Role.TEACHER: "教师",
-    Role.CLERK: "文员",
-    Role.AUDITOR: "审计",
-}
+class Role(LabelledEnum):
+    # In English a role reads as its code, as the command line (--role clerk) and the audit log show it.
+    ADMINISTRATOR = "administrator", "管理员", "administrator"
+    REGISTRAR = "registrar", "教务", "registrar"
+    TEACHER = "teacher", "教师", "teacher"
+    CLERK = "clerk", "文员", "clerk"
+    AUDITOR = "auditor", "审计", "auditor"
 
 
 @dataclass(frozen=True)

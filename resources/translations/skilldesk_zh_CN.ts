@@ -3750,168 +3750,82 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ValueLabels</name>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="54" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="54" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="59" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="60" />
         <source>Subsidised</source>
         <translation>享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="61" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="62" />
         <source>Not subsidised</source>
         <translation>不享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="63" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="64" />
         <source>Subsidised (approved by hand)</source>
         <translation>享受补贴（人工认定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="73" />
-        <source>Theory</source>
-        <translation>理论</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="75" />
-        <source>Practice</source>
-        <translation>实操</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="81" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
-        <source>Scheduled</source>
-        <translation>已排课</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="89" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="82" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="90" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="91" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="92" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="85" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="93" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="86" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="94" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="87" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="95" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="88" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="104" />
-        <source>Will enrol</source>
-        <translation>将报名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="105" />
-        <source>Will enrol (no subsidy)</source>
-        <translation>将报名（不享受补贴）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="106" />
-        <location filename="../../desktop_app/gui/value_labels.py" line="113" />
-        <source>Already in the class</source>
-        <translation>已在班中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="107" />
-        <source>Cannot import</source>
-        <translation>不能导入</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/gui/value_labels.py" line="111" />
-        <source>Enrolled</source>
-        <translation>已报名</translation>
+        <source>Not issued</source>
+        <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="112" />
-        <source>Enrolled (no subsidy)</source>
-        <translation>已报名（不享受补贴）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="114" />
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="124" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="120" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/value_labels.py" line="136" />
-        <source>Waiting to upload</source>
-        <translation>待上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="137" />
-        <source>Uploading</source>
-        <translation>上传中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="138" />
-        <source>Sent, awaiting confirmation</source>
-        <translation>已发送待确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
-        <source>Uploaded</source>
-        <translation>已上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="140" />
-        <source>Uploaded (with notes)</source>
-        <translation>已上传（有提醒）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="141" />
-        <source>Returned</source>
-        <translation>被退回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="142" />
-        <source>Replaced by a newer batch</source>
-        <translation>已被新批次取代</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="149" />
         <source>Completion report</source>
         <translation>结业上报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="151" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="138" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
