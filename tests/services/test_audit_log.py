@@ -29,7 +29,7 @@ def utc(*parts: int) -> datetime:
 
 
 @pytest.fixture
-def office(desk, monkeypatch):
+def clerk(desk, monkeypatch):
     """Two people and two classes, entries on both sides of China midnight on 2026-03-01
     (UTC 2026-02-28 16:00)."""
     clerk_row = accounts.create_user(desk.db, actor=desk.actor, username="wangfang", password="Wf-2026-secret",
@@ -63,7 +63,7 @@ def office(desk, monkeypatch):
     return clerk
 
 
-def test_filters_by_china_dates_with_both_ends_included(desk, office):
+def test_filters_by_china_dates_with_both_ends_included(desk, clerk):
     rows = desk.audit_entries(date_from=date(2026, 3, 1), date_to=date(2026, 3, 1))
     assert [row.action for row in rows] == ["attendance.marked", "session.cancelled"]
     assert rows[0].occurred_at.strftime("%Y-%m-%d %H:%M:%S") == "2026-03-01 23:59:59"
@@ -71,8 +71,8 @@ def test_filters_by_china_dates_with_both_ends_included(desk, office):
     assert [r.action for r in desk.audit_entries(date_from=date(2026, 3, 2), date_to=date(2026, 3, 31))] == ["class.status_changed"]
 
 
-def test_filters_by_person_class_and_action_words(desk, office):
-    by_clerk = desk.audit_entries(user_id=office.user_id)
+def test_filters_by_person_class_and_action_words(desk, clerk):
+    by_clerk = desk.audit_entries(user_id=clerk.user_id)
     assert {row.person for row in by_clerk} == {"王芳"}
     assert [row.action for row in by_clerk] == ["class.status_changed", "attendance.marked", "certificate.voided"]
     in_jz = desk.audit_entries(class_code="2026-JZ01")
@@ -81,11 +81,11 @@ def test_filters_by_person_class_and_action_words(desk, office):
     assert "session.cancelled" not in [row.action for row in in_jz]
     assert [row.action for row in desk.audit_entries(action="作废")] == ["certificate.voided"]
     assert [row.action for row in desk.audit_entries(action="session")] == ["session.cancelled"]
-    both = desk.audit_entries(user_id=office.user_id, class_code="2026-YL01")
+    both = desk.audit_entries(user_id=clerk.user_id, class_code="2026-YL01")
     assert [row.action for row in both] == ["class.status_changed"]
 
 
-def test_rows_read_in_words_without_internal_ids(desk, office):
+def test_rows_read_in_words_without_internal_ids(desk, clerk):
     rows = {row.action: row for row in desk.audit_entries()}
     voided = rows["certificate.voided"]
     assert voided.action_label == "作废证书"
@@ -99,7 +99,7 @@ def test_rows_read_in_words_without_internal_ids(desk, office):
     assert english["class.status_changed"].details == "from: draft; to: filed"
 
 
-def test_reversed_dates_and_unknown_class_are_explained(desk, office):
+def test_reversed_dates_and_unknown_class_are_explained(desk, clerk):
     with pytest.raises(audit_log.AuditLogError) as reversed_dates:
         desk.audit_entries(date_from=date(2026, 3, 2), date_to=date(2026, 3, 1))
     assert "早于开始日期" in reversed_dates.value.message()
@@ -108,13 +108,13 @@ def test_reversed_dates_and_unknown_class_are_explained(desk, office):
     assert "2099-XX99" in unknown.value.message()
 
 
-def test_filter_choices_list_people_and_classes(desk, office):
+def test_filter_choices_list_people_and_classes(desk, clerk):
     choices = desk.audit_filter_choices()
     assert {user.display_name for user in choices.users} >= {"王芳", "本机管理员"}
     assert {c.code for c in choices.classes} == {"2026-JZ01", "2026-YL01"}
 
 
-def test_xlsx_export_keeps_formula_like_text_as_text_and_is_audited(desk, office, tmp_path):
+def test_xlsx_export_keeps_formula_like_text_as_text_and_is_audited(desk, clerk, tmp_path):
     target = tmp_path / "审计.xlsx"
     result = desk.export_audit(target, class_code="2026-JZ01")
     assert result.rows == 3  # opened, certificate voided, attendance marked
@@ -145,7 +145,7 @@ def test_a_formula_in_a_person_name_stays_text_in_xlsx(desk, tmp_path):
     assert cells[5].value == "原因：-1+1"
 
 
-def test_csv_export_is_utf8_with_bom_and_quotes_formula_like_cells(desk, office, tmp_path):
+def test_csv_export_is_utf8_with_bom_and_quotes_formula_like_cells(desk, clerk, tmp_path):
     target = tmp_path / "audit.csv"
     with desk.db.writing() as session:
         audit.record(session, desk.actor, "@SUM(1+1)", details={"reason": "\tcmd"})
