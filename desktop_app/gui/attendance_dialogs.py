@@ -1,7 +1,7 @@
 """Small dialogs of the attendance screen: the details a mark needs (minutes, reason for leave,
 reason for a correction), a mark's history, an import's result and the sign-in sheet choice.
 
-They only ask and show; the page saves through the Desk, so a keyboard-driven teacher goes
+They only ask and show; the page saves through the Office, so a keyboard-driven teacher goes
 key → dialog → Enter → next trainee without waiting on the database."""
 
 from __future__ import annotations

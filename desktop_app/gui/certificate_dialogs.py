@@ -1,7 +1,7 @@
 """Small dialogs of the 证书 screen: the reason for voiding or reissuing a certificate, checking a
 scanned QR code, and what an issue run or a results import did.
 
-Like the class dialogs, a dialog that changes data calls the Desk itself through the task runner,
+Like the class dialogs, a dialog that changes data calls the Office itself through the task runner,
 keeps the refusal inline when the rules say no, and closes only once the change is saved."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.assessment import AssessmentImportReport
 from desktop_app.services.certificates import IssueReport, VerifyResult
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 VALID_STYLE = ("QLabel#verifyResult { background: #dff3e4; border: 2px solid #3c9a5c; color: #0f4d23; padding: 10px;"
                " border-radius: 6px; font-size: 11pt; }")
@@ -40,7 +40,7 @@ class CertificateReasonDialog(_AnswersArrive, QDialog):
 
     done = Signal(object)  # None after a void; the new number after a reissue
 
-    def __init__(self, action: str, number: str, name: str, desk: Desk, tasks: TaskRunner,
+    def __init__(self, action: str, number: str, name: str, office: Office, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if action not in ("void", "reissue"):
@@ -49,7 +49,7 @@ class CertificateReasonDialog(_AnswersArrive, QDialog):
         self.action = action
         self.number = number
         self.trainee = name
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.busy = False
         self.explanation = _hint_label()
@@ -104,9 +104,9 @@ class CertificateReasonDialog(_AnswersArrive, QDialog):
         self.ok_button.setEnabled(False)
         number = self.number
         if self.action == "void":
-            self.run_task(lambda: self.desk.void_certificate(number, reason), self._done, self._failed)
+            self.run_task(lambda: self.office.certificates.void(number, reason), self._done, self._failed)
         else:
-            self.run_task(lambda: self.desk.reissue_certificate(number, reason), self._done, self._failed)
+            self.run_task(lambda: self.office.certificates.reissue(number, reason), self._done, self._failed)
 
     def _done(self, result) -> None:
         self.busy = False
@@ -158,10 +158,10 @@ class VerifyCertificateDialog(_AnswersArrive, QDialog):
 
     verified = Signal(object)  # VerifyResult
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifyCertificateDialog")
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.result: VerifyResult | None = None
         self._checked_text: str | None = None
@@ -216,7 +216,7 @@ class VerifyCertificateDialog(_AnswersArrive, QDialog):
         if not text:
             return
         self.verify_button.setEnabled(False)
-        self.run_task(lambda: self.desk.verify_certificate(text), lambda result: self._answered(text, result),
+        self.run_task(lambda: self.office.certificates.verify(text), lambda result: self._answered(text, result),
                       self._failed)
 
     def _answered(self, text: str, result: VerifyResult) -> None:

@@ -1,7 +1,7 @@
 """Fixing what the provincial platform found wrong in a returned batch, from the 上传 page:
 correcting a trainee's name to the one on the ID card, and withdrawing a subsidy claim.
 
-Like the other dialogs, each one calls the Desk itself through the task runner, keeps a refusal
+Like the other dialogs, each one calls the Office itself through the task runner, keeps a refusal
 inline (in the rule's own words) and closes only once the change is saved. Once every problem is
 fixed, the clerk seals the correction on the page."""
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.dialogs import _AnswersArrive, _error_label, _hint_label
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import IssueView
 
 MAX_REASON_LENGTH = 200
@@ -54,10 +54,10 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
     corrected = Signal(str)  # a short account of what was changed, for the correction's reason
     trainee_loaded = Signal()
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, issue: IssueView, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.issue = issue
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.busy = False
         self.current_name = issue.trainee_name or ""
@@ -98,7 +98,7 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
         layout.addWidget(self.buttons)
         if issue.trainee_id is not None:
             trainee_id = issue.trainee_id
-            self.run_task(lambda: self.desk.get_trainee(trainee_id), self._trainee_arrived, self._trainee_failed)
+            self.run_task(lambda: self.office.trainees.get(trainee_id), self._trainee_arrived, self._trainee_failed)
 
     @property
     def ok_button(self) -> QPushButton:
@@ -152,8 +152,8 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
 
     # Qt's metaclass rules out abc here: these two are what each dialog below defines.
 
-    def change(self):  # the Desk call, as a callable for the task runner
-        raise NotImplementedError("each correction dialog defines its Desk call")
+    def change(self):  # the Office call, as a callable for the task runner
+        raise NotImplementedError("each correction dialog defines its Office call")
 
     def describe(self) -> str:
         raise NotImplementedError("each correction dialog says what it changed")
@@ -186,8 +186,8 @@ class _CorrectionDialog(_AnswersArrive, QDialog):
 class NameCorrectionDialog(_CorrectionDialog):
     """trainee.name_mismatch: the name as printed on the trainee's ID card."""
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(issue, desk, tasks, parent)
+    def __init__(self, issue: IssueView, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(issue, office, tasks, parent)
         self.setObjectName("correctNameDialog")
         self.name_label = QLabel()
         self.name_edit = QLineEdit()
@@ -214,7 +214,7 @@ class NameCorrectionDialog(_CorrectionDialog):
 
     def change(self):
         trainee_id, name, reason = self.issue.trainee_id, self.new_name(), self.reason()
-        return lambda: self.desk.correct_trainee_name(trainee_id, name, reason)
+        return lambda: self.office.trainees.correct_name(trainee_id, name, reason)
 
     def describe(self) -> str:
         return self.tr("the name of No. {roll} from {old} to {new}").format(
@@ -236,8 +236,8 @@ class NameCorrectionDialog(_CorrectionDialog):
 class SubsidyWithdrawalDialog(_CorrectionDialog):
     """trainee.subsidy_limit: the trainee stays in the class but claims no subsidy this time."""
 
-    def __init__(self, issue: IssueView, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(issue, desk, tasks, parent)
+    def __init__(self, issue: IssueView, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(issue, office, tasks, parent)
         self.setObjectName("withdrawSubsidyDialog")
         self.form.addRow(self.reason_label, self.reason_edit)
         self.retranslate()
@@ -247,7 +247,7 @@ class SubsidyWithdrawalDialog(_CorrectionDialog):
 
     def change(self):
         enrolment_id, reason = self.issue.enrolment_id, self.reason()
-        return lambda: self.desk.set_subsidy_claim(enrolment_id, False, reason)
+        return lambda: self.office.trainees.set_subsidy_claim(enrolment_id, False, reason)
 
     def describe(self) -> str:
         return self.tr("No. {roll} {name} claims no subsidy").format(

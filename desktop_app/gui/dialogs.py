@@ -1,7 +1,7 @@
 """Small dialogs of the class and trainee screens: new class, edit class, move or cancel a
 session, and the stated purpose before personal data is shown in full.
 
-A dialog that changes data calls the Desk itself (through the task runner), stays open with the
+A dialog that changes data calls the Office itself (through the task runner), stays open with the
 refusal written inline when the rules say no, and closes only once the change is saved."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.classes import ClassDetail, ClassDraft, OccupationChoice, SessionRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 ERROR_STYLE = "color: #b3261e;"
 HINT_STYLE = "color: #5b6470;"
@@ -66,7 +66,7 @@ def _hint_label() -> QLabel:
 
 
 class _AnswersArrive:
-    """Bookkeeping for a dialog that asks the Desk something: an answer must never find the
+    """Bookkeeping for a dialog that asks the Office something: an answer must never find the
     dialog deleted, so the dialog is deleted only once every question it asked has an answer."""
 
     tasks: TaskRunner
@@ -106,10 +106,10 @@ class NewClassDialog(_AnswersArrive, QDialog):
     created = Signal(object)  # ClassDetail
     choices_loaded = Signal()
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newClassDialog")
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.occupations: list[OccupationChoice] = []
         self.training_types: list[tuple[str, str]] = []
@@ -218,7 +218,7 @@ class NewClassDialog(_AnswersArrive, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self._set_ready(False)
-        self.run_task(lambda: (desk.occupation_choices(), desk.training_type_choices()),
+        self.run_task(lambda: (office.classes.occupation_choices(), office.classes.training_type_choices()),
                       self._choices_arrived, self._show_failure)
 
     @property
@@ -316,7 +316,7 @@ class NewClassDialog(_AnswersArrive, QDialog):
         self.busy = True
         self.ok_button.setEnabled(False)
         self.error_label.hide()
-        self.run_task(lambda: self.desk.create_class(draft), self._created, self._show_failure)
+        self.run_task(lambda: self.office.classes.create(draft), self._created, self._show_failure)
 
     def _created(self, detail: ClassDetail) -> None:
         self.busy = False
@@ -383,11 +383,11 @@ class EditClassDialog(_AnswersArrive, QDialog):
 
     saved = Signal(object)  # ClassDetail
 
-    def __init__(self, detail: ClassDetail, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, detail: ClassDetail, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editClassDialog")
         self.detail = detail
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.busy = False
         self.name_edit = QLineEdit(detail.row.name)
@@ -422,7 +422,7 @@ class EditClassDialog(_AnswersArrive, QDialog):
         code = self.detail.row.code
         changes = dict(name=self.name_edit.text(), capacity=self.capacity_spin.value(),
                        location=self.location_edit.text().strip(), project_based=self.project_check.isChecked())
-        self.run_task(lambda: self.desk.update_class(code, **changes), self._saved, self._failed)
+        self.run_task(lambda: self.office.classes.update(code, **changes), self._saved, self._failed)
 
     def _saved(self, detail: ClassDetail) -> None:
         self.busy = False
@@ -456,11 +456,11 @@ class MoveSessionDialog(_AnswersArrive, QDialog):
 
     moved = Signal(object)  # SessionRow
 
-    def __init__(self, session: SessionRow, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionRow, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moveSessionDialog")
         self.session = session
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.busy = False
         self.date_edit = QDateEdit(to_qdate(session.starts_at.date()))
@@ -501,7 +501,7 @@ class MoveSessionDialog(_AnswersArrive, QDialog):
         self.busy = True
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         session_id = self.session.id
-        self.run_task(lambda: self.desk.move_session(session_id, starts_at, ends_at, reason), self._moved,
+        self.run_task(lambda: self.office.classes.move_session(session_id, starts_at, ends_at, reason), self._moved,
                       self._failed)
 
     def _moved(self, row: SessionRow) -> None:
@@ -540,11 +540,11 @@ class CancelSessionDialog(_AnswersArrive, QDialog):
 
     cancelled_session = Signal(object)  # SessionRow
 
-    def __init__(self, session: SessionRow, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionRow, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelSessionDialog")
         self.session = session
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.busy = False
         self.explanation = _hint_label()
@@ -570,7 +570,7 @@ class CancelSessionDialog(_AnswersArrive, QDialog):
         self.busy = True
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         session_id, reason = self.session.id, self.reason_edit.text()
-        self.run_task(lambda: self.desk.cancel_session(session_id, reason), self._done, self._failed)
+        self.run_task(lambda: self.office.classes.cancel_session(session_id, reason), self._done, self._failed)
 
     def _done(self, row: SessionRow) -> None:
         self.busy = False

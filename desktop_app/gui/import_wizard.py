@@ -32,7 +32,7 @@ from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.table_models import ROW_ROLE, OutcomeTableModel
 from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.roster import RosterImportReport
 
 DROP_STYLE = ("QLabel#dropArea { border: 2px dashed #9fb6d0; border-radius: 8px; background: #f5f8fb; color: #40556e;"
@@ -186,7 +186,7 @@ class FilePage(QWizardPage):
             self.note.setText(failure_text(error))
 
         self.owner.task_started()
-        self.owner.tasks.run(lambda: self.owner.desk.write_roster_template(path),
+        self.owner.tasks.run(lambda: self.owner.office.roster.write_template(path),
                              on_success=lambda result: self.owner.task_ended(lambda: done(result)),
                              on_failure=lambda error: self.owner.task_ended(lambda: failed(error)))
 
@@ -299,7 +299,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         self.owner.task_started()
         self.owner.tasks.run(
-            lambda: self.owner.desk.preview_roster(code, source, progress=run.report, cancelled=run.cancelled),
+            lambda: self.owner.office.roster.preview(code, source, progress=run.report, cancelled=run.cancelled),
             on_success=lambda report: self.owner.task_ended(lambda: self._finished(run, report)),
             on_failure=lambda error: self.owner.task_ended(lambda: self._failed(run, error)),
         )
@@ -441,7 +441,7 @@ class ImportPage(QWizardPage):
         self.completeChanged.emit()
         self.owner.task_started()
         self.owner.tasks.run(
-            lambda: self.owner.desk.import_roster(code, source, progress=run.report, cancelled=run.cancelled),
+            lambda: self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled),
             on_success=lambda report: self.owner.task_ended(lambda: self._finished(run, report)),
             on_failure=lambda error: self.owner.task_ended(lambda: self._failed(run, error)),
         )
@@ -574,11 +574,11 @@ class RosterImportWizard(QWizard):
 
     imported = Signal(str)  # class code, once an import has been saved
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, class_row: ClassRow, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, tasks: TaskRunner, class_row: ClassRow, parent: QWidget | None = None, *,
                  start_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterImportWizard")
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.class_row = class_row
         self.start_folder = start_folder or Path.home()

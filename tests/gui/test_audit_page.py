@@ -16,14 +16,14 @@ FORMULA = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
-def clerk(demo_desk, code, monkeypatch):
+def clerk(demo_office, code, monkeypatch):
     """王芳 voided a certificate of JZ01 on 2026-03-01 (China time), with a formula-like reason."""
-    row = accounts.create_user(demo_desk.db, actor=demo_desk.actor, username="wangfang", password="Wf-2026-secret",
+    row = accounts.create_user(demo_office.db, actor=demo_office.actor, username="wangfang", password="Wf-2026-secret",
                                role=Role.CLERK, display_name="王芳")
     actor = Actor(user_id=row.id, username=row.username, display_name=row.display_name, role=Role.CLERK)
-    class_id = get_class(demo_desk.db, code("JZ01")).row.id
+    class_id = get_class(demo_office.db, code("JZ01")).row.id
     monkeypatch.setattr(audit, "utcnow", lambda: datetime(2026, 2, 28, 16, 30, tzinfo=timezone.utc))
-    with demo_desk.db.writing() as session:
+    with demo_office.db.writing() as session:
         audit.record(session, actor, "certificate.voided", entity_type="certificate",
                      entity_id="JS3205060001-2026-000007", class_id=class_id, details={"reason": FORMULA})
     monkeypatch.undo()

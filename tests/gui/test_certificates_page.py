@@ -32,9 +32,9 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def window(qtbot, qapp, desk, settings, completed):  # noqa: F811
+def window(qtbot, qapp, office, settings, completed):  # noqa: F811
     install_translators(qapp, "zh")
-    window = MainWindow(desk, settings)
+    window = MainWindow(office, settings)
     window.resize(1280, 860)
     window.show()
     window.show_page("certificates")
@@ -76,13 +76,13 @@ def select_number(qtbot, page, number: str) -> None:
         page.issue_view.selectRow(position)
 
 
-def test_the_models_keep_qts_contract(qtmodeltester, desk, completed):  # noqa: F811
-    assessments = AssessmentTableModel(desk.class_assessments(CODE))
+def test_the_models_keep_qts_contract(qtmodeltester, office, completed):  # noqa: F811
+    assessments = AssessmentTableModel(office.assessments.list(CODE))
     qtmodeltester.check(assessments)
-    desk.issue_certificates(CODE)
-    number = desk.certificate_candidates(CODE)[0].certificate_number
-    desk.void_certificate(number, "重复发放")
-    issues = IssueTableModel(issue_rows(desk.certificate_candidates(CODE), desk.class_certificates(CODE)))
+    office.certificates.issue(CODE)
+    number = office.certificates.candidates(CODE)[0].certificate_number
+    office.certificates.void(number, "重复发放")
+    issues = IssueTableModel(issue_rows(office.certificates.candidates(CODE), office.certificates.list(CODE)))
     assert issues.rowCount() == 6  # five trainees and the voided certificate
     qtmodeltester.check(issues)
 
@@ -97,7 +97,7 @@ def test_the_page_offers_the_class_and_shows_its_results(page):
     assert "5" in page.assessment_summary.text() and "4" in page.assessment_summary.text()
 
 
-def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
+def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, office):
     view, model = page.assessment_view, page.assessment_model
     index = model.index(1, AssessmentTableModel.THEORY)
     view.setCurrentIndex(index)
@@ -108,7 +108,7 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
     with qtbot.waitSignal(page.assessment_saved, timeout=WAIT) as saved:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert saved.args[0].theory_score == 925
-    stored = desk.class_assessments(CODE)[1]
+    stored = office.assessments.list(CODE)[1]
     assert stored.theory_score == 925 and stored.practical_score == 900 and stored.result == "pass"
     assert model.data(index) == "92.5"
 
@@ -119,7 +119,7 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
         assert model.setData(model.index(1, AssessmentTableModel.RETAKE), Qt.CheckState.Checked.value,
                              Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: window_idle(page), timeout=WAIT)
-    stored = desk.class_assessments(CODE)[1]
+    stored = office.assessments.list(CODE)[1]
     assert stored.result == "fail" and stored.retake and stored.theory_score == 925
 
 
@@ -127,7 +127,7 @@ def window_idle(page) -> bool:
     return page.tasks.pending == 0 and not page._saving
 
 
-def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, desk):
+def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, office):
     model = page.assessment_model
     index = model.index(0, AssessmentTableModel.PRACTICAL)
     assert not model.setData(index, "105")
@@ -138,16 +138,16 @@ def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, desk)
     assert not model.setData(index, "85.55")
     assert "一位" in page.assessment_error.text()
     assert page.tasks.pending == 0
-    assert desk.class_assessments(CODE)[0].practical_score == 900
+    assert office.assessments.list(CODE)[0].practical_score == 900
     # Correcting the cell clears the mark and saves.
     with qtbot.waitSignal(page.assessment_saved, timeout=WAIT):
         assert model.setData(index, "99")
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is None and not page.assessment_error.isVisible()
-    assert desk.class_assessments(CODE)[0].practical_score == 990
+    assert office.assessments.list(CODE)[0].practical_score == 990
 
 
-def test_a_sealed_class_is_shown_read_only(qtbot, page, desk):
-    with desk.db.writing() as session:
+def test_a_sealed_class_is_shown_read_only(qtbot, page, office):
+    with office.db.writing() as session:
         session.execute(update(TrainingClass).where(TrainingClass.code == CODE).values(status="sealed"))
     with qtbot.waitSignal(page.assessments_loaded, timeout=WAIT):
         page.mark_stale()
@@ -158,10 +158,10 @@ def test_a_sealed_class_is_shown_read_only(qtbot, page, desk):
     assert page.read_only_banner.isVisible() and "已封存" in page.read_only_banner.text()
     assert not page.import_button.isEnabled()
     qtbot.waitUntil(lambda: page.tasks.pending == 0, timeout=WAIT)
-    assert desk.class_assessments(CODE)[0].theory_score == 850
+    assert office.assessments.list(CODE)[0].theory_score == 850
 
 
-def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page, desk, completed, tmp_path,  # noqa: F811
+def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page, office, completed, tmp_path,  # noqa: F811
                                                                     monkeypatch):
     _detail, persons = completed
     path = tmp_path / "成绩.csv"
@@ -174,11 +174,11 @@ def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page,
     dialog = page.report_dialog
     assert dialog is not None and "1" in dialog.summary.text()
     assert any("120" in line for line in dialog.messages())
-    assert desk.class_assessments(CODE)[4].result == "pass"
+    assert office.assessments.list(CODE)[4].result == "pass"
     assert page.assessment_model.data(page.assessment_model.index(4, AssessmentTableModel.RESULT)) == "合格"
 
 
-def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, desk):
+def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, office):
     assert page.issue_button.isEnabled()
     report = issue_all(qtbot, page)
     assert len(report.issued) == 4 and len(report.not_eligible) == 1
@@ -188,10 +188,10 @@ def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, desk):
     assert page.issue_model.data(page.issue_model.index(4, IssueTableModel.ELIGIBLE)).startswith("✗")
     assert not page.issue_button.isEnabled()  # nobody else can receive one
     assert "4" in page.report_dialog.summary.text()
-    assert [c.certificate_number for c in desk.certificate_candidates(CODE)][:4] == report.issued
+    assert [c.certificate_number for c in office.certificates.candidates(CODE)][:4] == report.issued
 
 
-def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page, desk):
+def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page, office):
     number = issue_all(qtbot, page).issued[0]
     select_number(qtbot, page, number)
     assert page.void_button.isEnabled()
@@ -203,12 +203,12 @@ def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page,
     assert dialog.error_label.isVisible() and dialog.isVisible() and page.tasks.pending == 0
     dialog.reason_combo.setEditText("   ")
     assert not dialog.ok_button.isEnabled()
-    assert desk.class_certificates(CODE)[0].status == "issued"
+    assert office.certificates.list(CODE)[0].status == "issued"
     dialog.reason_combo.setEditText("重复发放")
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(page.candidates_loaded, timeout=WAIT):
         dialog.ok_button.click()
-    view = next(v for v in desk.class_certificates(CODE) if v.number == number)
+    view = next(v for v in office.certificates.list(CODE) if v.number == number)
     assert view.status == "void" and view.void_reason == "重复发放"
     position = page.issue_model.row_of_number(number)
     assert page.issue_model.data(page.issue_model.index(position, IssueTableModel.STATUS)) == "已作废"
@@ -218,7 +218,7 @@ def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page,
     assert page.issue_button.isEnabled()  # the trainee may now receive a new one
 
 
-def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, desk):
+def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, office):
     number = issue_all(qtbot, page).issued[1]
     select_number(qtbot, page, number)
     page.reissue_button.click()
@@ -229,11 +229,11 @@ def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, desk):
     new_number = shown.args[0]
     assert new_number != number and page.selected_issue_row().number == new_number
     assert new_number in page.notice.text() and number in page.notice.text()
-    statuses = {v.number: v.status for v in desk.class_certificates(CODE)}
+    statuses = {v.number: v.status for v in office.certificates.list(CODE)}
     assert statuses[number] == "void" and statuses[new_number] == "issued"
 
 
-def test_the_preview_shows_the_real_pdf_of_an_issued_certificate(qtbot, page, desk):
+def test_the_preview_shows_the_real_pdf_of_an_issued_certificate(qtbot, page, office):
     number = issue_all(qtbot, page).issued[2]
     select_number(qtbot, page, number)
     assert page.preview.showing_pdf()
@@ -258,7 +258,7 @@ def test_without_qtpdf_the_preview_explains_itself(qtbot, monkeypatch):
 
 def test_printing_sends_every_page_to_the_printer_in_the_background(qtbot, page, tmp_path):
     issue_all(qtbot, page)
-    render = page.desk.certificates_pdf(CODE)
+    render = page.office.certificates.pdf(CODE)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setResolution(150)  # a PDF "printer" defaults to 1200 dpi: slow to compress, no better a test
@@ -279,7 +279,7 @@ def test_printing_sends_every_page_to_the_printer_in_the_background(qtbot, page,
 
 def test_printing_can_be_cancelled_between_pages(qtbot, page, tmp_path):
     issue_all(qtbot, page)
-    render = page.desk.certificates_pdf(CODE)
+    render = page.office.certificates.pdf(CODE)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
@@ -300,7 +300,7 @@ def test_the_print_button_prepares_the_class_and_opens_the_print_dialog(qtbot, p
     assert dialog.minPage() == 1 and dialog.maxPage() == 4
     assert page._selected_page() == 1
     # The selected certificate is that page of the class PDF.
-    document, _buffer = load_pdf(page.desk.certificates_pdf(CODE).pdf)
+    document, _buffer = load_pdf(page.office.certificates.pdf(CODE).pdf)
     assert number in document.getAllText(1).text()
     dialog.reject()
 
@@ -314,13 +314,13 @@ def test_export_writes_the_class_pdf_with_the_saved_offset(qtbot, page, tmp_path
         page.export_button.click()
     written = finished.args[0]
     assert written == target.with_name("证书.pdf") and written.exists()
-    assert written.read_bytes() == page.desk.certificates_pdf(CODE, offset_mm=(1.5, -2.0)).pdf
+    assert written.read_bytes() == page.office.certificates.pdf(CODE, offset_mm=(1.5, -2.0)).pdf
     assert "1.5" in page.notice.text()
 
 
-def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_one(qtbot, page, desk):
+def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_one(qtbot, page, office):
     number = issue_all(qtbot, page).issued[0]
-    payload = next(v.content["qr_payload"] for v in desk.class_certificates(CODE) if v.number == number)
+    payload = next(v.content["qr_payload"] for v in office.certificates.list(CODE) if v.number == number)
     page.verify_button.click()
     dialog = page.verify_dialog
     assert isinstance(dialog, VerifyCertificateDialog) and not dialog.verify_button.isEnabled()
@@ -338,7 +338,7 @@ def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_o
     dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()
 
 
-def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, settings, desk):
+def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, settings, office):
     settings_page = window.pages["settings"]
     settings_page.offset_x_spin.setValue(2.5)
     settings_page.offset_y_spin.setValue(-1.0)
@@ -347,7 +347,7 @@ def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, 
     assert window.pages["certificates"].offset_mm == (2.5, -1.0)
     assert stored_certificate_offset(settings) == (2.5, -1.0)
     assert settings_page.offset_x_spin.maximum() == 20 and settings_page.offset_x_spin.singleStep() == 0.5
-    again = MainWindow(desk, settings)
+    again = MainWindow(office, settings)
     try:
         assert again.pages["settings"].offset_x_spin.value() == 2.5
         assert again.pages["settings"].offset_y_spin.value() == -1.0

@@ -49,10 +49,10 @@ def test_searching_by_name_or_occupation_and_filtering_by_status_narrow_the_list
     assert classes_page.empty_list.text() == "没有符合查找条件的班级。"
 
 
-def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, select_class, code, demo_desk):
+def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
-    expected = demo_desk.get_class(code("JZ01"))
+    expected = demo_office.classes.get(code("JZ01"))
     assert detail.session_model.rowCount() == len(expected.sessions) > 0
     assert detail.roster_model.rowCount() == 32
     assert detail.fact_values["level"].text() == "四级/中级工"
@@ -89,7 +89,7 @@ def _fill_new_class(dialog, *, class_code: str) -> None:
     dialog.location_edit.setText("实训楼 2 楼")
 
 
-def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qtbot, classes_page, demo_desk):
+def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qtbot, classes_page, demo_office):
     classes_page.new_button.click()
     dialog = classes_page.new_class_dialog
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
@@ -105,7 +105,7 @@ def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qt
     qtbot.waitUntil(lambda: classes_page.detail.detail is not None
                     and classes_page.detail.detail.row.code == "2026-JZ09", timeout=20_000)
     assert classes_page.new_class_dialog is None  # closed once the class was saved
-    created = demo_desk.get_class("2026-JZ09")
+    created = demo_office.classes.get("2026-JZ09")
     assert created.row.status is ClassStatus.DRAFT and created.row.capacity == 30
     assert created.location == "实训楼 2 楼"
     assert classes_page.detail.session_model.rowCount() == len(created.sessions) > 0
@@ -130,7 +130,7 @@ def test_new_class_dialog_stays_open_and_explains_a_refusal(qtbot, classes_page,
     dialog.reject()
 
 
-def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes_page, demo_desk):
+def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes_page, demo_office):
     classes_page.new_button.click()
     dialog = classes_page.new_class_dialog
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
@@ -143,7 +143,7 @@ def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes
     assert draft.planned_lessons == 80 and from_qdate(dialog.start_edit.date()) == draft.start_date
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: classes_page.new_class_dialog is None, timeout=20_000)
-    created = demo_desk.get_class("2026-P70")
+    created = demo_office.classes.get("2026-P70")
     total = created.planned_theory_lessons + created.planned_practice_lessons
     assert total == 80 and created.planned_practice_lessons * 100 >= 70 * total
 
@@ -153,7 +153,7 @@ def _confirm(qtbot, detail) -> None:
     detail.confirm_box.button(QMessageBox.StandardButton.Yes).click()
 
 
-def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_class, code, demo_desk):
+def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("PR01"))  # a draft with no sessions and nobody enrolled
     detail = classes_page.detail
     button = detail.status_buttons[ClassStatus.FILED]
@@ -164,7 +164,7 @@ def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_
     text = detail.refusal_label.text()
     assert messages.render("class_status.needs_sessions") in text
     assert messages.render("class_status.needs_trainees") in text
-    assert demo_desk.get_class(code("PR01")).row.status is ClassStatus.DRAFT
+    assert demo_office.classes.get(code("PR01")).row.status is ClassStatus.DRAFT
     assert button.isEnabled()
 
 
@@ -196,7 +196,7 @@ def _select_last_session(detail):
     return detail.session_model.row_at(last)
 
 
-def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classes_page, select_class, code, demo_desk):
+def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
     session = _select_last_session(detail)
@@ -211,13 +211,13 @@ def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classe
     dialog.reason_edit.setText("教师请假")
     dialog.submit()
     qtbot.waitUntil(lambda: detail.active_dialog is None, timeout=20_000)
-    moved = next(s for s in demo_desk.get_class(code("JZ01")).sessions if s.id == session.id)
+    moved = next(s for s in demo_office.classes.get(code("JZ01")).sessions if s.id == session.id)
     assert moved.starts_at.date() == session.starts_at.date() + timedelta(days=1)
     qtbot.waitUntil(lambda: any(s.id == session.id and s.starts_at == moved.starts_at
                                 for s in detail.session_model.rows()), timeout=20_000)
 
 
-def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, select_class, code, demo_desk):
+def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
     session = _select_last_session(detail)
@@ -230,10 +230,10 @@ def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, 
     row = next(i for i, s in enumerate(detail.session_model.rows()) if s.id == session.id)
     assert detail.session_model.data(detail.session_model.index(row, SessionTableModel.STATUS)) == "已取消"
     qtbot.waitUntil(lambda: "1 次已取消" in detail.sessions_summary.text(), timeout=20_000)  # re-read after the change
-    assert next(s for s in demo_desk.get_class(code("JZ01")).sessions if s.id == session.id).status == "cancelled"
+    assert next(s for s in demo_office.classes.get(code("JZ01")).sessions if s.id == session.id).status == "cancelled"
 
 
-def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, select_class, code, demo_desk):
+def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("PR01"))
     detail = classes_page.detail
     detail.edit_button.click()
@@ -245,7 +245,7 @@ def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, s
     model = classes_page.model
     qtbot.waitUntil(lambda: model.data(model.index(model.row_of_code(code("PR01")), ClassTableModel.ENROLMENT)) == "0/45", timeout=20_000)
     assert detail.fact_values["location"].text() == "烹饪实训室"
-    assert demo_desk.get_class(code("PR01")).location == "烹饪实训室"
+    assert demo_office.classes.get(code("PR01")).location == "烹饪实训室"
 
 
 def test_template_and_export_are_written_where_the_clerk_chooses(qtbot, classes_page, select_class, code, tmp_path,

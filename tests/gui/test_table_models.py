@@ -34,8 +34,8 @@ def _class_row(code="2026-X1", status=ClassStatus.DRAFT, enrolled=3) -> ClassRow
                     status=status, enrolled=enrolled, capacity=40, project_based=False)
 
 
-def test_class_model_passes_the_model_tester_and_reads_like_the_list(qtmodeltester, demo_desk):
-    model = ClassTableModel(demo_desk.list_classes())
+def test_class_model_passes_the_model_tester_and_reads_like_the_list(qtmodeltester, demo_office):
+    model = ClassTableModel(demo_office.classes.list())
     qtmodeltester.check(model)
     assert model.rowCount() == 5 and model.columnCount() == 8
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -57,9 +57,9 @@ def test_class_model_repaints_only_the_changed_row(qtbot, qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_session_model_shows_weekday_time_kind_and_greys_cancelled_sessions(qtmodeltester, demo_desk):
-    code = next(r.code for r in demo_desk.list_classes() if r.code.endswith("JZ01"))
-    sessions = demo_desk.get_class(code).sessions
+def test_session_model_shows_weekday_time_kind_and_greys_cancelled_sessions(qtmodeltester, demo_office):
+    code = next(r.code for r in demo_office.classes.list() if r.code.endswith("JZ01"))
+    sessions = demo_office.classes.get(code).sessions
     model = SessionTableModel(sessions)
     qtmodeltester.check(model)
     assert model.rowCount() == len(sessions)
@@ -107,15 +107,15 @@ def test_outcome_model_colours_rejected_red_and_unsubsidised_orange(qtmodelteste
     qtmodeltester.check(model)
 
 
-def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_desk):
-    rows = demo_desk.search_trainees("")
+def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_office):
+    rows = demo_office.trainees.search("")
     model = TraineeTableModel(rows)
     qtmodeltester.check(model)
     assert model.rowCount() == len(rows) > 0
     assert "*" in model.data(model.index(0, TraineeTableModel.ID_NUMBER))
     assert model.row_of_id(rows[-1].id) == len(rows) - 1
     enrolled = next(r for r in rows if r.classes)
-    history = HistoryTableModel(demo_desk.get_trainee(enrolled.id).history)
+    history = HistoryTableModel(demo_office.trainees.get(enrolled.id).history)
     qtmodeltester.check(history)
     assert history.rowCount() == enrolled.classes
     record = TrainingRecord("2026-X1", "电工第1期", "电工", 4, date(2026, 3, 2), date(2026, 3, 20), "not_eligible",

@@ -35,15 +35,15 @@ def test_the_page_opens_with_the_trainees_on_record_masked(qtbot, trainees_page)
     assert trainees_page.detail.empty_label.text() == "选择一名学员，这里会显示其个人信息和培训记录。"
 
 
-def test_searching_by_name_with_enter_finds_that_person(qtbot, trainees_page, demo_desk):
-    someone = demo_desk.search_trainees("")[7]
+def test_searching_by_name_with_enter_finds_that_person(qtbot, trainees_page, demo_office):
+    someone = demo_office.trainees.search("")[7]
     _search(qtbot, trainees_page, someone.name, enter=True)
     assert someone.name in _names(trainees_page)
     assert all(someone.name in name for name in _names(trainees_page))
 
 
-def test_searching_by_the_last_four_characters_of_the_id_number(qtbot, trainees_page, demo_desk):
-    someone = demo_desk.search_trainees("")[11]
+def test_searching_by_the_last_four_characters_of_the_id_number(qtbot, trainees_page, demo_office):
+    someone = demo_office.trainees.search("")[11]
     last4 = someone.id_masked[-4:]
     _search(qtbot, trainees_page, last4, enter=False)
     rows = trainees_page.model.rows()
@@ -57,8 +57,8 @@ def test_a_search_that_finds_nobody_says_what_to_try(qtbot, trainees_page):
     assert "后 4 位" in trainees_page.result_label.text()
 
 
-def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, trainees_page, demo_desk):
-    someone = next(row for row in demo_desk.search_trainees("") if row.classes)
+def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, trainees_page, demo_office):
+    someone = next(row for row in demo_office.trainees.search("") if row.classes)
     _search(qtbot, trainees_page, someone.id_masked[-4:], enter=True)
     row = next(i for i, r in enumerate(trainees_page.model.rows()) if r.id == someone.id)
     if trainees_page.selected_trainee() is None or trainees_page.selected_trainee().id != someone.id:
@@ -76,7 +76,7 @@ def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, traine
     assert detail.facts_box.title() == "个人信息" and detail.history_box.title() == "培训记录"
 
 
-def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbot, trainees_page, demo_desk):
+def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 1, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -97,7 +97,7 @@ def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbo
     assert shown[:4] == trainee.id_masked[:4] and shown[-4:] == trainee.id_masked[-4:]
     assert detail.reveal_note.isVisible()
     assert not detail.reveal_buttons["id_number"].isVisible()
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).all()
         assert [(e.details["field"], e.details["purpose"]) for e in entries] == [("id_number", "核对身份证件")]
 
@@ -110,7 +110,7 @@ def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbo
     assert detail.reveal_buttons["id_number"].isVisible()
 
 
-def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_desk):
+def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -122,12 +122,12 @@ def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_desk)
         dialog.ok_button.click()
     phone = detail.fact_values["phone"].text()
     assert len(phone) == 11 and phone[:3] == masked[:3] and phone[-4:] == masked[-4:]
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).one()
         assert entry.details == {"field": "phone", "purpose": "联系学员"}
 
 
-def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, demo_desk):
+def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -135,5 +135,5 @@ def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, dem
     detail.purpose_dialog.reject()
     qtbot.waitUntil(lambda: detail.purpose_dialog is None, timeout=20_000)
     assert detail.fact_values["bank_account"].text() == "已登记（隐藏）"
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         assert session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).all() == []

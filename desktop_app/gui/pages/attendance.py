@@ -57,7 +57,7 @@ from desktop_app.services.attendance import (
     SwipeResult,
 )
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # Classes whose attendance is taken or still corrected here; sealed and uploaded ones are final.
 OFFERED = (ClassStatus.FILED, ClassStatus.IN_TRAINING, ClassStatus.COMPLETED)
@@ -121,13 +121,13 @@ def default_session(sessions: Sequence[SessionInfo], now: datetime) -> int | Non
     return sessions[0].id if sessions else None
 
 
-def _offered_classes(desk: Desk, today: date) -> tuple[list[ClassRow], str | None]:
+def _offered_classes(office: Office, today: date) -> tuple[list[ClassRow], str | None]:
     """Pool thread: the classes to offer, and the one (if any) that meets today."""
-    rows = [r for r in desk.list_classes() if r.status in OFFERED]
+    rows = [r for r in office.classes.list() if r.status in OFFERED]
     candidates = sorted((r for r in rows if r.start_date <= today <= r.end_date),
                         key=lambda r: r.status is not ClassStatus.IN_TRAINING)
     for row in candidates:
-        if any(s.starts_at.date() == today and not s.cancelled for s in desk.class_sessions(row.code)):
+        if any(s.starts_at.date() == today and not s.cancelled for s in office.attendance.sessions(row.code)):
             return rows, row.code
     return rows, None
 
@@ -144,12 +144,12 @@ class AttendancePage(QWidget):
     summary_loaded = Signal(str)  # class code
     data_changed = Signal()  # marks or online hours changed
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None, *,
                  clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_attendance")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.now = clock or (lambda: datetime.now(CHINA_TZ))
         self.classes: list[ClassRow] = []
@@ -405,7 +405,7 @@ class AttendancePage(QWidget):
         self._class_generation += 1
         generation = self._class_generation
         today = self.now().date()
-        self.tasks.run(lambda: _offered_classes(self.desk, today),
+        self.tasks.run(lambda: _offered_classes(self.office, today),
                        on_success=lambda result: self._classes_arrived(generation, *result),
                        on_failure=self._failed)
 
@@ -453,7 +453,7 @@ class AttendancePage(QWidget):
         self._show_grid(None)
         if code is None:
             return
-        self.tasks.run(lambda: self.desk.class_sessions(code),
+        self.tasks.run(lambda: self.office.attendance.sessions(code),
                        on_success=lambda sessions: self._sessions_arrived(generation, code, sessions, None),
                        on_failure=self._failed)
         if self.tabs.currentIndex() == 1:
@@ -463,7 +463,7 @@ class AttendancePage(QWidget):
         self._session_generation += 1
         generation = self._session_generation
         keep = self.current_session_id()
-        self.tasks.run(lambda: self.desk.class_sessions(code),
+        self.tasks.run(lambda: self.office.attendance.sessions(code),
                        on_success=lambda sessions: self._sessions_arrived(generation, code, sessions, keep),
                        on_failure=self._failed)
 
@@ -511,7 +511,7 @@ class AttendancePage(QWidget):
             return
         self._grid_generation += 1
         generation = self._grid_generation
-        self.tasks.run(lambda: self.desk.session_grid(session_id),
+        self.tasks.run(lambda: self.office.attendance.grid(session_id),
                        on_success=lambda grid: self._grid_arrived(generation, grid, then),
                        on_failure=self._failed)
 
@@ -553,7 +553,7 @@ class AttendancePage(QWidget):
     def _update_buttons(self) -> None:
         # Marking is offered to every role that may record attendance; a teacher is refused other
         # teachers' classes by the service, with a message naming the class.
-        actor = self.desk.actor
+        actor = self.office.actor
         grid = self.model.grid
         writable = grid is not None and not grid.read_only
         if grid is not None and writable and grid.locked:
@@ -577,9 +577,9 @@ class AttendancePage(QWidget):
 
     def _refuse_marking(self) -> bool:
         """True (and a note saying why) when the signed-in role may not record attendance."""
-        if permitted(self.desk.actor, Permission.MARK_ATTENDANCE):
+        if permitted(self.office.actor, Permission.MARK_ATTENDANCE):
             return False
-        self.notice.show_note(refusal_text(self.desk.actor, Permission.MARK_ATTENDANCE), "warning")
+        self.notice.show_note(refusal_text(self.office.actor, Permission.MARK_ATTENDANCE), "warning")
         return True
 
     # --- marks -----------------------------------------------------------------------------
@@ -683,7 +683,7 @@ class AttendancePage(QWidget):
         session_id = grid.session.id
         self._saving.add(enrolment_id)
         self.tasks.run(
-            lambda: self.desk.set_mark(session_id, enrolment_id, value, reason=reason, expected_revision=revision),
+            lambda: self.office.attendance.set_mark(session_id, enrolment_id, value, reason=reason, expected_revision=revision),
             on_success=lambda row: self._saved(session_id, row),
             on_failure=lambda error: self._save_failed(session_id, enrolment_id, error))
 
@@ -759,7 +759,7 @@ class AttendancePage(QWidget):
             self.notice.show_note(failure_text(error), "error")
             self.reload_grid()
 
-        self.tasks.run(lambda: self.desk.mark_all_present(session_id), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.attendance.mark_all_present(session_id), on_success=done, on_failure=failed)
         self.view.setFocus()
 
     # --- card reader -----------------------------------------------------------------------
@@ -779,11 +779,11 @@ class AttendancePage(QWidget):
             reason = grid.read_only_reason
             self._show_scan(reason.message() if reason else self.tr("This session can no longer be changed."), False)
             return
-        if not permitted(self.desk.actor, Permission.MARK_ATTENDANCE):
-            self._show_scan(refusal_text(self.desk.actor, Permission.MARK_ATTENDANCE), False)
+        if not permitted(self.office.actor, Permission.MARK_ATTENDANCE):
+            self._show_scan(refusal_text(self.office.actor, Permission.MARK_ATTENDANCE), False)
             return
         session_id = grid.session.id
-        self.tasks.run(lambda: self.desk.swipe(session_id, text),
+        self.tasks.run(lambda: self.office.attendance.swipe(session_id, text),
                        on_success=lambda result: self._swiped(session_id, result),
                        on_failure=lambda error: self._swipe_failed(session_id, error))
 
@@ -831,7 +831,7 @@ class AttendancePage(QWidget):
         if grid is None or row is None:
             return
         session = grid.session
-        self.tasks.run(lambda: self.desk.mark_history(session.id, row.enrolment_id),
+        self.tasks.run(lambda: self.office.attendance.history(session.id, row.enrolment_id),
                        on_success=lambda entries: self._history_arrived(row, session, entries),
                        on_failure=self._failed)
 
@@ -879,7 +879,7 @@ class AttendancePage(QWidget):
             self._set_status_line(None)
             self.notice.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.import_attendance(code, path), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.attendance.import_file(code, path), on_success=done, on_failure=failed)
 
     def _import_closed(self, dialog: AttendanceImportResultDialog) -> None:
         if self.import_dialog is dialog:
@@ -917,7 +917,7 @@ class AttendancePage(QWidget):
         self._set_status_line(lambda: self.tr("Preparing the sign-in sheets …"))
 
         def render_and_write():
-            render = self.desk.signin_sheets_pdf(code, per_day=per_day)
+            render = self.office.attendance.signin_sheets_pdf(code, per_day=per_day)
             path.write_bytes(render.pdf)
             return render
 
@@ -956,7 +956,7 @@ class AttendancePage(QWidget):
         self._summary_generation += 1
         generation = self._summary_generation
         as_of = datetime.now(timezone.utc)
-        self.tasks.run(lambda: self.desk.attendance_summary(code, as_of=as_of),
+        self.tasks.run(lambda: self.office.attendance.summary(code, as_of=as_of),
                        on_success=lambda rows: self._summary_arrived(generation, code, as_of, rows),
                        on_failure=self._failed)
 

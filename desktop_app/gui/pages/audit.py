@@ -31,7 +31,7 @@ from desktop_app.gui.permissions import apply_permission, permitted, refusal_tex
 from desktop_app.gui.table_models import ROW_ROLE, Index, _Rows
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.audit_log import DEFAULT_LIMIT, AuditExport, AuditFilterChoices, AuditRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import AuditFilter, Office
 
 PAGE_STYLE = """
 QLabel#fieldLabel { color: #1f3550; }
@@ -93,11 +93,11 @@ class AuditPage(QWidget):
     exported = Signal(object)  # AuditExport
     choices_loaded = Signal()
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_audit")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.last_folder = _default_folder()
         self._generation = 0
@@ -230,7 +230,8 @@ class AuditPage(QWidget):
     # --- filters ---------------------------------------------------------------------------
 
     def filters(self) -> dict:
-        """What the clerk chose, as keyword arguments of Desk.audit_entries / export_audit."""
+        """What the clerk chose, as keyword arguments of Office.audit.entries / Office.audit.export
+        (the fields of an AuditFilter)."""
         chosen: dict = {}
         user_id = self.person_combo.currentData()
         if user_id is not None:
@@ -280,7 +281,7 @@ class AuditPage(QWidget):
         self.reload()
 
     def load_choices(self) -> None:
-        self.tasks.run(self.desk.audit_filter_choices, on_success=self._choices_arrived, on_failure=self._failed)
+        self.tasks.run(self.office.audit.filter_choices, on_success=self._choices_arrived, on_failure=self._failed)
 
     def _choices_arrived(self, choices: AuditFilterChoices) -> None:
         person, code = self.person_combo.currentData(), self.class_combo.currentData()
@@ -304,12 +305,12 @@ class AuditPage(QWidget):
     # --- entries ---------------------------------------------------------------------------
 
     def can_view(self) -> bool:
-        return permitted(self.desk.actor, Permission.VIEW_AUDIT)
+        return permitted(self.office.actor, Permission.VIEW_AUDIT)
 
     def _show_access(self) -> None:
         """The log for a role that may read it; for any other, a note saying why instead of a refusal
         each time the page is shown. Export only for a role that may export."""
-        actor = self.desk.actor
+        actor = self.office.actor
         can_view = self.can_view()
         self.content.setVisible(can_view)
         self.no_access.setVisible(not can_view)
@@ -341,7 +342,7 @@ class AuditPage(QWidget):
         self._generation += 1
         generation = self._generation
         filters = self.filters()
-        self.tasks.run(lambda: self.desk.audit_entries(**filters),
+        self.tasks.run(lambda: self.office.audit.entries(AuditFilter(**filters)),
                        on_success=lambda rows: self._arrived(generation, rows),
                        on_failure=lambda error: self._load_failed(generation, error))
 
@@ -384,7 +385,7 @@ class AuditPage(QWidget):
     # --- export ----------------------------------------------------------------------------
 
     def export(self) -> None:
-        if self._exporting or not permitted(self.desk.actor, Permission.EXPORT_AUDIT):
+        if self._exporting or not permitted(self.office.actor, Permission.EXPORT_AUDIT):
             return
         excel, comma = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
         suggested = self.last_folder / self.tr("audit-log-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
@@ -400,12 +401,12 @@ class AuditPage(QWidget):
         self._exporting = True
         self.export_button.setEnabled(False)
         self.notice.show_note(self.tr("Exporting the audit log to {path} …").format(path=path), "info")
-        self.tasks.run(lambda: self.desk.export_audit(path, **filters), on_success=self._exported,
+        self.tasks.run(lambda: self.office.audit.export(path, AuditFilter(**filters)), on_success=self._exported,
                        on_failure=self._export_failed)
 
     def _exported(self, result: AuditExport) -> None:
         self._exporting = False
-        apply_permission(self.export_button, self.desk.actor, Permission.EXPORT_AUDIT)
+        apply_permission(self.export_button, self.office.actor, Permission.EXPORT_AUDIT)
         self.notice.show_note(self.tr("Exported {count} entries to {path}. The export itself is recorded in the "
                                       "audit log.").format(count=result.rows, path=result.path), "success")
         self.exported.emit(result)
@@ -414,7 +415,7 @@ class AuditPage(QWidget):
     def _export_failed(self, error: BaseException) -> None:
         self._exporting = False
         self._load_error_shown = False
-        apply_permission(self.export_button, self.desk.actor, Permission.EXPORT_AUDIT)
+        apply_permission(self.export_button, self.office.actor, Permission.EXPORT_AUDIT)
         self.notice.show_note(self.tr("Nothing was exported. {reason}").format(reason=failure_text(error)), "error")
 
     # --- language --------------------------------------------------------------------------

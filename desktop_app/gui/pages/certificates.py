@@ -64,7 +64,7 @@ from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentImportReport, AssessmentRowView
 from desktop_app.services.certificates import CertificateCandidate, CertificateView, IssueReport
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # Results are entered while the class runs and after it ends; a sealed class is shown read-only
 # (its certificates can still be printed and verified).
@@ -420,12 +420,12 @@ class CertificatesPage(QWidget):
     batch_finished = Signal(object)  # PrintOutcome, or the Path of an exported PDF, or None when cancelled
     data_changed = Signal()
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None, *,
                  offset_mm: tuple[float, float] = (0.0, 0.0)) -> None:
         super().__init__(parent)
         self.setObjectName("page_certificates")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.offset_mm = (float(offset_mm[0]), float(offset_mm[1]))
         self.classes: list[ClassRow] = []
@@ -658,7 +658,7 @@ class CertificatesPage(QWidget):
     def reload_classes(self) -> None:
         self._stale = False
         generation = self._next("classes")
-        self.tasks.run(lambda: [row for row in self.desk.list_classes() if row.status in OFFERED],
+        self.tasks.run(lambda: [row for row in self.office.classes.list() if row.status in OFFERED],
                        on_success=lambda rows: self._classes_arrived(generation, rows), on_failure=self._failed)
 
     def _classes_arrived(self, generation: int, rows: list[ClassRow]) -> None:
@@ -728,7 +728,7 @@ class CertificatesPage(QWidget):
         if code is None:
             return
         generation = self._next("assessments")
-        self.tasks.run(lambda: self.desk.class_assessments(code),
+        self.tasks.run(lambda: self.office.assessments.list(code),
                        on_success=lambda rows: self._assessments_arrived(generation, code, rows),
                        on_failure=self._failed)
 
@@ -753,8 +753,8 @@ class CertificatesPage(QWidget):
             return
         self._saving.add(row.enrolment_id)
         self.tasks.run(
-            lambda: self.desk.record_assessment(code, row.enrolment_id, theory=row.theory_score,
-                                                practical=row.practical_score, result=row.result, retake=row.retake),
+            lambda: self.office.assessments.record(code, row.enrolment_id, theory=row.theory_score,
+                                                   practical=row.practical_score, result=row.result, retake=row.retake),
             on_success=lambda saved: self._assessment_saved(code, saved),
             on_failure=lambda error: self._assessment_failed(code, row, error))
 
@@ -835,7 +835,7 @@ class CertificatesPage(QWidget):
             self._update_buttons()
             self.notice.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.import_assessments(code, path), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.assessments.import_workbook(code, path), on_success=done, on_failure=failed)
 
     def _show_report(self, dialog) -> None:
         if self.report_dialog is not None:
@@ -864,7 +864,7 @@ class CertificatesPage(QWidget):
         selected = self.selected_issue_row()
         keep = select_number or (selected.number if selected and selected.number else None)
         keep_enrolment = selected.enrolment_id if selected and not select_number else None
-        self.tasks.run(lambda: (self.desk.certificate_candidates(code), self.desk.class_certificates(code)),
+        self.tasks.run(lambda: (self.office.certificates.candidates(code), self.office.certificates.list(code)),
                        on_success=lambda answer: self._issue_arrived(generation, code, *answer, keep, keep_enrolment),
                        on_failure=self._failed)
 
@@ -909,7 +909,7 @@ class CertificatesPage(QWidget):
     def _results_read_only(self) -> bool:
         """Results cannot be typed: the class is sealed, or the signed-in role may not record them."""
         row = self.current_class()
-        return (row is not None and row.status.is_read_only) or not permitted(self.desk.actor,
+        return (row is not None and row.status.is_read_only) or not permitted(self.office.actor,
                                                                              Permission.RECORD_ASSESSMENTS)
 
     def apply_permissions(self) -> None:
@@ -920,7 +920,7 @@ class CertificatesPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        actor = self.desk.actor
+        actor = self.office.actor
         has_class = self.current_code() is not None
         row = self.current_class()
         writable = row is not None and not row.status.is_read_only
@@ -948,7 +948,7 @@ class CertificatesPage(QWidget):
     def issue_certificates(self) -> None:
         code = self.current_code()
         ready = self.issue_model.issuable()
-        if code is None or not ready or not permitted(self.desk.actor, Permission.ISSUE_CERTIFICATES):
+        if code is None or not ready or not permitted(self.office.actor, Permission.ISSUE_CERTIFICATES):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Issue certificates"), self.tr(
             "Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are "
@@ -979,15 +979,15 @@ class CertificatesPage(QWidget):
             self._update_buttons()
             self.notice.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.issue_certificates(code), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.certificates.issue(code), on_success=done, on_failure=failed)
 
     def open_reason_dialog(self, action: str) -> None:
         row = self.selected_issue_row()
         if row is None or row.status != "issued" or row.number is None:
             return
-        if not permitted(self.desk.actor, Permission.ISSUE_CERTIFICATES):
+        if not permitted(self.office.actor, Permission.ISSUE_CERTIFICATES):
             return
-        dialog = CertificateReasonDialog(action, row.number, row.name, self.desk, self.tasks, self)
+        dialog = CertificateReasonDialog(action, row.number, row.name, self.office, self.tasks, self)
         number = row.number
         dialog.done.connect(lambda result: self._reason_done(action, number, result))
         dialog.finished.connect(lambda _result: self._reason_closed(dialog))
@@ -1039,7 +1039,7 @@ class CertificatesPage(QWidget):
             self._preview_arrived(generation, number, cached)
             return
         self.preview.show_message(lambda: self.tr("Preparing certificate {number} …").format(number=number))
-        self.tasks.run(lambda: self.desk.reprint_certificate(number),
+        self.tasks.run(lambda: self.office.certificates.reprint(number),
                        on_success=lambda answer: self._preview_arrived(generation, number, answer),
                        on_failure=lambda error: self._preview_failed(generation, error))
 
@@ -1127,7 +1127,7 @@ class CertificatesPage(QWidget):
         self._update_buttons()
         offset = self.offset_mm
         selected_page = self._selected_page()
-        self.tasks.run(lambda: self.desk.certificates_pdf(code, offset_mm=offset),
+        self.tasks.run(lambda: self.office.certificates.pdf(code, offset_mm=offset),
                        on_success=lambda render: self._print_ready(code, run, render, selected_page),
                        on_failure=self._batch_failed)
 
@@ -1226,7 +1226,7 @@ class CertificatesPage(QWidget):
         offset = self.offset_mm
 
         def render_and_write():  # pool thread
-            render = self.desk.certificates_pdf(code, offset_mm=offset)
+            render = self.office.certificates.pdf(code, offset_mm=offset)
             if run.cancelled():
                 return None
             path.write_bytes(render.pdf)
@@ -1253,7 +1253,7 @@ class CertificatesPage(QWidget):
             self.verify_dialog.raise_()
             self.verify_dialog.activateWindow()
             return
-        dialog = VerifyCertificateDialog(self.desk, self.tasks, self)
+        dialog = VerifyCertificateDialog(self.office, self.tasks, self)
         dialog.finished.connect(lambda _result: self._verify_closed(dialog))
         self.verify_dialog = dialog
         dialog.open()

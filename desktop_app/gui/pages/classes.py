@@ -37,7 +37,7 @@ from desktop_app.gui.table_models import ROW_ROLE, ClassTableModel, RosterTableM
 from desktop_app.gui.table_views import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.classes import ClassDetail, ClassRow, SessionRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 SEARCH_DELAY_MS = 300
 # Sealing and uploading happen on the upload page, where the batch is built and signed.
@@ -62,10 +62,10 @@ class ClassDetailPanel(QWidget):
     sealed = Signal(object)  # BatchRow of the batch a "封存并上传" put in the outbox
     seal_refused = Signal(str)  # the reasons, as shown
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("classDetail")
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.code: str | None = None
         self.detail: ClassDetail | None = None
@@ -216,7 +216,7 @@ class ClassDetailPanel(QWidget):
         if self.detail is None or self.detail.row.code != code:
             self.stack.setCurrentIndex(0)
             self.empty_label.setText(self.tr("Loading class {code} …").format(code=code))
-        self.tasks.run(lambda: (self.desk.get_class(code), self.desk.class_roster(code)),
+        self.tasks.run(lambda: (self.office.classes.get(code), self.office.trainees.class_roster(code)),
                        on_success=lambda result: self._arrived(code, result),
                        on_failure=lambda error: self._load_failed(code, error))
 
@@ -325,7 +325,7 @@ class ClassDetailPanel(QWidget):
 
     def _update_actions(self) -> None:
         """Edit, status, seal and session buttons: what the class's state and the signed-in role allow."""
-        actor = self.desk.actor
+        actor = self.office.actor
         if self.detail is not None:
             read_only = self.detail.row.status.is_read_only
             apply_permission(self.edit_button, actor, Permission.MANAGE_CLASSES, enabled=not read_only,
@@ -345,7 +345,7 @@ class ClassDetailPanel(QWidget):
             button.deleteLater()
         self.status_buttons = {}
         self.seal_button.setVisible(self.detail is not None and self.detail.row.status is ClassStatus.COMPLETED)
-        apply_permission(self.seal_button, self.desk.actor, Permission.SEAL_BATCHES)
+        apply_permission(self.seal_button, self.office.actor, Permission.SEAL_BATCHES)
         if self.detail is None:
             return
         for target in self.detail.next_statuses:
@@ -356,7 +356,7 @@ class ClassDetailPanel(QWidget):
             button.clicked.connect(lambda _checked=False, target=target: self.ask_status_change(target))
             self.actions_row.addWidget(button)
             self.status_buttons[target] = button
-            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES)
+            apply_permission(button, self.office.actor, Permission.MANAGE_CLASSES)
 
     def status_action_text(self, target: ClassStatus) -> str:
         return {
@@ -388,14 +388,14 @@ class ClassDetailPanel(QWidget):
         box.open()
 
     def change_status(self, target: ClassStatus) -> None:
-        """Ask the Desk to move the class to `target`; a refusal is shown with every reason."""
+        """Ask the Office to move the class to `target`; a refusal is shown with every reason."""
         if self.detail is None:
             return
         code = self.detail.row.code
         self.refusal_label.hide()
         for button in self.status_buttons.values():
             button.setEnabled(False)
-        self.tasks.run(lambda: self.desk.change_class_status(code, target.value),
+        self.tasks.run(lambda: self.office.classes.change_status(code, target.value),
                        on_success=self._status_changed, on_failure=lambda error: self._status_refused(code, error))
 
     def _status_changed(self, detail: ClassDetail) -> None:
@@ -403,7 +403,7 @@ class ClassDetailPanel(QWidget):
 
     def _status_refused(self, code: str, error: BaseException) -> None:
         for button in self.status_buttons.values():
-            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES)
+            apply_permission(button, self.office.actor, Permission.MANAGE_CLASSES)
         if code != self.code:
             return
         self.refusal_label.setText(failure_text(error))
@@ -438,19 +438,19 @@ class ClassDetailPanel(QWidget):
         code = self.detail.row.code
         self.seal_button.setEnabled(False)
         self.refusal_label.hide()
-        self.tasks.run(lambda: self.desk.seal_class(code), on_success=lambda batch: self._sealed(code, batch),
+        self.tasks.run(lambda: self.office.outbox.seal(code), on_success=lambda batch: self._sealed(code, batch),
                        on_failure=lambda error: self._seal_refused(code, error))
 
     def _sealed(self, code: str, batch) -> None:
         self.sealed.emit(batch)
         if code == self.code:  # 已结业 → 已封存, here and (through class_changed) in the list
-            self.tasks.run(lambda: self.desk.get_class(code), on_success=self.set_detail)
+            self.tasks.run(lambda: self.office.classes.get(code), on_success=self.set_detail)
         self._show_seal_message(QMessageBox.Icon.Information, self.tr(
             "Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform "
             "automatically when this computer is online; follow it on the Upload page.").format(code=code))
 
     def _seal_refused(self, code: str, error: BaseException) -> None:
-        apply_permission(self.seal_button, self.desk.actor, Permission.SEAL_BATCHES)
+        apply_permission(self.seal_button, self.office.actor, Permission.SEAL_BATCHES)
         text = failure_text(error)
         lines = text.splitlines()
         if len(lines) > 14:  # dozens of trainees: the first ones here, all of them under "Show Details"
@@ -482,9 +482,9 @@ class ClassDetailPanel(QWidget):
     def edit_class(self) -> None:
         if self.detail is None or self.detail.row.status.is_read_only:
             return
-        if not permitted(self.desk.actor, Permission.MANAGE_CLASSES):
+        if not permitted(self.office.actor, Permission.MANAGE_CLASSES):
             return  # a double-click in the list: the disabled Edit button already says why
-        dialog = EditClassDialog(self.detail, self.desk, self.tasks, self)
+        dialog = EditClassDialog(self.detail, self.office, self.tasks, self)
         dialog.saved.connect(self.set_detail)
         self._open_dialog(dialog)
 
@@ -497,7 +497,7 @@ class ClassDetailPanel(QWidget):
         editable = self.detail is not None and not self.detail.row.status.is_read_only
         usable = editable and session is not None and session.status != "cancelled"
         for button in (self.move_button, self.cancel_button):
-            apply_permission(button, self.desk.actor, Permission.MANAGE_CLASSES, enabled=usable)
+            apply_permission(button, self.office.actor, Permission.MANAGE_CLASSES, enabled=usable)
 
     def _session_menu(self, position: QPoint) -> None:
         index = self.session_table.indexAt(position)
@@ -517,7 +517,7 @@ class ClassDetailPanel(QWidget):
         session = self.selected_session()
         if session is None or not self.move_button.isEnabled():
             return
-        dialog = MoveSessionDialog(session, self.desk, self.tasks, self)
+        dialog = MoveSessionDialog(session, self.office, self.tasks, self)
         dialog.moved.connect(self._session_saved)
         self._open_dialog(dialog)
 
@@ -525,7 +525,7 @@ class ClassDetailPanel(QWidget):
         session = self.selected_session()
         if session is None or not self.cancel_button.isEnabled():
             return
-        dialog = CancelSessionDialog(session, self.desk, self.tasks, self)
+        dialog = CancelSessionDialog(session, self.office, self.tasks, self)
         dialog.cancelled_session.connect(self._session_saved)
         self._open_dialog(dialog)
 
@@ -580,11 +580,11 @@ class ClassesPage(QWidget):
     classes_loaded = Signal()
     class_sealed = Signal(object)  # BatchRow: a class was sealed into the outbox
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_classes")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self._generation = 0
         self._select_after_load: str | None = None
@@ -660,7 +660,7 @@ class ClassesPage(QWidget):
         list_layout.addWidget(self.table)
         list_layout.addWidget(self.empty_list)
 
-        self.detail = ClassDetailPanel(desk, tasks)
+        self.detail = ClassDetailPanel(office, tasks)
         self.detail.class_changed.connect(self._class_changed)
         self.detail.sealed.connect(self.class_sealed)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -700,7 +700,7 @@ class ClassesPage(QWidget):
         status = self.status_combo.currentData()
         keep = select_code or (self.selected_class().code if self.selected_class() else None)
         self.loading = True
-        self.tasks.run(lambda: self.desk.list_classes(search=search, status=status),
+        self.tasks.run(lambda: self.office.classes.list(search=search, status=status),
                        on_success=lambda rows: self._list_arrived(generation, rows, keep),
                        on_failure=lambda error: self._list_failed(generation, error))
 
@@ -755,7 +755,7 @@ class ClassesPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_class()
-        actor = self.desk.actor
+        actor = self.office.actor
         can_import = row is not None and row.status.accepts_enrolment
         if row is None:
             import_tip = export_tip = self.tr("Select a class first.")
@@ -777,9 +777,9 @@ class ClassesPage(QWidget):
     # --- new class -------------------------------------------------------------------------
 
     def open_new_class(self) -> None:
-        if not permitted(self.desk.actor, Permission.MANAGE_CLASSES):
+        if not permitted(self.office.actor, Permission.MANAGE_CLASSES):
             return
-        dialog = NewClassDialog(self.desk, self.tasks, self)
+        dialog = NewClassDialog(self.office, self.tasks, self)
         dialog.created.connect(self._class_created)
         dialog.finished.connect(lambda _result, dialog=dialog: self._new_class_closed(dialog))
         self.new_class_dialog = dialog
@@ -816,7 +816,7 @@ class ClassesPage(QWidget):
         row = self.selected_class()
         if row is None:
             return
-        wizard = RosterImportWizard(self.desk, self.tasks, row, self, start_folder=self.last_folder)
+        wizard = RosterImportWizard(self.office, self.tasks, row, self, start_folder=self.last_folder)
         wizard.imported.connect(self._roster_imported)
         wizard.finished.connect(lambda _result, wizard=wizard: self._import_closed(wizard))
         self.import_wizard = wizard
@@ -863,7 +863,7 @@ class ClassesPage(QWidget):
             self.template_button.setEnabled(True)
             self.banner.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.write_roster_template(path), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.roster.write_template(path), on_success=done, on_failure=failed)
 
     def export_roster(self) -> None:
         row = self.selected_class()
@@ -887,7 +887,7 @@ class ClassesPage(QWidget):
             self._update_buttons()
             self.banner.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.export_roster(code, path), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.roster.export(code, path), on_success=done, on_failure=failed)
 
     # --- language --------------------------------------------------------------------------
 

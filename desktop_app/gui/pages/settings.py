@@ -106,7 +106,7 @@ class SettingsPage(QWidget):
         self.disable_user_button.clicked.connect(self._disable_user_clicked)
         self.users_box.hide()
         layout.addWidget(self.users_box)
-        self.desk = None
+        self.office = None
         self.tasks = None
         self.user_rows: list = []
 
@@ -210,10 +210,10 @@ class SettingsPage(QWidget):
 
     # --- accounts (administrators) -------------------------------------------------------------
 
-    def attach_accounts(self, desk, tasks) -> None:
+    def attach_accounts(self, office, tasks) -> None:
         """Show the Accounts section when the signed-in user is an administrator (the services refuse
         everyone else anyway). Called again whenever the signed-in user changes."""
-        self.desk, self.tasks = desk, tasks
+        self.office, self.tasks = office, tasks
         self.apply_permissions()
         if self.users_box.isVisibleTo(self):
             self.refresh_users()
@@ -225,15 +225,15 @@ class SettingsPage(QWidget):
     def apply_permissions(self) -> None:
         """Accounts only for a role that manages them; the platform address (where every upload goes)
         only for one that may change the institution's settings. Personal preferences stay open."""
-        if self.desk is None:
+        if self.office is None:
             return
-        actor = self.desk.actor
+        actor = self.office.actor
         apply_permission(self.users_box, actor, Permission.MANAGE_USERS, hide=True)
         for widget in (self.platform_edit, self.platform_save):
             apply_permission(widget, actor, Permission.MANAGE_SETTINGS)
 
     def refresh_users(self) -> None:
-        self.tasks.run(self.desk.list_users, on_success=self._show_users, on_failure=self._failed)
+        self.tasks.run(self.office.accounts.list_users, on_success=self._show_users, on_failure=self._failed)
 
     def _show_users(self, rows) -> None:
         self.user_rows = list(rows)
@@ -265,23 +265,23 @@ class SettingsPage(QWidget):
         return finished
 
     def add_user(self, username: str, display_name: str, role: Role, password: str) -> None:
-        self.tasks.run(lambda: self.desk.create_user(username, password, role, display_name),
+        self.tasks.run(lambda: self.office.accounts.create_user(username, password, role, display_name),
                        on_success=self._done(self.tr("Account %1 added.").replace("%1", username)),
                        on_failure=self._failed)
 
     def reset_password(self, username: str, password: str) -> None:
-        self.tasks.run(lambda: self.desk.set_user_password(username, password),
+        self.tasks.run(lambda: self.office.accounts.set_password(username, password),
                        on_success=self._done(self.tr("New password set for %1.").replace("%1", username)),
                        on_failure=self._failed)
 
     def change_role(self, username: str, role: Role) -> None:
-        self.tasks.run(lambda: self.desk.set_user_role(username, role),
+        self.tasks.run(lambda: self.office.accounts.set_role(username, role),
                        on_success=self._done(self.tr("%1 now has the role %2.").replace("%1", username)
                                              .replace("%2", role_label(self, role))),
                        on_failure=self._failed)
 
     def disable_user(self, username: str) -> None:
-        self.tasks.run(lambda: self.desk.deactivate_user(username),
+        self.tasks.run(lambda: self.office.accounts.deactivate(username),
                        on_success=self._done(self.tr("Account %1 disabled.").replace("%1", username)),
                        on_failure=self._failed)
 

@@ -41,7 +41,7 @@ from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.table_models import MUTED_FOREGROUND, ROW_ROLE, Index, _Rows
 from desktop_app.gui.table_views import documents_folder, row_table
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView, Registration, SyncReport
 
 PAGE_STYLE = """
@@ -213,12 +213,12 @@ class SyncPage(QWidget):
     correction_sealed = Signal(object)  # BatchRow
     issue_corrected = Signal(str)  # what was changed, in words
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, *, platform_url: Callable[[], str | None],
+    def __init__(self, office: Office, tasks: TaskRunner, *, platform_url: Callable[[], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_sync")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.platform_url = platform_url
         self.registration: Registration | None = None
@@ -396,7 +396,7 @@ class SyncPage(QWidget):
         generation = self._generation
         selected = self.selected_batch()
         keep = select_batch or (selected.batch_id if selected else None)
-        self.tasks.run(lambda: (self.desk.outbox(), self.desk.registration()),
+        self.tasks.run(lambda: (self.office.outbox.list(), self.office.device.registration()),
                        on_success=lambda answer: self._arrived(generation, *answer, keep),
                        on_failure=self._failed)
 
@@ -447,7 +447,7 @@ class SyncPage(QWidget):
         self._detail_generation += 1
         generation = self._detail_generation
         batch_id = row.batch_id
-        self.tasks.run(lambda: self.desk.batch_detail(batch_id),
+        self.tasks.run(lambda: self.office.outbox.detail(batch_id),
                        on_success=lambda detail: self._detail_arrived(generation, detail),
                        on_failure=self._failed)
 
@@ -567,7 +567,7 @@ class SyncPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        actor = self.desk.actor
+        actor = self.office.actor
         row = self.selected_batch()
         apply_permission(self.upload_button, actor, Permission.UPLOAD_BATCHES, enabled=not self.uploading)
         self.stop_button.setVisible(self.uploading)
@@ -702,7 +702,7 @@ class SyncPage(QWidget):
             self.correction_dialog.raise_()
             return
         dialog_class = NameCorrectionDialog if issue.code == NAME_MISMATCH else SubsidyWithdrawalDialog
-        dialog = dialog_class(issue, self.desk, self.tasks, self)
+        dialog = dialog_class(issue, self.office, self.tasks, self)
         batch_id = row.batch_id
         dialog.corrected.connect(lambda what: self._issue_corrected(batch_id, issue, what))
         dialog.finished.connect(lambda _result: self._correction_closed(dialog))
@@ -767,7 +767,7 @@ class SyncPage(QWidget):
             self.notice.show_note(self.tr("The batch was not exported. {reason}").format(reason=failure_text(error)),
                                   "error")
 
-        self.tasks.run(lambda: self.desk.export_batch(batch_id, folder), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.outbox.export_batch(batch_id, folder), on_success=done, on_failure=failed)
 
     def import_receipt(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a receipt from the platform"),
@@ -793,7 +793,7 @@ class SyncPage(QWidget):
             self.notice.show_note(self.tr("The receipt was not imported. {reason}").format(
                 reason=failure_text(error)), "error")
 
-        self.tasks.run(lambda: self.desk.import_receipt(path), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.outbox.import_receipt(path), on_success=done, on_failure=failed)
 
     def seal_correction(self) -> None:
         row = self.selected_batch()
@@ -825,7 +825,7 @@ class SyncPage(QWidget):
             self._update_buttons()
             self.notice.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.seal_correction(code, reason), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.outbox.seal_correction(code, reason), on_success=done, on_failure=failed)
 
     def register_device(self) -> None:
         url = self.platform_url()
@@ -850,7 +850,7 @@ class SyncPage(QWidget):
             self._set_busy("register", False)
             self.notice.show_note(failure_text(error), "error")
 
-        self.tasks.run(lambda: self.desk.register_device(url, code.strip()), on_success=done, on_failure=failed)
+        self.tasks.run(lambda: self.office.device.register(url, code.strip()), on_success=done, on_failure=failed)
 
     def go_to_class(self) -> None:
         row = self.selected_batch()

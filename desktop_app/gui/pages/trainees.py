@@ -29,7 +29,7 @@ from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.table_models import ROW_ROLE, HistoryTableModel, TraineeTableModel
 from desktop_app.gui.table_views import row_table
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeDetail, TraineeRow
 
 SEARCH_LIMIT = 200
@@ -53,10 +53,10 @@ class TraineeDetailPanel(QWidget):
     loaded = Signal(int)  # trainee id
     revealed = Signal(str)  # field name
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("traineeDetail")
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self.trainee_id: int | None = None
         self.detail: TraineeDetail | None = None
@@ -164,7 +164,7 @@ class TraineeDetailPanel(QWidget):
             self.detail = None
             self.stack.setCurrentIndex(0)
             self.empty_label.setText(self.tr("Loading …"))
-        self.tasks.run(lambda: self.desk.get_trainee(trainee_id),
+        self.tasks.run(lambda: self.office.trainees.get(trainee_id),
                        on_success=lambda detail: self._arrived(trainee_id, detail),
                        on_failure=lambda error: self._failed(trainee_id, error))
 
@@ -218,7 +218,7 @@ class TraineeDetailPanel(QWidget):
             label.setText(value or masked[key] or not_recorded)
             button = self.reveal_buttons[key]
             button.setVisible(bool(masked[key]) and value is None)
-            apply_permission(button, self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
+            apply_permission(button, self.office.actor, Permission.REVEAL_PERSONAL_DATA)
         if self.revealed_values:
             self.reveal_note.setText(self.tr(
                 "Full numbers are shown for this trainee only; they are masked again when you select someone "
@@ -248,7 +248,7 @@ class TraineeDetailPanel(QWidget):
     def ask_reveal(self, key: str) -> None:
         if self.detail is None or self.purpose_dialog is not None:
             return
-        if not permitted(self.desk.actor, Permission.REVEAL_PERSONAL_DATA):
+        if not permitted(self.office.actor, Permission.REVEAL_PERSONAL_DATA):
             return
         dialog = RevealPurposeDialog(self.field_label(key), self.detail.row.name, self)
         self.purpose_dialog = dialog
@@ -263,27 +263,27 @@ class TraineeDetailPanel(QWidget):
         dialog.deleteLater()
 
     def reveal(self, trainee_id: int, key: str, purpose: str) -> None:
-        """Fetch the full value (the Desk writes the audit entry in the same transaction)."""
+        """Fetch the full value (the Office writes the audit entry in the same transaction)."""
         self.error_label.hide()
         self.reveal_buttons[key].setEnabled(False)
-        asked_by = self.desk.actor
+        asked_by = self.office.actor
 
         def done(value: str) -> None:
-            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
-            if trainee_id != self.trainee_id or self.desk.actor != asked_by:
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
+            if trainee_id != self.trainee_id or self.office.actor != asked_by:
                 return  # selection moved on, or someone else signed in: the number is not shown
             self.revealed_values[key] = value
             self._render()
             self.revealed.emit(key)
 
         def failed(error: BaseException) -> None:
-            apply_permission(self.reveal_buttons[key], self.desk.actor, Permission.REVEAL_PERSONAL_DATA)
+            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
             if trainee_id != self.trainee_id:
                 return
             self.error_label.setText(failure_text(error))
             self.error_label.show()
 
-        self.tasks.run(lambda: self.desk.reveal_personal_field(trainee_id, key, purpose), on_success=done,
+        self.tasks.run(lambda: self.office.trainees.reveal_personal_field(trainee_id, key, purpose), on_success=done,
                        on_failure=failed)
 
     def retranslate(self) -> None:
@@ -311,11 +311,11 @@ class TraineesPage(QWidget):
     page_id = "trainees"
     results_loaded = Signal()
 
-    def __init__(self, desk: Desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_trainees")
         self.setStyleSheet(PAGE_STYLE)
-        self.desk = desk
+        self.office = office
         self.tasks = tasks
         self._generation = 0
         self._count_text: Callable[[], str] | None = None
@@ -354,7 +354,7 @@ class TraineesPage(QWidget):
         self.table.setObjectName("traineeTable")
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = TraineeDetailPanel(desk, tasks)
+        self.detail = TraineeDetailPanel(office, tasks)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -394,7 +394,7 @@ class TraineesPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.loading = True
-        self.tasks.run(lambda: self.desk.search_trainees(text, limit=SEARCH_LIMIT),
+        self.tasks.run(lambda: self.office.trainees.search(text, limit=SEARCH_LIMIT),
                        on_success=lambda rows: self._arrived(generation, text, rows),
                        on_failure=lambda error: self._failed(generation, error))
 
