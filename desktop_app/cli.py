@@ -17,7 +17,6 @@ from pathlib import Path
 
 from desktop_app import __version__, messages
 from desktop_app.config import Settings, load_settings
-from desktop_app.services.office import AuditFilter
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -292,8 +291,8 @@ def _opened(args: argparse.Namespace):
     office = open_office(settings_from(args))
     try:
         if getattr(args, "user", None):
-            office.accounts.sign_in(args.user, _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.password",
-                                                                                     user=args.user))
+            password = _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.password", user=args.user)
+            office.accounts.sign_in(args.user, password)
         yield office
     finally:
         office.close()
@@ -382,26 +381,34 @@ messages.register(
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
-    from desktop_app.services.backups import backup_database
-    from desktop_app.store.engine import Database
-
-    _require_for_database_files(args, "BACKUP_RESTORE")
     settings = settings_from(args)
-    db = Database(settings.database_url)
-    try:
-        info = backup_database(db, args.file, settings_data_dir=settings.data_dir, reason="manual")
-    finally:
-        db.dispose()
+    with _office_for_database_files(args) as office:
+        if office is not None:
+            info = office.backups.backup(args.file, data_dir=settings.data_dir)
+    if office is None:
+        # Nothing that opens (no file, or a damaged one): the file is copied as it is, or refused.
+        from desktop_app.services.backups import backup_database
+        from desktop_app.store.engine import Database
+
+        db = Database(settings.database_url)
+        try:
+            info = backup_database(db, args.file, settings_data_dir=settings.data_dir, reason="manual")
+        finally:
+            db.dispose()
     print(_t("cli.db.backup_done", path=info.path, size=_file_size(info.bytes), revision=info.revision or "—"))
     print(_t("cli.db.backup_key", keys=settings.key_dir, key=f"{info.installation_id}.key"))
     return EXIT_OK
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
+    from desktop_app.domain.permissions import Permission
     from desktop_app.services.backups import backup_folder, ensure_sqlite, local_time_text, restore_database
     from desktop_app.store.engine import Database
 
-    _require_for_database_files(args, "BACKUP_RESTORE")
+    with _office_for_database_files(args) as office:
+        if office is not None:
+            office.require(Permission.BACKUP_RESTORE)
+    # Restoring replaces the database file, so it happens with the office closed, below it.
     settings = settings_from(args)
     db = Database(settings.database_url)
     try:
@@ -448,6 +455,7 @@ messages.register(
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
     from desktop_app.services.classes import parse_date
+    from desktop_app.services.office import AuditFilter
 
     date_from = parse_date(args.date_from) if args.date_from else None
     date_to = parse_date(args.date_to) if args.date_to else None
@@ -730,9 +738,7 @@ def cmd_certificates_record_external(args: argparse.Namespace) -> int:
 
 def cmd_keys_export_public(args: argparse.Namespace) -> int:
     with _opened(args) as office:
-        key = office.device.key()
-    args.file.parent.mkdir(parents=True, exist_ok=True)
-    args.file.write_text(key.public_key_pem, encoding="ascii")
+        key = office.device.export_public_key(args.file)
     print(_t("cli.keys.exported", key=key.key_id, path=args.file))
     return EXIT_OK
 
@@ -938,7 +944,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
     role = parse_role(args.role)
     with _opened(args) as office:
-        from desktop_app.domain.permissions import Permission, require
+        from desktop_app.domain.permissions import Permission
 
         office.require(Permission.MANAGE_USERS)  # before asking for a password nobody may set
         password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
@@ -976,7 +982,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     with _opened(args) as office:
         if office.actor.username != args.username:
-            from desktop_app.domain.permissions import Permission, require
+            from desktop_app.domain.permissions import Permission
 
             office.require(Permission.MANAGE_USERS)
         password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
@@ -1000,25 +1006,25 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _require_for_database_files(args: argparse.Namespace, permission_name: str) -> None:
-    """Backups and restores work on the file, below the services: once accounts exist they need
-    a signed-in user allowed to. A database that cannot be opened (damaged: the reason to
-    restore) is not checked; whoever can reach the file can copy it anyway."""
-    from desktop_app.domain.permissions import Permission
+@contextmanager
+def _office_for_database_files(args: argparse.Namespace):
+    """The office for a backup or a restore, which once accounts exist need a signed-in user
+    allowed to; None when there is no database to open: no file yet, or one too damaged to
+    open (the reason to restore). That is not checked: whoever can reach the file can copy it."""
+    from contextlib import ExitStack
+
     from desktop_app.services.database import DatabaseOpenError
 
     settings = settings_from(args)
     if settings.sqlite_path is not None and not settings.sqlite_path.exists():
+        yield None
         return
-    try:
-        context = _opened(args)
-        office = context.__enter__()
-    except DatabaseOpenError:
-        return
-    try:
-        office.require(Permission[permission_name])
-    finally:
-        context.__exit__(None, None, None)
+    with ExitStack() as stack:
+        try:
+            office = stack.enter_context(_opened(args))
+        except DatabaseOpenError:
+            office = None
+        yield office
 
 
 # --- the provincial platform: registration, sealing, upload, the outbox -------------------------

@@ -106,7 +106,8 @@ class NewClassDialog(_AnswersArrive, QDialog):
     created = Signal(object)  # ClassDetail
     choices_loaded = Signal()
 
-    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, office: Office, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newClassDialog")
         self.office = office

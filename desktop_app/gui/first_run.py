@@ -109,8 +109,8 @@ class AdministratorPage(QWizardPage):
             return self._refuse(self.tr("The two passwords differ."))
         try:
             self.first_run.office.accounts.complete_first_run(self.first_run.institution_page.profile(),
-                                                              self.username_edit.text().strip(), self.name_edit.text().strip(),
-                                                              self.password_edit.text())
+                                                              self.username_edit.text().strip(),
+                                                              self.name_edit.text().strip(), self.password_edit.text())
         except Exception as error:  # noqa: BLE001 - said on the page, never a trace
             return self._refuse(failure_text(error))
         self.error_label.hide()

@@ -441,7 +441,8 @@ class ImportPage(QWizardPage):
         self.completeChanged.emit()
         self.owner.task_started()
         self.owner.tasks.run(
-            lambda: self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled),
+            lambda: self.owner.office.roster.import_workbook(code, source, progress=run.report,
+                                                             cancelled=run.cancelled),
             on_success=lambda report: self.owner.task_ended(lambda: self._finished(run, report)),
             on_failure=lambda error: self.owner.task_ended(lambda: self._failed(run, error)),
         )

@@ -683,7 +683,8 @@ class AttendancePage(QWidget):
         session_id = grid.session.id
         self._saving.add(enrolment_id)
         self.tasks.run(
-            lambda: self.office.attendance.set_mark(session_id, enrolment_id, value, reason=reason, expected_revision=revision),
+            lambda: self.office.attendance.set_mark(session_id, enrolment_id, value, reason=reason,
+                                                    expected_revision=revision),
             on_success=lambda row: self._saved(session_id, row),
             on_failure=lambda error: self._save_failed(session_id, enrolment_id, error))
 
