@@ -15,7 +15,7 @@ from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.permissions import apply_permission, refusal_text
 from desktop_app.services.accounts import InstitutionProfile
-from desktop_app.services.office import OfficeContext
+from desktop_app.services.office import Office, OfficeContext
 
 PASSWORD = "correct horse 1"
 WAIT = 20_000
@@ -291,8 +291,6 @@ def test_before_the_first_run_there_is_nobody_to_sign_out(demo_window):
 
 def test_an_account_disabled_at_another_computer_is_asked_to_sign_in_again_saying_why(
         qtbot, window_as, accounts_office, code):
-    from desktop_app.services.office import Office
-
     window = window_as("zhang")
     administrator = Office(OfficeContext(accounts_office.opened, actor=SIGNED_OUT))  # the same database, another PC
     administrator.accounts.sign_in("wang", PASSWORD)

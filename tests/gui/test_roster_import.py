@@ -76,16 +76,16 @@ def wizard(qtbot, classes_page, select_class, code, roster_file, monkeypatch):
     return wizard
 
 
-def _gate(monkeypatch, office, method: str) -> threading.Event:
-    """Hold the Office's `method` on its worker thread until the test opens the gate."""
+def _gate(monkeypatch, part, method: str) -> threading.Event:
+    """Hold `method` of an office part (office.roster …) on its worker thread until the test opens the gate."""
     gate = threading.Event()
-    real = getattr(office, method)
+    real = getattr(part, method)
 
     def held(*args, **kwargs):
         gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(office, method, held)
+    monkeypatch.setattr(part, method, held)
     return gate
 
 
