@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import messages
-from desktop_app.bootstrap import open_desk
+from desktop_app.bootstrap import open_office
 from desktop_app.config import Settings
 
 log = logging.getLogger(__name__)
@@ -43,8 +43,8 @@ def build_window(app, settings: Settings, *, page: str = "classes"):
 
     if not install_translators(app, settings.language):
         log.warning("translation file missing for %s", settings.language)
-    desk = open_desk(settings)
-    window = MainWindow(desk, settings)
+    office = open_office(settings)
+    window = MainWindow(office, settings)
     window.language_changed.connect(lambda language: install_translators(app, language))
     window.show_page(page)
     return window
@@ -66,28 +66,28 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
             QMessageBox.critical(None, "SkillDesk", error.message())
         print(error.message(), file=sys.stderr)
         return error.exit_code
-    desk = window.desk
+    office = window.office
     if screenshot is None and not start_session(window, settings):
         # Nobody signed in (or the first-run wizard was cancelled): nothing was opened for use.
         window.tasks.wait_for_done()
-        desk.close()
+        office.close()
         return 0
     window.show()
     try:
         if screenshot is not None:
             return save_screenshot(app, window, screenshot)
         # The daily backup, in the background: a PC left on for days still gets one a day.
-        window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None)
+        window.tasks.run(lambda: daily_backup(office, settings), on_failure=lambda error: None)
         daily_timer = QTimer(window)
         daily_timer.timeout.connect(
-            lambda: window.tasks.run(lambda: daily_backup(desk.db, settings), on_failure=lambda error: None))
+            lambda: window.tasks.run(lambda: daily_backup(office, settings), on_failure=lambda error: None))
         daily_timer.start(60 * 60 * 1000)
         return app.exec()
     finally:
         window.tasks.wait_for_done()
-        desk.close()
+        office.close()
         if screenshot is None:
-            backup_after_close(desk.db, settings)
+            backup_after_close(office, settings)
 
 
 def start_session(window, settings: Settings) -> bool:
@@ -96,10 +96,10 @@ def start_session(window, settings: Settings) -> bool:
     from desktop_app.config import read_settings_file, save_preference
     from desktop_app.gui.login import IdleLock, idle_minutes_from, sign_in_at_start
 
-    if not sign_in_at_start(window.desk):
+    if not sign_in_at_start(window.office):
         return False
     minutes = idle_minutes_from(read_settings_file(settings.settings_file))
-    window.idle_lock = IdleLock(window, window.desk, minutes=minutes)
+    window.idle_lock = IdleLock(window, window.office, minutes=minutes)
     page = window.pages["settings"]
     page.set_idle_minutes(minutes)
 

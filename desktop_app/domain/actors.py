@@ -24,7 +24,7 @@ class Actor:
     username: str
     display_name: str
     role: Role
-    # False only for SIGNED_OUT: the Desk holds it once accounts exist and nobody has signed in,
+    # False only for SIGNED_OUT: the Office holds it once accounts exist and nobody has signed in,
     # so every use case that changes data refuses with "sign in first".
     signed_in: bool = True
 
@@ -39,6 +39,6 @@ LOCAL_ADMIN_USERNAME = "local-admin"
 # store creates a matching user row so audit entries always point at a real user.
 LOCAL_ADMIN = Actor(user_id=None, username=LOCAL_ADMIN_USERNAME, display_name="本机管理员", role=Role.ADMINISTRATOR)
 
-# Who the Desk acts as after the first run while nobody is signed in: it may read (lists are
+# Who the Office acts as after the first run while nobody is signed in: it may read (lists are
 # open to every role) but `permissions.require` refuses it everything else.
 SIGNED_OUT = Actor(user_id=None, username="", display_name="未登录", role=Role.AUDITOR, signed_in=False)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.login import ERROR_STYLE
 from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 def _error_label() -> QLabel:
@@ -108,9 +108,9 @@ class AdministratorPage(QWizardPage):
         if self.password_edit.text() != self.repeat_edit.text():
             return self._refuse(self.tr("The two passwords differ."))
         try:
-            self.first_run.desk.complete_first_run(self.first_run.institution_page.profile(),
-                                                   self.username_edit.text().strip(), self.name_edit.text().strip(),
-                                                   self.password_edit.text())
+            self.first_run.office.accounts.complete_first_run(self.first_run.institution_page.profile(),
+                                                              self.username_edit.text().strip(),
+                                                              self.name_edit.text().strip(), self.password_edit.text())
         except Exception as error:  # noqa: BLE001 - said on the page, never a trace
             return self._refuse(failure_text(error))
         self.error_label.hide()
@@ -135,7 +135,7 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.setTitle(self.tr("Ready"))
-        actor = self.first_run.desk.actor
+        actor = self.first_run.office.actor
         self.summary.setText(self.tr("SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign "
                                      "in with this username and password. Add the other accounts in Settings → "
                                      "Accounts.").replace("%1", actor.username))
@@ -144,9 +144,9 @@ class DonePage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Shown instead of the login dialog while the database has no administrator yet."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumWidth(560)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.feedback import failure_text
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 DEFAULT_IDLE_MINUTES = 10
 ERROR_STYLE = "color: #8a1c1c;"
@@ -35,9 +35,9 @@ class LoginDialog(QDialog):
 
     Checking a password takes about a tenth of a second (scrypt), short enough to do here."""
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None, *, username: str = "") -> None:
+    def __init__(self, office: Office, parent: QWidget | None = None, *, username: str = "") -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.setObjectName("loginDialog")
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
@@ -79,7 +79,7 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> bool:
         try:
-            self.desk.sign_in(self.username_edit.text().strip(), self.password_edit.text())
+            self.office.accounts.sign_in(self.username_edit.text().strip(), self.password_edit.text())
         except Exception as error:  # noqa: BLE001 - every failure is said in the dialog, never a trace
             self.show_error(failure_text(error))
             self.password_edit.clear()
@@ -98,9 +98,9 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, desk: Desk, parent: QWidget) -> None:
+    def __init__(self, office: Office, parent: QWidget) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.office = office
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -144,7 +144,7 @@ class LockOverlay(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("SkillDesk is locked"))
-        actor = self.desk.actor
+        actor = self.office.actor
         self.who.setText(self.tr("Locked after a period without use. Signed in as %1 (%2); enter the password to "
                                  "continue.").replace("%1", actor.display_name).replace("%2", actor.username))
         self.unlock_button.setText(self.tr("Unlock"))
@@ -160,7 +160,7 @@ class LockOverlay(QWidget):
 
     def try_unlock(self) -> bool:
         try:
-            self.desk.verify_current_user(self.password_edit.text())
+            self.office.accounts.unlock(self.password_edit.text())
         except Exception as error:  # noqa: BLE001 - said on the overlay, never a trace
             self.error_label.setText(failure_text(error))
             self.error_label.show()
@@ -180,11 +180,11 @@ class IdleLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QWidget, desk: Desk, *, minutes: float = DEFAULT_IDLE_MINUTES,
+    def __init__(self, window: QWidget, office: Office, *, minutes: float = DEFAULT_IDLE_MINUTES,
                  interval_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.overlay = LockOverlay(desk, window)
+        self.overlay = LockOverlay(office, window)
         self.overlay.unlocked.connect(self._unlocked)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -207,7 +207,7 @@ class IdleLock(QObject):
             self.timer.start()
 
     def lock(self) -> None:
-        if self.locked or not self.overlay.desk.actor.signed_in:
+        if self.locked or not self.overlay.office.actor.signed_in:
             return  # nobody signed in (the login dialog is up after "switch user"): nothing to unlock into
         self.timer.stop()
         self.overlay.cover()
@@ -246,12 +246,12 @@ def idle_minutes_from(stored: dict) -> float:
     return value if value > 0 else DEFAULT_IDLE_MINUTES
 
 
-def sign_in_at_start(desk: Desk, parent: QWidget | None = None) -> bool:
+def sign_in_at_start(office: Office, parent: QWidget | None = None) -> bool:
     """The first-run wizard on a database without an administrator, otherwise the login dialog.
     False when the person gave up (the application then quits)."""
-    if desk.first_run_needed():
+    if office.accounts.first_run_needed():
         from desktop_app.gui.first_run import FirstRunWizard
 
-        return FirstRunWizard(desk, parent).exec() == QDialog.DialogCode.Accepted
-    return LoginDialog(desk, parent).exec() == QDialog.DialogCode.Accepted
+        return FirstRunWizard(office, parent).exec() == QDialog.DialogCode.Accepted
+    return LoginDialog(office, parent).exec() == QDialog.DialogCode.Accepted
 

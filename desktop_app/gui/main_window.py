@@ -39,7 +39,7 @@ from desktop_app.gui.tasks import CancellableRun, TaskRunner
 from desktop_app.domain.permissions import Permission, allows
 from desktop_app.services.accounts import SessionEnded
 from desktop_app.services.changes import Area, Changes
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.status import StatusSnapshot
 
 STATUS_REFRESH_MS = 30_000
@@ -71,9 +71,9 @@ class MainWindow(QMainWindow):
     upload_finished = Signal(object)  # SyncReport, or the error that stopped the upload
     actor_changed = Signal(object)  # Actor: someone else signed in (or nobody, while the login dialog is up)
 
-    def __init__(self, desk: Desk, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, office: Office, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
         super().__init__()
-        self.desk = desk
+        self.office = office
         self.settings = settings
         self.tasks = tasks or TaskRunner(self)
         self.tasks.task_failed.connect(self._task_failed)
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.upload_run: CancellableRun | None = None
         self._last_auto_upload: float | None = None
         self.login_dialog: LoginDialog | None = None
-        self._applied_actor = desk.actor  # pages build their buttons for this one
+        self._applied_actor = office.actor  # pages build their buttons for this one
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.resize(1100, 720)
@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
     def _make_page(self, page_id: str) -> QWidget:
         if page_id == "settings":
             page = SettingsPage(
-                self.desk, self.operations,
+                self.office, self.operations,
                 language=self.settings.language,
-                database=self.desk.database_name if not self.settings.sqlite_path else str(self.settings.sqlite_path),
+                database=self.office.database_name if not self.settings.sqlite_path else str(self.settings.sqlite_path),
                 data_dir=str(self.settings.data_dir),
                 key_dir=str(self.settings.key_dir),
                 platform_url=self.settings.platform_url,
@@ -177,31 +177,31 @@ class MainWindow(QMainWindow):
             page.certificate_offset_chosen.connect(self._choose_certificate_offset)
             return page
         if page_id == "classes":
-            page = ClassesPage(self.desk, self.tasks)
+            page = ClassesPage(self.office, self.tasks)
             # New classes and imported rosters change the counts in the status bar and headings.
             page.data_changed.connect(self.refresh_status)
             return page
         if page_id == "trainees":
-            page = TraineesPage(self.desk, self.tasks)
+            page = TraineesPage(self.office, self.tasks)
             classes = self.pages.get("classes")
             if isinstance(classes, ClassesPage):  # an import enrols people: search again when shown
                 classes.data_changed.connect(page.mark_stale)
             return page
         if page_id == "attendance":
-            page = AttendancePage(self.desk, self.tasks)
+            page = AttendancePage(self.office, self.tasks)
             classes = self.pages.get("classes")
             if isinstance(classes, ClassesPage):  # new, filed or started classes: offer them when shown
                 classes.data_changed.connect(page.mark_stale)
             return page
         if page_id == "certificates":
-            page = CertificatesPage(self.desk, self.tasks, offset_mm=stored_certificate_offset(self.settings))
+            page = CertificatesPage(self.office, self.tasks, offset_mm=stored_certificate_offset(self.settings))
             # Completed or sealed classes, and attendance (which decides completion), change what is shown.
             for source in (self.pages.get("classes"), self.pages.get("attendance")):
                 if isinstance(source, (ClassesPage, AttendancePage)):
                     source.data_changed.connect(page.mark_stale)
             return page
         if page_id == "sync":
-            page = UploadPage(self.desk, self.operations, platform_url=self.platform_url)
+            page = UploadPage(self.office, self.operations, platform_url=self.platform_url)
             page.upload_requested.connect(lambda: self.start_upload(manual=True))
             page.upload_stop_requested.connect(self.stop_upload)
             page.navigate_to_class.connect(self.show_class)
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
                 classes.class_sealed.connect(self._class_sealed)
             return page
         if page_id == "audit":
-            return AuditPage(self.desk, self.operations)
+            return AuditPage(self.office, self.operations)
         return PlaceholderPage(page_id)
 
     def _operation_did_execute(self, changes: Changes, origin: object) -> None:
@@ -252,16 +252,16 @@ class MainWindow(QMainWindow):
     def refresh_for_actor(self) -> None:
         """The signed-in user changed: every page offers what the new role may do, Settings shows
         Accounts to administrators only, and the navigation footer names the person."""
-        self._applied_actor = self.desk.actor
+        self._applied_actor = self.office.actor
         for page in self.pages.values():
             if callable(getattr(page, "apply_permissions", None)):
                 page.apply_permissions()
         self._render_user()
-        self.actor_changed.emit(self.desk.actor)
+        self.actor_changed.emit(self.office.actor)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Start-up signs in between building the window and showing it: offer that person's actions.
-        if self.desk.actor != self._applied_actor:
+        if self.office.actor != self._applied_actor:
             self.refresh_for_actor()
         super().showEvent(event)
 
@@ -271,10 +271,10 @@ class MainWindow(QMainWindow):
         if self.login_dialog is not None:
             self.login_dialog.raise_()
             return
-        self.desk.sign_out()
+        self.office.accounts.sign_out()
         self.centralWidget().hide()
         self.refresh_for_actor()
-        dialog = LoginDialog(self.desk, self)
+        dialog = LoginDialog(self.office, self)
         if reason:
             dialog.show_error(reason)
         dialog.accepted.connect(self._signed_in_again)
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _render_user(self) -> None:
-        actor = self.desk.actor
+        actor = self.office.actor
         # Before the first run is complete the application acts as the built-in administrator: nobody to sign out.
         self.navigation_footer.setVisible(actor.username != LOCAL_ADMIN_USERNAME)
         if actor.signed_in:
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
     # --- status ----------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        self.tasks.run(self.desk.status, on_success=self._show_snapshot, on_failure=lambda error: None)
+        self.tasks.run(self.office.status, on_success=self._show_snapshot, on_failure=lambda error: None)
 
     def platform_url(self) -> str | None:
         """The address in the settings, else the one this computer was registered with."""
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         if not url:
             self._show_online(False)
             return
-        self.tasks.run(lambda: self.desk.platform_online(url), on_success=self._show_online)
+        self.tasks.run(lambda: self.office.device.platform_online(url), on_success=self._show_online)
 
     def _show_snapshot(self, snapshot: StatusSnapshot) -> None:
         url_before = self.platform_url()
@@ -382,11 +382,11 @@ class MainWindow(QMainWindow):
         self.start_upload(manual=False)
 
     def start_upload(self, *, manual: bool) -> bool:
-        """Run Desk.sync in the task runner; at most one at a time. False when one is already running
+        """Run Office.outbox.sync in the task runner; at most one at a time. False when one is already running
         (or, in the background, when the person signed in may not upload)."""
         if self.upload_run is not None:
             return False
-        actor = self.desk.actor
+        actor = self.office.actor
         if not manual and (not getattr(actor, "signed_in", True) or not allows(actor.role, Permission.UPLOAD_BATCHES)):
             return False
         url = self.platform_url()
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
             page.upload_started()
         self.upload_started.emit(manual)
         # A person asking ignores the retry back-off; the background respects it.
-        self.tasks.run(lambda: self.desk.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
+        self.tasks.run(lambda: self.office.outbox.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
                        on_success=lambda report: self._upload_done(run, report, manual),
                        on_failure=lambda error: self._upload_done(run, error, manual))
         return True
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _render_status(self) -> None:
-        self.database_status.setText(self.tr("Database: %s") % self.desk.database_name)
+        self.database_status.setText(self.tr("Database: %s") % self.office.database_name)
         if not self.platform_url():
             self.online_status.setText(self.tr("Offline (platform not set up)"))
         elif self.online:

@@ -35,7 +35,7 @@ def ours(data_dir: str) -> None:
     _wait_until_exposed(app, window, lambda: window.snapshot is not None)
     print(time.monotonic_ns(), flush=True)
     window.tasks.wait_for_done()
-    window.desk.close()
+    window.office.close()
 
 
 def baseline() -> None:

@@ -17,16 +17,16 @@ PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
-def admin_desk(desk):
-    desk.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
-                            PASSWORD)
-    desk.sign_out()
-    return desk
+def admin_office(office):
+    office.accounts.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
+                                       PASSWORD)
+    office.accounts.sign_out()
+    return office
 
 
 @pytest.fixture
-def login(qtbot, admin_desk, chinese):
-    dialog = LoginDialog(admin_desk)
+def login(qtbot, admin_office, chinese):
+    dialog = LoginDialog(admin_office)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -38,11 +38,11 @@ def type_in(qtbot, dialog, username: str, password: str) -> None:
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
 
 
-def test_wrong_password_is_said_in_the_dialog_which_stays_open(qtbot, login, admin_desk):
+def test_wrong_password_is_said_in_the_dialog_which_stays_open(qtbot, login, admin_office):
     type_in(qtbot, login, "wang", "not the password")
     assert login.isVisible() and login.result() == 0
     assert login.error_label.isVisible() and "账号或密码不正确" in login.error_label.text()
-    assert login.password_edit.text() == "" and not admin_desk.actor.signed_in
+    assert login.password_edit.text() == "" and not admin_office.actor.signed_in
 
 
 def test_empty_password_is_asked_for(qtbot, login):
@@ -58,14 +58,14 @@ def test_lockout_is_said_with_the_time_it_ends(qtbot, login):
     assert "已被锁定" in login.error_label.text() and login.isVisible()
 
 
-def test_right_password_signs_in_and_closes(qtbot, login, admin_desk):
+def test_right_password_signs_in_and_closes(qtbot, login, admin_office):
     type_in(qtbot, login, "wang", PASSWORD)
     assert login.result() == LoginDialog.DialogCode.Accepted and not login.isVisible()
-    assert admin_desk.actor.username == "wang" and admin_desk.actor.role is Role.ADMINISTRATOR
+    assert admin_office.actor.username == "wang" and admin_office.actor.role is Role.ADMINISTRATOR
 
 
-def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, desk, chinese):
-    wizard = FirstRunWizard(desk)
+def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, office, chinese):
+    wizard = FirstRunWizard(office)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.institution_page
@@ -90,20 +90,20 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, d
     admin.repeat_edit.setText(PASSWORD + "x")
     wizard.next()
     assert wizard.currentPage() is admin and admin.error_label.isVisible()
-    assert desk.first_run_needed()
+    assert office.accounts.first_run_needed()
     admin.repeat_edit.setText(PASSWORD)
     wizard.next()
     assert wizard.currentPage() is wizard.done_page and "wang" in wizard.done_page.summary.text()
-    assert not desk.first_run_needed()
-    assert desk.actor.username == "wang" and desk.actor.is_administrator
-    assert accounts.authenticate(desk.db, "wang", PASSWORD).display_name == "王校长"
+    assert not office.accounts.first_run_needed()
+    assert office.actor.username == "wang" and office.actor.is_administrator
+    assert accounts.authenticate(office.db, "wang", PASSWORD).display_name == "王校长"
     with pytest.raises(accounts.SignInError):
-        accounts.authenticate(desk.db, LOCAL_ADMIN_USERNAME, PASSWORD)
+        accounts.authenticate(office.db, LOCAL_ADMIN_USERNAME, PASSWORD)
 
 
 @pytest.fixture
-def locked_window(qtbot, admin_desk, chinese):
-    admin_desk.sign_in("wang", PASSWORD)
+def locked_window(qtbot, admin_office, chinese):
+    admin_office.accounts.sign_in("wang", PASSWORD)
     window = QMainWindow()
     button = QPushButton("work")
     window.clicks = 0
@@ -117,7 +117,7 @@ def locked_window(qtbot, admin_desk, chinese):
     window.resize(600, 400)
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(window, admin_desk, interval_ms=150)
+    lock = IdleLock(window, admin_office, interval_ms=150)
     yield window, lock
     lock.stop()
 
@@ -159,7 +159,7 @@ def test_idle_minutes_come_from_settings_with_a_default_of_ten():
     assert idle_minutes_from({"idle_lock_minutes": 0}) == 10
 
 
-def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp, admin_desk, settings, chinese):
+def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp, admin_office, settings, chinese):
     """The composition root's start-up: login dialog (modal), then the idle lock with the stored period."""
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -169,7 +169,7 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
     from desktop_app.gui.main_window import MainWindow
 
     save_preference(settings, "idle_lock_minutes", 7)
-    window = MainWindow(admin_desk, settings)
+    window = MainWindow(admin_office, settings)
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -183,7 +183,7 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
     QTimer.singleShot(0, answer)
     try:
         assert start_session(window, settings)
-        assert admin_desk.actor.username == "wang"
+        assert admin_office.actor.username == "wang"
         assert window.idle_lock.timer.interval() == 7 * 60_000
         assert window.pages["settings"].general.idle_spin.value() == 7
         window.pages["settings"].general.idle_spin.setValue(3)

@@ -28,28 +28,28 @@ S = BatchState
 Move = tuple[BatchState, BatchState]
 
 
-def state_of(desk, batch_id: str) -> BatchState:
-    return desk.batch_detail(batch_id).row.state
+def state_of(office, batch_id: str) -> BatchState:
+    return office.outbox.detail(batch_id).row.state
 
 
-def _verdict(desk, platform, verdict: S) -> None:
+def _verdict(office, platform, verdict: S) -> None:
     """Make the platform's check of the next batch end in `verdict`."""
     if verdict is S.ACCEPTED_WITH_WARNINGS:
         # Newer reference data on the platform than the batch was checked against: a note.
         platform.publish_reference("shortage_list", "2099-01", [{"edition": "2022", "code": "4-10-01-05"}])
     elif verdict is S.REJECTED:
-        first = desk.class_roster(CLASS)[0]
-        full_id = desk.reveal_personal_field(first.trainee_id, "id_number", "测试：向平台登记核对数据")
+        first = office.trainees.class_roster(CLASS)[0]
+        full_id = office.trainees.reveal_personal_field(first.trainee_id, "id_number", "测试：向平台登记核对数据")
         platform.seed_registry({full_id: "王小明"})  # the registry knows another name: an error
 
 
-def _carried_to_the_platform(desk, platform, batch_id: str, folder) -> dict:
+def _carried_to_the_platform(office, platform, batch_id: str, folder) -> dict:
     """The batch exported to a USB stick and uploaded from another machine; its receipt envelope."""
-    paths = desk.export_batch(batch_id, folder)
+    paths = office.outbox.export_batch(batch_id, folder)
     answer = httpx.put(f"{platform.url}/api/v1/batches/{batch_id}", content=paths[0].read_bytes(), headers={
-        "Content-Type": "application/json", "X-SkillDesk-Key-Id": desk.device_key().key_id,
+        "Content-Type": "application/json", "X-SkillDesk-Key-Id": office.device.key().key_id,
         "X-SkillDesk-Signature": b64(paths[1].read_bytes()),
-        "X-SkillDesk-Content-Hash": desk.batch_detail(batch_id).content_hash, "X-SkillDesk-Client": "0.1.0"})
+        "X-SkillDesk-Content-Hash": office.outbox.detail(batch_id).content_hash, "X-SkillDesk-Client": "0.1.0"})
     assert answer.status_code == 201, answer.text
     return answer.json()
 
@@ -58,115 +58,115 @@ def _carried_to_the_platform(desk, platform, batch_id: str, folder) -> dict:
 
 
 def upload(verdict: S) -> Callable:
-    def flow(desk, platform, tmp_path) -> None:
-        row = desk.seal_class(CLASS)
-        _verdict(desk, platform, verdict)
-        desk.sync(platform.url)
-        assert state_of(desk, row.batch_id) is verdict
+    def flow(office, platform, tmp_path) -> None:
+        row = office.outbox.seal(CLASS)
+        _verdict(office, platform, verdict)
+        office.outbox.sync(platform.url)
+        assert state_of(office, row.batch_id) is verdict
     return flow
 
 
 def answer_lost_after_commit(verdict: S) -> Callable:
-    def flow(desk, platform, tmp_path) -> None:
-        row = desk.seal_class(CLASS)
-        _verdict(desk, platform, verdict)
+    def flow(office, platform, tmp_path) -> None:
+        row = office.outbox.seal(CLASS)
+        _verdict(office, platform, verdict)
         platform.set_faults(drop_after_commit=1)
-        assert desk.sync(platform.url).offline and state_of(desk, row.batch_id) is S.SENT_UNCONFIRMED
+        assert office.outbox.sync(platform.url).offline and state_of(office, row.batch_id) is S.SENT_UNCONFIRMED
         platform.set_faults()
-        assert desk.sync(platform.url).receipts_fetched == 1
-        assert state_of(desk, row.batch_id) is verdict
+        assert office.outbox.sync(platform.url).receipts_fetched == 1
+        assert state_of(office, row.batch_id) is verdict
     return flow
 
 
 def receipt_carried_back(verdict: S) -> Callable:
-    def flow(desk, platform, tmp_path) -> None:
-        row = desk.seal_class(CLASS)
-        _verdict(desk, platform, verdict)
-        envelope = _carried_to_the_platform(desk, platform, row.batch_id, tmp_path / "usb")
+    def flow(office, platform, tmp_path) -> None:
+        row = office.outbox.seal(CLASS)
+        _verdict(office, platform, verdict)
+        envelope = _carried_to_the_platform(office, platform, row.batch_id, tmp_path / "usb")
         (tmp_path / "receipt.json").write_text(json.dumps(envelope), encoding="utf-8")
-        assert desk.import_receipt(tmp_path / "receipt.json").state is verdict
+        assert office.outbox.import_receipt(tmp_path / "receipt.json").state is verdict
     return flow
 
 
-def returned_then_corrected(desk, platform, tmp_path) -> None:
-    row = desk.seal_class(CLASS)
-    _verdict(desk, platform, S.REJECTED)
-    desk.sync(platform.url)
-    [issue] = [i for i in desk.batch_detail(row.batch_id).issues if i.severity == "error"]
-    desk.correct_trainee_name(issue.trainee_id, "王小明", "按省平台意见，以身份证上的姓名为准")
-    correction = desk.seal_correction(CLASS, "更正第 1 号学员姓名")
-    desk.sync(platform.url)
-    assert state_of(desk, correction.batch_id) is S.ACCEPTED and state_of(desk, row.batch_id) is S.SUPERSEDED
+def returned_then_corrected(office, platform, tmp_path) -> None:
+    row = office.outbox.seal(CLASS)
+    _verdict(office, platform, S.REJECTED)
+    office.outbox.sync(platform.url)
+    [issue] = [i for i in office.outbox.detail(row.batch_id).issues if i.severity == "error"]
+    office.trainees.correct_name(issue.trainee_id, "王小明", "按省平台意见，以身份证上的姓名为准")
+    correction = office.outbox.seal_correction(CLASS, "更正第 1 号学员姓名")
+    office.outbox.sync(platform.url)
+    assert state_of(office, correction.batch_id) is S.ACCEPTED and state_of(office, row.batch_id) is S.SUPERSEDED
 
 
-def refused_whole_for_its_signature(desk, platform, tmp_path) -> None:
-    row = desk.seal_class(CLASS)
-    with desk.db.writing() as session:
+def refused_whole_for_its_signature(office, platform, tmp_path) -> None:
+    row = office.outbox.seal(CLASS)
+    with office.db.writing() as session:
         batch = session.scalar(select(OutboxBatch))
-        data = bytearray(batch_bytes(session, desk.cipher, batch))
+        data = bytearray(batch_bytes(session, office.cipher, batch))
         data[data.index(b'"capacity":') + 11] ^= 0x01
-        session.get(OutboxBatchContent, batch.id).canonical_bytes = desk.cipher.encrypt(
+        session.get(OutboxBatchContent, batch.id).canonical_bytes = office.cipher.encrypt(
             bytes(data).decode("utf-8"), field=BATCH_FIELD)
         batch.content_hash = __import__("hashlib").sha256(bytes(data)).hexdigest()
-    assert desk.sync(platform.url).rejected == 1 and state_of(desk, row.batch_id) is S.REJECTED
+    assert office.outbox.sync(platform.url).rejected == 1 and state_of(office, row.batch_id) is S.REJECTED
 
 
-def not_delivered_then_sent(desk, platform, tmp_path) -> None:
+def not_delivered_then_sent(office, platform, tmp_path) -> None:
     """Busy (not delivered: back to waiting), then a platform too strict to take it (held), then sent."""
-    row = desk.seal_class(CLASS)
+    row = office.outbox.seal(CLASS)
     platform.set_faults(busy=1, retry_after=1)
-    desk.sync(platform.url, max_wait=0)
+    office.outbox.sync(platform.url, max_wait=0)
     platform.set_faults(max_batch_bytes=1000)
-    desk.sync(platform.url)
-    assert state_of(desk, row.batch_id) is S.SEALED
+    office.outbox.sync(platform.url)
+    assert state_of(office, row.batch_id) is S.SEALED
     platform.set_faults()
-    desk.sync(platform.url)
-    assert state_of(desk, row.batch_id) is S.ACCEPTED
+    office.outbox.sync(platform.url)
+    assert state_of(office, row.batch_id) is S.ACCEPTED
 
 
-def answer_lost_for_a_batch_the_platform_refused(desk, platform, tmp_path) -> None:
+def answer_lost_for_a_batch_the_platform_refused(office, platform, tmp_path) -> None:
     """The answer (a refusal) is lost; asking for the receipt finds none, so the batch is sent again."""
-    row = desk.seal_class(CLASS)
+    row = office.outbox.seal(CLASS)
     platform.set_faults(slow_seconds=3, max_batch_bytes=1000)
     with PlatformClient(platform.url, timeout=1.0) as impatient:
-        outbox.upload_pending(desk.db, desk.cipher, actor=desk.actor, url=platform.url, client=impatient)
-    assert state_of(desk, row.batch_id) is S.SENT_UNCONFIRMED
+        outbox.upload_pending(office.db, office.cipher, actor=office.actor, url=platform.url, client=impatient)
+    assert state_of(office, row.batch_id) is S.SENT_UNCONFIRMED
     platform.set_faults()
-    report = desk.sync(platform.url)
-    assert (report.receipts_fetched, report.uploaded) == (0, 1) and state_of(desk, row.batch_id) is S.ACCEPTED
+    report = office.outbox.sync(platform.url)
+    assert (report.receipts_fetched, report.uploaded) == (0, 1) and state_of(office, row.batch_id) is S.ACCEPTED
 
 
-def receipt_query_refused(desk, platform, tmp_path) -> None:
+def receipt_query_refused(office, platform, tmp_path) -> None:
     """The platform refuses the receipt query of an unconfirmed batch: it waits again, and goes up once."""
-    row = desk.seal_class(CLASS)
+    row = office.outbox.seal(CLASS)
     platform.set_faults(drop_after_commit=1)
-    desk.sync(platform.url)
+    office.outbox.sync(platform.url)
     platform.set_faults()
     with PlatformClient(platform.url, client_version="not-a-version") as malformed:
-        outbox.upload_pending(desk.db, desk.cipher, actor=desk.actor, url=platform.url, client=malformed)
-    assert state_of(desk, row.batch_id) is S.SEALED
-    desk.sync(platform.url)
-    assert state_of(desk, row.batch_id) is S.ACCEPTED
+        outbox.upload_pending(office.db, office.cipher, actor=office.actor, url=platform.url, client=malformed)
+    assert state_of(office, row.batch_id) is S.SEALED
+    office.outbox.sync(platform.url)
+    assert state_of(office, row.batch_id) is S.ACCEPTED
     assert [b["times_received"] for b in platform.batches()] == [2]  # the second time, a duplicate
 
 
-def revoked_key_signed_again(desk, platform, tmp_path) -> None:
-    row = desk.seal_class(CLASS)
-    platform.revoke(desk.device_key().key_id)
-    assert "停用" in desk.sync(platform.url).stopped_reason
-    desk.register_device(platform.url, platform.enrolment_code(INSTITUTION))
-    [again] = [b for b in desk.outbox() if b.state is S.SEALED]
-    desk.sync(platform.url)
-    assert state_of(desk, row.batch_id) is S.SUPERSEDED and state_of(desk, again.batch_id) is S.ACCEPTED
+def revoked_key_signed_again(office, platform, tmp_path) -> None:
+    row = office.outbox.seal(CLASS)
+    platform.revoke(office.device.key().key_id)
+    assert "停用" in office.outbox.sync(platform.url).stopped_reason
+    office.device.register(platform.url, platform.enrolment_code(INSTITUTION))
+    [again] = [b for b in office.outbox.list() if b.state is S.SEALED]
+    office.outbox.sync(platform.url)
+    assert state_of(office, row.batch_id) is S.SUPERSEDED and state_of(office, again.batch_id) is S.ACCEPTED
 
 
-def usb_copy_then_network_duplicate(desk, platform, tmp_path) -> None:
-    row = desk.seal_class(CLASS)
-    envelope = _carried_to_the_platform(desk, platform, row.batch_id, tmp_path / "usb")
-    desk.sync(platform.url)
+def usb_copy_then_network_duplicate(office, platform, tmp_path) -> None:
+    row = office.outbox.seal(CLASS)
+    envelope = _carried_to_the_platform(office, platform, row.batch_id, tmp_path / "usb")
+    office.outbox.sync(platform.url)
     (tmp_path / "receipt.json").write_text(json.dumps(envelope), encoding="utf-8")
     # The receipt carried back afterwards is known already: no move.
-    assert desk.import_receipt(tmp_path / "receipt.json").state is S.ACCEPTED
+    assert office.outbox.import_receipt(tmp_path / "receipt.json").state is S.ACCEPTED
 
 
 SENT = (S.SEALED, S.SENDING)
@@ -201,12 +201,12 @@ FLOWS: dict[str, tuple[Callable, set[Move]]] = {
 
 
 @pytest.mark.parametrize("name", FLOWS)
-def test_a_flow_makes_exactly_its_moves_and_each_is_allowed(name, registered, desk, tmp_path):
+def test_a_flow_makes_exactly_its_moves_and_each_is_allowed(name, registered, office, tmp_path):
     flow, expected = FLOWS[name]
     # The platform's reference data first, so that a batch without faults is accepted without notes.
-    assert desk.sync(registered.url).reference_updated
+    assert office.outbox.sync(registered.url).reference_updated
     with recording_transitions() as moves:
-        flow(desk, registered, tmp_path)
+        flow(office, registered, tmp_path)
     assert all(target in ALLOWED_TRANSITIONS[current] for current, target in moves)
     assert set(moves) == expected
 

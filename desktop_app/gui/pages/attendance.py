@@ -15,7 +15,7 @@ from desktop_app.gui.tasks import TaskRunner
 class AttendancePage(screen.AttendancePage):  # same class name: the same translation context
     data_changed = Signal()  # marks or online hours changed
 
-    def __init__(self, desk, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(desk, Operations(tasks), parent=parent)
+    def __init__(self, office, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(office, Operations(tasks), parent=parent)
         for part in (self.marking, self.reader, self.files):
             part.marks_changed.connect(self.data_changed)
