@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import messages
-from desktop_app.bootstrap import open_desk
+from desktop_app.bootstrap import open_office
 from desktop_app.config import Settings
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,8 @@ def build_window(app, settings: Settings, *, page: str = "classes"):
 
     if not install_translators(app, settings.language):
         log.warning("translation file missing for %s", settings.language)
-    desk = open_desk(settings)
-    window = MainWindow(desk, settings)
+    office = open_office(settings)
+    window = MainWindow(office, settings)
     window.language_changed.connect(lambda language: install_translators(app, language))
     window.show_page(page)
     return window
@@ -80,17 +80,17 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
         if screenshot is not None:
             return save_screenshot(app, window, screenshot)
         # The daily backup, in the background: a PC left on for days still gets one a day.
-        window.tasks.run(lambda: daily_backup(office.db, settings), on_failure=lambda error: None)
+        window.tasks.run(lambda: daily_backup(office, settings), on_failure=lambda error: None)
         daily_timer = QTimer(window)
         daily_timer.timeout.connect(
-            lambda: window.tasks.run(lambda: daily_backup(office.db, settings), on_failure=lambda error: None))
+            lambda: window.tasks.run(lambda: daily_backup(office, settings), on_failure=lambda error: None))
         daily_timer.start(60 * 60 * 1000)
         return app.exec()
     finally:
         window.tasks.wait_for_done()
         office.close()
         if screenshot is None:
-            backup_after_close(office.db, settings)
+            backup_after_close(office, settings)
 
 
 def start_session(window, settings: Settings) -> bool:
@@ -104,24 +104,20 @@ def start_session(window, settings: Settings) -> bool:
     return True
 
 
-def daily_backup(db, settings: Settings) -> None:
+def daily_backup(office, settings: Settings) -> None:
     """A daily backup when one is due (SQLite only); failures are logged, never shown as errors
     in the middle of someone's work."""
     try:
-        from desktop_app.services.backups import backup_if_due
-
-        backup_if_due(db, settings.data_dir)
+        office.backups.backup_if_due(settings.data_dir)
     except Exception:  # noqa: BLE001 - a backup problem must not interrupt the user
         log.exception("daily backup failed")
 
 
-def backup_after_close(db, settings: Settings) -> None:
+def backup_after_close(office, settings: Settings) -> None:
     """The automatic, rotating backup once the window has closed (SQLite only). A failure is
     logged and never stops the exit: the data itself is safe in the database."""
     try:
-        from desktop_app.services.backups import backup_on_close
-
-        info = backup_on_close(db, settings.data_dir)
+        info = office.backups.backup_on_close(settings.data_dir)
         if info is not None:
             log.info("automatic %s backup written to %s", info.kind, info.path)
     except Exception:

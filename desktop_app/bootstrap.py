@@ -7,12 +7,12 @@ import gc
 
 from desktop_app.config import Settings
 from desktop_app.services.database import prepare_database
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.store.engine import Database
 from desktop_app.store.protection import FileKeyStore
 
 
-def open_desk(settings: Settings) -> Desk:
+def open_office(settings: Settings) -> Office:
     """Open (creating and migrating if needed) the configured database, proving its key."""
     db = Database(settings.database_url)
     try:
@@ -20,14 +20,14 @@ def open_desk(settings: Settings) -> Desk:
     except BaseException:
         db.dispose()
         raise
-    desk = Desk.from_opened(opened, key_dir=settings.key_dir)
+    office = Office.open(opened, key_dir=settings.key_dir)
     _freeze_start_up()
-    return desk
+    return office
 
 
 @functools.cache
 def _freeze_start_up() -> None:
-    """Once per process, when the first desk is open: what exists then (modules, mapped
+    """Once per process, when the first office is open: what exists then (modules, mapped
     classes, Qt wrappers) lives as long as the process. Moving it out of the collector's
     generations keeps every later full collection from walking it again; without this, the
     collections a cohort-sized operation triggers cost ~0.15 s of sealing 1 000 trainees

@@ -286,16 +286,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
 @contextmanager
 def _opened(args: argparse.Namespace):
     """The database named by the global options, opened (created, migrated) and closed again."""
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
 
-    desk = open_desk(settings_from(args))
+    office = open_office(settings_from(args))
     try:
         if getattr(args, "user", None):
-            desk.sign_in(args.user, _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.password",
-                                                                          user=args.user))
-        yield desk
+            password = _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.password", user=args.user)
+            office.accounts.sign_in(args.user, password)
+        yield office
     finally:
-        desk.close()
+        office.close()
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -305,37 +305,33 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop_app.services.demo import fill_demo_institution
-
-    with _opened(args) as desk:
-        summary = fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
+    with _opened(args) as office:
+        summary = office.demo.fill()
     print(_t("cli.demo.done", classes=summary.classes, trainees=summary.trainees, sessions=summary.sessions,
              marks=summary.marks))
     return EXIT_OK
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        opened = desk.opened
+    with _opened(args) as office:
+        opened = office.opened
         head = opened.revision
         if opened.created:
-            print(_t("cli.db.created", database=desk.db.display_name(), after=head))
+            print(_t("cli.db.created", database=office.database_name, after=head))
         elif opened.migrated_from != head:
-            print(_t("cli.db.upgraded", database=desk.db.display_name(), before=opened.migrated_from, after=head))
+            print(_t("cli.db.upgraded", database=office.database_name, before=opened.migrated_from, after=head))
         else:
-            print(_t("cli.db.current", database=desk.db.display_name(), after=head))
+            print(_t("cli.db.current", database=office.database_name, after=head))
     return EXIT_OK
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    from desktop_app.services.database import check_database
-
-    with _opened(args) as desk:
-        report = check_database(desk.db)
+    with _opened(args) as office:
+        report = office.check_database()
     if report.ok:
-        print(_t("cli.db.check_ok", database=desk.db.display_name(), revision=report.revision))
+        print(_t("cli.db.check_ok", database=office.database_name, revision=report.revision))
         return EXIT_OK
-    print(_t("cli.db.check_failed", database=desk.db.display_name(), count=len(report.problems)))
+    print(_t("cli.db.check_failed", database=office.database_name, count=len(report.problems)))
     for problem in report.problems:
         print(f"  - {problem.message()}")
     return EXIT_PARTIAL
@@ -385,32 +381,34 @@ messages.register(
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
-    from desktop_app.services.backups import backup_database
-    from desktop_app.store.engine import Database
-
-    _require_for_database_files(args, "BACKUP_RESTORE")
     settings = settings_from(args)
-    db = Database(settings.database_url)
-    try:
-        info = backup_database(db, args.file, settings_data_dir=settings.data_dir, reason="manual")
-    finally:
-        db.dispose()
+    with _office_for_database_files(args) as office:
+        if office is not None:
+            info = office.backups.backup(args.file, data_dir=settings.data_dir)
+    if office is None:
+        # Nothing that opens (no file, or a damaged one): the file is copied as it is, or refused.
+        from desktop_app.services.backups import backup_database
+        from desktop_app.store.engine import Database
+
+        db = Database(settings.database_url)
+        try:
+            info = backup_database(db, args.file, settings_data_dir=settings.data_dir, reason="manual")
+        finally:
+            db.dispose()
     print(_t("cli.db.backup_done", path=info.path, size=_file_size(info.bytes), revision=info.revision or "—"))
     print(_t("cli.db.backup_key", keys=settings.key_dir, key=f"{info.installation_id}.key"))
     return EXIT_OK
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    from desktop_app.services.backups import (
-        backup_folder,
-        ensure_sqlite,
-        local_time_text,
-        record_restore,
-        restore_database,
-    )
+    from desktop_app.domain.permissions import Permission
+    from desktop_app.services.backups import backup_folder, ensure_sqlite, local_time_text, restore_database
     from desktop_app.store.engine import Database
 
-    _require_for_database_files(args, "BACKUP_RESTORE")
+    with _office_for_database_files(args) as office:
+        if office is not None:
+            office.require(Permission.BACKUP_RESTORE)
+    # Restoring replaces the database file, so it happens with the office closed, below it.
     settings = settings_from(args)
     db = Database(settings.database_url)
     try:
@@ -430,16 +428,14 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         print(_t("cli.db.restore_key_missing", keys=info.key_missing.parent, key=info.key_missing.name),
               file=sys.stderr)
         return EXIT_OK
-    with _opened(args) as desk:  # migrates an older backup to this version, and proves its key
-        record_restore(desk.db, desk.actor, info)
+    with _opened(args) as office:  # migrates an older backup to this version, and proves its key
+        office.backups.record_restore(info)
     return EXIT_OK
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from desktop_app.services.audit_verify import verify_audit_chain
-
-    with _opened(args) as desk:
-        report = verify_audit_chain(desk.db)
+    with _opened(args) as office:
+        report = office.audit.verify()
     print(report.message())
     return EXIT_OK if report.ok else EXIT_PARTIAL
 
@@ -458,15 +454,16 @@ messages.register(
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from desktop_app.services.audit_log import export_audit, find_user_id
     from desktop_app.services.classes import parse_date
+    from desktop_app.services.office import AuditFilter
 
     date_from = parse_date(args.date_from) if args.date_from else None
     date_to = parse_date(args.date_to) if args.date_to else None
-    with _opened(args) as desk:
-        user_id = find_user_id(desk.db, args.user_name) if args.user_name else None
-        result = export_audit(desk.db, actor=desk.actor, path=args.file, user_id=user_id,
-                              class_code=args.class_code, date_from=date_from, date_to=date_to)
+    with _opened(args) as office:
+        user_id = office.audit.find_user_id(args.user_name) if args.user_name else None
+        result = office.audit.export(args.file,
+                                     AuditFilter(user_id=user_id, class_code=args.class_code, date_from=date_from,
+                                                 date_to=date_to))
     print(_t("cli.audit.exported", rows=result.rows, path=result.path))
     return EXIT_OK
 
@@ -494,7 +491,7 @@ def _print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> No
 
 def cmd_class_new(args: argparse.Namespace) -> int:
     from desktop_app.domain.schedule import parse_schedule_spec
-    from desktop_app.services.classes import ClassDraft, create_class, parse_date
+    from desktop_app.services.classes import ClassDraft, parse_date
 
     draft = ClassDraft(
         code=args.code, name=args.name, occupation_code=args.occupation, occupation_edition=args.edition,
@@ -503,8 +500,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
         project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
         schedule=parse_schedule_spec(args.schedule),
     )
-    with _opened(args) as desk:
-        detail = create_class(desk.db, actor=desk.actor, draft=draft)
+    with _opened(args) as office:
+        detail = office.classes.create(draft)
     active = [s for s in detail.sessions if s.status != "cancelled"]
     print(_t("cli.class.created", code=detail.row.code, name=detail.row.name, sessions=len(active),
              lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,
@@ -515,10 +512,8 @@ def cmd_class_new(args: argparse.Namespace) -> int:
 
 
 def cmd_class_list(args: argparse.Namespace) -> int:
-    from desktop_app.services.classes import list_classes
-
-    with _opened(args) as desk:
-        rows = list_classes(desk.db, search=args.search, status=args.status)
+    with _opened(args) as office:
+        rows = office.classes.list(search=args.search, status=args.status)
     if not rows:
         print(_t("cli.class.none"))
         return EXIT_OK
@@ -534,10 +529,8 @@ def cmd_class_list(args: argparse.Namespace) -> int:
 
 
 def cmd_class_show(args: argparse.Namespace) -> int:
-    from desktop_app.services.classes import get_class
-
-    with _opened(args) as desk:
-        detail = get_class(desk.db, args.code)
+    with _opened(args) as office:
+        detail = office.classes.get(args.code)
     r = detail.row
     en = messages.current_language() == "en"
     lines = [
@@ -570,28 +563,22 @@ def cmd_class_show(args: argparse.Namespace) -> int:
 
 
 def cmd_class_status(args: argparse.Namespace) -> int:
-    from desktop_app.services.classes import change_class_status
-
-    with _opened(args) as desk:
-        detail = change_class_status(desk.db, actor=desk.actor, code=args.code, target=args.target)
+    with _opened(args) as office:
+        detail = office.classes.change_status(args.code, args.target)
     print(_t("cli.class.status_changed", code=detail.row.code, status=detail.row.status.label_zh))
     return EXIT_OK
 
 
 def cmd_roster_template(args: argparse.Namespace) -> int:
-    from desktop_app.services.roster import write_template
-
-    with _opened(args) as desk:
-        write_template(desk.db, args.file)
+    with _opened(args) as office:
+        office.roster.write_template(args.file)
     print(_t("cli.roster.template_written", path=args.file))
     return EXIT_OK
 
 
 def cmd_roster_import(args: argparse.Namespace) -> int:
-    from desktop_app.services.roster import import_roster
-
-    with _opened(args) as desk:
-        report = import_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    with _opened(args) as office:
+        report = office.roster.import_workbook(args.class_code, args.file)
     print(_t("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
              enrolled=report.enrolled, without=report.count("enrolled_without_subsidy"),
              already=report.count("already_enrolled"), rejected=len(report.rejected)))
@@ -609,19 +596,15 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 
 
 def cmd_roster_export(args: argparse.Namespace) -> int:
-    from desktop_app.services.roster import export_roster
-
-    with _opened(args) as desk:
-        count = export_roster(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, path=args.file)
+    with _opened(args) as office:
+        count = office.roster.export(args.class_code, args.file)
     print(_t("cli.roster.exported", count=count, path=args.file))
     return EXIT_OK
 
 
 def cmd_attendance_import(args: argparse.Namespace) -> int:
-    from desktop_app.services.attendance import import_attendance
-
-    with _opened(args) as desk:
-        report = import_attendance(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    with _opened(args) as office:
+        report = office.attendance.import_file(args.class_code, args.file)
     if report.kind == "online":
         print(_t("cli.attendance.found_online", file=args.file.name, rows=report.rows, records=report.online_records))
     else:
@@ -634,10 +617,8 @@ def cmd_attendance_import(args: argparse.Namespace) -> int:
 
 
 def cmd_attendance_summary(args: argparse.Namespace) -> int:
-    from desktop_app.services.attendance import class_attendance_summary
-
-    with _opened(args) as desk:
-        rows = class_attendance_summary(desk.db, args.class_code, as_of=datetime.now(timezone.utc))
+    with _opened(args) as office:
+        rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
     en = messages.current_language() == "en"
     headers = (["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"] if en else
                ["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"])
@@ -666,10 +647,8 @@ def _eligibility_label(row, en: bool) -> str:
 
 
 def cmd_attendance_sheet(args: argparse.Namespace) -> int:
-    from desktop_app.services.attendance import signin_sheets_pdf
-
-    with _opened(args) as desk:
-        render = signin_sheets_pdf(desk.db, args.class_code, per_day=args.per_day)
+    with _opened(args) as office:
+        render = office.attendance.signin_sheets_pdf(args.class_code, per_day=args.per_day)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(render.pdf)
     for warning in render.warnings:
@@ -679,10 +658,8 @@ def cmd_attendance_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_assessment_import(args: argparse.Namespace) -> int:
-    from desktop_app.services.assessment import import_assessments
-
-    with _opened(args) as desk:
-        report = import_assessments(desk.db, desk.cipher, actor=desk.actor, class_code=args.class_code, source=args.file)
+    with _opened(args) as office:
+        report = office.assessments.import_workbook(args.class_code, args.file)
     print(_t("cli.assessment.done", recorded=report.recorded, rows=report.rows))
     for problem in report.problems:
         print(_t("cli.attendance.problem", message=problem.message()))
@@ -690,8 +667,8 @@ def cmd_assessment_import(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_issue(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        report = desk.issue_certificates(args.class_code)
+    with _opened(args) as office:
+        report = office.certificates.issue(args.class_code)
     print(_t("cli.certificates.issued", count=len(report.issued), numbers="、".join(report.issued) or "—"))
     if report.already:
         print(_t("cli.certificates.already", count=len(report.already)))
@@ -703,14 +680,12 @@ def cmd_certificates_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates_pdf(args: argparse.Namespace) -> int:
-    from desktop_app.services.certificates import certificates_pdf, certificates_zip
-
-    with _opened(args) as desk:
+    with _opened(args) as office:
         offset = _printer_offset(settings_from(args))
         if args.zip:
-            data, pages = certificates_zip(desk.db, args.class_code, offset_mm=offset), None
+            data, pages = office.certificates.zip(args.class_code, offset_mm=offset), None
         else:
-            render = certificates_pdf(desk.db, args.class_code, offset_mm=offset)
+            render = office.certificates.pdf(args.class_code, offset_mm=offset)
             data, pages = render.pdf, render.pages
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
@@ -729,57 +704,48 @@ def _printer_offset(settings: Settings) -> tuple[float, float]:
 
 
 def cmd_certificates_verify(args: argparse.Namespace) -> int:
-    from desktop_app.services.certificates import verify_certificate_text
-
-    with _opened(args) as desk:
-        result = verify_certificate_text(desk.db, args.text)
+    with _opened(args) as office:
+        result = office.certificates.verify(args.text)
     print(result.message.message())
     return EXIT_OK if result.valid else EXIT_PARTIAL
 
 
 def cmd_certificates_void(args: argparse.Namespace) -> int:
-    from desktop_app.services.certificates import void_certificate
-
-    with _opened(args) as desk:
-        void_certificate(desk.db, actor=desk.actor, number=args.number, reason=args.reason)
+    with _opened(args) as office:
+        office.certificates.void(args.number, args.reason)
     print(_t("cli.certificates.voided", number=args.number))
     return EXIT_OK
 
 
 def cmd_certificates_reissue(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        number = desk.reissue_certificate(args.number, args.reason)
+    with _opened(args) as office:
+        number = office.certificates.reissue(args.number, args.reason)
     print(_t("cli.certificates.reissued", number=number, old=args.number))
     return EXIT_OK
 
 
 def cmd_certificates_record_external(args: argparse.Namespace) -> int:
     from desktop_app.domain.certificates import CertificateKind
-    from desktop_app.services.certificates import record_external_certificate
     from desktop_app.services.classes import parse_date
 
-    with _opened(args) as desk:
-        name = record_external_certificate(desk.db, desk.cipher, actor=desk.actor, id_number=args.trainee,
-                                           kind=args.kind, number=args.number, issued_on=parse_date(args.issued))
+    with _opened(args) as office:
+        name = office.certificates.record_external(id_number=args.trainee, kind=args.kind, number=args.number,
+                                                   issued_on=parse_date(args.issued))
     print(_t("cli.certificates.external_recorded", name=name, kind=CertificateKind(args.kind).label_zh,
              number=args.number))
     return EXIT_OK
 
 
 def cmd_keys_export_public(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        key = desk.device_key()
-    args.file.parent.mkdir(parents=True, exist_ok=True)
-    args.file.write_text(key.public_key_pem, encoding="ascii")
+    with _opened(args) as office:
+        key = office.device.export_public_key(args.file)
     print(_t("cli.keys.exported", key=key.key_id, path=args.file))
     return EXIT_OK
 
 
 def cmd_trainee_search(args: argparse.Namespace) -> int:
-    from desktop_app.services.trainees import search_trainees
-
-    with _opened(args) as desk:
-        rows = search_trainees(desk.db, desk.cipher, args.query)
+    with _opened(args) as office:
+        rows = office.trainees.search(args.query)
     if not rows:
         print(_t("cli.trainee.none"))
         return EXIT_OK
@@ -957,14 +923,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
     profile = InstitutionProfile(code=args.institution_code, name=args.institution_name, credit_code=args.credit_code,
                                  address=args.address, contact_name=args.contact_name,
                                  contact_phone=args.contact_phone)
-    with _opened(args) as desk:
-        if not desk.first_run_needed():
+    with _opened(args) as office:
+        if not office.accounts.first_run_needed():
             from desktop_app.services.accounts import AccountError
 
             raise AccountError("accounts.first_run_done")
         password = _password_from_environment_or_prompt("SKILLDESK_PASSWORD", "cli.prompt.new_password",
                                                         user=args.admin, confirm=True)
-        actor = desk.complete_first_run(profile, args.admin, args.admin_name or args.admin, password)
+        actor = office.accounts.complete_first_run(profile, args.admin, args.admin_name or args.admin, password)
     print(_t("cli.setup.done", code=profile.code.strip(), name=profile.name.strip(), user=actor.username))
     return EXIT_OK
 
@@ -977,13 +943,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     from desktop_app.services.accounts import parse_role
 
     role = parse_role(args.role)
-    with _opened(args) as desk:
-        from desktop_app.domain.permissions import Permission, require
+    with _opened(args) as office:
+        from desktop_app.domain.permissions import Permission
 
-        require(desk.actor, Permission.MANAGE_USERS)  # before asking for a password nobody may set
+        office.require(Permission.MANAGE_USERS)  # before asking for a password nobody may set
         password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
                                                         user=args.username, confirm=True)
-        row = desk.create_user(args.username, password, role, args.name)
+        row = office.accounts.create_user(args.username, password, role, args.name)
     print(_t("cli.user.added", user=row.username, name=row.display_name, role=_role_label(row.role)))
     return EXIT_OK
 
@@ -991,8 +957,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_list(args: argparse.Namespace) -> int:
     from desktop_app.services.backups import local_time_text
 
-    with _opened(args) as desk:
-        rows = desk.list_users()
+    with _opened(args) as office:
+        rows = office.accounts.list_users()
     if not rows:
         print(_t("cli.user.none"))
         return EXIT_OK
@@ -1014,51 +980,51 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        if desk.actor.username != args.username:
-            from desktop_app.domain.permissions import Permission, require
+    with _opened(args) as office:
+        if office.actor.username != args.username:
+            from desktop_app.domain.permissions import Permission
 
-            require(desk.actor, Permission.MANAGE_USERS)
+            office.require(Permission.MANAGE_USERS)
         password = _password_from_environment_or_prompt("SKILLDESK_NEW_PASSWORD", "cli.prompt.new_password",
                                                         user=args.username, confirm=True)
-        desk.set_user_password(args.username, password)
+        office.accounts.set_password(args.username, password)
     print(_t("cli.user.password_set", user=args.username))
     return EXIT_OK
 
 
 def cmd_user_role(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        row = desk.set_user_role(args.username, args.role)
+    with _opened(args) as office:
+        row = office.accounts.set_role(args.username, args.role)
     print(_t("cli.user.role_set", user=row.username, role=_role_label(row.role)))
     return EXIT_OK
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        row = desk.deactivate_user(args.username)
+    with _opened(args) as office:
+        row = office.accounts.deactivate(args.username)
     print(_t("cli.user.disabled", user=row.username))
     return EXIT_OK
 
 
-def _require_for_database_files(args: argparse.Namespace, permission_name: str) -> None:
-    """Backups and restores work on the file, below the services: once accounts exist they need
-    a signed-in user allowed to. A database that cannot be opened (damaged: the reason to
-    restore) is not checked; whoever can reach the file can copy it anyway."""
-    from desktop_app.domain.permissions import Permission, require
+@contextmanager
+def _office_for_database_files(args: argparse.Namespace):
+    """The office for a backup or a restore, which once accounts exist need a signed-in user
+    allowed to; None when there is no database to open: no file yet, or one too damaged to
+    open (the reason to restore). That is not checked: whoever can reach the file can copy it."""
+    from contextlib import ExitStack
+
     from desktop_app.services.database import DatabaseOpenError
 
     settings = settings_from(args)
     if settings.sqlite_path is not None and not settings.sqlite_path.exists():
+        yield None
         return
-    try:
-        context = _opened(args)
-        desk = context.__enter__()
-    except DatabaseOpenError:
-        return
-    try:
-        require(desk.actor, Permission[permission_name])
-    finally:
-        context.__exit__(None, None, None)
+    with ExitStack() as stack:
+        try:
+            office = stack.enter_context(_opened(args))
+        except DatabaseOpenError:
+            office = None
+        yield office
 
 
 # --- the provincial platform: registration, sealing, upload, the outbox -------------------------
@@ -1099,17 +1065,10 @@ messages.register(
     }
 )
 
-BATCH_STATES = {
-    "sealed": ("待上传", "waiting"), "sending": ("上传中", "sending"),
-    "sent_unconfirmed": ("已发送待确认", "sent, unconfirmed"), "accepted": ("已上传", "accepted"),
-    "accepted_with_warnings": ("已上传（有提醒）", "accepted with warnings"), "rejected": ("被退回", "returned"),
-    "superseded": ("已被新批次取代", "superseded"),
-}
-
-
 def _state_words(state: str) -> str:
-    zh, en = BATCH_STATES.get(state, (state, state))
-    return en if messages.current_language() == "en" else zh
+    from desktop_app.domain.batches import BatchState  # the words the upload page shows too
+
+    return BatchState(state).label(messages.current_language())
 
 
 def _add_platform_commands(commands) -> None:
@@ -1153,27 +1112,27 @@ def cmd_platform_register(args: argparse.Namespace) -> int:
     url = _platform_url(args)
     if not url:
         raise messages.UserFacingError("sync.no_url")
-    with _opened(args) as desk:
-        registration = desk.register_device(url, args.code)
+    with _opened(args) as office:
+        registration = office.device.register(url, args.code)
     print(_t("cli.platform.registered", device=registration.device_id, key=registration.key_id))
     return EXIT_OK
 
 
 def cmd_seal(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
+    with _opened(args) as office:
         if args.correction is not None:
-            row = desk.seal_correction(args.class_code, args.correction)
+            row = office.outbox.seal_correction(args.class_code, args.correction)
         else:
-            row = desk.seal_class(args.class_code)
-        detail = desk.batch_detail(row.batch_id)
+            row = office.outbox.seal(args.class_code)
+        detail = office.outbox.detail(row.batch_id)
     print(_t("cli.seal.done", code=row.class_code, batch=row.batch_id, size=detail.size_bytes,
              hash=row.content_hash[:16]))
     return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        report = desk.sync(_platform_url(args), max_wait=max(0.0, args.wait))
+    with _opened(args) as office:
+        report = office.outbox.sync(_platform_url(args), max_wait=max(0.0, args.wait))
     if report.offline:
         print(_t("sync.offline"), file=sys.stderr)
     if report.stopped_reason:
@@ -1202,8 +1161,8 @@ def _local(value: datetime | None) -> str:
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        rows = desk.outbox()
+    with _opened(args) as office:
+        rows = office.outbox.list()
     if not rows:
         print(_t("cli.batch.none"))
     for row in rows:
@@ -1213,8 +1172,8 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_show(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        detail = desk.batch_detail(args.batch_id)
+    with _opened(args) as office:
+        detail = office.outbox.detail(args.batch_id)
     row = detail.row
     for label, value in (("batch", row.batch_id), ("class", f"{row.class_code} {row.class_name or ''}"),
                          ("kind", row.kind), ("state", _state_words(row.state)), ("attempts", row.attempts),
@@ -1232,8 +1191,8 @@ def cmd_batch_show(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_export(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        paths = desk.export_batch(args.batch_id, args.folder)
+    with _opened(args) as office:
+        paths = office.outbox.export_batch(args.batch_id, args.folder)
     data, signature, public = paths
     command = f"openssl pkeyutl -verify -pubin -inkey {public} -rawin -in {data} -sigfile {signature}"
     print(_t("cli.batch.exported", batch=args.batch_id, files="、".join(p.name for p in paths), command=command))
@@ -1241,15 +1200,15 @@ def cmd_batch_export(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_import_receipt(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        row = desk.import_receipt(args.file)
+    with _opened(args) as office:
+        row = office.outbox.import_receipt(args.file)
     print(_t("cli.batch.receipt_applied", batch=row.batch_id, state=_state_words(row.state)))
     return EXIT_OK
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    with _opened(args) as desk:
-        old = desk.device_key().key_id
-        new = desk.rotate_device_key().key_id
+    with _opened(args) as office:
+        old = office.device.key().key_id
+        new = office.device.rotate_key().key_id
     print(_t("cli.keys.rotated", old=old, new=new))
     return EXIT_OK

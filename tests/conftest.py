@@ -15,7 +15,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop_app import messages  # noqa: E402
-from desktop_app.bootstrap import open_desk  # noqa: E402
+from desktop_app.bootstrap import open_office  # noqa: E402
 from desktop_app.config import Settings, load_settings  # noqa: E402
 
 pytest_plugins = ["tests.platform_server.fixtures"]
@@ -40,9 +40,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def desk(settings: Settings):
+def office(settings: Settings):
     """A freshly created, migrated and initialised database with its key."""
-    opened = open_desk(settings)
+    opened = open_office(settings)
     yield opened
     opened.close()
 

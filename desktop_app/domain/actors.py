@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from desktop_app.domain.labelled import LabelledEnum
 
 
-class Role(StrEnum):
-    ADMINISTRATOR = "administrator"
-    REGISTRAR = "registrar"
-    TEACHER = "teacher"
-    CLERK = "clerk"
-    AUDITOR = "auditor"
-
-    @property
-    def label_zh(self) -> str:
-        return _ROLE_LABELS[self]
-
-
-_ROLE_LABELS = {
-    Role.ADMINISTRATOR: "管理员",
-    Role.REGISTRAR: "教务",
-    Role.TEACHER: "教师",
-    Role.CLERK: "文员",
-    Role.AUDITOR: "审计",
-}
+class Role(LabelledEnum):
+    # In English a role reads as its code, as the command line (--role clerk) and the audit log show it.
+    ADMINISTRATOR = "administrator", "管理员", "administrator"
+    REGISTRAR = "registrar", "教务", "registrar"
+    TEACHER = "teacher", "教师", "teacher"
+    CLERK = "clerk", "文员", "clerk"
+    AUDITOR = "auditor", "审计", "auditor"
 
 
 @dataclass(frozen=True)
@@ -35,7 +24,7 @@ class Actor:
     username: str
     display_name: str
     role: Role
-    # False only for SIGNED_OUT: the Desk holds it once accounts exist and nobody has signed in,
+    # False only for SIGNED_OUT: the Office holds it once accounts exist and nobody has signed in,
     # so every use case that changes data refuses with "sign in first".
     signed_in: bool = True
 
@@ -50,6 +39,6 @@ LOCAL_ADMIN_USERNAME = "local-admin"
 # store creates a matching user row so audit entries always point at a real user.
 LOCAL_ADMIN = Actor(user_id=None, username=LOCAL_ADMIN_USERNAME, display_name="本机管理员", role=Role.ADMINISTRATOR)
 
-# Who the Desk acts as after the first run while nobody is signed in: it may read (lists are
+# Who the Office acts as after the first run while nobody is signed in: it may read (lists are
 # open to every role) but `permissions.require` refuses it everything else.
 SIGNED_OUT = Actor(user_id=None, username="", display_name="未登录", role=Role.AUDITOR, signed_in=False)

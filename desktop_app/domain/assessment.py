@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
 
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
 __all__ = [
@@ -20,8 +20,8 @@ __all__ = [
     "FAIL_WORDS",
     "MAX_SCORE",
     "PASS_WORDS",
+    "AssessmentResult",
     "AssessmentValueError",
-    "Result",
     "format_score",
     "is_absent",
     "parse_result",
@@ -66,7 +66,13 @@ register(
 )
 
 MAX_SCORE = 1000  # tenths of a point: 100 points
-Result = Literal["pass", "fail"]
+
+
+class AssessmentResult(LabelledEnum):
+    """The assessment's verdict as stored; no result yet (or 缺考) is None, not a member."""
+
+    PASS = "pass", "合格", "Pass"
+    FAIL = "fail", "不合格", "Fail"
 
 
 class AssessmentValueError(UserFacingError):
@@ -141,16 +147,16 @@ def format_score(tenths: int | None) -> str:
     return f"{whole}.{tenth}" if tenth else str(whole)
 
 
-def parse_result(text: str | None) -> Result | None:
-    """"pass" for 合格/通过/及格/是/pass (and the grades 优秀/良好/中等), "fail" for
+def parse_result(text: str | None) -> AssessmentResult | None:
+    """PASS for 合格/通过/及格/是/pass (and the grades 优秀/良好/中等), FAIL for
     不合格/未通过/不及格/否/fail, None for an empty text or 缺考; raises result_unreadable."""
     if text is None or not text.strip():
         return None
     folded = _fold(text)
     if folded in _PASS:
-        return "pass"
+        return AssessmentResult.PASS
     if folded in _FAIL:
-        return "fail"
+        return AssessmentResult.FAIL
     if folded in _ABSENT:
         return None
     raise AssessmentValueError("assessment.result_unreadable", value=text.strip())

@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
-from enum import StrEnum
 from typing import Hashable, Mapping, Sequence
 
 from desktop_app.domain.bilingual import Bilingual
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.domain.levels import SkillLevel
 from desktop_app.domain.policy import LatenessRule, LockPeriod, Policy
 from desktop_app.domain.schedule import CHINA_TZ, SessionKind
@@ -125,48 +125,36 @@ class AttendanceError(UserFacingError):
     """A mark that cannot be saved as entered."""
 
 
-class AttendanceStatus(StrEnum):
-    PRESENT = "present"
-    LATE = "late"
-    EARLY_LEAVE = "early_leave"
-    LEAVE = "leave"
-    ABSENT = "absent"
-
-    @property
-    def label_zh(self) -> str:
-        return _STATUS_INFO[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _STATUS_INFO[self][1]
-
-    @property
-    def label(self) -> Bilingual:
-        return Bilingual(self.label_zh, self.label_en)
+class AttendanceStatus(LabelledEnum):
+    PRESENT = "present", "出勤", "present"
+    LATE = "late", "迟到", "late"
+    EARLY_LEAVE = "early_leave", "早退", "early leave"
+    LEAVE = "leave", "请假", "leave"
+    ABSENT = "absent", "缺勤", "absent"
 
     @property
     def shortcut(self) -> str:
         """The digit key that sets this status in the attendance grid."""
-        return _STATUS_INFO[self][2]
+        return _STATUS_KEYS[self][0]
 
     @property
     def letter(self) -> str:
         """The letter key that also sets it (Q for 请假, which has no English initial to spare)."""
-        return _STATUS_INFO[self][3]
+        return _STATUS_KEYS[self][1]
 
     @property
     def takes_minutes(self) -> bool:
         return self in (AttendanceStatus.LATE, AttendanceStatus.EARLY_LEAVE)
 
 
-_STATUS_INFO = {
-    AttendanceStatus.PRESENT: ("出勤", "present", "1", "P"),
-    AttendanceStatus.LATE: ("迟到", "late", "2", "L"),
-    AttendanceStatus.EARLY_LEAVE: ("早退", "early leave", "3", "E"),
-    AttendanceStatus.LEAVE: ("请假", "leave", "4", "Q"),
-    AttendanceStatus.ABSENT: ("缺勤", "absent", "5", "A"),
+_STATUS_KEYS = {
+    AttendanceStatus.PRESENT: ("1", "P"),
+    AttendanceStatus.LATE: ("2", "L"),
+    AttendanceStatus.EARLY_LEAVE: ("3", "E"),
+    AttendanceStatus.LEAVE: ("4", "Q"),
+    AttendanceStatus.ABSENT: ("5", "A"),
 }
-_KEYS = {key: status for status, info in _STATUS_INFO.items() for key in info[2:]}
+_KEYS = {key: status for status, keys in _STATUS_KEYS.items() for key in keys}
 
 
 def status_for_key(key: str) -> AttendanceStatus | None:
@@ -281,7 +269,7 @@ def validate_mark(
             raise AttendanceError("attendance.minutes_exceed_session", where=where, late=late, early=early,
                                   total=late + early, session_minutes=session_minutes)
     elif late or early:
-        raise AttendanceError("attendance.minutes_not_allowed", where=where, status=status.label, late=late,
+        raise AttendanceError("attendance.minutes_not_allowed", where=where, status=status.words, late=late,
                               early=early)
     reason = (value.leave_reason or "").strip() or None
     if status is AttendanceStatus.LEAVE:
@@ -291,7 +279,7 @@ def validate_mark(
             raise AttendanceError("attendance.leave_reason_too_long", where=where, length=len(reason),
                                   maximum=MAX_LEAVE_REASON_LENGTH)
     elif reason is not None:
-        raise AttendanceError("attendance.reason_without_leave", where=where, status=status.label)
+        raise AttendanceError("attendance.reason_without_leave", where=where, status=status.words)
     sign_in = _china(value.sign_in_at) if value.sign_in_at else None
     sign_out = _china(value.sign_out_at) if value.sign_out_at else None
     if sign_in and sign_out and sign_out < sign_in:

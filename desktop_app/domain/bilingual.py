@@ -27,6 +27,10 @@ class Bilingual(str):
     def zh(self) -> str:
         return str.__str__(self)
 
+    def in_language(self, language: str) -> str:
+        """The English text for "en" (or a locale such as "en_US"), else the Chinese."""
+        return self.en if language.strip().lower().startswith("en") else self.zh
+
     def __format__(self, spec: str) -> str:
         if spec == "en":
             return self.en

@@ -18,8 +18,8 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-
+from desktop_app.domain.assessment import AssessmentResult
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
 PAYLOAD_VERSION = "SDC1"
@@ -42,26 +42,25 @@ class CertificatePayloadError(UserFacingError):
     pass
 
 
-class CertificateKind(StrEnum):
-    TRAINING_COMPLETION = "training_completion"  # 培训合格证书: printed by the institution
-    SKILL_LEVEL = "skill_level"  # 职业技能等级证书
-    VOCATIONAL_QUALIFICATION = "vocational_qualification"  # 职业资格证书
-    SPECIAL_ABILITY = "special_ability"  # 专项职业能力证书
-    SPECIAL_OPERATION = "special_operation"  # 特种作业操作证书
-
-    @property
-    def label_zh(self) -> str:
-        return {
-            "training_completion": "培训合格证书", "skill_level": "职业技能等级证书",
-            "vocational_qualification": "职业资格证书", "special_ability": "专项职业能力证书",
-            "special_operation": "特种作业操作证书",
-        }[self.value]
+class CertificateKind(LabelledEnum):
+    TRAINING_COMPLETION = "training_completion", "培训合格证书", "Training certificate"
+    SKILL_LEVEL = "skill_level", "职业技能等级证书", "Skill level certificate"
+    VOCATIONAL_QUALIFICATION = "vocational_qualification", "职业资格证书", "Vocational qualification certificate"
+    SPECIAL_ABILITY = "special_ability", "专项职业能力证书", "Special ability certificate"
+    SPECIAL_OPERATION = "special_operation", "特种作业操作证书", "Special operation certificate"
 
     @property
     def issued_here(self) -> bool:
         """Only the training certificate is numbered and printed by the institution; the others
         are issued by assessment bodies and recorded against the trainee."""
         return self is CertificateKind.TRAINING_COMPLETION
+
+
+class CertificateStatus(LabelledEnum):
+    """A certificate row is never deleted: voiding keeps its number, so the gapless series stays whole."""
+
+    ISSUED = "issued", "已发证", "Issued"
+    VOID = "void", "已作废", "Void"
 
 
 def format_certificate_number(institution_code: str, year: int, serial: int) -> str:
@@ -146,13 +145,14 @@ register(
 )
 
 
-def decide_certificate(*, name: str, attendance_eligible: bool, attendance_reasons: str, result: str | None) -> CertificateDecision:
+def decide_certificate(*, name: str, attendance_eligible: bool, attendance_reasons: str,
+                       result: AssessmentResult | str | None) -> CertificateDecision:
     """Both conditions are needed: completion (attendance, hours, practice) and a pass."""
     reasons = []
     if not attendance_eligible:
         reasons.append(Problem("certificate.not_completed", {"name": name, "reasons": attendance_reasons}))
     if result is None:
         reasons.append(Problem("certificate.no_result", {"name": name}))
-    elif result != "pass":
+    elif result != AssessmentResult.PASS:
         reasons.append(Problem("certificate.failed", {"name": name}))
     return CertificateDecision(not reasons, tuple(reasons))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-from desktop_app.domain.bilingual import Bilingual, join_bilingual
+from desktop_app.domain.bilingual import join_bilingual
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
 MESSAGES = register(
@@ -53,26 +53,14 @@ MESSAGES = register(
 )
 
 
-class ClassStatus(StrEnum):
-    DRAFT = "draft"
-    FILED = "filed"
-    IN_TRAINING = "in_training"
-    COMPLETED = "completed"
-    SEALED = "sealed"
-    UPLOADED = "uploaded"
-    RETURNED = "returned"
-
-    @property
-    def label_zh(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-    @property
-    def label(self) -> Bilingual:
-        return Bilingual(self.label_zh, self.label_en)
+class ClassStatus(LabelledEnum):
+    DRAFT = "draft", "草稿", "draft"
+    FILED = "filed", "已备案", "filed"
+    IN_TRAINING = "in_training", "培训中", "in training"
+    COMPLETED = "completed", "已结业", "completed"
+    SEALED = "sealed", "已封存", "sealed"
+    UPLOADED = "uploaded", "已上传", "uploaded"
+    RETURNED = "returned", "被退回", "returned"
 
     @property
     def is_read_only(self) -> bool:
@@ -84,16 +72,6 @@ class ClassStatus(StrEnum):
     def accepts_enrolment(self) -> bool:
         return self in (ClassStatus.DRAFT, ClassStatus.FILED, ClassStatus.IN_TRAINING)
 
-
-_LABELS = {
-    ClassStatus.DRAFT: ("草稿", "draft"),
-    ClassStatus.FILED: ("已备案", "filed"),
-    ClassStatus.IN_TRAINING: ("培训中", "in training"),
-    ClassStatus.COMPLETED: ("已结业", "completed"),
-    ClassStatus.SEALED: ("已封存", "sealed"),
-    ClassStatus.UPLOADED: ("已上传", "uploaded"),
-    ClassStatus.RETURNED: ("被退回", "returned"),
-}
 
 _NEXT: dict[ClassStatus, tuple[ClassStatus, ...]] = {
     ClassStatus.DRAFT: (ClassStatus.FILED,),
@@ -149,16 +127,16 @@ def check_transition(current: ClassStatus, target: ClassStatus, facts: ClassFact
     """Every reason why `current` may not become `target` now; empty when the change is allowed."""
     current, target = ClassStatus(current), ClassStatus(target)
     if current is target:
-        return (Problem("class_status.unchanged", {"current": current.label}),)
+        return (Problem("class_status.unchanged", {"current": current.words}),)
     allowed = _NEXT[current]
     if target not in allowed:
-        params = {"current": current.label, "target": target.label}
+        params = {"current": current.words, "target": target.words}
         if not allowed:
             return (Problem("class_status.final", params),)
         return (
             Problem(
                 "class_status.refused",
-                {**params, "allowed": join_bilingual([status.label for status in allowed])},
+                {**params, "allowed": join_bilingual([status.words for status in allowed])},
             ),
         )
     problems: list[Problem] = []

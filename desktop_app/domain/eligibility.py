@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Sequence
 
 from desktop_app.domain.identity import IdentityNumber
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.domain.levels import SkillLevel
 from desktop_app.domain.policy import Policy, SubsidyWindow
 from desktop_app.messages import Problem, register
@@ -124,25 +124,10 @@ BLOCKING_CODES = frozenset(
 )
 
 
-class Verdict(StrEnum):
-    ELIGIBLE = "eligible"
-    NOT_SUBSIDISABLE = "not_eligible"
-    CANNOT_ENROL = "cannot_enrol"
-
-    @property
-    def label_zh(self) -> str:
-        return _VERDICT_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _VERDICT_LABELS[self][1]
-
-
-_VERDICT_LABELS = {
-    Verdict.ELIGIBLE: ("可以报名，可享受补贴", "may enrol, subsidised"),
-    Verdict.NOT_SUBSIDISABLE: ("可以报名，不享受补贴", "may enrol, not subsidised"),
-    Verdict.CANNOT_ENROL: ("不能报名", "cannot enrol"),
-}
+class Verdict(LabelledEnum):
+    ELIGIBLE = "eligible", "可以报名，可享受补贴", "may enrol, subsidised"
+    NOT_SUBSIDISABLE = "not_eligible", "可以报名，不享受补贴", "may enrol, not subsidised"
+    CANNOT_ENROL = "cannot_enrol", "不能报名", "cannot enrol"
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
 MESSAGES = register(
@@ -115,40 +115,18 @@ class IdentityNumberError(UserFacingError):
     """An identity number that cannot be accepted; the message says why and what to do."""
 
 
-class IdType(StrEnum):
-    RESIDENT = "resident"
-    HMT_RESIDENCE_PERMIT = "hmt_permit"
-    FOREIGN_PERMANENT_2023 = "foreign_permanent"
-    FOREIGN_PERMANENT_LEGACY = "foreign_permanent_legacy"
-
-    @property
-    def label_zh(self) -> str:
-        return _ID_TYPE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _ID_TYPE_LABELS[self][1]
+class IdType(LabelledEnum):
+    RESIDENT = "resident", "居民身份证", "Resident ID card"
+    HMT_RESIDENCE_PERMIT = ("hmt_permit", "港澳台居民居住证",
+                            "Residence permit for Hong Kong, Macao and Taiwan residents")
+    FOREIGN_PERMANENT_2023 = "foreign_permanent", "外国人永久居留身份证", "Foreign permanent residence ID card"
+    FOREIGN_PERMANENT_LEGACY = ("foreign_permanent_legacy", "外国人永久居留身份证（旧版）",
+                                "Foreign permanent residence ID card (old)")
 
 
-_ID_TYPE_LABELS = {
-    IdType.RESIDENT: ("居民身份证", "Resident ID card"),
-    IdType.HMT_RESIDENCE_PERMIT: ("港澳台居民居住证", "Residence permit for Hong Kong, Macao and Taiwan residents"),
-    IdType.FOREIGN_PERMANENT_2023: ("外国人永久居留身份证", "Foreign permanent residence ID card"),
-    IdType.FOREIGN_PERMANENT_LEGACY: ("外国人永久居留身份证（旧版）", "Foreign permanent residence ID card (old)"),
-}
-
-
-class Sex(StrEnum):
-    MALE = "M"
-    FEMALE = "F"
-
-    @property
-    def label_zh(self) -> str:
-        return "男" if self is Sex.MALE else "女"
-
-    @property
-    def label_en(self) -> str:
-        return "male" if self is Sex.MALE else "female"
+class Sex(LabelledEnum):
+    MALE = "M", "男", "male"
+    FEMALE = "F", "女", "female"
 
 
 # The 34 province-level divisions of GB/T 2260. Only the province part is checked: county codes

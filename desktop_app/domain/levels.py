@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from enum import IntEnum
 
+from desktop_app.domain.labelled import LabelledIntEnum
 from desktop_app.messages import UserFacingError, register
 
 MESSAGES = register(
@@ -40,14 +40,24 @@ class SkillLevelError(UserFacingError):
     """A skill level that cannot be read; the message lists the accepted forms."""
 
 
-class SkillLevel(IntEnum):
+_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
+_TITLES_ZH = {1: "高级技师", 2: "技师", 3: "高级工", 4: "中级工", 5: "初级工"}
+_TITLES_EN = {1: "senior technician", 2: "technician", 3: "senior", 4: "intermediate", 5: "entry"}
+
+
+def _level(number: int) -> tuple[int, str, str]:
+    """A level's number and its words, "四级/中级工" and "Level 4 (intermediate)"."""
+    return number, f"{_NUMERALS[number]}级/{_TITLES_ZH[number]}", f"Level {number} ({_TITLES_EN[number]})"
+
+
+class SkillLevel(LabelledIntEnum):
     """Stored as 5 (entry) … 1 (highest), the numbering of the national skill-level system."""
 
-    LEVEL_1 = 1
-    LEVEL_2 = 2
-    LEVEL_3 = 3
-    LEVEL_4 = 4
-    LEVEL_5 = 5
+    LEVEL_1 = _level(1)
+    LEVEL_2 = _level(2)
+    LEVEL_3 = _level(3)
+    LEVEL_4 = _level(4)
+    LEVEL_5 = _level(5)
 
     @property
     def short_zh(self) -> str:
@@ -58,22 +68,10 @@ class SkillLevel(IntEnum):
         return _TITLES_ZH[self.value]
 
     @property
-    def label_zh(self) -> str:
-        return f"{self.short_zh}/{self.title_zh}"
-
-    @property
-    def label_en(self) -> str:
-        return f"Level {self.value} ({_TITLES_EN[self.value]})"
-
-    @property
     def is_entry_level(self) -> bool:
         # Minimum hours differ: 初级 needs fewer lesson hours than 中级 and above.
         return self is SkillLevel.LEVEL_5
 
-
-_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
-_TITLES_ZH = {1: "高级技师", 2: "技师", 3: "高级工", 4: "中级工", 5: "初级工"}
-_TITLES_EN = {1: "senior technician", 2: "technician", 3: "senior", 4: "intermediate", 5: "entry"}
 
 _TOKENS: dict[str, int] = {}
 for _level in range(1, 6):

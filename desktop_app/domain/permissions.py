@@ -3,10 +3,8 @@ or a forged GUI call is refused exactly like a hidden button would have been."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from desktop_app.domain.actors import Actor, Role
-from desktop_app.domain.bilingual import Bilingual
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import UserFacingError, register
 
 register(
@@ -24,53 +22,23 @@ register(
 )
 
 
-class Permission(StrEnum):
-    MANAGE_USERS = "manage_users"
-    MANAGE_SETTINGS = "manage_settings"
-    MANAGE_CLASSES = "manage_classes"
-    ENROL_TRAINEES = "enrol_trainees"
-    REVEAL_PERSONAL_DATA = "reveal_personal_data"
-    EXPORT_PERSONAL_DATA = "export_personal_data"
-    MARK_ATTENDANCE = "mark_attendance"
-    RECORD_ASSESSMENTS = "record_assessments"
-    ISSUE_CERTIFICATES = "issue_certificates"
-    SEAL_BATCHES = "seal_batches"
-    UPLOAD_BATCHES = "upload_batches"
-    MANAGE_DEVICE = "manage_device"
-    BACKUP_RESTORE = "backup_restore"
-    VIEW_AUDIT = "view_audit"
-    EXPORT_AUDIT = "export_audit"
+class Permission(LabelledEnum):
+    MANAGE_USERS = "manage_users", "管理账号和角色", "manage accounts and roles"
+    MANAGE_SETTINGS = "manage_settings", "修改机构设置", "change the institution's settings"
+    MANAGE_CLASSES = "manage_classes", "开班、排课和修改班级", "open, schedule or change classes"
+    ENROL_TRAINEES = "enrol_trainees", "录入和导入学员", "enrol or import trainees"
+    REVEAL_PERSONAL_DATA = "reveal_personal_data", "查看完整的个人信息", "see personal data in full"
+    EXPORT_PERSONAL_DATA = "export_personal_data", "导出含个人信息的文件", "export files with personal data"
+    MARK_ATTENDANCE = "mark_attendance", "记录考勤", "record attendance"
+    RECORD_ASSESSMENTS = "record_assessments", "录入考核成绩", "record assessment results"
+    ISSUE_CERTIFICATES = "issue_certificates", "发放、作废和补发证书", "issue, void or reissue certificates"
+    SEAL_BATCHES = "seal_batches", "封存班级数据", "seal a class's records"
+    UPLOAD_BATCHES = "upload_batches", "上传数据到省平台", "upload to the provincial platform"
+    MANAGE_DEVICE = "manage_device", "登记本机和更换签名密钥", "register this computer or change its signing key"
+    BACKUP_RESTORE = "backup_restore", "备份和恢复数据库", "back up or restore the database"
+    VIEW_AUDIT = "view_audit", "查看审计日志", "view the audit log"
+    EXPORT_AUDIT = "export_audit", "导出审计日志", "export the audit log"
 
-    @property
-    def label_zh(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-    @property
-    def label(self) -> Bilingual:
-        return Bilingual(*_LABELS[self])
-
-
-_LABELS = {
-    Permission.MANAGE_USERS: ("管理账号和角色", "manage accounts and roles"),
-    Permission.MANAGE_SETTINGS: ("修改机构设置", "change the institution's settings"),
-    Permission.MANAGE_CLASSES: ("开班、排课和修改班级", "open, schedule or change classes"),
-    Permission.ENROL_TRAINEES: ("录入和导入学员", "enrol or import trainees"),
-    Permission.REVEAL_PERSONAL_DATA: ("查看完整的个人信息", "see personal data in full"),
-    Permission.EXPORT_PERSONAL_DATA: ("导出含个人信息的文件", "export files with personal data"),
-    Permission.MARK_ATTENDANCE: ("记录考勤", "record attendance"),
-    Permission.RECORD_ASSESSMENTS: ("录入考核成绩", "record assessment results"),
-    Permission.ISSUE_CERTIFICATES: ("发放、作废和补发证书", "issue, void or reissue certificates"),
-    Permission.SEAL_BATCHES: ("封存班级数据", "seal a class's records"),
-    Permission.UPLOAD_BATCHES: ("上传数据到省平台", "upload to the provincial platform"),
-    Permission.MANAGE_DEVICE: ("登记本机和更换签名密钥", "register this computer or change its signing key"),
-    Permission.BACKUP_RESTORE: ("备份和恢复数据库", "back up or restore the database"),
-    Permission.VIEW_AUDIT: ("查看审计日志", "view the audit log"),
-    Permission.EXPORT_AUDIT: ("导出审计日志", "export the audit log"),
-}
 
 _ALL = frozenset(Permission)
 
@@ -103,7 +71,7 @@ def require(actor: Actor, permission: Permission) -> None:
     """Raise PermissionDenied (naming the person, role and action) unless the actor's role allows it.
     Nobody signed in (SIGNED_OUT) is refused everything, with "sign in first"."""
     if not actor.signed_in:
-        raise PermissionDenied("permission.sign_in_required", action=permission.label)
+        raise PermissionDenied("permission.sign_in_required", action=permission.words)
     if not allows(actor.role, permission):
         raise PermissionDenied("permission.denied", user=actor.display_name,
-                               role=Bilingual(actor.role.label_zh, actor.role.value), action=permission.label)
+                               role=actor.role.words, action=permission.words)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from enum import StrEnum
 
+from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import UserFacingError, register
 
 # China has kept UTC+8 without daylight saving since 1991; a fixed offset avoids needing the
@@ -40,27 +40,26 @@ class ScheduleError(UserFacingError):
     pass
 
 
-class Period(StrEnum):
-    MORNING = "morning"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
-
-    @property
-    def label_zh(self) -> str:
-        return {"morning": "上午", "afternoon": "下午", "evening": "晚上"}[self.value]
+class Period(LabelledEnum):
+    MORNING = "morning", "上午", "Morning"
+    AFTERNOON = "afternoon", "下午", "Afternoon"
+    EVENING = "evening", "晚上", "Evening"
 
     @property
     def default_start(self) -> time:
         return {"morning": time(8, 30), "afternoon": time(13, 30), "evening": time(18, 30)}[self.value]
 
 
-class SessionKind(StrEnum):
-    THEORY = "theory"
-    PRACTICE = "practice"
+class SessionKind(LabelledEnum):
+    THEORY = "theory", "理论", "Theory"
+    PRACTICE = "practice", "实操", "Practice"
 
-    @property
-    def label_zh(self) -> str:
-        return {"theory": "理论", "practice": "实操"}[self.value]
+
+class SessionStatus(LabelledEnum):
+    """Whether a session still takes place; a cancelled one keeps its row (and its history)."""
+
+    PLANNED = "planned", "已排课", "Scheduled"
+    CANCELLED = "cancelled", "已取消", "Cancelled"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.levels import SkillLevel
 from desktop_app.domain.policy import Policy
 from desktop_app.messages import Problem, register
@@ -54,7 +53,7 @@ def check_schedule(
                     "practice": practice,
                     "minimum": minimum,
                     "missing": minimum - total,
-                    "level": Bilingual(skill_level.label_zh, skill_level.label_en),
+                    "level": skill_level.words,
                     "policy": policy.name,
                 },
             )

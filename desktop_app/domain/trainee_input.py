@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.identity import IdentityNumber, IdentityNumberError, IdType, Sex, parse_identity_number
 from desktop_app.domain.phone import PhoneError, normalise_mobile
 from desktop_app.domain.roster_columns import (
@@ -403,11 +402,8 @@ def _check_identity(values: Mapping[str, object], out: _Collector, today: date) 
         if stated is None:
             out.problem("id_type", "trainee_input.id_type_unknown", value=id_type_text, choices=_ID_TYPE_CHOICES)
         elif identity is not None and _ID_TYPE_FAMILY[stated] != _ID_TYPE_FAMILY[identity.id_type]:
-            actual = identity.id_type
-            out.problem(
-                "id_type", "trainee_input.id_type_mismatch", value=id_type_text,
-                actual=Bilingual(actual.label_zh, actual.label_en),
-            )
+            out.problem("id_type", "trainee_input.id_type_mismatch", value=id_type_text,
+                        actual=identity.id_type.words)
     return identity
 
 
@@ -421,8 +417,7 @@ def _check_sex(values: Mapping[str, object], identity: IdentityNumber | None, ou
         out.problem("sex", "trainee_input.sex_unknown", value=text)
         return derived
     if derived is not None and stated is not derived:
-        expected = Bilingual(derived.label_zh, derived.label_en)
-        out.problem("sex", "trainee_input.sex_mismatch", value=text, expected=expected)
+        out.problem("sex", "trainee_input.sex_mismatch", value=text, expected=derived.words)
     return derived or stated
 
 

@@ -16,7 +16,7 @@ from desktop_app.gui.widgets.form_parts import from_qdate, hint_label as _hint_l
 
 
 class _AnswersArrive:
-    """Bookkeeping for a dialog that asks the Desk something: an answer must never find the
+    """Bookkeeping for a dialog that asks the Office something: an answer must never find the
     dialog deleted, so the dialog is deleted only once every question it asked has an answer."""
 
     tasks: TaskRunner

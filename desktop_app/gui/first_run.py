@@ -15,7 +15,7 @@ from desktop_app import messages
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.form_message import FormMessage
 from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class AdministratorPage(QWizardPage):
         username, name, password = (self.username_edit.text().strip(), self.name_edit.text().strip(),
                                     self.password_edit.text())
         self._set_busy(True)
-        wizard.operations.run(self, lambda: wizard.office.complete_first_run(profile, username, name, password),
+        wizard.operations.run(self, lambda: wizard.office.accounts.complete_first_run(profile, username, name, password),
                               success=self._created, failure=self._refused)
         return False
 
@@ -175,7 +175,7 @@ class DonePage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Shown instead of the login dialog while the database has no administrator yet."""
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
         self.operations = operations

@@ -28,7 +28,7 @@ from desktop_app.gui.first_run import FirstRunWizard
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.form_message import FormMessage
 from desktop_app.preferences import IDLE_LOCK_DEFAULT_MINUTES
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # What counts as someone at the keyboard: input, not timers or repaints.
 _INPUT_EVENTS = frozenset({
@@ -41,7 +41,7 @@ _INPUT_EVENTS = frozenset({
 class LoginDialog(QDialog):
     """Username and password; a wrong password or a lockout is said in the dialog itself."""
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None, *,
                  username: str = "") -> None:
         super().__init__(parent)
         self.office = office
@@ -88,7 +88,7 @@ class LoginDialog(QDialog):
             return
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         self._set_checking(True)
-        self.operations.run(self, lambda: self.office.sign_in(username, password),
+        self.operations.run(self, lambda: self.office.accounts.sign_in(username, password),
                             success=self._signed_in, failure=self._refused, latest="sign-in")
 
     def _signed_in(self, _actor) -> None:
@@ -123,7 +123,7 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget) -> None:
         super().__init__(parent)
         self.office = office
         self.operations = operations
@@ -186,7 +186,7 @@ class LockOverlay(QWidget):
             return
         password = self.password_edit.text()
         self._set_checking(True)
-        self.operations.run(self, lambda: self.office.verify_current_user(password),
+        self.operations.run(self, lambda: self.office.accounts.unlock(password),
                             success=self._unlocked, failure=self._refused, latest="unlock")
 
     def _unlocked(self, _actor) -> None:
@@ -217,7 +217,7 @@ class IdleLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QWidget, office: Desk, operations: Operations, *,
+    def __init__(self, window: QWidget, office: Office, operations: Operations, *,
                  minutes: float = IDLE_LOCK_DEFAULT_MINUTES, interval_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -274,13 +274,13 @@ class IdleLock(QObject):
         return False
 
 
-def sign_in_at_start(office: Desk, operations: Operations, parent: QWidget | None = None) -> bool:
+def sign_in_at_start(office: Office, operations: Operations, parent: QWidget | None = None) -> bool:
     """The first-run wizard on a database without an administrator, otherwise the login dialog.
     False when the person gave up (the application then quits).
 
     Runs before any window is shown: each dialog's `exec()` turns a local event loop, so the
     checks still run on the pool and their answers still arrive."""
-    if wait_for(operations, office.first_run_needed):
+    if wait_for(operations, office.accounts.first_run_needed):
         return FirstRunWizard(office, operations, parent).exec() == QDialog.DialogCode.Accepted
     return LoginDialog(office, operations, parent).exec() == QDialog.DialogCode.Accepted
 

@@ -33,7 +33,7 @@ from desktop_app.messages import UserFacingError
 from desktop_app.preferences import Preferences
 from desktop_app.services.accounts import SessionEnded
 from desktop_app.services.changes import Area, Changes
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.status import StatusSnapshot
 
 STATUS_REFRESH_MS = 30_000
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
     upload_finished = Signal(object)  # SyncReport, or the error that stopped the upload
     actor_changed = Signal(object)  # Actor: someone else signed in (or nobody, while the login dialog is up)
 
-    def __init__(self, office: Desk, settings: Settings, *, tasks: TaskRunner | None = None,
+    def __init__(self, office: Office, settings: Settings, *, tasks: TaskRunner | None = None,
                  preferences: Preferences | None = None) -> None:
         super().__init__()
         self.office = office
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         if self.login_dialog is not None:
             self.login_dialog.raise_()
             return
-        self.office.sign_out()
+        self.office.accounts.sign_out()
         self.centralWidget().hide()
         self.refresh_for_actor()
         dialog = LoginDialog(self.office, self.operations, self)
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         if not url:
             self._show_online(False)
             return
-        self.operations.run(self, lambda: self.office.platform_online(url), success=self._show_online,
+        self.operations.run(self, lambda: self.office.device.platform_online(url), success=self._show_online,
                             failure=lambda error: self._show_online(False), latest="probe")
 
     def _show_snapshot(self, snapshot: StatusSnapshot) -> None:

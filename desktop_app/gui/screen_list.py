@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # this module imports no Qt at load: the command line reads S
     from PySide6.QtWidgets import QWidget
 
     from desktop_app.gui.operations import Operations
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 # Navigation order; also the names `skilldesk gui --page` accepts and Ctrl+1 … Ctrl+8.
 SCREEN_IDS = ("classes", "trainees", "attendance", "certificates", "sync", "audit", "reports", "settings")
@@ -26,7 +26,7 @@ SCREEN_IDS = ("classes", "trainees", "attendance", "certificates", "sync", "audi
 class ScreenContext:
     """What a screen may be given when it is built."""
 
-    office: "Desk"
+    office: "Office"
     operations: "Operations"
     settings: Settings
     preferences: Preferences

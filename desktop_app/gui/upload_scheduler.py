@@ -22,7 +22,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.tasks import CancellableRun
 
 if TYPE_CHECKING:
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 # A background upload that left batches waiting (offline, back-off, not registered) is not tried
 # again before this long, so the status refresh after it cannot start the next one.
@@ -36,7 +36,7 @@ class UploadScheduler(QObject):
     progressed = Signal(int, int)  # batches done, batches in this upload
     finished = Signal(object, bool)  # the SyncReport, or the error that stopped the upload; manual
 
-    def __init__(self, office: "Desk", operations: Operations, *, platform_url: Callable[[], str | None],
+    def __init__(self, office: "Office", operations: Operations, *, platform_url: Callable[[], str | None],
                  monotonic: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.office = office
@@ -105,7 +105,7 @@ class UploadScheduler(QObject):
         self.started.emit(manual)
         self.operations.run(
             self,
-            lambda: self.office.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
+            lambda: self.office.outbox.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
             success=lambda report: self._ended(run, report, manual),
             failure=lambda error: self._ended(run, error, manual),
         )

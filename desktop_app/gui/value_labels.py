@@ -7,48 +7,49 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app import messages
+from desktop_app.domain.assessment import AssessmentResult
+from desktop_app.domain.batches import BatchState
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdType, Sex
+from desktop_app.domain.labelled import LabelledEnum, LabelledIntEnum
 from desktop_app.domain.levels import SkillLevel
+from desktop_app.domain.roster_outcome import RosterOutcome
+from desktop_app.domain.schedule import SessionKind, SessionStatus
+
 
 def english() -> bool:
     return messages.current_language() == "en"
 
 
+def _words(kind: type[LabelledEnum] | type[LabelledIntEnum], value: object) -> str:
+    """The member's word in the current language; a value the enum does not know, as it is."""
+    try:
+        return kind(value).label(messages.current_language())
+    except ValueError:
+        return str(value)
+
+
 def class_status(status: ClassStatus | str) -> str:
-    status = ClassStatus(status)
-    return status.label_en if english() else status.label_zh
+    return ClassStatus(status).label(messages.current_language())
 
 
 def level(value: int | None) -> str:
     if value is None:
         return ""
     try:
-        skill = SkillLevel(int(value))
+        return _words(SkillLevel, int(value))
     except ValueError:
         return str(value)
-    return skill.label_en if english() else skill.label_zh
 
 
 def sex(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        parsed = Sex(value)
-    except ValueError:
-        return value
-    return parsed.label_en if english() else parsed.label_zh
+    return _words(Sex, value) if value else ""
 
 
 def id_type(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        parsed = IdType(value)
-    except ValueError:
-        return value
-    return parsed.label_en if english() else parsed.label_zh
+    return _words(IdType, value) if value else ""
 
 
 def yes_no(value: bool) -> str:
@@ -70,19 +71,11 @@ def subsidised(status: str) -> bool:
 
 
 def session_kind(kind: str) -> str:
-    if kind == "theory":
-        return QCoreApplication.translate("ValueLabels", "Theory")
-    if kind == "practice":
-        return QCoreApplication.translate("ValueLabels", "Practice")
-    return kind
+    return _words(SessionKind, kind)
 
 
 def session_status(status: str) -> str:
-    if status == "cancelled":
-        return QCoreApplication.translate("ValueLabels", "Cancelled")
-    if status == "planned":
-        return QCoreApplication.translate("ValueLabels", "Scheduled")
-    return status
+    return _words(SessionStatus, status)
 
 
 def weekday(day: date) -> str:
@@ -100,21 +93,24 @@ def weekday(day: date) -> str:
 
 def roster_outcome(status: str, *, preview: bool) -> str:
     """What an import did (or, in a preview, will do) with one spreadsheet row."""
-    if preview:
-        texts = {
-            "enrolled": QCoreApplication.translate("ValueLabels", "Will enrol"),
-            "enrolled_without_subsidy": QCoreApplication.translate("ValueLabels", "Will enrol (no subsidy)"),
-            "already_enrolled": QCoreApplication.translate("ValueLabels", "Already in the class"),
-            "rejected": QCoreApplication.translate("ValueLabels", "Cannot import"),
-        }
-    else:
-        texts = {
-            "enrolled": QCoreApplication.translate("ValueLabels", "Enrolled"),
-            "enrolled_without_subsidy": QCoreApplication.translate("ValueLabels", "Enrolled (no subsidy)"),
-            "already_enrolled": QCoreApplication.translate("ValueLabels", "Already in the class"),
-            "rejected": QCoreApplication.translate("ValueLabels", "Not imported"),
-        }
-    return texts.get(status, status)
+    if not preview:
+        return _words(RosterOutcome, status)
+    try:
+        return RosterOutcome(status).preview_words.in_language(messages.current_language())
+    except ValueError:
+        return status
+
+
+def assessment_result(result: str | None) -> str:
+    """合格 / 不合格, or a dash while there is no result."""
+    return _words(AssessmentResult, result) if result else "—"
+
+
+def certificate_status(status: str | None) -> str:
+    """已发证 / 已作废, or 未发证 for a trainee without a certificate."""
+    if not status:
+        return QCoreApplication.translate("ValueLabels", "Not issued")
+    return _words(CertificateStatus, status)
 
 
 def day(value: date | None) -> str:
@@ -133,16 +129,7 @@ def time_span(starts_at: datetime, ends_at: datetime) -> str:
 
 def batch_state(state: str) -> str:
     """Where a batch is on its way to the platform (PROTOCOL §10), in the words clerks use."""
-    texts = {
-        "sealed": QCoreApplication.translate("ValueLabels", "Waiting to upload"),
-        "sending": QCoreApplication.translate("ValueLabels", "Uploading"),
-        "sent_unconfirmed": QCoreApplication.translate("ValueLabels", "Sent, awaiting confirmation"),
-        "accepted": QCoreApplication.translate("ValueLabels", "Uploaded"),
-        "accepted_with_warnings": QCoreApplication.translate("ValueLabels", "Uploaded (with notes)"),
-        "rejected": QCoreApplication.translate("ValueLabels", "Returned"),
-        "superseded": QCoreApplication.translate("ValueLabels", "Replaced by a newer batch"),
-    }
-    return texts.get(state, state)
+    return _words(BatchState, state)
 
 
 def batch_kind(kind: str) -> str:

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Actor, Role
-from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.services import audit
@@ -239,7 +238,7 @@ def confirm_acting_user(db: Database, actor: Actor) -> None:
     if row.role != actor.role.value:
         role = Role(row.role)
         raise SessionEnded("accounts.session_role_changed", user=actor.username,
-                           role=Bilingual(role.label_zh, role.value))
+                           role=role.words)
 
 
 # --- signing in ------------------------------------------------------------------------------

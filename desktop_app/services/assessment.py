@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
@@ -45,7 +46,7 @@ class AssessmentRowView:
     id_masked: str
     theory_score: int | None  # tenths of a point
     practical_score: int | None
-    result: str | None
+    result: AssessmentResult | None
     retake: bool
 
 
@@ -58,8 +59,13 @@ def class_assessments(db: Database, class_code: str) -> list[AssessmentRowView]:
             .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)
         )
         return [AssessmentRowView(e.id, e.roll_no, t.name, t.id_masked, a.theory_score if a else None,
-                                  a.practical_score if a else None, a.result if a else None, bool(a and a.retake))
+                                  a.practical_score if a else None, _result(a.result if a else None),
+                                  bool(a and a.retake))
                 for e, t, a in rows]
+
+
+def _result(value: str | None) -> AssessmentResult | None:
+    return AssessmentResult(value) if value else None
 
 
 def _class(session, class_code: str) -> TrainingClass:
@@ -70,7 +76,7 @@ def _class(session, class_code: str) -> TrainingClass:
 
 
 def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_id: int, theory: int | None,
-                      practical: int | None, result: str | None, retake: bool = False,
+                      practical: int | None, result: AssessmentResult | str | None, retake: bool = False,
                       assessed_on: date | None = None) -> AssessmentRowView:
     """Enter or correct one trainee's results (scores in tenths of a point); audited."""
     require(actor, Permission.RECORD_ASSESSMENTS)
@@ -86,13 +92,13 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
         _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on)
         trainee = session.get(Trainee, enrolment.trainee_id)
         return AssessmentRowView(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, theory, practical,
-                                 result, retake)
+                                 _result(result), retake)
 
 
 def _ensure_editable(c: TrainingClass) -> None:
     status = ClassStatus(c.status)
     if status.is_read_only:
-        raise AssessmentError("assessment.read_only", code=c.code, status=status.label)
+        raise AssessmentError("assessment.read_only", code=c.code, status=status.words)
 
 
 def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on) -> None:
@@ -103,6 +109,7 @@ def _store(session, actor, c, enrolment, theory, practical, result, retake, asse
         session.add(row)
     else:
         before = {"theory": row.theory_score, "practical": row.practical_score, "result": row.result, "retake": row.retake}
+    result = AssessmentResult(result).value if result else None  # anything but pass or fail is refused here
     row.theory_score, row.practical_score, row.result, row.retake = theory, practical, result, retake
     row.assessed_on = assessed_on or row.assessed_on
     row.recorded_at = utcnow()
@@ -170,7 +177,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
                 continue
             if result is None and theory is not None and practical is not None:
                 # No result column: both parts at 60 or above pass, the usual rule of 考核.
-                result = "pass" if theory >= 600 and practical >= 600 else "fail"
+                result = AssessmentResult.PASS if theory >= 600 and practical >= 600 else AssessmentResult.FAIL
             _store(session, actor, c, enrolment, theory, practical, result, retake, None)
             report.recorded += 1
     return report

@@ -27,7 +27,7 @@ from desktop_app.domain.attendance import (
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.domain.punches import SessionWindow, mark_from_times
-from desktop_app.domain.schedule import CHINA_TZ, SessionKind
+from desktop_app.domain.schedule import CHINA_TZ, Period, SessionKind, SessionStatus
 from desktop_app.services import audit
 from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
@@ -115,7 +115,7 @@ class SessionInfo:
     class_name: str
     starts_at: datetime  # China time
     ends_at: datetime
-    kind: str
+    kind: SessionKind
     lessons: int
     cancelled: bool
 
@@ -177,17 +177,17 @@ def _require_own_class(session: Session, actor: Actor, c: TrainingClass) -> None
 
 def _info(s: ClassSession, c: TrainingClass) -> SessionInfo:
     return SessionInfo(id=s.id, class_code=c.code, class_name=c.name, starts_at=s.starts_at.astimezone(CHINA_TZ),
-                       ends_at=s.ends_at.astimezone(CHINA_TZ), kind=s.kind, lessons=s.lessons,
-                       cancelled=s.status == "cancelled")
+                       ends_at=s.ends_at.astimezone(CHINA_TZ), kind=SessionKind(s.kind), lessons=s.lessons,
+                       cancelled=s.status == SessionStatus.CANCELLED)
 
 
 def _read_only_reason(c: TrainingClass, s: ClassSession) -> messages.Problem | None:
     status = ClassStatus(c.status)
     if status.is_read_only or status is ClassStatus.RETURNED:
-        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.label})
+        return messages.Problem("attendance.class_sealed", {"code": c.code, "status": status.words})
     if status is ClassStatus.DRAFT:
-        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.label})
-    if s.status == "cancelled":
+        return messages.Problem("attendance.class_not_started", {"code": c.code, "status": status.words})
+    if s.status == SessionStatus.CANCELLED:
         return messages.Problem("attendance.session_cancelled")
     return None
 
@@ -469,7 +469,7 @@ def summary_rows(session: Session, c: TrainingClass, *, as_of: datetime | None =
     policy = policy_of(session.get(PolicyVersion, c.policy_id))
     sessions = [
         SessionFacts(session_id=s.id, kind=SessionKind(s.kind), lessons=s.lessons, starts_at=s.starts_at,
-                     ends_at=s.ends_at, cancelled=s.status == "cancelled")
+                     ends_at=s.ends_at, cancelled=s.status == SessionStatus.CANCELLED)
         for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id))
     ]
     marks: dict[int, dict[int, MarkValue]] = {}
@@ -596,7 +596,7 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
             _import_online(session, actor, c, usable, report, document.unit_hint, now)
         else:
             sessions = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id,
-                                                                  ClassSession.status != "cancelled")).all()
+                                                                  ClassSession.status != SessionStatus.CANCELLED)).all()
             windows = [SessionWindow(s.id, s.starts_at, s.ends_at) for s in sessions]
             punches = []
             people = {}
@@ -692,15 +692,14 @@ def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, f
             select(Teacher.name).join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id).where(ClassTeacher.class_id == c.id)
         )) or "—"
         sessions = []
-        for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != "cancelled")
+        for s in session.scalars(select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != SessionStatus.CANCELLED)
                                  .order_by(ClassSession.starts_at)):
             start, end = s.starts_at.astimezone(CHINA_TZ), s.ends_at.astimezone(CHINA_TZ)
             if (from_day and start.date() < from_day) or (to_day and start.date() > to_day):
                 continue
-            sessions.append(SigninSession(day=start.date(), period_label={"morning": "上午", "afternoon": "下午",
-                                                                           "evening": "晚上"}.get(s.period, s.period),
+            sessions.append(SigninSession(day=start.date(), period_label=Period(s.period).label_zh,
                                           starts=f"{start:%H:%M}", ends=f"{end:%H:%M}",
-                                          kind_label={"theory": "理论", "practice": "实操"}.get(s.kind, s.kind),
+                                          kind_label=SessionKind(s.kind).label_zh,
                                           lessons=s.lessons, teacher=teachers.get(s.teacher_id)))
         trainees = [
             SigninTrainee(roll_no=e.roll_no, name=t.name, id_masked=t.id_masked)

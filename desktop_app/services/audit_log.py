@@ -228,7 +228,7 @@ def _value_text(action: str, key: str, value: object, english: bool) -> str:
             role = Role(value)
         except ValueError:
             return value
-        return role.value if english else role.label_zh
+        return role.label_en if english else role.label_zh
     if key in ("from", "to") and isinstance(value, str):
         for kind in ((ClassStatus,) if action.startswith("class.") else (AttendanceStatus,)):
             try:

@@ -19,6 +19,7 @@ from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.certificates import (
     CertificateKind,
     CertificatePayload,
+    CertificateStatus,
     CertificatePayloadError,
     decide_certificate,
     format_certificate_number,
@@ -85,7 +86,7 @@ class CertificateCandidate:
     eligible: bool
     reasons: tuple[messages.Problem, ...]
     certificate_number: str | None
-    certificate_status: str | None
+    certificate_status: CertificateStatus | None
 
 
 def certificate_candidates(db: Database, class_code: str, *, as_of: datetime | None = None) -> list[CertificateCandidate]:
@@ -99,7 +100,7 @@ def certificate_candidates(db: Database, class_code: str, *, as_of: datetime | N
         issued = {e: (n, s) for e, n, s in session.execute(
             select(Certificate.enrolment_id, Certificate.number, Certificate.status)
             .where(Certificate.kind == CertificateKind.TRAINING_COMPLETION.value,
-                   Certificate.enrolment_id.in_(list(summary)), Certificate.status == "issued"))}
+                   Certificate.enrolment_id.in_(list(summary)), Certificate.status == CertificateStatus.ISSUED))}
     out = []
     for enrolment_id, row in summary.items():
         reasons_text = "；".join(p.message() for p in row.attendance.reasons)
@@ -107,7 +108,7 @@ def certificate_candidates(db: Database, class_code: str, *, as_of: datetime | N
                                       attendance_reasons=reasons_text, result=results.get(enrolment_id))
         number, status = issued.get(enrolment_id, (None, None))
         out.append(CertificateCandidate(enrolment_id, row.roll_no, row.name, row.id_masked, decision.eligible,
-                                        decision.reasons, number, status))
+                                        decision.reasons, number, CertificateStatus(status) if status else None))
     return out
 
 
@@ -205,7 +206,7 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
             enrolment = session.get(Enrolment, candidate.enrolment_id)
             # Re-check inside the write transaction: another window may have issued meanwhile.
             if session.scalar(select(Certificate.number).where(Certificate.enrolment_id == enrolment.id,
-                                                               Certificate.status == "issued",
+                                                               Certificate.status == CertificateStatus.ISSUED,
                                                                Certificate.kind == CertificateKind.TRAINING_COMPLETION.value)):
                 continue
             number = _next_number(session, institution, issued_on.year)
@@ -215,8 +216,8 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
             report.warnings.extend(warnings)
             certificate = Certificate(enrolment_id=enrolment.id, trainee_id=enrolment.trainee_id,
                                       kind=CertificateKind.TRAINING_COMPLETION.value, number=number, issuer="institution",
-                                      status="issued", issued_on=issued_on, content=item, pdf_sha256=digest,
-                                      issued_by=actor.user_id)
+                                      status=CertificateStatus.ISSUED.value, issued_on=issued_on, content=item,
+                                      pdf_sha256=digest, issued_by=actor.user_id)
             session.add(certificate)
             session.flush()
             audit.record(session, actor, "certificate.issued", entity_type="certificate", entity_id=number,
@@ -237,9 +238,9 @@ def void_certificate(db: Database, *, actor: Actor, number: str, reason: str) ->
         raise CertificateError("certificates.reason_required")
     with db.writing() as session:
         certificate = _certificate(session, number)
-        if certificate.status == "void":
+        if certificate.status == CertificateStatus.VOID:
             raise CertificateError("certificates.already_void", number=number)
-        certificate.status = "void"
+        certificate.status = CertificateStatus.VOID.value
         certificate.void_reason = reason.strip()
         audit.record(session, actor, "certificate.voided", entity_type="certificate", entity_id=number,
                      details={"reason": reason.strip()})
@@ -254,10 +255,10 @@ def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey
     issued_on = issued_on or date.today()
     with db.writing() as session:
         old = _certificate(session, number)
-        if old.status == "void":
+        if old.status == CertificateStatus.VOID:
             # A void certificate may already have been replaced; reissue from the valid one.
             raise CertificateError("certificates.already_void", number=number)
-        old.status = "void"
+        old.status = CertificateStatus.VOID.value
         old.void_reason = f"补发：{reason.strip()}"
         enrolment = session.get(Enrolment, old.enrolment_id)
         c = session.get(TrainingClass, enrolment.class_id)
@@ -267,8 +268,9 @@ def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey
                         hours_lessons=old.content["hours_label"].split()[0])
         digest, _ = _pdf_hash(item)
         session.add(Certificate(enrolment_id=enrolment.id, trainee_id=enrolment.trainee_id, kind=old.kind,
-                                number=new_number, issuer="institution", status="issued", issued_on=issued_on,
-                                content=item, pdf_sha256=digest, replaces_id=old.id, issued_by=actor.user_id))
+                                number=new_number, issuer="institution", status=CertificateStatus.ISSUED.value,
+                                issued_on=issued_on, content=item, pdf_sha256=digest, replaces_id=old.id,
+                                issued_by=actor.user_id))
         audit.record(session, actor, "certificate.reissued", entity_type="certificate", entity_id=new_number,
                      class_id=c.id, details={"replaces": number, "reason": reason.strip()})
         return new_number
@@ -294,8 +296,8 @@ def record_external_certificate(db: Database, cipher: PersonalDataCipher, *, act
             raise CertificateError("certificates.trainee_unknown", id_masked=identity.masked())
         trainee_id, enrolment_id = trainee.id, None
         session.add(Certificate(enrolment_id=enrolment_id, trainee_id=trainee_id, kind=kind_value.value,
-                                number=number.strip(), issuer="external", status="issued", issued_on=issued_on,
-                                content={}, issued_by=actor.user_id))
+                                number=number.strip(), issuer="external", status=CertificateStatus.ISSUED.value,
+                                issued_on=issued_on, content={}, issued_by=actor.user_id))
         audit.record(session, actor, "certificate.external_recorded", entity_type="certificate", entity_id=number,
                      details={"kind": kind_value.value, "trainee": trainee.uid})
         return trainee.name
@@ -312,7 +314,7 @@ def _certificate(session, number: str) -> Certificate:
 class CertificateView:
     number: str
     name: str
-    status: str
+    status: CertificateStatus
     issued_on: date
     pdf_sha256: str | None
     void_reason: str | None
@@ -325,13 +327,13 @@ def class_certificates(db: Database, class_code: str) -> list[CertificateView]:
         rows = session.scalars(
             select(Certificate).join(Enrolment, Enrolment.id == Certificate.enrolment_id)
             .where(Enrolment.class_id == c.id, Certificate.issuer == "institution").order_by(Certificate.number))
-        return [CertificateView(r.number, r.content.get("name", ""), r.status, r.issued_on, r.pdf_sha256,
-                                r.void_reason, dict(r.content)) for r in rows]
+        return [CertificateView(r.number, r.content.get("name", ""), CertificateStatus(r.status), r.issued_on,
+                                r.pdf_sha256, r.void_reason, dict(r.content)) for r in rows]
 
 
 def certificates_pdf(db: Database, class_code: str, *, offset_mm=(0.0, 0.0), include_void: bool = False):
     """The class's issued certificates as one PDF (render result), from their frozen content."""
-    items = [v.content for v in class_certificates(db, class_code) if include_void or v.status == "issued"]
+    items = [v.content for v in class_certificates(db, class_code) if include_void or v.status is CertificateStatus.ISSUED]
     return render_frozen(items, offset_mm=offset_mm)
 
 
@@ -340,7 +342,7 @@ def certificates_zip(db: Database, class_code: str, *, offset_mm=(0.0, 0.0)) -> 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for view in class_certificates(db, class_code):
-            if view.status != "issued":
+            if view.status is not CertificateStatus.ISSUED:
                 continue
             safe_name = re.sub(r'[\\/:*?"<>|\s]+', "_", view.name)
             info = zipfile.ZipInfo(f"{view.number}_{safe_name}.pdf", date_time=(2000, 1, 1, 0, 0, 0))
@@ -379,7 +381,7 @@ def verify_certificate_text(db: Database, text_value: str) -> VerifyResult:
             return VerifyResult(False, messages.Problem("verify.bad_signature", {"key": payload.key_id}), payload)
         record = session.scalar(select(Certificate).where(Certificate.number == payload.number))
         if record is not None:
-            if record.status == "void":
+            if record.status == CertificateStatus.VOID:
                 return VerifyResult(False, messages.Problem("verify.void", {
                     "number": payload.number, "reason": record.void_reason or ""}), payload)
             if record.content.get("qr_payload") != text_value.strip():

@@ -14,7 +14,7 @@ from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassFacts, ClassStatus, require_transition
 from desktop_app.domain.levels import SkillLevel, parse_skill_level
 from desktop_app.domain.occupation_codes import normalise_occupation_code
-from desktop_app.domain.schedule import CHINA_TZ, ScheduleSpec, plan_class_schedule
+from desktop_app.domain.schedule import CHINA_TZ, ScheduleSpec, SessionKind, SessionStatus, plan_class_schedule
 from desktop_app.domain.schedule_rules import check_schedule
 from desktop_app.services import audit
 from desktop_app.services.policies import active_policy, policy_of
@@ -120,9 +120,9 @@ class SessionRow:
     starts_at: datetime  # China time
     ends_at: datetime
     period: str
-    kind: str
+    kind: SessionKind
     lessons: int
-    status: str
+    status: SessionStatus
     teacher: str | None
 
 
@@ -215,8 +215,8 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         institution = session.scalars(select(Institution).order_by(Institution.id)).first()
         if institution is None:
             institution = _placeholder_institution(session)
-        theory = sum(p.lessons for p in planned if p.kind == "theory")
-        practice = sum(p.lessons for p in planned if p.kind == "practice")
+        theory = sum(p.lessons for p in planned if p.kind is SessionKind.THEORY)
+        practice = sum(p.lessons for p in planned if p.kind is SessionKind.PRACTICE)
         row = TrainingClass(
             institution_id=institution.id, code=code, name=name, occupation_id=occupation.id, level=int(level),
             training_type_code=training_type.code, project_based=draft.project_based,
@@ -264,7 +264,7 @@ def _load_class(session: Session, code: str) -> TrainingClass:
 def _ensure_editable(row: TrainingClass) -> None:
     status = ClassStatus(row.status)
     if status.is_read_only:
-        raise ClassError("class.read_only", code=row.code, status=status.label)
+        raise ClassError("class.read_only", code=row.code, status=status.words)
 
 
 def list_classes(db: Database, *, search: str | None = None, status: str | None = None) -> list[ClassRow]:
@@ -315,13 +315,13 @@ def _detail(session: Session, c: TrainingClass) -> ClassDetail:
     sessions = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id).order_by(ClassSession.starts_at)).all()
     session_rows = tuple(
         SessionRow(id=s.id, starts_at=s.starts_at.astimezone(CHINA_TZ), ends_at=s.ends_at.astimezone(CHINA_TZ),
-                   period=s.period, kind=s.kind, lessons=s.lessons, status=s.status,
+                   period=s.period, kind=SessionKind(s.kind), lessons=s.lessons, status=SessionStatus(s.status),
                    teacher=teachers.get(s.teacher_id))
         for s in sessions
     )
-    active = [s for s in sessions if s.status != "cancelled"]
-    theory = sum(s.lessons for s in active if s.kind == "theory")
-    practice = sum(s.lessons for s in active if s.kind == "practice")
+    active = [s for s in sessions if s.status != SessionStatus.CANCELLED]
+    theory = sum(s.lessons for s in active if s.kind == SessionKind.THEORY)
+    practice = sum(s.lessons for s in active if s.kind == SessionKind.PRACTICE)
     online = c.planned_online_minutes // policy.lesson_minutes
     class_teachers = tuple(
         session.scalars(select(Teacher.name).join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id)
@@ -348,7 +348,7 @@ def change_class_status(db: Database, *, actor: Actor, code: str, target: str, t
         c = _load_class(session, code)
         current, wanted = ClassStatus(c.status), ClassStatus(target)
         active_sessions = session.scalars(
-            select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != "cancelled")
+            select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != SessionStatus.CANCELLED)
         ).all()
         enrolled = session.scalar(
             select(func.count()).select_from(Enrolment).where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None))
@@ -358,8 +358,8 @@ def change_class_status(db: Database, *, actor: Actor, code: str, target: str, t
         require_transition(current, wanted, facts)
         if wanted is ClassStatus.FILED:
             policy = policy_of(session.get(PolicyVersion, c.policy_id))
-            theory = sum(s.lessons for s in active_sessions if s.kind == "theory")
-            practice = sum(s.lessons for s in active_sessions if s.kind == "practice")
+            theory = sum(s.lessons for s in active_sessions if s.kind == SessionKind.THEORY)
+            practice = sum(s.lessons for s in active_sessions if s.kind == SessionKind.PRACTICE)
             problems = check_schedule(theory, practice, c.level, policy)
             if problems:
                 from desktop_app.domain.class_status import ClassStatusError
@@ -448,7 +448,7 @@ def cancel_session(db: Database, *, actor: Actor, session_id: int, reason: str) 
         marks = session.scalar(select(func.count()).select_from(AttendanceMark).where(AttendanceMark.session_id == row.id)) or 0
         if marks:
             raise ClassError("class.session_has_marks", count=marks)
-        row.status = "cancelled"
+        row.status = SessionStatus.CANCELLED.value
         audit.record(session, actor, "session.cancelled", entity_type="session", entity_id=row.uid, class_id=c.id,
                      details={"reason": reason.strip()})
         session.flush()
@@ -463,7 +463,7 @@ def _aware(value: datetime) -> datetime:
 def _session_row(session: Session, s: ClassSession) -> SessionRow:
     teacher = session.get(Teacher, s.teacher_id) if s.teacher_id else None
     return SessionRow(id=s.id, starts_at=s.starts_at.astimezone(CHINA_TZ), ends_at=s.ends_at.astimezone(CHINA_TZ),
-                      period=s.period, kind=s.kind, lessons=s.lessons, status=s.status,
+                      period=s.period, kind=SessionKind(s.kind), lessons=s.lessons, status=SessionStatus(s.status),
                       teacher=teacher.name if teacher else None)
 
 

@@ -12,7 +12,7 @@ from desktop_app import messages
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.identity import IdType, check_char, mask_identity_number
-from desktop_app.domain.schedule import ScheduleSpec, plan_class_schedule
+from desktop_app.domain.schedule import ScheduleSpec, SessionKind, SessionStatus, plan_class_schedule
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
 from desktop_app.store.models import (
@@ -163,8 +163,8 @@ def fill_demo_institution(db: Database, cipher: PersonalDataCipher, *, actor: Ac
             planned = plan_class_schedule(ScheduleSpec(lessons_per_sitting=4), start=start, end=end,
                                           lesson_minutes=policy.lesson_minutes,
                                           practice_percent=policy.min_practice_percent)
-            theory = sum(p.lessons for p in planned if p.kind == "theory") * policy.lesson_minutes
-            practice = sum(p.lessons for p in planned if p.kind == "practice") * policy.lesson_minutes
+            theory = sum(p.lessons for p in planned if p.kind is SessionKind.THEORY) * policy.lesson_minutes
+            practice = sum(p.lessons for p in planned if p.kind is SessionKind.PRACTICE) * policy.lesson_minutes
             training_class = TrainingClass(
                 institution_id=institution.id, code=f"{today:%Y}-{suffix}",
                 name=f"{today:%Y}年{occupation.name}（{_level_short(level)}）第{index + 1}期",
@@ -180,7 +180,8 @@ def fill_demo_institution(db: Database, cipher: PersonalDataCipher, *, actor: Ac
             session_rows = [
                 {"uid": new_uid(), "class_id": training_class.id, "starts_at": p.starts_at.astimezone(timezone.utc),
                  "ends_at": p.ends_at.astimezone(timezone.utc), "period": p.period.value, "kind": p.kind.value,
-                 "lessons": p.lessons, "teacher_id": teachers[index % len(teachers)].id, "status": "planned"}
+                 "lessons": p.lessons, "teacher_id": teachers[index % len(teachers)].id,
+                 "status": SessionStatus.PLANNED.value}
                 for p in planned
             ]
             if status != "draft":

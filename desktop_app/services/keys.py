@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.batches import PENDING_STATES, BatchState
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.platform.client import PlatformClient, PlatformError, PlatformRefused
 from desktop_app.platform.device_keys import (
@@ -25,7 +26,6 @@ from desktop_app.services.outbox import (
     META_PLATFORM_URL,
     META_REGISTERED_KEY_ID,
     META_STOPPED,
-    PENDING_STATES,
     error_words,
 )
 from desktop_app.services.sealing import META_DEVICE_ID, reissue_batch
@@ -146,7 +146,7 @@ def register_with_new_key(db: Database, key_dir: Path, cipher: PersonalDataCiphe
                                      previous_key_id=old.key_id))
         # Every waiting batch not signed by the new key: after a revocation no other key of this
         # computer can upload (and an attempt cut short earlier may have left some behind).
-        waiting = session.scalars(select(OutboxBatch).where(OutboxBatch.state == "sealed",
+        waiting = session.scalars(select(OutboxBatch).where(OutboxBatch.state == BatchState.SEALED,
                                                             OutboxBatch.key_id != promoted.key_id)
                                   .order_by(OutboxBatch.id)).all()
         for batch in waiting:

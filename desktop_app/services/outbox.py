@@ -1,7 +1,6 @@
 """The outbox: registering this device, uploading sealed batches, receipts, USB transport.
 
-States (PROTOCOL §10): sealed → sending → (sent_unconfirmed) → accepted | accepted_with_warnings
-| rejected; superseded once an accepted correction replaces a batch. `sending` is committed
+The batch states and the moves between them are domain/batches.py's. `sending` is committed
 before a request goes out, so a batch whose answer was lost (or whose process was killed)
 asks the platform for its receipt before it is ever sent again.
 """
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.batches import PENDING_STATES, BatchState, transition
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.platform.client import (
@@ -54,9 +54,6 @@ META_REGISTERED_KEY_ID = "platform.device_key_id"
 # device unknown); cleared by registering again or by a successful upload.
 META_STOPPED = "platform.stopped"
 
-PENDING_STATES = ("sealed", "sending", "sent_unconfirmed")
-UNCONFIRMED_STATES = ("sending", "sent_unconfirmed")
-FINAL_STATES = ("accepted", "accepted_with_warnings", "rejected", "superseded")
 # A batch the platform refused as a whole stays in the outbox, but is not sent again by itself.
 HELD_CODES = frozenset({"batch.conflict", "batch.too_large", "request.malformed"})
 
@@ -211,7 +208,7 @@ class BatchRow:
     kind: str
     class_code: str | None
     class_name: str | None
-    state: str
+    state: BatchState
     attempts: int
     next_attempt_at: datetime | None
     last_error: str | None
@@ -314,7 +311,7 @@ def _row(batch: OutboxBatch, c: TrainingClass | None) -> BatchRow:
     body = (batch.receipt or {}).get("receipt") or {}
     return BatchRow(
         batch_id=batch.batch_id, kind=batch.kind, class_code=c.code if c else None, class_name=c.name if c else None,
-        state=batch.state, attempts=batch.attempts, next_attempt_at=batch.next_attempt_at,
+        state=BatchState(batch.state), attempts=batch.attempts, next_attempt_at=batch.next_attempt_at,
         last_error=error_words(batch.last_error_code, batch_id=batch.batch_id),
         created_at=batch.created_at, sent_at=batch.sent_at, sequence=batch.sequence,
         receipt_status=body.get("status"), received_at=body.get("received_at"),
@@ -472,22 +469,26 @@ def register_device(db: Database, key: DeviceKey, *, actor: Actor, url: str, enr
 
 
 def _apply_receipt(session: Session, actor: Actor, batch: OutboxBatch, receipt: Receipt, *, source: str) -> bool:
-    """Store a verified receipt and move the batch (and its class) on. False if it was known."""
-    if batch.receipt and batch.state in FINAL_STATES:
+    """Store a verified receipt and move the batch (and its class) on. False if it was known.
+
+    Only a batch still waiting takes a receipt; one settled here already (by a receipt, refused
+    whole, or superseded by its re-signed copy) keeps its state.
+    """
+    if not BatchState(batch.state).is_pending:
         return False
     batch.receipt = receipt.envelope
     batch.sequence = receipt.sequence
-    batch.state = receipt.status
+    batch.state = transition(batch.state, receipt.status).value
     batch.next_attempt_at = None
     batch.last_error_code = None
     batch.last_error = None
     c = session.get(TrainingClass, batch.class_id) if batch.class_id else None
     if c is not None and c.status == ClassStatus.SEALED.value:
-        c.status = (ClassStatus.RETURNED if receipt.status == "rejected" else ClassStatus.UPLOADED).value
-    if receipt.status != "rejected" and batch.supersedes_batch_id:
+        c.status = (ClassStatus.RETURNED if receipt.status == BatchState.REJECTED else ClassStatus.UPLOADED).value
+    if receipt.status != BatchState.REJECTED and batch.supersedes_batch_id:
         old = session.scalar(select(OutboxBatch).where(OutboxBatch.batch_id == batch.supersedes_batch_id))
         if old is not None:
-            old.state = "superseded"
+            old.state = transition(old.state, BatchState.SUPERSEDED).value
             old.superseded_by = batch.batch_id
     audit.record(session, actor, "batch.receipt", entity_type="outbox_batch", entity_id=batch.batch_id,
                  class_id=batch.class_id, details={"status": receipt.status, "sequence": receipt.sequence,
@@ -570,7 +571,7 @@ def _due(session: Session, now: datetime, *, force: bool) -> list[int]:
         OutboxBatch.state.in_(PENDING_STATES)).order_by(OutboxBatch.id)
     due = []
     for batch_id, next_at, code, state in session.execute(query):
-        if code in HELD_CODES and state == "sealed" and not force:
+        if code in HELD_CODES and state == BatchState.SEALED and not force:
             continue  # refused as a whole (too large, conflict): only a person sends it again
         if not force and next_at is not None and next_at > now:
             continue
@@ -637,10 +638,11 @@ def _waiting(db: Database) -> int:
         return len(session.scalars(select(OutboxBatch.id).where(OutboxBatch.state.in_(PENDING_STATES))).all())
 
 
-def _record_failure(db: Database, row_id: int, *, state: str, code: str, delay: float | None, now: datetime) -> None:
+def _record_failure(db: Database, row_id: int, *, state: BatchState, code: str, delay: float | None,
+                    now: datetime) -> None:
     with db.writing() as session:
         batch = session.get(OutboxBatch, row_id)
-        batch.state = state
+        batch.state = transition(batch.state, state).value
         batch.last_error_code = code
         batch.next_attempt_at = now + timedelta(seconds=delay) if delay is not None else None
 
@@ -649,11 +651,11 @@ def _receive(db: Database, actor: Actor, row_id: int, receipt: Receipt, tally: _
     with db.writing() as session:
         batch = session.get(OutboxBatch, row_id)
         if _check_receipt(session, batch, receipt):
-            batch.state = "sent_unconfirmed"
+            batch.state = transition(batch.state, BatchState.SENT_UNCONFIRMED).value
             batch.last_error_code = "receipt.unverified"
             return False
         if _apply_receipt(session, actor, batch, receipt, source=source):
-            if receipt.status == "rejected":
+            if receipt.status == BatchState.REJECTED:
                 tally.rejected += 1
             else:
                 tally.accepted += 1
@@ -666,16 +668,17 @@ def _send_one(db: Database, cipher: PersonalDataCipher, actor: Actor, client: Pl
     """One step for one batch; returns seconds to wait before trying it again in this run, or None."""
     with db.writing() as session:
         batch = session.get(OutboxBatch, row_id)
-        if batch.state not in PENDING_STATES:
+        state = BatchState(batch.state)
+        if not state.is_pending:
             return None
-        unconfirmed = batch.state in UNCONFIRMED_STATES
+        unconfirmed = state.may_be_on_platform
         batch_id, key_id, signature, digest = batch.batch_id, batch.key_id, batch.signature, batch.content_hash
         data = batch_bytes(session, cipher, batch)
         attempts = batch.attempts
         if not unconfirmed:
             # Committed before the request: if the answer (or this process) is lost, the next
             # run asks for the receipt instead of blindly sending again.
-            batch.state = "sending"
+            batch.state = transition(state, BatchState.SENDING).value
             batch.attempts = attempts = attempts + 1
             batch.sent_at = now()
     # Could the platform already hold this batch? Until it says "unknown", assume it might.
@@ -690,7 +693,7 @@ def _send_one(db: Database, cipher: PersonalDataCipher, actor: Actor, client: Pl
             maybe_there = False
             with db.writing() as session:
                 batch = session.get(OutboxBatch, row_id)
-                batch.state = "sending"
+                batch.state = transition(batch.state, BatchState.SENDING).value
                 batch.attempts = attempts = batch.attempts + 1
                 batch.sent_at = now()
         receipt = client.put_batch(batch_id=batch_id, data=data, key_id=key_id, signature=signature,
@@ -698,16 +701,16 @@ def _send_one(db: Database, cipher: PersonalDataCipher, actor: Actor, client: Pl
     except PlatformUnreachable as lost:
         tally.offline = True
         delay = retry_delay_seconds(max(1, attempts), random_fraction=rng.random())
-        _record_failure(db, row_id, state="sent_unconfirmed" if maybe_there or lost.maybe_delivered else "sealed",
-                        code="network", delay=delay, now=now())
+        _record_failure(db, row_id, code="network", delay=delay, now=now(),
+                        state=BatchState.SENT_UNCONFIRMED if maybe_there or lost.maybe_delivered else BatchState.SEALED)
         return None
     except PlatformBusy as busy:
         delay = retry_delay_seconds(max(1, attempts), retry_after=busy.retry_after, random_fraction=rng.random())
         if busy.retry_after is not None:
             # Honour Retry-After, without stretching it into the much longer back-off.
             delay = max(float(busy.retry_after), min(delay, float(busy.retry_after) * 2))
-        _record_failure(db, row_id, state="sent_unconfirmed" if maybe_there else "sealed", code="platform.busy",
-                        delay=delay, now=now())
+        _record_failure(db, row_id, code="platform.busy", delay=delay, now=now(),
+                        state=BatchState.SENT_UNCONFIRMED if maybe_there else BatchState.SEALED)
         return delay
     except PlatformRefused as refused:
         return _refused(db, actor, row_id, refused, tally, now=now())
@@ -723,14 +726,14 @@ def _refused(db: Database, actor: Actor, row_id: int, refused: PlatformRefused, 
         batch.last_error_code = refused.code
         batch.next_attempt_at = None
         if refused.stops_everything:
-            batch.state = "sealed"
+            batch.state = transition(batch.state, BatchState.SEALED).value
             _set_meta(session, META_STOPPED, refused.code)
             tally.stopped = error_words(refused.code)
             audit.record(session, actor, "sync.stopped", entity_type="device", entity_id=_meta(session, META_DEVICE_ID),
                          details={"code": refused.code})
         elif refused.code in ("signature.invalid", "schema.invalid"):
             # The platform will never accept these bytes: the batch is rejected as a whole.
-            batch.state = "rejected"
+            batch.state = transition(batch.state, BatchState.REJECTED).value
             c = session.get(TrainingClass, batch.class_id) if batch.class_id else None
             if c is not None and c.status == ClassStatus.SEALED.value:
                 c.status = ClassStatus.RETURNED.value
@@ -738,7 +741,7 @@ def _refused(db: Database, actor: Actor, row_id: int, refused: PlatformRefused, 
             audit.record(session, actor, "batch.refused", entity_type="outbox_batch", entity_id=batch.batch_id,
                          class_id=batch.class_id, details={"code": refused.code})
         else:
-            batch.state = "sealed"
+            batch.state = transition(batch.state, BatchState.SEALED).value
             audit.record(session, actor, "batch.held", entity_type="outbox_batch", entity_id=batch.batch_id,
                          class_id=batch.class_id, details={"code": refused.code})
     return None

@@ -25,6 +25,7 @@ from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.eligibility import Candidate, EligibilityResult, PastTraining, TargetClass, Verdict, assess_enrolment
 from desktop_app.domain.identity import IdType
 from desktop_app.domain.roster_columns import ROSTER_COLUMNS
+from desktop_app.domain.roster_outcome import RosterOutcome
 from desktop_app.domain.trainee_input import TraineeInput, TraineeInputError, validate_trainee_fields
 from desktop_app.services import audit
 from desktop_app.services.policies import policy_of
@@ -98,13 +99,13 @@ class RowOutcome:
     row_number: int
     name: str
     id_masked: str
-    status: str  # enrolled / enrolled_without_subsidy / already_enrolled / rejected
+    status: RosterOutcome | None  # None only while the import is still deciding: a report's rows all have one
     problems: tuple[messages.Problem, ...] = ()
     warnings: tuple[messages.Problem, ...] = ()
 
     @property
     def rejected(self) -> bool:
-        return self.status == "rejected"
+        return self.status is RosterOutcome.REJECTED
 
     def reasons_text(self, language: str | None = None) -> str:
         return "；".join(problem.message(language) for problem in self.problems)
@@ -121,12 +122,12 @@ class RosterImportReport:
     _planned: list = field(default_factory=list, repr=False)
     _class_id: int = field(default=0, repr=False)
 
-    def count(self, status: str) -> int:
+    def count(self, status: RosterOutcome | str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
     @property
     def enrolled(self) -> int:
-        return self.count("enrolled") + self.count("enrolled_without_subsidy")
+        return sum(1 for outcome in self.outcomes if outcome.status is not None and outcome.status.enrols)
 
     @property
     def rejected(self) -> list[RowOutcome]:
@@ -246,12 +247,12 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
         data = item.data
         trainee = known.get(hashes[data.identity.value])
         if trainee is not None and _name_key(trainee.name) != _name_key(data.name):
-            item.outcome = _outcome(item, "rejected", (messages.Problem("roster.name_mismatch", {
+            item.outcome = _outcome(item, RosterOutcome.REJECTED, (messages.Problem("roster.name_mismatch", {
                 "id_masked": data.identity.masked(), "known": trainee.name, "given": data.name}),))
             item.data = None
             continue
         if trainee is not None and trainee.id in in_class:
-            item.outcome = _outcome(item, "already_enrolled")
+            item.outcome = _outcome(item, RosterOutcome.ALREADY_ENROLLED)
             item.trainee_id = trainee.id
             continue
         candidate = Candidate(name=data.name, identity=data.identity, pension=data.pension, already_in_class=False)
@@ -261,11 +262,11 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
         item.result = result
         item.trainee_id = trainee.id if trainee else None
         if result.verdict is Verdict.CANNOT_ENROL:
-            item.outcome = _outcome(item, "rejected", result.reasons)
+            item.outcome = _outcome(item, RosterOutcome.REJECTED, result.reasons)
             continue
         enrolled += 1
-        status_name = "enrolled" if result.verdict is Verdict.ELIGIBLE else "enrolled_without_subsidy"
-        item.outcome = _outcome(item, status_name, (), tuple(result.reasons) + item.outcome.warnings)
+        outcome = RosterOutcome.ENROLLED if result.verdict is Verdict.ELIGIBLE else RosterOutcome.ENROLLED_WITHOUT_SUBSIDY
+        item.outcome = _outcome(item, outcome, (), tuple(result.reasons) + item.outcome.warnings)
         if progress and (index % 200 == 0 or index == total):
             progress(total + index, total * 2)
 
@@ -280,24 +281,25 @@ def _validate_row(row: RosterRow, lookup: dict[str, str], today: date,
     name = (row.values.get("name") or "").strip()
     masked = _mask_raw(row.values.get("id_number"))
     if row.problems:
-        return _Planned(RowOutcome(row.row_number, name, masked, "rejected", tuple(row.problems)))
+        return _Planned(RowOutcome(row.row_number, name, masked, RosterOutcome.REJECTED, tuple(row.problems)))
     try:
         data = validate_trainee_fields(row.values, key_group_lookup=lookup, today=today, row=row.row_number)
     except TraineeInputError as error:
-        return _Planned(RowOutcome(row.row_number, name, masked, "rejected", tuple(error.problems)))
+        return _Planned(RowOutcome(row.row_number, name, masked, RosterOutcome.REJECTED, tuple(error.problems)))
     canonical = data.identity.value
     if canonical in first_row_of:
         first_row, first_was_15 = first_row_of[canonical]
         mixed = first_was_15 != bool(data.identity.upgraded_from)
         code = "roster.duplicate_in_file_15_18" if mixed else "roster.duplicate_in_file"
         problem = messages.Problem(code, {"row": row.row_number, "first_row": first_row})
-        return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), "rejected", (problem,)))
+        return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), RosterOutcome.REJECTED,
+                                   (problem,)))
     first_row_of[canonical] = (row.row_number, bool(data.identity.upgraded_from))
-    return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), "pending", (), tuple(data.warnings)),
+    return _Planned(RowOutcome(row.row_number, data.name, data.identity.masked(), None, (), tuple(data.warnings)),
                     data=data)
 
 
-def _outcome(item: _Planned, status: str, problems=(), warnings=None) -> RowOutcome:
+def _outcome(item: _Planned, status: RosterOutcome, problems=(), warnings=None) -> RowOutcome:
     current = item.outcome
     return RowOutcome(current.row_number, current.name, current.id_masked, status, tuple(problems),
                       tuple(current.warnings if warnings is None else warnings))
@@ -348,7 +350,7 @@ def _record(data: TraineeInput) -> TraineeRecord:
 def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport) -> None:
     planned: list[_Planned] = report._planned
     class_id: int = report._class_id
-    to_enrol = [p for p in planned if p.outcome.status in ("enrolled", "enrolled_without_subsidy")]
+    to_enrol = [p for p in planned if p.outcome.status is not None and p.outcome.status.enrols]
     new_people = [p for p in to_enrol if p.trainee_id is None]
     known_people = [p for p in to_enrol if p.trainee_id is not None]
     new_ids = insert_trainees(session, cipher, [_record(p.data) for p in new_people])
@@ -362,7 +364,7 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
         reasons = [{"code": p.code, "params": p.params} for p in item.result.reasons]
         rows.append({
             "uid": new_uid(), "class_id": class_id, "trainee_id": item.trainee_id, "roll_no": next_roll + offset,
-            "subsidy_status": "eligible" if item.outcome.status == "enrolled" else "not_eligible",
+            "subsidy_status": "eligible" if item.outcome.status is RosterOutcome.ENROLLED else "not_eligible",
             "eligibility_reasons": reasons, "enrolled_at": utcnow(), "enrolled_by": actor.user_id,
         })
     if rows:
@@ -376,9 +378,10 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
         for row in rows
     ]
     items.append(audit.AuditItem("roster.imported", "class", report.class_code, class_id, {
-        "file": report.source_name, "rows": len(planned), "enrolled": report.count("enrolled"),
-        "without_subsidy": report.count("enrolled_without_subsidy"),
-        "already_enrolled": report.count("already_enrolled"), "rejected": report.count("rejected"),
+        "file": report.source_name, "rows": len(planned), "enrolled": report.count(RosterOutcome.ENROLLED),
+        "without_subsidy": report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY),
+        "already_enrolled": report.count(RosterOutcome.ALREADY_ENROLLED),
+        "rejected": report.count(RosterOutcome.REJECTED),
         "new_trainees": len(new_people)}))
     audit.record_many(session, actor, items)
 

@@ -13,9 +13,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app import __version__, messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.assessment import AssessmentResult
+from desktop_app.domain.batches import BatchState, transition
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import is_valid_identity_number
 from desktop_app.domain.permissions import Permission, require
+from desktop_app.domain.schedule import SessionStatus
 from desktop_app.platform.device_keys import DeviceKey
 from desktop_app.platform.protocol import BATCH_SCHEMA, canonical_bytes, content_hash
 from desktop_app.services import audit
@@ -162,7 +166,7 @@ def _blocking_problems(session: Session, c: TrainingClass, roster: list,
         .where(Enrolment.class_id == c.id)).all())
     issued = {e for e, in session.execute(
         select(Certificate.enrolment_id).join(Enrolment, Enrolment.id == Certificate.enrolment_id)
-        .where(Enrolment.class_id == c.id, Certificate.status == "issued"))}
+        .where(Enrolment.class_id == c.id, Certificate.status == CertificateStatus.ISSUED))}
     for person in roster:
         who = {"roll_no": person.roll_no, "name": person.name}
         if not person.name.strip():
@@ -175,7 +179,7 @@ def _blocking_problems(session: Session, c: TrainingClass, roster: list,
         result = results.get(person.enrolment_id)
         if result is None:
             problems.append(messages.Problem("seal.no_result", who))
-        elif (row is not None and row.attendance.eligible and result == "pass"
+        elif (row is not None and row.attendance.eligible and result == AssessmentResult.PASS
               and person.enrolment_id not in issued):
             problems.append(messages.Problem("seal.certificate_missing", who))
     return problems, summary
@@ -186,7 +190,7 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, ros
     occupation = session.get(Occupation, c.occupation_id)
     policy = session.get(PolicyVersion, c.policy_id)
     session_count = len(session.scalars(select(ClassSession.id).where(
-        ClassSession.class_id == c.id, ClassSession.status != "cancelled")).all())
+        ClassSession.class_id == c.id, ClassSession.status != SessionStatus.CANCELLED)).all())
     groups: dict[int, list[str]] = {}
     for trainee_id, blob in session.execute(
             select(TraineeKeyGroup.trainee_id, TraineeKeyGroup.group_code_enc)
@@ -270,7 +274,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         wanted = ClassStatus.RETURNED if correcting else ClassStatus.COMPLETED
         if status is not wanted:
             raise SealRefused("seal.correction_needs_return" if correcting else "seal.wrong_status", code=c.code,
-                              status=status.label)
+                              status=status.words)
         roster = _roster_rows(session, c)
         id_numbers = {p.enrolment_id: cipher.decrypt(p.id_number_enc, field=ID_NUMBER) for p in roster}
         problems, summary = _blocking_problems(session, c, roster, id_numbers)
@@ -279,7 +283,8 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
         supersedes = None
         if correcting:
             supersedes = session.scalar(
-                select(OutboxBatch.batch_id).where(OutboxBatch.class_id == c.id, OutboxBatch.state == "rejected")
+                select(OutboxBatch.batch_id)
+                .where(OutboxBatch.class_id == c.id, OutboxBatch.state == BatchState.REJECTED)
                 .order_by(OutboxBatch.id.desc()).limit(1))
         institution = session.scalar(select(Institution).order_by(Institution.id).limit(1))
         versions = reference_versions(session)
@@ -308,7 +313,7 @@ def _store_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, d
     """Serialise `document` once, sign it, and put it in the outbox (bytes encrypted at rest)."""
     data = canonical_bytes(document)
     batch = OutboxBatch(
-        batch_id=document["batch_id"], kind=document["kind"], class_id=class_id, state="sealed",
+        batch_id=document["batch_id"], kind=document["kind"], class_id=class_id, state=BatchState.SEALED.value,
         size_bytes=len(data), content_hash=content_hash(data), signature=key.sign(data), key_id=key.key_id,
         supersedes_batch_id=document["supersedes"], reference_versions=document["reference_versions"], attempts=0,
         created_at=now)
@@ -328,7 +333,7 @@ def reissue_batch(session: Session, cipher: PersonalDataCipher, key: DeviceKey, 
     document.update(batch_id=str(uuid.uuid4()), created_at=utc_text(now),
                     device={"device_id": device_id, "key_id": key.key_id})
     new, _ = _store_batch(session, cipher, key, document, class_id=batch.class_id, now=now)
-    batch.state = "superseded"
+    batch.state = transition(batch.state, BatchState.SUPERSEDED).value
     batch.superseded_by = new.batch_id
     batch.last_error_code = None  # its "key revoked, uploads paused" is over; the audit log keeps why
     return new

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from desktop_app.domain.batches import PENDING_STATES
 from desktop_app.services.outbox import registered_url
 from desktop_app.store.engine import Database
 from desktop_app.store.models import Institution, OutboxBatch, Trainee, TrainingClass
-
-WAITING_STATES = ("sealed", "sending", "sent_unconfirmed")
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ def status_snapshot(db: Database) -> StatusSnapshot:
         classes = session.scalar(select(func.count()).select_from(TrainingClass)) or 0
         trainees = session.scalar(select(func.count()).select_from(Trainee)) or 0
         waiting = session.scalar(
-            select(func.count()).select_from(OutboxBatch).where(OutboxBatch.state.in_(WAITING_STATES))
+            select(func.count()).select_from(OutboxBatch).where(OutboxBatch.state.in_(PENDING_STATES))
         ) or 0
         registered = registered_url(session)
     return StatusSnapshot(database=db.display_name(), institution=institution, classes=classes,

@@ -609,17 +609,17 @@
         <translation>正在把审计日志导出到 {path} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="66" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="67" />
         <source>Exported {count} entries to {path}. The export itself is recorded in the audit log.</source>
         <translation>已导出 {count} 条记录到 {path}。本次导出也已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="72" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="73" />
         <source>Nothing was exported. {reason}</source>
         <translation>没有导出任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="80" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="81" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -3765,168 +3765,82 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ValueLabels</name>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="60" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="61" />
         <source>Subsidised</source>
         <translation>享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="62" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="63" />
         <source>Not subsidised</source>
         <translation>不享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="64" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="65" />
         <source>Subsidised (approved by hand)</source>
         <translation>享受补贴（人工认定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="74" />
-        <source>Theory</source>
-        <translation>理论</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="76" />
-        <source>Practice</source>
-        <translation>实操</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="82" />
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
-        <source>Scheduled</source>
-        <translation>已排课</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="90" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="91" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="92" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="85" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="93" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="86" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="94" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="87" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="95" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="88" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="96" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="89" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="105" />
-        <source>Will enrol</source>
-        <translation>将报名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="106" />
-        <source>Will enrol (no subsidy)</source>
-        <translation>将报名（不享受补贴）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="107" />
-        <location filename="../../desktop_app/gui/value_labels.py" line="114" />
-        <source>Already in the class</source>
-        <translation>已在班中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="108" />
-        <source>Cannot import</source>
-        <translation>不能导入</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/gui/value_labels.py" line="112" />
-        <source>Enrolled</source>
-        <translation>已报名</translation>
+        <source>Not issued</source>
+        <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="113" />
-        <source>Enrolled (no subsidy)</source>
-        <translation>已报名（不享受补贴）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="115" />
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="125" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="121" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/value_labels.py" line="137" />
-        <source>Waiting to upload</source>
-        <translation>待上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="138" />
-        <source>Uploading</source>
-        <translation>上传中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
-        <source>Sent, awaiting confirmation</source>
-        <translation>已发送待确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="140" />
-        <source>Uploaded</source>
-        <translation>已上传</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="141" />
-        <source>Uploaded (with notes)</source>
-        <translation>已上传（有提醒）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="142" />
-        <source>Returned</source>
-        <translation>被退回</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="143" />
-        <source>Replaced by a newer batch</source>
-        <translation>已被新批次取代</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="150" />
         <source>Completion report</source>
         <translation>结业上报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="152" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>

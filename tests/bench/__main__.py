@@ -57,19 +57,19 @@ def _startup_database(trainees: int) -> Path:
     import shutil
 
     shutil.rmtree(data_dir, ignore_errors=True)
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.services.demo import demo_people
     from desktop_app.store.trainees import insert_trainees
 
     print(f"[bench] building a database with {trainees:,} trainees in {data_dir} …", file=sys.stderr)
-    desk = open_desk(load_settings(data_dir=data_dir))
+    office = open_office(load_settings(data_dir=data_dir))
     chunk = 10_000
     for start in range(0, trainees, chunk):
         people = demo_people(min(chunk, trainees - start), seed=start, start_serial=start)
-        with desk.db.writing() as session:
-            insert_trainees(session, desk.cipher, people)
-    desk.close()
+        with office.db.writing() as session:
+            insert_trainees(session, office.cipher, people)
+    office.close()
     marker.write_text("ok")
     return data_dir
 
@@ -130,17 +130,17 @@ def _empty_database(folder: Path) -> Path:
         shutil.rmtree(template, ignore_errors=True)
         from datetime import date
 
-        from desktop_app.bootstrap import open_desk
+        from desktop_app.bootstrap import open_office
         from desktop_app.config import load_settings
         from desktop_app.domain.schedule import parse_schedule_spec
         from desktop_app.services.classes import ClassDraft, create_class
 
-        desk = open_desk(load_settings(data_dir=template))
-        create_class(desk.db, actor=desk.actor, draft=ClassDraft(
+        office = open_office(load_settings(data_dir=template))
+        create_class(office.db, actor=office.actor, draft=ClassDraft(
             code="BENCH", name="基准测试班", occupation_code="4-10-01-06", level=4, training_type="employment_skills",
             start_date=date(2026, 12, 1), end_date=date(2026, 12, 31), capacity=10_000, planned_lessons=64,
             schedule=parse_schedule_spec("mon-fri:am,pm/4")))
-        desk.close()
+        office.close()
         (template / "ready").write_text("ok")
     import shutil
 
@@ -175,17 +175,17 @@ def roster_import(options: argparse.Namespace) -> Result:
         connection.close()
         baseline.append(time.perf_counter() - started)
 
-        from desktop_app.bootstrap import open_desk
+        from desktop_app.bootstrap import open_office
         from desktop_app.config import load_settings
         from desktop_app.services.roster import import_roster
 
         data_dir = _empty_database(CACHE / "roster-run")
-        desk = open_desk(load_settings(data_dir=data_dir))
+        office = open_office(load_settings(data_dir=data_dir))
         started = time.perf_counter()
-        report = import_roster(desk.db, desk.cipher, actor=desk.actor, class_code="BENCH", source=path,
+        report = import_roster(office.db, office.cipher, actor=office.actor, class_code="BENCH", source=path,
                                today=date(2026, 11, 20))
         ours.append(time.perf_counter() - started)
-        desk.close()
+        office.close()
         if report.enrolled != 10_000:
             raise RuntimeError(f"benchmark import enrolled {report.enrolled}, rejected {len(report.rejected)}")
     return Result("roster_import", statistics.median(ours), statistics.median(baseline),
@@ -204,7 +204,7 @@ def _attendance_database(marks: int) -> Path:
     import uuid
     from datetime import date, datetime, timedelta, timezone
 
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.domain.schedule import parse_schedule_spec
     from desktop_app.services.classes import ClassDraft, change_class_status, create_class
@@ -213,20 +213,20 @@ def _attendance_database(marks: int) -> Path:
 
     shutil.rmtree(data_dir, ignore_errors=True)
     print(f"[bench] building a database with {marks:,} attendance marks in {data_dir} …", file=sys.stderr)
-    desk = open_desk(load_settings(data_dir=data_dir))
+    office = open_office(load_settings(data_dir=data_dir))
     per_class_trainees, per_class_sessions = 100, 40
     classes = max(1, marks // (per_class_trainees * per_class_sessions))
     trainee_ids: list[int] = []
     for start in range(0, 10_000, 5_000):  # 10 000 people, each in many past classes
-        with desk.db.writing() as session:
-            trainee_ids += insert_trainees(session, desk.cipher, demo_people(5_000, seed=start, start_serial=8_000_000 + start))
+        with office.db.writing() as session:
+            trainee_ids += insert_trainees(session, office.cipher, demo_people(5_000, seed=start, start_serial=8_000_000 + start))
     # The target class (created through the services, so it is exactly what staff would have).
     target_start = date(2026, 12, 1)
-    create_class(desk.db, actor=desk.actor, draft=ClassDraft(
+    create_class(office.db, actor=office.actor, draft=ClassDraft(
         code="BENCH-NOW", name="考勤基准班", occupation_code="4-10-01-06", level=4, training_type="employment_skills",
         start_date=target_start, end_date=date(2027, 1, 31), capacity=300, planned_lessons=160,
         schedule=parse_schedule_spec("mon-fri:am,pm/4")))
-    desk.close()
+    office.close()
     raw = sqlite3.connect(data_dir / "skilldesk.db")
     raw.execute("PRAGMA foreign_keys=OFF")
     cursor = raw.cursor()
@@ -276,17 +276,17 @@ def _attendance_database(marks: int) -> Path:
         [(str(uuid.uuid4()), target_id, trainee, roll, now) for roll, trainee in enumerate(trainee_ids[:300], start=1)])
     raw.commit()
     raw.close()
-    desk = open_desk(load_settings(data_dir=data_dir))
-    change_class_status(desk.db, actor=desk.actor, code="BENCH-NOW", target="filed", today=date(2026, 11, 20))
-    change_class_status(desk.db, actor=desk.actor, code="BENCH-NOW", target="in_training", today=target_start)
-    desk.close()
+    office = open_office(load_settings(data_dir=data_dir))
+    change_class_status(office.db, actor=office.actor, code="BENCH-NOW", target="filed", today=date(2026, 11, 20))
+    change_class_status(office.db, actor=office.actor, code="BENCH-NOW", target="in_training", today=target_start)
+    office.close()
     (data_dir / "ready").write_text("ok")
     return data_dir
 
 
 @benchmark("attendance_mark")
 def attendance_mark(options: argparse.Namespace) -> Result:
-    """Median time of a card swipe (the Desk call the grid makes: account check, then the service)
+    """Median time of a card swipe (the Office call the grid makes: account check, then the service)
     until the mark is committed, on a database with 2 000 000 marks; baseline: one raw sqlite3
     INSERT + commit of a mark row into the same database. Target: ours <= 10 ms."""
     import shutil
@@ -294,7 +294,7 @@ def attendance_mark(options: argparse.Namespace) -> Result:
     import uuid
     from datetime import timedelta
 
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.services.attendance import class_sessions
     from desktop_app.store.models import Trainee
@@ -303,9 +303,9 @@ def attendance_mark(options: argparse.Namespace) -> Result:
     work = CACHE / "attendance-run"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(source, work)
-    desk = open_desk(load_settings(data_dir=work))
-    sessions = class_sessions(desk.db, "BENCH-NOW")
-    with desk.db.reading() as session:
+    office = open_office(load_settings(data_dir=work))
+    sessions = class_sessions(office.db, "BENCH-NOW")
+    with office.db.reading() as session:
         from sqlalchemy import select
 
         from desktop_app.store.models import Enrolment, TrainingClass
@@ -313,17 +313,17 @@ def attendance_mark(options: argparse.Namespace) -> Result:
         target = session.scalar(select(TrainingClass.id).where(TrainingClass.code == "BENCH-NOW"))
         trainees = session.scalars(select(Trainee).join(Enrolment, Enrolment.trainee_id == Trainee.id)
                                    .where(Enrolment.class_id == target).order_by(Enrolment.roll_no)).all()
-        numbers = [desk.cipher.decrypt(t.id_number_enc, field="trainee.id_number") for t in trainees]
+        numbers = [office.cipher.decrypt(t.id_number_enc, field="trainee.id_number") for t in trainees]
     ours = []
     for index, number in enumerate(numbers[:options.swipes]):
         info = sessions[index // 100]
         now = info.starts_at + timedelta(minutes=index % 15)
         started = time.perf_counter()
-        result = desk.swipe(info.id, number, now=now)
+        result = office.attendance.swipe(info.id, number, now=now)
         ours.append(time.perf_counter() - started)
         if not result.recorded:
             raise RuntimeError(result.message.message("en"))
-    desk.close()
+    office.close()
     raw = sqlite3.connect(work / "skilldesk.db", isolation_level=None)
     raw.execute("PRAGMA synchronous=NORMAL")
     session_id, enrolment_id = raw.execute(
@@ -353,7 +353,7 @@ def attendance_summary(options: argparse.Namespace) -> Result:
     import sqlite3
     from datetime import datetime, timezone
 
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.services.attendance import class_attendance_summary, class_sessions, mark_all_present
 
@@ -362,19 +362,19 @@ def attendance_summary(options: argparse.Namespace) -> Result:
     if not (work / "marked").exists():
         shutil.rmtree(work, ignore_errors=True)
         shutil.copytree(source, work)
-        desk = open_desk(load_settings(data_dir=work))
-        for info in class_sessions(desk.db, "BENCH-NOW")[:40]:
-            mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
-        desk.close()
+        office = open_office(load_settings(data_dir=work))
+        for info in class_sessions(office.db, "BENCH-NOW")[:40]:
+            mark_all_present(office.db, actor=office.actor, session_id=info.id, now=info.ends_at)
+        office.close()
         (work / "marked").write_text("ok")
-    desk = open_desk(load_settings(data_dir=work))
+    office = open_office(load_settings(data_dir=work))
     as_of = datetime(2027, 2, 1, tzinfo=timezone.utc)
     ours = []
     for _ in range(options.repeat):
         started = time.perf_counter()
-        rows = class_attendance_summary(desk.db, "BENCH-NOW", as_of=as_of)
+        rows = class_attendance_summary(office.db, "BENCH-NOW", as_of=as_of)
         ours.append(time.perf_counter() - started)
-    desk.close()
+    office.close()
     assert len(rows) == 300
     raw = sqlite3.connect(work / "skilldesk.db")
     query = """
@@ -453,7 +453,7 @@ def _sealable_database(trainees: int) -> Path:
 
     from sqlalchemy import update
 
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.domain.schedule import parse_schedule_spec
     from desktop_app.services.assessment import class_assessments, record_assessment
@@ -465,26 +465,26 @@ def _sealable_database(trainees: int) -> Path:
 
     print(f"[bench] building a completed class of {trainees:,} trainees in {data_dir} …", file=sys.stderr)
     shutil.rmtree(data_dir, ignore_errors=True)
-    desk = open_desk(load_settings(data_dir=data_dir))
-    detail = create_class(desk.db, actor=desk.actor, draft=ClassDraft(
+    office = open_office(load_settings(data_dir=data_dir))
+    detail = create_class(office.db, actor=office.actor, draft=ClassDraft(
         code="BENCH-SEAL", name="基准测试结业班", occupation_code="4-10-01-06", level=4,
         training_type="employment_skills", start_date=date(2026, 12, 1), end_date=date(2026, 12, 31),
         capacity=trainees, planned_lessons=64, schedule=parse_schedule_spec("mon-fri:am,pm/4")))
-    import_roster(desk.db, desk.cipher, actor=desk.actor, class_code="BENCH-SEAL", source=_roster_file(trainees),
+    import_roster(office.db, office.cipher, actor=office.actor, class_code="BENCH-SEAL", source=_roster_file(trainees),
                   today=date(2026, 11, 20))
-    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="filed", today=date(2026, 11, 20))
-    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="in_training", today=date(2026, 12, 1))
+    change_class_status(office.db, actor=office.actor, code="BENCH-SEAL", target="filed", today=date(2026, 11, 20))
+    change_class_status(office.db, actor=office.actor, code="BENCH-SEAL", target="in_training", today=date(2026, 12, 1))
     for info in detail.sessions:
-        mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
-    for row in class_assessments(desk.db, "BENCH-SEAL"):
-        record_assessment(desk.db, actor=desk.actor, class_code="BENCH-SEAL", enrolment_id=row.enrolment_id,
+        mark_all_present(office.db, actor=office.actor, session_id=info.id, now=info.ends_at)
+    for row in class_assessments(office.db, "BENCH-SEAL"):
+        record_assessment(office.db, actor=office.actor, class_code="BENCH-SEAL", enrolment_id=row.enrolment_id,
                           theory=850, practical=900, result="pass")
-    issue_certificates(desk.db, desk.cipher, desk.device_key(), actor=desk.actor, class_code="BENCH-SEAL",
+    issue_certificates(office.db, office.cipher, office.device.key(), actor=office.actor, class_code="BENCH-SEAL",
                        issued_on=date(2027, 1, 6), as_of=datetime(2027, 1, 5, tzinfo=timezone.utc))
-    change_class_status(desk.db, actor=desk.actor, code="BENCH-SEAL", target="completed", today=date(2027, 1, 5))
-    with desk.db.writing() as session:
+    change_class_status(office.db, actor=office.actor, code="BENCH-SEAL", target="completed", today=date(2027, 1, 5))
+    with office.db.writing() as session:
         session.execute(update(Institution).values(code="320506-0001", name="苏州市吴中区金桥职业技能培训学校"))
-    desk.close()
+    office.close()
     (data_dir / "ready").write_text("ok")
     return data_dir
 
@@ -500,7 +500,7 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
     import httpx
     from sqlalchemy import select
 
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.platform.protocol import b64, content_hash
     from desktop_app.services import outbox
@@ -518,19 +518,19 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
             platform_ours = start_platform_server(scratch / "platform-ours")
             platform_raw = start_platform_server(scratch / "platform-raw")
             try:
-                desk = open_desk(load_settings(data_dir=scratch / "data"))
-                key = desk.device_key()
-                desk.register_device(platform_ours.url, platform_ours.enrolment_code("320506-0001"))
+                office = open_office(load_settings(data_dir=scratch / "data"))
+                key = office.device.key()
+                office.device.register(platform_ours.url, platform_ours.enrolment_code("320506-0001"))
                 started = time.perf_counter()
-                row = desk.seal_class("BENCH-SEAL")
-                report = outbox.upload_pending(desk.db, desk.cipher, actor=desk.actor, url=platform_ours.url)
+                row = office.outbox.seal("BENCH-SEAL")
+                report = outbox.upload_pending(office.db, office.cipher, actor=office.actor, url=platform_ours.url)
                 ours.append(time.perf_counter() - started)
                 if report.accepted != 1:
                     raise RuntimeError(f"not accepted: {report}")
-                with desk.db.reading() as session:
-                    data = batch_bytes(session, desk.cipher, session.scalar(
+                with office.db.reading() as session:
+                    data = batch_bytes(session, office.cipher, session.scalar(
                         select(OutboxBatch).where(OutboxBatch.batch_id == row.batch_id)))
-                desk.close()
+                office.close()
                 httpx.post(f"{platform_raw.url}/api/v1/devices", json={
                     "enrolment_code": platform_raw.enrolment_code("320506-0001"), "institution_code": "320506-0001",
                     "key_id": key.key_id, "public_key_pem": key.public_key_pem},

@@ -91,22 +91,22 @@ def run_marks(argv: list[str]) -> int:
 
 
 def apply_plan(db_path: str, plan: dict, start: int) -> int:
-    from desktop_app.bootstrap import open_desk
+    from desktop_app.bootstrap import open_office
     from desktop_app.config import load_settings
     from desktop_app.domain.attendance import MarkValue
 
-    desk = open_desk(load_settings(db_path=db_path))
+    office = open_office(load_settings(db_path=db_path))
     try:
         trace("S")
         for step in plan["steps"][start:]:
             if step["op"] == "all_present":
-                desk.mark_all_present(step["session"])
+                office.attendance.mark_all_present(step["session"])
             else:
                 value = MarkValue(step["status"], late_minutes=step.get("late", 0),
                                   leave_reason=step.get("leave_reason"))
-                desk.set_mark(step["session"], step["enrolment"], value, reason=plan["reason"])
+                office.attendance.set_mark(step["session"], step["enrolment"], value, reason=plan["reason"])
     finally:
-        desk.close()
+        office.close()
     return 0
 
 

@@ -213,7 +213,7 @@ def _open_database_files(ws: Workspace) -> list[str]:
 def _fork_is_safe(ws: Workspace) -> bool:
     """Fork only from a single-threaded process holding no connection to a workspace database:
     a child must open its own connection, never inherit one (SQLite's rule; SQLAlchemy's
-    engines here are all disposed when their desk closes, so nothing should be open)."""
+    engines here are all disposed when their office closes, so nothing should be open)."""
     if threading.active_count() > 1:
         global _warned
         if not _warned:

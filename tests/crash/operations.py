@@ -549,14 +549,14 @@ def batch_problems(ws: Workspace, db: Path, class_code: str) -> list[str]:
         from desktop_app.services.sealing import decrypt_batch
 
         with ws.environment():
-            from desktop_app.bootstrap import open_desk
+            from desktop_app.bootstrap import open_office
             from desktop_app.config import load_settings
 
-            desk = open_desk(load_settings(db_path=db))
+            office = open_office(load_settings(db_path=db))
             try:
-                cipher = desk.cipher
+                cipher = office.cipher
             finally:
-                desk.close()
+                office.close()
         for batch_id, stored, digest, signature, public in raw_query(db, """
                 SELECT b.batch_id, s.canonical_bytes, b.content_hash, b.signature, k.public_key_pem
                 FROM outbox_batch b JOIN training_class c ON c.id = b.class_id

@@ -115,7 +115,7 @@ def assert_renders(item) -> tuple[str, str]:
 def test_each_status_has_value_labels_and_keys(status, value, zh, en, digit, letter, minutes):
     assert status.value == value and AttendanceStatus(value) is status
     assert status.label_zh == zh and status.label_en == en
-    assert isinstance(status.label, Bilingual) and f"{status.label:en}" == en
+    assert isinstance(status.words, Bilingual) and f"{status.words:en}" == en
     assert status.shortcut == digit and status.letter == letter
     assert status.takes_minutes is minutes
     assert status_for_key(digit) is status
@@ -615,10 +615,10 @@ SAMPLES = {
     "attendance.late_minutes_range": {"where": W, "value": 300, "session_minutes": 210},
     "attendance.early_minutes_range": {"where": W, "value": 0, "session_minutes": 210},
     "attendance.minutes_exceed_session": {"where": W, "late": 100, "early": 120, "total": 220, "session_minutes": 210},
-    "attendance.minutes_not_allowed": {"where": W, "status": A.PRESENT.label, "late": 3, "early": 0},
+    "attendance.minutes_not_allowed": {"where": W, "status": A.PRESENT.words, "late": 3, "early": 0},
     "attendance.leave_reason_missing": {"where": W},
     "attendance.leave_reason_too_long": {"where": W, "length": 230, "maximum": 200},
-    "attendance.reason_without_leave": {"where": W, "status": A.LATE.label},
+    "attendance.reason_without_leave": {"where": W, "status": A.LATE.words},
     "attendance.sign_out_before_sign_in": {"where": W, "sign_in": "2026-12-01 08:30:00",
                                            "sign_out": "2026-12-01 08:20:00"},
     "attendance.rate_low": {"trainee": "张三", "rate": "79.6", "minimum": 80, "attended": "31.8", "scheduled": "40.0",

@@ -29,10 +29,10 @@ def chinese(qapp):
 
 
 @pytest.fixture
-def demo_desk(desk):
+def demo_office(office):
     """The test database filled with the demo institution (5 classes, 155 trainees)."""
-    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
-    return desk
+    fill_demo_institution(office.db, office.cipher, actor=office.actor)
+    return office
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def code():
 
 
 @pytest.fixture
-def demo_window(qtbot, qapp, demo_desk, settings):
+def demo_window(qtbot, qapp, demo_office, settings):
     """The main window, in Chinese, with the first answers from the database already shown.
 
     Not handed to qtbot.addWidget: pytest-qt closes and deletes such widgets before fixtures are
@@ -52,7 +52,7 @@ def demo_window(qtbot, qapp, demo_desk, settings):
     from desktop_app.gui.main_window import MainWindow  # here: the screens' own tests build no window
 
     install_translators(qapp, "zh")
-    window = MainWindow(demo_desk, settings)
+    window = MainWindow(demo_office, settings)
     window.resize(1280, 860)
     window.show()
     qtbot.waitUntil(lambda: window.tasks.pending == 0 and window.pages["classes"].model.rowCount() > 0, timeout=20_000)

@@ -16,7 +16,7 @@ from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.changes import Area, writes
 
 # The areas the facade's writing calls report (services/office, `@writes`). Until the Office
-# facade replaces the Desk on this branch, the Desk's methods are wrapped to report the same, so
+# facade replaces the Office on this branch, the Office's methods are wrapped to report the same, so
 # that the screens receive the change notices they will receive from the window. A method that
 # already reports (`.changes`), or that no longer exists under this name, is left alone: once
 # the Office lands this wrapping does nothing and can go.
@@ -40,12 +40,12 @@ COUNT_TEXTS = {  # what the window shows beside each screen's title (MainWindow.
 }
 
 
-def report_changes_like_the_office(desk, monkeypatch) -> None:
+def report_changes_like_the_office(office, monkeypatch) -> None:
     for name, areas in DESK_WRITES.items():
-        method = getattr(desk, name, None)
+        method = getattr(office, name, None)
         if method is None or hasattr(method, "changes"):
             continue
-        monkeypatch.setattr(desk, name, writes(*areas)(method))
+        monkeypatch.setattr(office, name, writes(*areas)(method))
 
 
 class ScreenHost(QWidget):
@@ -89,16 +89,16 @@ def operations(qapp):
 
 
 @pytest.fixture
-def host_screen(qtbot, qapp, demo_desk, operations, monkeypatch):
+def host_screen(qtbot, qapp, demo_office, operations, monkeypatch):
     """`host_screen(PageClass)`: the page over the demo institution, shown at 1280×860 in Chinese,
     its first answers arrived. Every answer arrives before the page goes (see demo_window)."""
     hosts = []
-    report_changes_like_the_office(demo_desk, monkeypatch)
+    report_changes_like_the_office(demo_office, monkeypatch)
 
     def build(page_class, **kwargs):
         install_translators(qapp, "zh")
-        page = page_class(demo_desk, operations, **kwargs)
-        host = ScreenHost(page, demo_desk, operations)
+        page = page_class(demo_office, operations, **kwargs)
+        host = ScreenHost(page, demo_office, operations)
         host.resize(1280, 860)
         host.show()
         qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=20_000)

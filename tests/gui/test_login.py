@@ -20,11 +20,11 @@ PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
-def admin_desk(desk):
-    desk.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
-                            PASSWORD)
-    desk.sign_out()
-    return desk
+def admin_office(office):
+    office.accounts.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
+                                       PASSWORD)
+    office.accounts.sign_out()
+    return office
 
 
 @pytest.fixture
@@ -37,8 +37,8 @@ def operations(qtbot, qapp):
 
 
 @pytest.fixture
-def login(qtbot, admin_desk, operations, chinese):
-    dialog = LoginDialog(admin_desk, operations)
+def login(qtbot, admin_office, operations, chinese):
+    dialog = LoginDialog(admin_office, operations)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -52,11 +52,11 @@ def type_in(qtbot, dialog, username: str, password: str) -> None:
     qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
 
 
-def test_wrong_password_is_said_in_the_dialog_which_stays_open(qtbot, login, admin_desk):
+def test_wrong_password_is_said_in_the_dialog_which_stays_open(qtbot, login, admin_office):
     type_in(qtbot, login, "wang", "not the password")
     assert login.isVisible() and login.result() == 0
     assert login.error_label.isVisible() and "账号或密码不正确" in login.error_label.text()
-    assert login.password_edit.text() == "" and not admin_desk.actor.signed_in
+    assert login.password_edit.text() == "" and not admin_office.actor.signed_in
 
 
 def test_empty_password_is_asked_for(qtbot, login):
@@ -72,14 +72,14 @@ def test_lockout_is_said_with_the_time_it_ends(qtbot, login):
     assert "已被锁定" in login.error_label.text() and login.isVisible()
 
 
-def test_right_password_signs_in_and_closes(qtbot, login, admin_desk):
+def test_right_password_signs_in_and_closes(qtbot, login, admin_office):
     type_in(qtbot, login, "wang", PASSWORD)
     assert login.result() == LoginDialog.DialogCode.Accepted and not login.isVisible()
-    assert admin_desk.actor.username == "wang" and admin_desk.actor.role is Role.ADMINISTRATOR
+    assert admin_office.actor.username == "wang" and admin_office.actor.role is Role.ADMINISTRATOR
 
 
-def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, desk, operations, chinese):
-    wizard = FirstRunWizard(desk, operations)
+def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, office, operations, chinese):
+    wizard = FirstRunWizard(office, operations)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.institution_page
@@ -105,23 +105,23 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, d
     admin.repeat_edit.setText(PASSWORD + "x")
     wizard.next()
     assert wizard.currentPage() is admin and admin.error_label.isVisible()
-    assert desk.first_run_needed()
+    assert office.accounts.first_run_needed()
     admin.repeat_edit.setText(PASSWORD)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert wizard.currentPage() is wizard.done_page and "wang" in wizard.done_page.summary.text()
     back = wizard.button(wizard.WizardButton.BackButton)
     assert not (back.isVisible() and back.isEnabled())  # the account exists: no going back to change it
-    assert not desk.first_run_needed()
-    assert desk.actor.username == "wang" and desk.actor.is_administrator
-    assert accounts.authenticate(desk.db, "wang", PASSWORD).display_name == "王校长"
+    assert not office.accounts.first_run_needed()
+    assert office.actor.username == "wang" and office.actor.is_administrator
+    assert accounts.authenticate(office.db, "wang", PASSWORD).display_name == "王校长"
     with pytest.raises(accounts.SignInError):
-        accounts.authenticate(desk.db, LOCAL_ADMIN_USERNAME, PASSWORD)
+        accounts.authenticate(office.db, LOCAL_ADMIN_USERNAME, PASSWORD)
 
 
 @pytest.fixture
-def locked_window(qtbot, admin_desk, operations, chinese):
-    admin_desk.sign_in("wang", PASSWORD)
+def locked_window(qtbot, admin_office, operations, chinese):
+    admin_office.accounts.sign_in("wang", PASSWORD)
     window = QMainWindow()
     button = QPushButton("work")
     window.clicks = 0
@@ -135,7 +135,7 @@ def locked_window(qtbot, admin_desk, operations, chinese):
     window.resize(600, 400)
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(window, admin_desk, operations, interval_ms=150)
+    lock = IdleLock(window, admin_office, operations, interval_ms=150)
     yield window, lock
     lock.stop()
 
@@ -182,7 +182,7 @@ def test_idle_minutes_come_from_settings_with_a_default_of_ten():
     assert idle_minutes_from({"idle_lock_minutes": 0}) == 10
 
 
-def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp, admin_desk, settings, chinese):
+def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp, admin_office, settings, chinese):
     """The composition root's start-up: login dialog (modal), then the idle lock with the stored period."""
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -191,7 +191,7 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
     from desktop_app.gui.main_window import MainWindow
 
     Preferences.update(settings.settings_file, idle_lock_minutes=7)
-    window = MainWindow(admin_desk, settings)
+    window = MainWindow(admin_office, settings)
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -205,7 +205,7 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
     QTimer.singleShot(0, answer)
     try:
         assert start_session(window, settings)
-        assert admin_desk.actor.username == "wang"
+        assert admin_office.actor.username == "wang"
         assert window.idle_lock.timer.interval() == 7 * 60_000
         assert window.pages["settings"].general.idle_spin.value() == 7
         window.pages["settings"].general.idle_spin.setValue(3)
@@ -223,13 +223,13 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
 # --- checking off the UI thread -------------------------------------------------------------------
 
 
-def slowed(monkeypatch, desk, name: str, seconds: float, *, error: BaseException | None = None):
-    """Make `desk.<name>` take `seconds` on the worker (a slow scrypt, a distant PostgreSQL), then
+def slowed(monkeypatch, part, name: str, seconds: float, *, error: BaseException | None = None):
+    """Make `part.<name>` take `seconds` on the worker (a slow scrypt, a distant PostgreSQL), then
     answer as usual, or raise `error`. Returns the thread idents it ran on."""
     import threading
     import time
 
-    original = getattr(desk, name)
+    original = getattr(part, name)
     threads = []
 
     def slow(*args, **kwargs):
@@ -239,12 +239,12 @@ def slowed(monkeypatch, desk, name: str, seconds: float, *, error: BaseException
             raise error
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(desk, name, slow)
+    monkeypatch.setattr(part, name, slow)
     return threads
 
 
 def test_the_event_loop_keeps_turning_while_a_slow_sign_in_is_checked_at_start_up(
-        qtbot, qapp, admin_desk, operations, monkeypatch, chinese):
+        qtbot, qapp, admin_office, operations, monkeypatch, chinese):
     """Start-up has no window yet: the dialog's own event loop runs while the pool checks."""
     import threading
 
@@ -253,7 +253,7 @@ def test_the_event_loop_keeps_turning_while_a_slow_sign_in_is_checked_at_start_u
 
     from desktop_app.gui.login import sign_in_at_start
 
-    threads = slowed(monkeypatch, admin_desk, "sign_in", 0.8)
+    threads = slowed(monkeypatch, admin_office.accounts, "sign_in", 0.8)
     ticks = {"count": 0, "while_checking": 0}
     seen = {}
 
@@ -280,17 +280,17 @@ def test_the_event_loop_keeps_turning_while_a_slow_sign_in_is_checked_at_start_u
 
     QTimer.singleShot(0, answer)
     try:
-        assert sign_in_at_start(admin_desk, operations)
+        assert sign_in_at_start(admin_office, operations)
     finally:
         timer.stop()
-    assert admin_desk.actor.username == "wang"
+    assert admin_office.actor.username == "wang"
     assert threads and threads[0] != threading.get_ident()  # checked on a pool thread
     assert ticks["while_checking"] > 20  # ~80 ticks of 10 ms fit in 0.8 s; a frozen loop gives 0
     assert seen["buttons_enabled"] is False and "正在核对" in seen["busy_text"]
 
 
-def test_a_slow_check_in_the_dialog_leaves_the_application_responsive(qtbot, login, admin_desk, monkeypatch):
-    slowed(monkeypatch, admin_desk, "sign_in", 0.5)
+def test_a_slow_check_in_the_dialog_leaves_the_application_responsive(qtbot, login, admin_office, monkeypatch):
+    slowed(monkeypatch, admin_office.accounts, "sign_in", 0.5)
     ticks = []
     from PySide6.QtCore import QTimer
 
@@ -311,10 +311,10 @@ def test_a_slow_check_in_the_dialog_leaves_the_application_responsive(qtbot, log
 
 
 def test_a_programming_error_in_sign_in_is_logged_and_said_as_such_not_as_a_wrong_password(
-        qtbot, login, admin_desk, monkeypatch, caplog):
+        qtbot, login, admin_office, monkeypatch, caplog):
     import logging
 
-    slowed(monkeypatch, admin_desk, "sign_in", 0, error=AttributeError("'NoneType' object has no attribute 'salt'"))
+    slowed(monkeypatch, admin_office.accounts, "sign_in", 0, error=AttributeError("'NoneType' object has no attribute 'salt'"))
     with caplog.at_level(logging.ERROR):
         type_in(qtbot, login, "wang", PASSWORD)
     text = login.error_label.text()
@@ -324,13 +324,13 @@ def test_a_programming_error_in_sign_in_is_logged_and_said_as_such_not_as_a_wron
     assert failures and failures[0].exc_info and failures[0].exc_info[0] is AttributeError  # with its traceback
 
 
-def test_a_programming_error_while_unlocking_is_logged_and_said_as_such(qtbot, locked_window, admin_desk,
+def test_a_programming_error_while_unlocking_is_logged_and_said_as_such(qtbot, locked_window, admin_office,
                                                                        monkeypatch, caplog):
     import logging
 
     window, lock = locked_window
     qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
-    slowed(monkeypatch, admin_desk, "verify_current_user", 0, error=KeyError("role"))
+    slowed(monkeypatch, admin_office.accounts, "unlock", 0, error=KeyError("role"))
     overlay = lock.overlay
     overlay.password_edit.setText(PASSWORD)
     with caplog.at_level(logging.ERROR):
@@ -341,10 +341,10 @@ def test_a_programming_error_while_unlocking_is_logged_and_said_as_such(qtbot, l
 
 
 def test_a_programming_error_creating_the_administrator_is_logged_and_said_as_such(
-        qtbot, desk, operations, monkeypatch, caplog, chinese):
+        qtbot, office, operations, monkeypatch, caplog, chinese):
     import logging
 
-    wizard = FirstRunWizard(desk, operations)
+    wizard = FirstRunWizard(office, operations)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.institution_page
@@ -355,7 +355,7 @@ def test_a_programming_error_creating_the_administrator_is_logged_and_said_as_su
     admin.username_edit.setText("wang")
     admin.password_edit.setText(PASSWORD)
     admin.repeat_edit.setText(PASSWORD)
-    slowed(monkeypatch, desk, "complete_first_run", 0.3, error=TypeError("unexpected keyword"))
+    slowed(monkeypatch, office.accounts, "complete_first_run", 0.3, error=TypeError("unexpected keyword"))
     with caplog.at_level(logging.ERROR):
         wizard.next()
         assert admin.busy and not wizard.button(wizard.WizardButton.NextButton).isEnabled()
@@ -364,4 +364,4 @@ def test_a_programming_error_creating_the_administrator_is_logged_and_said_as_su
     assert wizard.currentPage() is admin and "意外错误" in admin.error_label.text()
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
     assert any(record.exc_info and record.exc_info[0] is TypeError for record in caplog.records)
-    assert desk.first_run_needed()
+    assert office.accounts.first_run_needed()

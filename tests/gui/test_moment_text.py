@@ -29,10 +29,10 @@ def test_upload_times_are_china_time_not_the_pcs(pc_in_new_york):
     assert labels.local_time(None) == "" and labels.local_time("not a time") == "not a time"
 
 
-def test_the_upload_screen_and_the_audit_log_agree_on_a_pc_set_to_new_york(pc_in_new_york, desk):
+def test_the_upload_screen_and_the_audit_log_agree_on_a_pc_set_to_new_york(pc_in_new_york, office):
     """The audit log shows `occurred_at` in China time; the upload screen formats UTC moments with
     value_labels.local_time. Both must name the same minute for the same entry."""
-    entry = desk.audit_entries(limit=1)[0]  # opening the database wrote at least one entry
+    entry = office.audit.entries(limit=1)[0]  # opening the database wrote at least one entry
     audit_log_text = f"{entry.occurred_at:%Y-%m-%d %H:%M}"  # as the audit screen shows it, minus seconds
     upload_text = labels.local_time(entry.occurred_at.astimezone(timezone.utc))
     assert upload_text == audit_log_text == moment_text(entry.occurred_at)

@@ -20,11 +20,11 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def window(qtbot, qapp, desk, settings, completed):  # noqa: F811
+def window(qtbot, qapp, office, settings, completed):  # noqa: F811
     from desktop_app.gui.main_window import MainWindow  # here, not above: see tests/gui/conftest.py
 
     install_translators(qapp, "zh")
-    window = MainWindow(desk, settings)
+    window = MainWindow(office, settings)
     window.resize(1280, 860)
     window.show()
     window.show_page("certificates")
@@ -38,7 +38,7 @@ def window(qtbot, qapp, desk, settings, completed):  # noqa: F811
     install_translators(qapp, "zh")
 
 
-def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, settings, desk):
+def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, settings, office):
     settings_page = window.pages["settings"]
     settings_page.printer.x_spin.setValue(2.5)
     settings_page.printer.y_spin.setValue(-1.0)
@@ -47,7 +47,7 @@ def test_the_printer_offset_is_saved_at_once_and_read_back(qtbot, qapp, window, 
     assert window.pages["certificates"].offset_mm == (2.5, -1.0)
     assert stored_certificate_offset(settings) == (2.5, -1.0)
     assert settings_page.printer.x_spin.maximum() == 20 and settings_page.printer.x_spin.singleStep() == 0.5
-    again = type(window)(desk, settings)  # the next start of SkillDesk
+    again = type(window)(office, settings)  # the next start of SkillDesk
     try:
         assert again.pages["settings"].printer.x_spin.value() == 2.5
         assert again.pages["settings"].printer.y_spin.value() == -1.0

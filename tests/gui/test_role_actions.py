@@ -16,6 +16,7 @@ from desktop_app.gui.login import LoginDialog
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.permissions import apply_permission, refusal_text
 from desktop_app.services.accounts import InstitutionProfile
+from desktop_app.services.office import Office, OfficeContext
 
 PASSWORD = "correct horse 1"
 WAIT = 20_000
@@ -26,27 +27,27 @@ TEACHER_MAY_NOT_SEAL = "您的角色（教师）没有“封存班级数据”�
 
 
 @pytest.fixture
-def accounts_desk(demo_desk):
+def accounts_office(demo_office):
     """The demo institution after the first run: an administrator, a teacher, an auditor, a clerk."""
-    demo_desk.complete_first_run(InstitutionProfile(code="JS3205060001", name="苏州市吴中区金桥职业技能培训学校（演示）"),
-                                 "wang", "王校长", PASSWORD)
+    demo_office.accounts.complete_first_run(InstitutionProfile(code="JS3205060001", name="苏州市吴中区金桥职业技能培训学校（演示）"),
+                                            "wang", "王校长", PASSWORD)
     for username, role, name in (("zhang", Role.TEACHER, "张老师"), ("sun", Role.AUDITOR, "孙审计"),
                                  ("li", Role.CLERK, "李文员")):
-        demo_desk.create_user(username, PASSWORD, role, name)
-    demo_desk.sign_out()
-    return demo_desk
+        demo_office.accounts.create_user(username, PASSWORD, role, name)
+    demo_office.accounts.sign_out()
+    return demo_office
 
 
 @pytest.fixture
-def window_as(qtbot, qapp, accounts_desk, settings):
+def window_as(qtbot, qapp, accounts_office, settings):
     """`window_as("zhang")`: the main window, in Chinese, with that person signed in first (as at start-up)."""
     windows = []
 
     def build(username: str | None) -> MainWindow:
         install_translators(qapp, "zh")
-        window = MainWindow(accounts_desk, settings)
+        window = MainWindow(accounts_office, settings)
         if username is not None:
-            accounts_desk.sign_in(username, PASSWORD)
+            accounts_office.accounts.sign_in(username, PASSWORD)
         window.resize(1280, 860)
         window.show()
         windows.append(window)
@@ -202,13 +203,13 @@ def sign_in_through(qtbot, dialog: LoginDialog, username: str, password: str = P
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.checking, timeout=WAIT)
 
 
-def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(qtbot, window_as, accounts_desk):
+def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(qtbot, window_as, accounts_office):
     window = window_as("zhang")
     assert window.sign_out_button.isVisible() and window.sign_out_button.text() == "退出登录 / 切换用户…"
     qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
     dialog = window.login_dialog
     assert isinstance(dialog, LoginDialog) and dialog.isVisible() and dialog.isModal()
-    assert not accounts_desk.actor.signed_in
+    assert not accounts_office.actor.signed_in
     assert not window.centralWidget().isVisible()  # the previous person's screens are not left on show
     assert window.user_status.text() == "未登录"
     classes = window.pages["classes"]
@@ -217,7 +218,7 @@ def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(
     assert dialog.isVisible() and "账号或密码不正确" in dialog.error_label.text()
     sign_in_through(qtbot, dialog, "zhang")
     assert not (shiboken6.isValid(dialog) and dialog.isVisible()) and window.login_dialog is None
-    assert accounts_desk.actor.username == "zhang" and window.centralWidget().isVisible()
+    assert accounts_office.actor.username == "zhang" and window.centralWidget().isVisible()
 
 
 def test_quitting_the_login_dialog_closes_the_window(qtbot, window_as):
@@ -227,7 +228,7 @@ def test_quitting_the_login_dialog_closes_the_window(qtbot, window_as):
     assert not window.isVisible()
 
 
-def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accounts_desk, code):
+def test_switching_user_applies_the_new_role_everywhere(qtbot, window_as, accounts_office, code):
     window = window_as("zhang")
     classes = window.pages["classes"]
     select(qtbot, classes, code("JZ01"))
@@ -271,13 +272,13 @@ def test_numbers_revealed_by_the_previous_person_are_masked_for_the_next(qtbot, 
     assert not button.isEnabled() and button.toolTip() == "您的角色（教师）没有“查看完整的个人信息”的权限"
 
 
-def test_signing_in_after_the_window_is_built_applies_that_role_when_it_shows(qtbot, qapp, accounts_desk, settings,
+def test_signing_in_after_the_window_is_built_applies_that_role_when_it_shows(qtbot, qapp, accounts_office, settings,
                                                                               chinese):
     """Start-up builds the window signed out, then the login dialog signs in, then the window shows."""
-    window = MainWindow(accounts_desk, settings)
+    window = MainWindow(accounts_office, settings)
     try:
         assert not window.pages["classes"].new_button.isEnabled()
-        accounts_desk.sign_in("wang", PASSWORD)
+        accounts_office.accounts.sign_in("wang", PASSWORD)
         window.show()
         assert window.pages["classes"].new_button.isEnabled()
         assert window.user_status.text() == "当前用户：\n王校长（管理员）"
@@ -294,26 +295,23 @@ def test_before_the_first_run_there_is_nobody_to_sign_out(demo_window):
 
 
 def test_an_account_disabled_at_another_computer_is_asked_to_sign_in_again_saying_why(
-        qtbot, window_as, accounts_desk, code):
-    from desktop_app.services.desk import Desk
-
+        qtbot, window_as, accounts_office, code):
     window = window_as("zhang")
-    administrator = Desk(db=accounts_desk.db, cipher=accounts_desk.cipher, actor=SIGNED_OUT,
-                         opened=accounts_desk.opened)  # the same database, another PC
-    administrator.sign_in("wang", PASSWORD)
-    administrator.deactivate_user("zhang")
-    session_id = accounts_desk.class_sessions(code("JZ01"))[0].id
+    administrator = Office(OfficeContext(accounts_office.opened, actor=SIGNED_OUT))  # the same database, another PC
+    administrator.accounts.sign_in("wang", PASSWORD)
+    administrator.accounts.deactivate("zhang")
+    session_id = accounts_office.attendance.sessions(code("JZ01"))[0].id
     failures = []
-    window.operations.run(window.pages["attendance"], lambda: accounts_desk.mark_all_present(session_id),
+    window.operations.run(window.pages["attendance"], lambda: accounts_office.attendance.mark_all_present(session_id),
                           failure=failures.append)
     qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=WAIT)
     dialog = window.login_dialog
     assert dialog.isVisible() and "已被管理员停用" in dialog.error_label.text()
     assert "Traceback" not in dialog.error_label.text()
-    assert not accounts_desk.actor.signed_in and not window.centralWidget().isVisible()
+    assert not accounts_office.actor.signed_in and not window.centralWidget().isVisible()
     assert window.user_status.text() == "未登录"
     assert [type(error).__name__ for error in failures] == ["SessionEnded"]  # the page was told too
     sign_in_through(qtbot, dialog, "zhang")  # the disabled account cannot come back…
     assert dialog.isVisible() and "账号或密码不正确" in dialog.error_label.text()
     sign_in_through(qtbot, dialog, "wang")  # …someone else can
-    assert window.login_dialog is None and accounts_desk.actor.username == "wang"
+    assert window.login_dialog is None and accounts_office.actor.username == "wang"

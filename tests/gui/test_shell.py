@@ -17,9 +17,9 @@ EXPECTED_EN_TITLES = ["Classes", "Trainees", "Attendance", "Certificates", "Uplo
 
 
 @pytest.fixture
-def window(qtbot, qapp, desk, settings):
+def window(qtbot, qapp, office, settings):
     install_translators(qapp, "zh")
-    win = MainWindow(desk, settings)
+    win = MainWindow(office, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.tasks.pending == 0)
@@ -55,10 +55,10 @@ def test_status_bar_names_the_database_and_counts_waiting_batches(window):
     assert window.online_status.text() == "离线（尚未设置省平台地址）"
 
 
-def test_page_counts_come_from_the_database(qtbot, qapp, desk, settings):
-    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
+def test_page_counts_come_from_the_database(qtbot, qapp, office, settings):
+    fill_demo_institution(office.db, office.cipher, actor=office.actor)
     install_translators(qapp, "zh")
-    win = MainWindow(desk, settings)
+    win = MainWindow(office, settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.snapshot is not None)
     assert win.pages["classes"].header.count_label.text() == "当前数据库共有 5 个班级"

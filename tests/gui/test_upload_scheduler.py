@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
 import pytest
 
@@ -19,10 +20,11 @@ URL = "https://pt.example.cn"
 
 
 class FakeOffice:
-    """Answers `sync` with the next prepared outcome; `release` lets a held upload finish."""
+    """Answers `outbox.sync` with the next prepared outcome; `release` lets a held upload finish."""
 
     def __init__(self) -> None:
         self.actor = CLERK
+        self.outbox = SimpleNamespace(sync=self.sync)
         self.calls: list[dict] = []
         self.outcomes: list[object] = []
         self.release = threading.Event()

@@ -123,11 +123,11 @@ def stand_in_factories():
 
 
 @pytest.fixture
-def window(qtbot, qapp, desk, settings, monkeypatch, chinese):
+def window(qtbot, qapp, office, settings, monkeypatch, chinese):
     monkeypatch.setattr(main_window_module, "screen_factories", stand_in_factories)
     Preferences.update(settings.settings_file, certificate_offset_mm=(1.5, -0.5), idle_lock_minutes=12)
     install_translators(qapp, "zh")
-    win = MainWindow(desk, settings)
+    win = MainWindow(office, settings)
     win.show()
     qtbot.waitUntil(lambda: win.tasks.pending == 0 and win.snapshot is not None, timeout=WAIT)
     yield win

@@ -16,18 +16,18 @@ from desktop_app.services.demo import demo_people
 TODAY = date(2026, 11, 20)
 
 
-def make_class(desk, code: str = "2026-JZ01", *, occupation: str = "4-10-01-06", level: int = 4,
+def make_class(office, code: str = "2026-JZ01", *, occupation: str = "4-10-01-06", level: int = 4,
                start: date = date(2026, 12, 1), end: date = date(2026, 12, 31), capacity: int = 60,
                lessons: int | None = 64):
     draft = ClassDraft(code=code, name=f"{code} 家政服务员培训班", occupation_code=occupation, level=level,
                        training_type="employment_skills", start_date=start, end_date=end, capacity=capacity,
                        planned_lessons=lessons, schedule=parse_schedule_spec("mon-fri:am,pm/4"))
-    return create_class(desk.db, actor=desk.actor, draft=draft)
+    return create_class(office.db, actor=office.actor, draft=draft)
 
 
 @pytest.fixture
-def open_class(desk):
-    return make_class(desk)
+def open_class(office):
+    return make_class(office)
 
 
 def people(count: int, *, start: int = 900_000):

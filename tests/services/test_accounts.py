@@ -14,7 +14,7 @@ from desktop_app.domain.permissions import ROLE_PERMISSIONS, Permission, Permiss
 from desktop_app.services import accounts, assessment, attendance, certificates, classes, roster, trainees
 from desktop_app.services.accounts import AccountError, InstitutionProfile, SignInError
 from desktop_app.services.demo import fill_demo_institution
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office, OfficeContext
 from desktop_app.store.models import AppUser, AuditEntry, ClassTeacher, Institution, Teacher, TrainingClass, utcnow
 
 PASSWORD = "correct horse 1"
@@ -22,21 +22,21 @@ PROFILE = InstitutionProfile(code="JS3205060001", name="苏州市姑苏区职业
                              address="苏州市姑苏区人民路 100 号", contact_name="王老师", contact_phone="0512-65550000")
 
 
-def set_up(desk: Desk) -> None:
-    desk.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
+def set_up(office: Office) -> None:
+    office.accounts.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
 
 
-def add_user(desk: Desk, username: str, role: Role) -> None:
-    accounts.create_user(desk.db, actor=desk.actor, username=username, password=PASSWORD, role=role,
+def add_user(office: Office, username: str, role: Role) -> None:
+    accounts.create_user(office.db, actor=office.actor, username=username, password=PASSWORD, role=role,
                          display_name=f"{role.label_zh}{username}")
 
 
-def actor(desk: Desk, username: str):
-    return accounts.authenticate(desk.db, username, PASSWORD)
+def actor(office: Office, username: str):
+    return accounts.authenticate(office.db, username, PASSWORD)
 
 
-def audit_actions(desk: Desk) -> list[str]:
-    with desk.db.reading() as session:
+def audit_actions(office: Office) -> list[str]:
+    with office.db.reading() as session:
         return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
 
 
@@ -64,120 +64,120 @@ def test_a_hash_made_with_other_parameters_still_verifies():
     assert accounts.verify_password("old password", stored)
 
 
-def test_stored_password_hash_in_the_database_is_not_the_password(desk):
-    set_up(desk)
-    with desk.db.reading() as session:
+def test_stored_password_hash_in_the_database_is_not_the_password(office):
+    set_up(office)
+    with office.db.reading() as session:
         stored = session.scalar(select(AppUser.password_hash).where(AppUser.username == "wang"))
     assert stored.startswith("scrypt$") and PASSWORD not in stored
-    assert PASSWORD.encode() not in desk.db.sqlite_path.read_bytes()
+    assert PASSWORD.encode() not in office.db.sqlite_path.read_bytes()
 
 
 @pytest.mark.parametrize("password, code", [("", "accounts.empty_password"), ("        ", "accounts.password_blank"),
                                             ("short1", "accounts.password_too_short")])
-def test_weak_passwords_are_refused_with_a_clear_message(desk, password, code):
+def test_weak_passwords_are_refused_with_a_clear_message(office, password, code):
     with pytest.raises(AccountError) as refused:
-        desk.complete_first_run(PROFILE, "wang", "王校长", password)
+        office.accounts.complete_first_run(PROFILE, "wang", "王校长", password)
     assert refused.value.code == code
-    assert desk.first_run_needed()
+    assert office.accounts.first_run_needed()
 
 
 # --- signing in and lockout --------------------------------------------------------------------
 
-def test_right_password_signs_in_and_records_the_time(desk):
-    set_up(desk)
-    signed = desk.sign_in("wang", PASSWORD)
-    assert signed.role is Role.ADMINISTRATOR and signed.display_name == "王校长" and desk.actor == signed
-    with desk.db.reading() as session:
+def test_right_password_signs_in_and_records_the_time(office):
+    set_up(office)
+    signed = office.accounts.sign_in("wang", PASSWORD)
+    assert signed.role is Role.ADMINISTRATOR and signed.display_name == "王校长" and office.actor == signed
+    with office.db.reading() as session:
         assert session.scalar(select(AppUser.last_login_at).where(AppUser.username == "wang")) is not None
-    assert "user.signed_in" in audit_actions(desk)
+    assert "user.signed_in" in audit_actions(office)
 
 
-def test_wrong_password_and_unknown_user_get_the_same_message(desk):
-    set_up(desk)
+def test_wrong_password_and_unknown_user_get_the_same_message(office):
+    set_up(office)
     with pytest.raises(SignInError) as wrong:
-        desk.sign_in("wang", "not the password")
+        office.accounts.sign_in("wang", "not the password")
     with pytest.raises(SignInError) as unknown:
-        desk.sign_in("nobody", "not the password")
+        office.accounts.sign_in("nobody", "not the password")
     assert wrong.value.code == unknown.value.code == "accounts.bad_credentials"
     assert wrong.value.message() == unknown.value.message()
     assert "wang" not in wrong.value.message()
 
 
-def test_empty_password_is_refused_without_counting_a_failure(desk):
-    set_up(desk)
+def test_empty_password_is_refused_without_counting_a_failure(office):
+    set_up(office)
     with pytest.raises(SignInError) as refused:
-        desk.sign_in("wang", "")
+        office.accounts.sign_in("wang", "")
     assert refused.value.code == "accounts.empty_password"
-    with desk.db.reading() as session:
+    with office.db.reading() as session:
         assert session.scalar(select(AppUser.failed_logins).where(AppUser.username == "wang")) == 0
 
 
-def test_builtin_local_admin_cannot_sign_in(desk):
+def test_builtin_local_admin_cannot_sign_in(office):
     with pytest.raises(SignInError) as refused:
-        desk.sign_in(LOCAL_ADMIN_USERNAME, "whatever123")
+        office.accounts.sign_in(LOCAL_ADMIN_USERNAME, "whatever123")
     assert refused.value.code == "accounts.bad_credentials"
 
 
-def test_five_wrong_passwords_lock_the_account_until_the_period_ends(desk):
-    set_up(desk)
+def test_five_wrong_passwords_lock_the_account_until_the_period_ends(office):
+    set_up(office)
     for _ in range(accounts.MAX_FAILED_LOGINS - 1):
         with pytest.raises(SignInError) as refused:
-            desk.sign_in("wang", "wrong password")
+            office.accounts.sign_in("wang", "wrong password")
         assert refused.value.code == "accounts.bad_credentials"
     with pytest.raises(SignInError) as locked:
-        desk.sign_in("wang", "wrong password")
+        office.accounts.sign_in("wang", "wrong password")
     assert locked.value.code == "accounts.locked"
     assert "wang" in locked.value.message() and "15" not in locked.value.params["user"]
     # Even the right password is refused while locked, and the message says until when.
     with pytest.raises(SignInError) as still:
-        desk.sign_in("wang", PASSWORD)
+        office.accounts.sign_in("wang", PASSWORD)
     assert still.value.code == "accounts.locked"
-    with desk.db.reading() as session:
+    with office.db.reading() as session:
         until = session.scalar(select(AppUser.locked_until).where(AppUser.username == "wang"))
     assert until is not None
     assert moment_text(accounts._as_utc(until)) in still.value.message()
     # After the lockout period, the right password works again.
     later = accounts._as_utc(until) + timedelta(seconds=1)
-    signed = accounts.authenticate(desk.db, "wang", PASSWORD, now=later)
+    signed = accounts.authenticate(office.db, "wang", PASSWORD, now=later)
     assert signed.username == "wang"
-    assert "user.locked" in audit_actions(desk)
+    assert "user.locked" in audit_actions(office)
 
 
-def test_an_administrator_password_reset_lifts_a_lockout(desk):
-    set_up(desk)
-    desk.sign_in("wang", PASSWORD)
-    add_user(desk, "li", Role.CLERK)
+def test_an_administrator_password_reset_lifts_a_lockout(office):
+    set_up(office)
+    office.accounts.sign_in("wang", PASSWORD)
+    add_user(office, "li", Role.CLERK)
     for _ in range(accounts.MAX_FAILED_LOGINS):
         with pytest.raises(SignInError):
-            accounts.authenticate(desk.db, "li", "wrong password")
-    desk.set_user_password("li", "new password 2")
-    assert accounts.authenticate(desk.db, "li", "new password 2").role is Role.CLERK
+            accounts.authenticate(office.db, "li", "wrong password")
+    office.accounts.set_password("li", "new password 2")
+    assert accounts.authenticate(office.db, "li", "new password 2").role is Role.CLERK
 
 
-def test_disabled_account_cannot_sign_in(desk):
-    set_up(desk)
-    add_user(desk, "li", Role.CLERK)
-    desk.deactivate_user("li")
+def test_disabled_account_cannot_sign_in(office):
+    set_up(office)
+    add_user(office, "li", Role.CLERK)
+    office.accounts.deactivate("li")
     with pytest.raises(SignInError) as refused:
-        accounts.authenticate(desk.db, "li", PASSWORD)
+        accounts.authenticate(office.db, "li", PASSWORD)
     assert refused.value.code == "accounts.bad_credentials"
 
 
 # --- first run ----------------------------------------------------------------------------------
 
-def test_fresh_database_needs_the_first_run_and_acts_as_the_local_admin(desk):
-    assert desk.first_run_needed()
-    assert desk.actor.username == LOCAL_ADMIN_USERNAME and desk.actor.signed_in
+def test_fresh_database_needs_the_first_run_and_acts_as_the_local_admin(office):
+    assert office.accounts.first_run_needed()
+    assert office.actor.username == LOCAL_ADMIN_USERNAME and office.actor.signed_in
 
 
-def test_first_run_creates_the_administrator_fills_the_institution_and_retires_local_admin(desk, settings):
-    from desktop_app.bootstrap import open_desk
+def test_first_run_creates_the_administrator_fills_the_institution_and_retires_local_admin(office, settings):
+    from desktop_app.bootstrap import open_office
 
-    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)  # data from before accounts existed
-    actor_after = desk.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
-    assert actor_after.role is Role.ADMINISTRATOR and desk.actor == actor_after
-    assert not desk.first_run_needed()
-    with desk.db.reading() as session:
+    fill_demo_institution(office.db, office.cipher, actor=office.actor)  # data from before accounts existed
+    actor_after = office.accounts.complete_first_run(PROFILE, "wang", "王校长", PASSWORD)
+    assert actor_after.role is Role.ADMINISTRATOR and office.actor == actor_after
+    assert not office.accounts.first_run_needed()
+    with office.db.reading() as session:
         first = session.scalars(select(Institution).order_by(Institution.id)).first()
         assert (first.code, first.name, first.credit_code, first.contact_phone) == (
             PROFILE.code, PROFILE.name, PROFILE.credit_code, PROFILE.contact_phone)
@@ -186,107 +186,107 @@ def test_first_run_creates_the_administrator_fills_the_institution_and_retires_l
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "first_run.completed"))
         assert entry.actor_name == "wang" and entry.details["institution_code"] == PROFILE.code
     # Opening the database again no longer acts as anyone until someone signs in.
-    again = open_desk(settings)
+    again = open_office(settings)
     try:
         assert again.actor == SIGNED_OUT
         with pytest.raises(PermissionDenied) as refused:
             classes.change_class_status(again.db, actor=again.actor, code=f"{date.today():%Y}-PR01", target="filed")
         assert refused.value.code == "permission.sign_in_required"
-        assert again.list_classes()  # reading needs no sign-in
+        assert again.classes.list()  # reading needs no sign-in
     finally:
         again.close()
 
 
-def test_first_run_cannot_be_repeated(desk):
-    set_up(desk)
+def test_first_run_cannot_be_repeated(office):
+    set_up(office)
     with pytest.raises(AccountError) as refused:
-        desk.complete_first_run(PROFILE, "zhao", "赵某", PASSWORD)
+        office.accounts.complete_first_run(PROFILE, "zhao", "赵某", PASSWORD)
     assert refused.value.code == "accounts.first_run_done"
 
 
-def test_first_run_refuses_an_incomplete_profile_and_changes_nothing(desk):
+def test_first_run_refuses_an_incomplete_profile_and_changes_nothing(office):
     with pytest.raises(AccountError) as refused:
-        desk.complete_first_run(InstitutionProfile(code="JS1", name=" "), "wang", "王校长", PASSWORD)
+        office.accounts.complete_first_run(InstitutionProfile(code="JS1", name=" "), "wang", "王校长", PASSWORD)
     assert refused.value.code == "accounts.institution_name_missing"
     with pytest.raises(AccountError) as bad_credit:
-        desk.complete_first_run(InstitutionProfile(code="JS1", name="学校", credit_code="123"), "wang", "王", PASSWORD)
+        office.accounts.complete_first_run(InstitutionProfile(code="JS1", name="学校", credit_code="123"), "wang", "王", PASSWORD)
     assert bad_credit.value.code == "accounts.credit_code_invalid"
-    assert desk.first_run_needed()
+    assert office.accounts.first_run_needed()
 
 
 # --- managing accounts ------------------------------------------------------------------------------
 
-def test_user_management_is_audited_as_permission_changes(desk):
-    set_up(desk)
-    add_user(desk, "li", Role.CLERK)
-    desk.set_user_role("li", "教务")
-    desk.set_user_password("li", "another pass 3")
-    desk.deactivate_user("li")
-    with desk.db.reading() as session:
+def test_user_management_is_audited_as_permission_changes(office):
+    set_up(office)
+    add_user(office, "li", Role.CLERK)
+    office.accounts.set_role("li", "教务")
+    office.accounts.set_password("li", "another pass 3")
+    office.accounts.deactivate("li")
+    with office.db.reading() as session:
         entries = {e.action: (e.actor_name, e.details)
                    for e in session.scalars(select(AuditEntry).where(AuditEntry.action.like("user.%")))}
     assert entries["user.created"] == ("wang", {"username": "li", "role": "clerk"})
     assert entries["user.role_changed"] == ("wang", {"username": "li", "from": "clerk", "to": "registrar"})
     assert entries["user.password_set"][0] == "wang"
     assert entries["user.deactivated"][1]["username"] == "li"
-    rows = {r.username: r for r in desk.list_users()}
+    rows = {r.username: r for r in office.accounts.list_users()}
     assert set(rows) == {"wang", "li"} and rows["li"].is_active is False and rows["li"].role is Role.REGISTRAR
 
 
-def test_the_last_administrator_cannot_be_disabled_or_demoted(desk):
-    set_up(desk)
-    add_user(desk, "zhao", Role.ADMINISTRATOR)
+def test_the_last_administrator_cannot_be_disabled_or_demoted(office):
+    set_up(office)
+    add_user(office, "zhao", Role.ADMINISTRATOR)
     with pytest.raises(AccountError) as self_disable:
-        desk.deactivate_user("wang")
+        office.accounts.deactivate("wang")
     assert self_disable.value.code == "accounts.self_disable"
-    desk.deactivate_user("zhao")
+    office.accounts.deactivate("zhao")
     with pytest.raises(AccountError) as demote:
-        desk.set_user_role("wang", Role.CLERK)
+        office.accounts.set_role("wang", Role.CLERK)
     assert demote.value.code == "accounts.last_admin"
 
 
-def test_duplicate_and_unknown_accounts_and_roles_are_named(desk):
-    set_up(desk)
-    add_user(desk, "li", Role.CLERK)
+def test_duplicate_and_unknown_accounts_and_roles_are_named(office):
+    set_up(office)
+    add_user(office, "li", Role.CLERK)
     with pytest.raises(AccountError) as taken:
-        add_user(desk, "li", Role.CLERK)
+        add_user(office, "li", Role.CLERK)
     assert taken.value.code == "accounts.username_taken"
     with pytest.raises(AccountError) as unknown:
-        desk.set_user_role("nobody", Role.CLERK)
+        office.accounts.set_role("nobody", Role.CLERK)
     assert unknown.value.code == "accounts.unknown_user"
     with pytest.raises(AccountError) as role:
-        desk.set_user_role("li", "boss")
+        office.accounts.set_role("li", "boss")
     assert role.value.code == "accounts.unknown_role" and "auditor" in role.value.message()
 
 
 @pytest.mark.parametrize("role", [Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR])
-def test_only_administrators_manage_accounts(desk, role):
-    set_up(desk)
-    add_user(desk, "someone", role)
-    someone = actor(desk, "someone")
+def test_only_administrators_manage_accounts(office, role):
+    set_up(office)
+    add_user(office, "someone", role)
+    someone = actor(office, "someone")
     with pytest.raises(PermissionDenied) as refused:
-        accounts.create_user(desk.db, actor=someone, username="new", password=PASSWORD, role=Role.ADMINISTRATOR)
+        accounts.create_user(office.db, actor=someone, username="new", password=PASSWORD, role=Role.ADMINISTRATOR)
     assert role.label_zh in refused.value.message() and "管理账号和角色" in refused.value.message()
     with pytest.raises(PermissionDenied):
-        accounts.set_role(desk.db, actor=someone, username="someone", role=Role.ADMINISTRATOR)
+        accounts.set_role(office.db, actor=someone, username="someone", role=Role.ADMINISTRATOR)
     with pytest.raises(PermissionDenied):
-        accounts.list_users(desk.db, actor=someone)
+        accounts.list_users(office.db, actor=someone)
     # ... but anyone may change their own password.
-    accounts.set_password(desk.db, actor=someone, username="someone", password="my own pass 9")
+    accounts.set_password(office.db, actor=someone, username="someone", password="my own pass 9")
     with pytest.raises(PermissionDenied):
-        accounts.set_password(desk.db, actor=someone, username="wang", password="taken over 9")
+        accounts.set_password(office.db, actor=someone, username="wang", password="taken over 9")
 
 
 # --- every role, outside its rights, through the service layer ---------------------------------------
 
 @pytest.fixture
-def institution(desk, code):
+def institution(office, code):
     """The demo institution, set up with one account of each role."""
-    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
-    set_up(desk)
+    fill_demo_institution(office.db, office.cipher, actor=office.actor)
+    set_up(office)
     for role in (Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR):
-        add_user(desk, role.value, role)
-    return desk
+        add_user(office, role.value, role)
+    return office
 
 
 @pytest.fixture
@@ -294,35 +294,35 @@ def code():
     return lambda suffix: f"{date.today():%Y}-{suffix}"
 
 
-def _calls(desk, code, tmp_path):
+def _calls(office, code, tmp_path):
     """One service call per permission, each as a function of the actor."""
     running = code("JZ01")
-    session_id = desk.class_sessions(running)[0].id
-    enrolment_id = desk.session_grid(session_id).rows[0].enrolment_id
-    trainee_id = desk.class_roster(running)[0].trainee_id
+    session_id = office.attendance.sessions(running)[0].id
+    enrolment_id = office.attendance.grid(session_id).rows[0].enrolment_id
+    trainee_id = office.trainees.class_roster(running)[0].trainee_id
     return {
-        Permission.MANAGE_CLASSES: lambda a: classes.update_class(desk.db, actor=a, code=code("PR01"), name="改名"),
-        Permission.ENROL_TRAINEES: lambda a: roster.import_roster(desk.db, desk.cipher, actor=a, class_code=code("PR01"),
+        Permission.MANAGE_CLASSES: lambda a: classes.update_class(office.db, actor=a, code=code("PR01"), name="改名"),
+        Permission.ENROL_TRAINEES: lambda a: roster.import_roster(office.db, office.cipher, actor=a, class_code=code("PR01"),
                                                                   source=tmp_path / "missing.xlsx"),
-        Permission.EXPORT_PERSONAL_DATA: lambda a: roster.export_roster(desk.db, desk.cipher, actor=a,
+        Permission.EXPORT_PERSONAL_DATA: lambda a: roster.export_roster(office.db, office.cipher, actor=a,
                                                                         class_code=running, path=tmp_path / "r.xlsx"),
         Permission.REVEAL_PERSONAL_DATA: lambda a: trainees.reveal_personal_field(
-            desk.db, desk.cipher, actor=a, trainee_id=trainee_id, field="id_number", purpose="核对"),
+            office.db, office.cipher, actor=a, trainee_id=trainee_id, field="id_number", purpose="核对"),
         Permission.RECORD_ASSESSMENTS: lambda a: assessment.record_assessment(
-            desk.db, actor=a, class_code=code("YL01"), enrolment_id=0, theory=None, practical=None, result=None),
-        Permission.ISSUE_CERTIFICATES: lambda a: certificates.void_certificate(desk.db, actor=a, number="X-1",
+            office.db, actor=a, class_code=code("YL01"), enrolment_id=0, theory=None, practical=None, result=None),
+        Permission.ISSUE_CERTIFICATES: lambda a: certificates.void_certificate(office.db, actor=a, number="X-1",
                                                                                reason="测试"),
-        Permission.MARK_ATTENDANCE: lambda a: attendance.mark_all_present(desk.db, actor=a, session_id=session_id),
-        Permission.MANAGE_USERS: lambda a: accounts.list_users(desk.db, actor=a),
-        Permission.MANAGE_SETTINGS: lambda a: fill_demo_institution(desk.db, desk.cipher, actor=a),
+        Permission.MARK_ATTENDANCE: lambda a: attendance.mark_all_present(office.db, actor=a, session_id=session_id),
+        Permission.MANAGE_USERS: lambda a: accounts.list_users(office.db, actor=a),
+        Permission.MANAGE_SETTINGS: lambda a: fill_demo_institution(office.db, office.cipher, actor=a),
     }, enrolment_id
 
 
 @pytest.mark.parametrize("role", [Role.REGISTRAR, Role.TEACHER, Role.CLERK, Role.AUDITOR])
 def test_each_role_is_refused_by_the_services_outside_its_rights(institution, role, code, tmp_path):
-    desk = institution
-    who = actor(desk, role.value)
-    calls, _ = _calls(desk, code, tmp_path)
+    office = institution
+    who = actor(office, role.value)
+    calls, _ = _calls(office, code, tmp_path)
     refused = 0
     for permission, call in calls.items():
         if permission in ROLE_PERMISSIONS[role]:
@@ -336,88 +336,88 @@ def test_each_role_is_refused_by_the_services_outside_its_rights(institution, ro
 
 
 def test_teacher_marks_only_the_classes_they_teach(institution, code):
-    desk = institution
-    teacher = actor(desk, "teacher")
+    office = institution
+    teacher = actor(office, "teacher")
     running, other = code("JZ01"), code("AI01")
-    with desk.db.writing() as session:
+    with office.db.writing() as session:
         klass = session.scalar(select(TrainingClass).where(TrainingClass.code == running))
         row = Teacher(institution_id=klass.institution_id, name="张老师", user_id=teacher.user_id)
         session.add(row)
         session.flush()
         session.add(ClassTeacher(class_id=klass.id, teacher_id=row.id))
-    own = desk.class_sessions(running)[0].id
-    assert attendance.mark_all_present(desk.db, actor=teacher, session_id=own) >= 0
-    foreign = desk.class_sessions(other)[0].id
+    own = office.attendance.sessions(running)[0].id
+    assert attendance.mark_all_present(office.db, actor=teacher, session_id=own) >= 0
+    foreign = office.attendance.sessions(other)[0].id
     with pytest.raises(PermissionDenied) as refused:
-        attendance.mark_all_present(desk.db, actor=teacher, session_id=foreign)
+        attendance.mark_all_present(office.db, actor=teacher, session_id=foreign)
     assert refused.value.code == "attendance.not_your_class" and other in refused.value.message()
-    enrolment = desk.session_grid(foreign).rows[0].enrolment_id
+    enrolment = office.attendance.grid(foreign).rows[0].enrolment_id
     from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 
     with pytest.raises(PermissionDenied):
-        attendance.set_mark(desk.db, actor=teacher, session_id=foreign, enrolment_id=enrolment,
+        attendance.set_mark(office.db, actor=teacher, session_id=foreign, enrolment_id=enrolment,
                             value=MarkValue(AttendanceStatus.PRESENT), reason="补录")
     with pytest.raises(PermissionDenied):
-        attendance.swipe(desk.db, desk.cipher, actor=teacher, session_id=foreign, text="1")
+        attendance.swipe(office.db, office.cipher, actor=teacher, session_id=foreign, text="1")
 
 
-def test_a_signed_out_desk_reads_but_changes_nothing(institution, code):
-    desk = institution
-    desk.sign_out()
-    assert desk.list_classes()
+def test_a_signed_out_office_reads_but_changes_nothing(institution, code):
+    office = institution
+    office.accounts.sign_out()
+    assert office.classes.list()
     with pytest.raises(PermissionDenied) as refused:
-        desk.update_class(code("PR01"), name="改名")
+        office.classes.update(code("PR01"), name="改名")
     assert refused.value.code == "permission.sign_in_required"
 
 
-def other_computer(desk: Desk, username: str) -> Desk:
-    """A second desk on the same database, as on another PC of the institution, signed in."""
-    other = Desk(db=desk.db, cipher=desk.cipher, actor=SIGNED_OUT, opened=desk.opened)
-    other.sign_in(username, PASSWORD)
+def other_computer(office: Office, username: str) -> Office:
+    """A second office on the same database, as on another PC of the institution, signed in."""
+    other = Office(OfficeContext(office.opened, actor=SIGNED_OUT))
+    other.accounts.sign_in(username, PASSWORD)
     return other
 
 
 def test_an_account_disabled_elsewhere_stops_acting_at_its_next_action(institution, code):
-    desk = institution
-    registrar = other_computer(desk, "registrar")
-    registrar.update_class(code("PR01"), name="改名一次")  # still allowed
-    desk.deactivate_user("registrar")  # the administrator, at another computer
+    office = institution
+    registrar = other_computer(office, "registrar")
+    registrar.classes.update(code("PR01"), name="改名一次")  # still allowed
+    office.accounts.deactivate("registrar")  # the administrator, at another computer
     with pytest.raises(accounts.SessionEnded) as ended:
-        registrar.update_class(code("PR01"), name="改名两次")
+        registrar.classes.update(code("PR01"), name="改名两次")
     assert ended.value.code == "accounts.session_disabled"
     assert "registrar" in ended.value.message() and "已被管理员停用" in ended.value.message()
     assert "没有执行" in ended.value.message()
     assert registrar.actor == SIGNED_OUT  # signed out: nothing more happens under that name
-    assert desk.get_class(code("PR01")).row.name == "改名一次"
+    assert office.classes.get(code("PR01")).row.name == "改名一次"
 
 
 def test_a_role_changed_elsewhere_ends_the_session_naming_the_new_role(institution, code):
-    desk = institution
-    registrar = other_computer(desk, "registrar")
-    desk.set_user_role("registrar", Role.AUDITOR)
+    office = institution
+    registrar = other_computer(office, "registrar")
+    office.accounts.set_role("registrar", Role.AUDITOR)
     with pytest.raises(accounts.SessionEnded) as ended:
-        registrar.update_class(code("PR01"), name="改名")
+        registrar.classes.update(code("PR01"), name="改名")
     assert ended.value.code == "accounts.session_role_changed" and "审计" in ended.value.message()
     assert "auditor" in ended.value.message("en")
     assert registrar.actor == SIGNED_OUT
-    assert desk.get_class(code("PR01")).row.name != "改名"
+    assert office.classes.get(code("PR01")).row.name != "改名"
     # Signing in again gives the account its new rights, and only those.
-    registrar.sign_in("registrar", PASSWORD)
+    registrar.accounts.sign_in("registrar", PASSWORD)
     with pytest.raises(PermissionDenied):
-        registrar.update_class(code("PR01"), name="改名")
+        registrar.classes.update(code("PR01"), name="改名")
 
 
-def test_local_admin_keeps_acting_until_the_first_run(desk):
+def test_local_admin_keeps_acting_until_the_first_run(office):
     """Databases from before accounts existed keep working as they did."""
-    assert desk.actor.username == LOCAL_ADMIN.username
-    fill_demo_institution(desk.db, desk.cipher, actor=desk.actor)
+    assert office.actor.username == LOCAL_ADMIN.username
+    fill_demo_institution(office.db, office.cipher, actor=office.actor)
 
 
-def test_failed_sign_in_counts_survive_a_refusal(desk):
-    set_up(desk)
+def test_failed_sign_in_counts_survive_a_refusal(office):
+    set_up(office)
     with pytest.raises(SignInError):
-        desk.sign_in("wang", "wrong password")
-    with desk.db.reading() as session:
+        office.accounts.sign_in("wang", "wrong password")
+    with office.db.reading() as session:
         user = session.scalar(select(AppUser).where(AppUser.username == "wang"))
         assert user.failed_logins == 1 and user.locked_until is None
     assert utcnow()  # the clock the services use

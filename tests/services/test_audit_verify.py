@@ -54,9 +54,9 @@ def china_minute(moment) -> str:
 
 
 @pytest.fixture
-def used(desk):
-    use_the_app(desk.db, desk.cipher, desk.actor)
-    return desk
+def used(office):
+    use_the_app(office.db, office.cipher, office.actor)
+    return office
 
 
 @pytest.fixture
@@ -119,12 +119,12 @@ def test_a_chain_written_by_real_use_verifies_on_postgresql_and_an_edit_is_named
         db.dispose()
 
 
-def test_more_entries_than_one_streamed_batch_verify(desk):
+def test_more_entries_than_one_streamed_batch_verify(office):
     items = [audit.AuditItem("attendance.marked", "attendance_mark", i, 1, {"n": i, "reason": "批量"})
              for i in range(STREAM_BATCH * 2 + 17)]
-    with desk.db.writing() as session:
-        audit.record_many(session, desk.actor, items)
-    report = verify_audit_chain(desk.db)
+    with office.db.writing() as session:
+        audit.record_many(session, office.actor, items)
+    report = verify_audit_chain(office.db)
     assert report.ok and report.entries == len(items) + 1  # + database.created
 
 

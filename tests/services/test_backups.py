@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.bootstrap import open_desk
+from desktop_app.bootstrap import open_office
 from desktop_app.services.backups import (
     BackupError,
     RestoreRefused,
@@ -64,9 +64,9 @@ def folder_listing(folder: Path) -> set[str]:
 
 
 @pytest.fixture
-def used(desk):
-    use_the_app(desk.db, desk.cipher, desk.actor)
-    return desk
+def used(office):
+    use_the_app(office.db, office.cipher, office.actor)
+    return office
 
 
 # --- backing up ----------------------------------------------------------------------------
@@ -147,19 +147,19 @@ def test_a_missing_database_is_not_backed_up(tmp_path):
 # --- automatic backups and rotation --------------------------------------------------------
 
 
-def test_rotation_keeps_the_newest_per_kind_and_never_deletes_manual_ones(desk, settings):
+def test_rotation_keeps_the_newest_per_kind_and_never_deletes_manual_ones(office, settings):
     folder = backup_folder(settings.data_dir)
     made: dict[str, list[Path]] = {"daily": [], "on_close": [], "manual": [], "before_restore": []}
     for i in range(9):
-        made["daily"].append(backup_database(desk.db, settings_data_dir=settings.data_dir, reason="daily",
+        made["daily"].append(backup_database(office.db, settings_data_dir=settings.data_dir, reason="daily",
                                              now=T0 + timedelta(days=i)).path)
     for i in range(12):
-        made["on_close"].append(backup_database(desk.db, settings_data_dir=settings.data_dir, reason="on_close",
+        made["on_close"].append(backup_database(office.db, settings_data_dir=settings.data_dir, reason="on_close",
                                                 now=T0 + timedelta(hours=i, minutes=7)).path)
     for i in range(3):
-        made["manual"].append(backup_database(desk.db, settings_data_dir=settings.data_dir, reason="manual",
+        made["manual"].append(backup_database(office.db, settings_data_dir=settings.data_dir, reason="manual",
                                               now=T0 - timedelta(days=300 + i)).path)
-    made["before_restore"].append(backup_database(desk.db, settings_data_dir=settings.data_dir,
+    made["before_restore"].append(backup_database(office.db, settings_data_dir=settings.data_dir,
                                                   reason="before_restore", now=T0 - timedelta(days=400)).path)
     (folder / "notes.txt").write_text("not a backup", encoding="utf-8")
     (folder / "skilldesk-old-copy.db").write_bytes(b"someone's own copy")
@@ -176,21 +176,21 @@ def test_rotation_keeps_the_newest_per_kind_and_never_deletes_manual_ones(desk, 
     assert {b.kind for b in list_backups(folder)} == {"manual", "before_restore"}
 
 
-def test_on_close_makes_the_days_daily_backup_first_then_on_close_ones(desk, settings):
+def test_on_close_makes_the_days_daily_backup_first_then_on_close_ones(office, settings):
     data = settings.data_dir
-    assert backup_on_close(desk.db, data, now=T0).kind == "daily"
-    assert backup_on_close(desk.db, data, now=T0 + timedelta(hours=1)).kind == "on_close"
-    assert backup_if_due(desk.db, data, now=T0 + timedelta(hours=23)) is None
-    assert backup_if_due(desk.db, data, now=T0 + timedelta(hours=24)).kind == "daily"
-    assert backup_on_close(desk.db, data, now=T0 + timedelta(hours=30)).kind == "on_close"
-    assert backup_on_close(desk.db, data, now=T0 + timedelta(hours=48, minutes=1)).kind == "daily"
+    assert backup_on_close(office.db, data, now=T0).kind == "daily"
+    assert backup_on_close(office.db, data, now=T0 + timedelta(hours=1)).kind == "on_close"
+    assert backup_if_due(office.db, data, now=T0 + timedelta(hours=23)) is None
+    assert backup_if_due(office.db, data, now=T0 + timedelta(hours=24)).kind == "daily"
+    assert backup_on_close(office.db, data, now=T0 + timedelta(hours=30)).kind == "on_close"
+    assert backup_on_close(office.db, data, now=T0 + timedelta(hours=48, minutes=1)).kind == "daily"
     kinds = [b.kind for b in list_backups(backup_folder(data))]
     assert kinds.count("daily") == 3 and kinds.count("on_close") == 2
 
 
-def test_automatic_backups_rotate_themselves(desk, settings):
+def test_automatic_backups_rotate_themselves(office, settings):
     for i in range(14):
-        backup_on_close(desk.db, settings.data_dir, now=T0 + timedelta(minutes=i))
+        backup_on_close(office.db, settings.data_dir, now=T0 + timedelta(minutes=i))
     backups = list_backups(backup_folder(settings.data_dir))
     assert [b.kind for b in backups].count("on_close") == 10 and [b.kind for b in backups].count("daily") == 1
 
@@ -230,7 +230,7 @@ def test_backup_modify_restore_brings_the_old_data_back_and_keeps_the_replaced_o
     for suffix in ("-wal", "-shm", "-journal"):
         assert not Path(f"{live}{suffix}").exists()
 
-    reopened = open_desk(settings)  # the restored file opens normally (key, migrations, quick check)
+    reopened = open_office(settings)  # the restored file opens normally (key, migrations, quick check)
     try:
         with reopened.db.reading() as session:
             assert session.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
@@ -241,15 +241,15 @@ def test_backup_modify_restore_brings_the_old_data_back_and_keeps_the_replaced_o
     assert undo.overridden == () and count(live, "audit_log") == audit_after
 
 
-def use_more(desk) -> None:
+def use_more(office) -> None:
     from desktop_app.domain.attendance import AttendanceStatus, MarkValue
     from desktop_app.services.attendance import set_mark
     from desktop_app.store.models import AttendanceMark
 
-    with desk.db.reading() as session:
+    with office.db.reading() as session:
         mark = session.execute(select(AttendanceMark.session_id, AttendanceMark.enrolment_id)
                                .order_by(AttendanceMark.id.desc()).limit(1)).one()
-    set_mark(desk.db, actor=desk.actor, session_id=mark.session_id, enrolment_id=mark.enrolment_id,
+    set_mark(office.db, actor=office.actor, session_id=mark.session_id, enrolment_id=mark.enrolment_id,
              value=MarkValue(AttendanceStatus.LATE, late_minutes=20), reason="门卫记录更正")
 
 
@@ -355,7 +355,7 @@ def test_a_truncated_live_database_is_refused_at_open_with_the_restore_hint_and_
     live.write_bytes(live.read_bytes()[: live.stat().st_size * 2 // 3])
     before = sha(live)
     with pytest.raises(DatabaseOpenError) as refused:
-        open_desk(settings)
+        open_office(settings)
     assert refused.value.code == "db.corrupt"
     message = refused.value.message()
     assert "skilldesk db restore" in message and str(settings.data_dir / "backups") in message
@@ -379,7 +379,7 @@ def test_a_damaged_page_is_refused_at_open(used, settings):
     finally:
         db.dispose()
     with pytest.raises(DatabaseOpenError) as refused:
-        open_desk(settings)
+        open_office(settings)
     assert refused.value.code == "db.corrupt" and sha(live) == before
 
 
@@ -392,9 +392,9 @@ def test_the_window_close_hook_backs_up_and_never_raises(used, settings, tmp_pat
 
     from desktop_app.app import backup_after_close
 
-    backup_after_close(used.db, settings)
+    backup_after_close(used, settings)
     assert [b.kind for b in list_backups(backup_folder(settings.data_dir))] == ["daily"]
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
-    backup_after_close(used.db, replace(settings, data_dir=blocked))  # logged, not raised
+    backup_after_close(used, replace(settings, data_dir=blocked))  # logged, not raised
     assert "automatic backup after closing the window failed" in caplog.text

@@ -17,9 +17,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_register_seal_export_sync_show_from_the_command_line(desk, completed_class, platform_server, settings,
+def test_register_seal_export_sync_show_from_the_command_line(office, completed_class, platform_server, settings,
                                                               capsys, tmp_path):
-    name_institution(desk)
+    name_institution(office)
     db = ["--db", str(settings.sqlite_path)]
     code, out, err = run(capsys, *db, "platform", "register", "--url", platform_server.url, "--code", "BAD")
     assert code == 2 and "登记码无效" in err
@@ -47,25 +47,25 @@ def test_register_seal_export_sync_show_from_the_command_line(desk, completed_cl
     assert code == 2 and "only a completed class" in err
 
 
-def test_a_receipt_file_and_a_rejection_from_the_command_line(desk, completed_class, platform_server, settings,
+def test_a_receipt_file_and_a_rejection_from_the_command_line(office, completed_class, platform_server, settings,
                                                               capsys, tmp_path):
-    name_institution(desk)
+    name_institution(office)
     db = ["--db", str(settings.sqlite_path)]
     run(capsys, *db, "platform", "register", "--url", platform_server.url,
         "--code", platform_server.enrolment_code(INSTITUTION))
-    first = desk.class_roster(CLASS)[0]
-    platform_server.seed_registry({desk.reveal_personal_field(first.trainee_id, "id_number", "测试"): "王小明"})
+    first = office.trainees.class_roster(CLASS)[0]
+    platform_server.seed_registry({office.trainees.reveal_personal_field(first.trainee_id, "id_number", "测试"): "王小明"})
     run(capsys, *db, "seal", "--class", CLASS)
-    batch_id = desk.outbox()[0].batch_id
+    batch_id = office.outbox.list()[0].batch_id
     run(capsys, *db, "batch", "export", batch_id, str(tmp_path / "usb"))
     folder = tmp_path / "usb"
     answer = httpx.put(f"{platform_server.url}/api/v1/batches/{batch_id}",
                        content=(folder / f"{batch_id}.json").read_bytes(), headers={
                            "Content-Type": "application/json", "X-SkillDesk-Client": "0.1.0",
-                           "X-SkillDesk-Key-Id": desk.device_key().key_id,
+                           "X-SkillDesk-Key-Id": office.device.key().key_id,
                            "X-SkillDesk-Signature": __import__("base64").b64encode(
                                (folder / f"{batch_id}.sig").read_bytes()).decode(),
-                           "X-SkillDesk-Content-Hash": desk.outbox()[0].content_hash})
+                           "X-SkillDesk-Content-Hash": office.outbox.list()[0].content_hash})
     (folder / "receipt.json").write_text(json.dumps(answer.json()), encoding="utf-8")
     code, out, _ = run(capsys, *db, "batch", "import-receipt", str(folder / "receipt.json"))
     assert code == 0 and "被退回" in out

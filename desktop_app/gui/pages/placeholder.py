@@ -11,7 +11,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.page import ScreenPage
 
 if TYPE_CHECKING:
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 CONTEXT = "PlaceholderPage"
 
@@ -40,7 +40,7 @@ PAGE_TEXTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 class PlaceholderPage(ScreenPage):
     """Heading (the screen base's), purpose, and a short list of what the finished page will offer."""
 
-    def __init__(self, office: "Desk", operations: Operations, *, page_id: str,
+    def __init__(self, office: "Office", operations: Operations, *, page_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.page_id = page_id

@@ -142,7 +142,7 @@ class CardReader(AttendancePart):
             self._show(refusal_text(self.office.actor, Permission.MARK_ATTENDANCE), False)
             return
         session_id = grid.session.id
-        self.run(lambda: self.office.swipe(session_id, text),
+        self.run(lambda: self.office.attendance.swipe(session_id, text),
                  success=lambda result: self._swiped(session_id, result),
                  failure=lambda error: self._swipe_failed(session_id, error))
 

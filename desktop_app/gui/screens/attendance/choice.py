@@ -20,7 +20,7 @@ from .part import AttendancePart, AttendanceTools
 from .words import session_text
 
 if TYPE_CHECKING:
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 # Classes whose attendance is taken or still corrected here; sealed and uploaded ones are final.
 OFFERED = (ClassStatus.FILED, ClassStatus.IN_TRAINING, ClassStatus.COMPLETED)
@@ -43,13 +43,13 @@ def default_session(sessions: Sequence[SessionInfo], now: datetime) -> int | Non
     return sessions[0].id if sessions else None
 
 
-def offered_classes(office: Desk, today: date) -> tuple[list[ClassRow], str | None]:
+def offered_classes(office: Office, today: date) -> tuple[list[ClassRow], str | None]:
     """Pool thread: the classes to offer, and the one (if any) that meets today."""
-    rows = [r for r in office.list_classes() if r.status in OFFERED]
+    rows = [r for r in office.classes.list() if r.status in OFFERED]
     candidates = sorted((r for r in rows if r.start_date <= today <= r.end_date),
                         key=lambda r: r.status is not ClassStatus.IN_TRAINING)
     for row in candidates:
-        if any(s.starts_at.date() == today and not s.cancelled for s in office.class_sessions(row.code)):
+        if any(s.starts_at.date() == today and not s.cancelled for s in office.attendance.sessions(row.code)):
             return rows, row.code
     return rows, None
 
@@ -155,14 +155,14 @@ class SessionChoice(AttendancePart):
         self.class_changed.emit(code)
         if code is None:
             return
-        self.run(lambda: self.office.class_sessions(code),
+        self.run(lambda: self.office.attendance.sessions(code),
                  success=lambda sessions: self._sessions_arrived(code, sessions, None), latest="sessions")
 
     # --- sessions ------------------------------------------------------------------------------
 
     def _reload_sessions(self, code: str) -> None:
         keep = self.current_session_id()
-        self.run(lambda: self.office.class_sessions(code),
+        self.run(lambda: self.office.attendance.sessions(code),
                  success=lambda sessions: self._sessions_arrived(code, sessions, keep), latest="sessions")
 
     def _sessions_arrived(self, code: str, sessions: list[SessionInfo], keep: int | None) -> None:

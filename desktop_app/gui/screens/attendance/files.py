@@ -81,7 +81,7 @@ class AttendanceFiles(AttendancePart):
             self.marks_changed.emit()
             self.sheet.reload()
 
-        self.run(lambda: self.office.import_attendance(code, path), success=done, failure=self._failed)
+        self.run(lambda: self.office.attendance.import_file(code, path), success=done, failure=self._failed)
 
     # --- sign-in sheets ------------------------------------------------------------------------
 
@@ -108,7 +108,7 @@ class AttendanceFiles(AttendancePart):
         self.status.say(lambda: self.tr("Preparing the sign-in sheets …"))
 
         def render_and_write():
-            render = self.office.signin_sheets_pdf(code, per_day=per_day)
+            render = self.office.attendance.signin_sheets_pdf(code, per_day=per_day)
             path.write_bytes(render.pdf)
             return render
 

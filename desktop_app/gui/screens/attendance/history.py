@@ -39,7 +39,7 @@ class MarkHistory(AttendancePart):
         if grid is None or row is None:
             return
         session = grid.session
-        self.run(lambda: self.office.mark_history(session.id, row.enrolment_id),
+        self.run(lambda: self.office.attendance.history(session.id, row.enrolment_id),
                  success=lambda entries: self._arrived(row, session, entries))
 
     def _arrived(self, row: GridRow, session: SessionInfo, entries) -> None:

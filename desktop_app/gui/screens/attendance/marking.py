@@ -166,7 +166,7 @@ class Marking(AttendancePart):
         session_id = grid.session.id
         self._saving.add(enrolment_id)
         self.run(
-            lambda: self.office.set_mark(session_id, enrolment_id, value, reason=reason, expected_revision=revision),
+            lambda: self.office.attendance.set_mark(session_id, enrolment_id, value, reason=reason, expected_revision=revision),
             success=lambda row: self._saved(session_id, row),
             failure=lambda error: self._save_failed(session_id, enrolment_id, error))
 
@@ -225,7 +225,7 @@ class Marking(AttendancePart):
             self.notice.show_note(failure_text(error), "error")
             self.sheet.reload()
 
-        self.run(lambda: self.office.mark_all_present(session_id), success=done, failure=failed)
+        self.run(lambda: self.office.attendance.mark_all_present(session_id), success=done, failure=failed)
         self.view.setFocus()
 
     def retranslate(self) -> None:

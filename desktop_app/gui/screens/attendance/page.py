@@ -32,7 +32,7 @@ from .sheet import AttendanceSheet
 from .summary import AttendanceSummary
 
 if TYPE_CHECKING:
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 GRID_TAB, SUMMARY_TAB = 0, 1
 
@@ -44,7 +44,7 @@ class AttendancePage(ScreenPage):
     # Classes offered, their sessions, who is enrolled (and their names), and the marks themselves.
     shows = (Area.CLASSES, Area.SESSIONS, Area.ROSTER, Area.TRAINEES, Area.ATTENDANCE)
 
-    def __init__(self, office: Desk, operations: Operations, *, clock: Callable[[], datetime] | None = None,
+    def __init__(self, office: Office, operations: Operations, *, clock: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_attendance")

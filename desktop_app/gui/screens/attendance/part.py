@@ -15,7 +15,7 @@ from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
 
 if TYPE_CHECKING:  # the facade is only a type here; the page receives it from the window
-    from desktop_app.services.desk import Desk
+    from desktop_app.services.office import Office
 
 
 class StatusLine(QLabel):
@@ -40,7 +40,7 @@ class StatusLine(QLabel):
 class AttendanceTools:
     """Handed to every part by the page."""
 
-    office: Desk
+    office: Office
     operations: Operations
     notice: NoticeBanner  # errors and notes that stay until read
     status: StatusLine  # what just happened

@@ -81,7 +81,7 @@ class AttendanceSheet(AttendancePart):
         session_id = self.choice.current_session_id()
         if session_id is None:
             return
-        self.run(lambda: self.office.session_grid(session_id),
+        self.run(lambda: self.office.attendance.grid(session_id),
                  success=lambda grid: self._arrived(grid, then), latest="grid")
 
     def _arrived(self, grid: SessionGrid, then: Callable[[SessionGrid], None] | None) -> None:

@@ -97,7 +97,7 @@ class AttendanceSummary(AttendancePart):
             return
         self.stale = False
         as_of = datetime.now(timezone.utc)
-        self.run(lambda: self.office.attendance_summary(code, as_of=as_of),
+        self.run(lambda: self.office.attendance.summary(code, as_of=as_of),
                  success=lambda rows: self._arrived(code, as_of, rows), latest="summary")
 
     def _arrived(self, code: str, as_of: datetime, rows: list[SummaryRow]) -> None:

@@ -15,7 +15,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.widgets.row_table import documents_folder
 from desktop_app.services.audit_log import AuditExport
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import AuditFilter, Office
 
 
 class AuditExporter(QObject):
@@ -25,7 +25,7 @@ class AuditExporter(QObject):
     exported = Signal(object)  # AuditExport
     failed = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, *, screen: QWidget, notice: NoticeBanner,
+    def __init__(self, office: Office, operations: Operations, *, screen: QWidget, notice: NoticeBanner,
                  conditions: Callable[[], dict]) -> None:
         super().__init__(screen)
         self.office = office
@@ -58,7 +58,8 @@ class AuditExporter(QObject):
         office, conditions = self.office, self.conditions()
         self._set_exporting(True)
         self.notice.show_note(self.tr("Exporting the audit log to {path} …").format(path=path), "info")
-        self.operations.run(self.screen, lambda: office.export_audit(path, **conditions), success=self._exported,
+        self.operations.run(self.screen, lambda: office.audit.export(path,
+                                                                     AuditFilter(**conditions)), success=self._exported,
                             failure=self._failed)
 
     def _exported(self, result: AuditExport) -> None:

@@ -17,7 +17,7 @@ from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.audit_log import DEFAULT_LIMIT, AuditFilterChoices, AuditRow
 from desktop_app.services.changes import Area
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import AuditFilter, Office
 
 
 class AuditPage(ScreenPage):
@@ -31,7 +31,7 @@ class AuditPage(ScreenPage):
     exported = Signal(object)  # AuditExport
     choices_loaded = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_audit")
         self._summary_count: int | None = None
@@ -121,14 +121,14 @@ class AuditPage(ScreenPage):
         """The people and classes to choose from, and the entries that match the conditions."""
         if not self.can_view():
             return
-        self.run(self.office.audit_filter_choices, success=self._choices_arrived, latest="choices")
+        self.run(self.office.audit.filter_choices, success=self._choices_arrived, latest="choices")
         self._read_entries()
 
     def _read_entries(self) -> None:
         if not self.can_view():
             return
         office, conditions = self.office, self.filters.chosen()
-        self.run(lambda: office.audit_entries(**conditions), success=self._arrived, failure=self._load_failed,
+        self.run(lambda: office.audit.entries(AuditFilter(**conditions)), success=self._arrived, failure=self._load_failed,
                  latest="entries")
 
     def _choices_arrived(self, choices: AuditFilterChoices) -> None:

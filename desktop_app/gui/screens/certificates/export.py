@@ -41,7 +41,7 @@ class CertificateExport(QObject):
         office = page.office
 
         def render_and_write():  # worker thread
-            render = office.certificates_pdf(code, offset_mm=offset)
+            render = office.certificates.pdf(code, offset_mm=offset)
             if run.cancelled():
                 return None
             path.write_bytes(render.pdf)

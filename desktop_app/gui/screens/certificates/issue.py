@@ -54,7 +54,7 @@ class CertificateIssuer(QObject):
     def _confirmed(self, code: str) -> None:
         self.tab.issue_button.setEnabled(False)
         office = self.tab.page.office
-        self.tab.page.operations.run(self, lambda: office.issue_certificates(code),
+        self.tab.page.operations.run(self, lambda: office.certificates.issue(code),
                                      success=lambda report: self._issued(code, report), failure=self._failed)
 
     def _issued(self, code: str, report: IssueReport) -> None:

@@ -137,7 +137,7 @@ class IssuingTab(QWidget):
         keep_enrolment = selected.enrolment_id if selected and not select_number else None
         office = self.page.office
         self.page.operations.run(
-            self, lambda: (office.certificate_candidates(code), office.class_certificates(code)),
+            self, lambda: (office.certificates.candidates(code), office.certificates.list(code)),
             success=lambda answer: self._arrived(code, *answer, keep, keep_enrolment), latest="issue")
 
     def _arrived(self, code: str, candidates: list[CertificateCandidate], certificates: list[CertificateView],

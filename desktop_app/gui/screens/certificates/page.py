@@ -21,7 +21,7 @@ from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_table import documents_folder
 from desktop_app.services.changes import Area, Changes
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # Results are entered while the class runs and after it ends; a sealed class is shown read-only
 # (its certificates can still be printed and verified).
@@ -38,7 +38,7 @@ class CertificatesPage(ScreenPage):
              Area.CERTIFICATES)
     classes_loaded = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, *, offset_mm: tuple[float, float] = (0.0, 0.0),
+    def __init__(self, office: Office, operations: Operations, *, offset_mm: tuple[float, float] = (0.0, 0.0),
                  parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_certificates")
@@ -131,7 +131,7 @@ class CertificatesPage(ScreenPage):
 
     def reload(self) -> None:
         office = self.office
-        self.run(lambda: [row for row in office.list_classes() if row.status in OFFERED],
+        self.run(lambda: [row for row in office.classes.list() if row.status in OFFERED],
                  success=self._classes_arrived, latest="classes")
 
     def _classes_arrived(self, rows: list[ClassRow]) -> None:

@@ -12,7 +12,7 @@ from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.certificates.models import CertificateIssueModel, IssueRow
 from desktop_app.gui.widgets.pdf_preview import PdfPreview, PreviewWords
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class CertificatePreview(QWidget):
@@ -21,7 +21,7 @@ class CertificatePreview(QWidget):
 
     loaded = Signal(str)  # certificate number now shown
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewFrame")
         self.office = office
@@ -85,7 +85,7 @@ class CertificatePreview(QWidget):
             return
         self.pdf.show_message(lambda: self.tr("Preparing certificate {number} …").format(number=number))
         office = self.office
-        self.operations.run(self, lambda: office.reprint_certificate(number),
+        self.operations.run(self, lambda: office.certificates.reprint(number),
                             success=lambda answer: self._arrived(row, answer),
                             failure=lambda error: self._failed(row, error), latest="preview")
 

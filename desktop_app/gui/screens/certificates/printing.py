@@ -49,7 +49,7 @@ class CertificatePrinting(QObject):
         offset = page.offset_mm
         selected_page = self.selected_page()
         office = page.office
-        page.operations.run(self, lambda: office.certificates_pdf(code, offset_mm=offset),
+        page.operations.run(self, lambda: office.certificates.pdf(code, offset_mm=offset),
                             success=lambda render: self._ready(code, run, render, selected_page),
                             failure=self.batch.failed)
 

@@ -147,7 +147,7 @@ class ResultsTab(QWidget):
         if code is None:
             return
         office = self.page.office
-        self.page.operations.run(self, lambda: office.class_assessments(code),
+        self.page.operations.run(self, lambda: office.assessments.list(code),
                                  success=lambda rows: self._arrived(code, rows), latest="assessments")
 
     def _arrived(self, code: str, rows: list[AssessmentRowView]) -> None:
@@ -194,8 +194,8 @@ class ResultsTab(QWidget):
         office = self.page.office
         self.page.operations.run(
             self,
-            lambda: office.record_assessment(code, row.enrolment_id, theory=row.theory_score,
-                                             practical=row.practical_score, result=row.result, retake=row.retake),
+            lambda: office.assessments.record(code, row.enrolment_id, theory=row.theory_score,
+                                              practical=row.practical_score, result=row.result, retake=row.retake),
             success=lambda saved: self._saved(code, saved),
             failure=lambda error: self._save_failed(code, row, error))
 

@@ -39,7 +39,7 @@ class ResultsImport(QObject):
         page.last_folder = path.parent
         self.tab.import_button.setEnabled(False)
         office = page.office
-        page.operations.run(self.tab, lambda: office.import_assessments(code, path),
+        page.operations.run(self.tab, lambda: office.assessments.import_workbook(code, path),
                             success=lambda report: self._imported(path, report), failure=self._failed)
 
     def _imported(self, path: Path, report: AssessmentImportReport) -> None:

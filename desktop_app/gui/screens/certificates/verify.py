@@ -11,7 +11,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.dialog_texts import explanation_label
 from desktop_app.services.certificates import VerifyResult
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class VerifyCertificateDialog(QDialog):
@@ -19,7 +19,7 @@ class VerifyCertificateDialog(QDialog):
 
     verified = Signal(object)  # VerifyResult
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifyCertificateDialog")
         self.office = office
@@ -78,7 +78,7 @@ class VerifyCertificateDialog(QDialog):
             return
         self.verify_button.setEnabled(False)
         office = self.office
-        self.operations.run(self, lambda: office.verify_certificate(text),
+        self.operations.run(self, lambda: office.certificates.verify(text),
                             success=lambda result: self._answered(text, result), failure=self._failed)
 
     def _answered(self, text: str, result: VerifyResult) -> None:

@@ -23,7 +23,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import permitted
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.dialog_texts import explanation_label, refusal_label
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 if TYPE_CHECKING:
     from desktop_app.gui.screens.certificates.issuing import IssuingTab
@@ -73,7 +73,7 @@ class CertificateReasonDialog(QDialog):
 
     completed = Signal(object)  # None after a void; the new number after a reissue
 
-    def __init__(self, action: str, number: str, name: str, office: Desk, operations: Operations,
+    def __init__(self, action: str, number: str, name: str, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if action not in ("void", "reissue"):
@@ -136,7 +136,7 @@ class CertificateReasonDialog(QDialog):
         self.busy = True
         self.ok_button.setEnabled(False)
         number = self.number
-        change = self.office.void_certificate if self.action == "void" else self.office.reissue_certificate
+        change = self.office.certificates.void if self.action == "void" else self.office.certificates.reissue
         self.operations.run(self, lambda: change(number, reason), success=self._saved, failure=self._failed)
 
     def _saved(self, result) -> None:

@@ -30,7 +30,7 @@ from desktop_app.gui.screens.classes.schedule_tab import ScheduleTab
 from desktop_app.gui.screens.classes.status_actions import StatusActions
 from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.services.classes import ClassDetail
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # Three pairs of fact name and value to a line, so the schedule and roster below keep most of the height.
 FACTS_LAYOUT = (
@@ -55,7 +55,7 @@ class ClassDetailPanel(QWidget):
     class_changed = Signal(object)  # ClassRow, after a change saved from this panel
     loaded = Signal(str)  # class code, once facts, sessions and roster are shown
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("classDetail")
         self.office = office
@@ -158,7 +158,7 @@ class ClassDetailPanel(QWidget):
             self.stack.setCurrentIndex(0)
             self.empty_label.setText(self.tr("Loading class {code} …").format(code=code))
         # The clerk may click through classes faster than the database answers: the last one counts.
-        self.operations.run(self, lambda: (self.office.get_class(code), self.office.class_roster(code)),
+        self.operations.run(self, lambda: (self.office.classes.get(code), self.office.trainees.class_roster(code)),
                             success=lambda result: self._arrived(code, result),
                             failure=lambda error: self._load_failed(code, error), latest="class")
 

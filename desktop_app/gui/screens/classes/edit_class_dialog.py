@@ -21,7 +21,7 @@ from desktop_app.gui.widgets.answer_wait import AnswerWait
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.gui.widgets.form_parts import error_label
 from desktop_app.services.classes import ClassDetail
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class EditClassDialog(AnswerWait, FollowsLanguage, QDialog):
@@ -29,7 +29,7 @@ class EditClassDialog(AnswerWait, FollowsLanguage, QDialog):
 
     saved = Signal(object)  # ClassDetail
 
-    def __init__(self, detail: ClassDetail, office: Desk, operations: Operations,
+    def __init__(self, detail: ClassDetail, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editClassDialog")
@@ -72,7 +72,7 @@ class EditClassDialog(AnswerWait, FollowsLanguage, QDialog):
         code = self.detail.row.code
         changes = dict(name=self.name_edit.text(), capacity=self.capacity_spin.value(),
                        location=self.location_edit.text().strip(), project_based=self.project_check.isChecked())
-        self.ask(lambda: self.office.update_class(code, **changes), self._saved)
+        self.ask(lambda: self.office.classes.update(code, **changes), self._saved)
 
     def _saved(self, detail: ClassDetail) -> None:
         self.busy = False

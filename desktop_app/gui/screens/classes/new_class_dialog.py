@@ -32,7 +32,7 @@ from desktop_app.gui.widgets.answer_wait import AnswerWait
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.gui.widgets.form_parts import error_label, from_qdate, hint_label, to_qdate
 from desktop_app.services.classes import ClassDetail, ClassDraft, OccupationChoice
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class ScheduleBox(FollowsLanguage, QGroupBox):
@@ -116,7 +116,7 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
     created = Signal(object)  # ClassDetail
     choices_loaded = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newClassDialog")
@@ -188,7 +188,7 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self._set_ready(False)
-        self.ask(lambda: (office.occupation_choices(), office.training_type_choices()), self._choices_arrived)
+        self.ask(lambda: (office.classes.occupation_choices(), office.classes.training_type_choices()), self._choices_arrived)
 
     @property
     def ok_button(self):
@@ -281,7 +281,7 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         self.busy = True
         self.ok_button.setEnabled(False)
         self.error_label.hide()
-        self.ask(lambda: self.office.create_class(draft), self._created)
+        self.ask(lambda: self.office.classes.create(draft), self._created)
 
     def _created(self, detail: ClassDetail) -> None:
         self.busy = False

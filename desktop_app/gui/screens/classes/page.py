@@ -32,7 +32,7 @@ from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.changes import Area, Changes
 from desktop_app.services.classes import ClassDetail, ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 SEARCH_DELAY_MS = 300
 
@@ -45,7 +45,7 @@ class ClassesPage(ScreenPage):
     shows = (Area.CLASSES, Area.SESSIONS, Area.ROSTER, Area.TRAINEES, Area.OUTBOX)
     class_sealed = Signal(object)  # BatchRow: a class was sealed into the outbox (the window uploads it)
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_classes")
         self._new_class_dialog: NewClassDialog | None = None
@@ -130,7 +130,7 @@ class ClassesPage(ScreenPage):
         search = self.search_edit.text().strip() or None
         status = self.status_combo.currentData()
         keep = select_code or (self.selected_class().code if self.selected_class() else None)
-        self.run(lambda: self.office.list_classes(search=search, status=status),
+        self.run(lambda: self.office.classes.list(search=search, status=status),
                  success=lambda rows: self._list_arrived(rows, keep), latest="list")
 
     def _list_arrived(self, rows: list[ClassRow], keep: str | None) -> None:

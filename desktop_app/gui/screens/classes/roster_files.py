@@ -17,7 +17,7 @@ from desktop_app.gui.screens.classes.roster_import import RosterImportWizard
 from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.gui.widgets.row_table import documents_folder
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class RosterFiles(QWidget):
@@ -27,7 +27,7 @@ class RosterFiles(QWidget):
     roster_imported = Signal(str)  # class code, once an import has saved enrolments
     wizard_closed = Signal()  # the import wizard closed, imported or not
 
-    def __init__(self, office: Desk, operations: Operations, notice: NoticeBanner,
+    def __init__(self, office: Office, operations: Operations, notice: NoticeBanner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
@@ -123,7 +123,7 @@ class RosterFiles(QWidget):
             self.template_button.setEnabled(True)
             self.show_failure(error)
 
-        self.operations.run(self, lambda: self.office.write_roster_template(path), success=done, failure=failed)
+        self.operations.run(self, lambda: self.office.roster.write_template(path), success=done, failure=failed)
 
     def export_roster(self) -> None:
         if self.class_row is None:
@@ -146,7 +146,7 @@ class RosterFiles(QWidget):
             self.apply_permissions()
             self.show_failure(error)
 
-        self.operations.run(self, lambda: self.office.export_roster(code, path), success=done, failure=failed)
+        self.operations.run(self, lambda: self.office.roster.export(code, path), success=done, failure=failed)
 
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("Import roster…"))

@@ -14,7 +14,7 @@ from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.classes import ClassDetail, SessionRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class ScheduleTab(QWidget):
@@ -22,7 +22,7 @@ class ScheduleTab(QWidget):
 
     session_saved = Signal(object)  # SessionRow moved or cancelled: lessons and schedule problems follow
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
         self.operations = operations

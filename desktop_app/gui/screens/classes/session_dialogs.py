@@ -27,7 +27,7 @@ from desktop_app.gui.widgets.answer_wait import AnswerWait
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.gui.widgets.form_parts import error_label, from_qdate, hint_label, to_qdate
 from desktop_app.services.classes import SessionRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class _SessionDialog(AnswerWait, FollowsLanguage, QDialog):
@@ -35,7 +35,7 @@ class _SessionDialog(AnswerWait, FollowsLanguage, QDialog):
 
     saved = Signal(object)  # SessionRow, once the change is saved
 
-    def __init__(self, session: SessionRow, office: Desk, operations: Operations,
+    def __init__(self, session: SessionRow, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -79,7 +79,7 @@ class _SessionDialog(AnswerWait, FollowsLanguage, QDialog):
 class MoveSessionDialog(_SessionDialog):
     """New date and times for one session, with the reason that goes into the audit log."""
 
-    def __init__(self, session: SessionRow, office: Desk, operations: Operations,
+    def __init__(self, session: SessionRow, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(session, office, operations, parent)
         self.setObjectName("moveSessionDialog")
@@ -109,7 +109,7 @@ class MoveSessionDialog(_SessionDialog):
         starts_at = datetime(day.year, day.month, day.day, start.hour(), start.minute(), tzinfo=CHINA_TZ)
         ends_at = datetime(day.year, day.month, day.day, end.hour(), end.minute(), tzinfo=CHINA_TZ)
         session_id, reason = self.session.id, self.reason_edit.text()
-        self.save(lambda: self.office.move_session(session_id, starts_at, ends_at, reason))
+        self.save(lambda: self.office.classes.move_session(session_id, starts_at, ends_at, reason))
 
     def retranslate(self) -> None:
         s = self.session
@@ -129,7 +129,7 @@ class MoveSessionDialog(_SessionDialog):
 class CancelSessionDialog(_SessionDialog):
     """Cancel one session, with a reason; it stays listed as cancelled."""
 
-    def __init__(self, session: SessionRow, office: Desk, operations: Operations,
+    def __init__(self, session: SessionRow, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(session, office, operations, parent)
         self.setObjectName("cancelSessionDialog")
@@ -145,7 +145,7 @@ class CancelSessionDialog(_SessionDialog):
         if self.busy:
             return
         session_id, reason = self.session.id, self.reason_edit.text()
-        self.save(lambda: self.office.cancel_session(session_id, reason))
+        self.save(lambda: self.office.classes.cancel_session(session_id, reason))
 
     def retranslate(self) -> None:
         s = self.session

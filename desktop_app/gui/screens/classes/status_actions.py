@@ -14,7 +14,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.services.classes import ClassDetail
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 # Sealing and uploading are followed on the upload page, where the batch is built and signed.
 OFFERED_HERE = (ClassStatus.FILED, ClassStatus.IN_TRAINING, ClassStatus.COMPLETED, ClassStatus.DRAFT)
@@ -31,7 +31,7 @@ class StatusActions(QWidget):
     sealed = Signal(object)  # BatchRow of the batch the seal put in the outbox
     seal_refused = Signal(str)  # the reasons, as shown
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
         self.operations = operations
@@ -130,7 +130,7 @@ class StatusActions(QWidget):
         self.refusal_label.hide()
         for button in self.status_buttons.values():
             button.setEnabled(False)
-        self.operations.run(self, lambda: self.office.change_class_status(code, target.value),
+        self.operations.run(self, lambda: self.office.classes.change_status(code, target.value),
                             success=self.changed.emit, failure=lambda error: self._status_refused(code, error))
 
     def _status_refused(self, code: str, error: BaseException) -> None:
@@ -160,13 +160,13 @@ class StatusActions(QWidget):
         code = self.detail.row.code
         self.seal_button.setEnabled(False)
         self.refusal_label.hide()
-        self.operations.run(self, lambda: self.office.seal_class(code), success=lambda batch: self._sealed(code, batch),
+        self.operations.run(self, lambda: self.office.outbox.seal(code), success=lambda batch: self._sealed(code, batch),
                             failure=self._seal_refused)
 
     def _sealed(self, code: str, batch) -> None:
         self.sealed.emit(batch)
         if self.detail is not None and code == self.detail.row.code:  # 已结业 → 已封存, here and in the list
-            self.operations.run(self, lambda: self.office.get_class(code), success=self.changed.emit)
+            self.operations.run(self, lambda: self.office.classes.get(code), success=self.changed.emit)
         self._show_seal_message(QMessageBox.Icon.Information, self.tr(
             "Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform "
             "automatically when this computer is online; follow it on the Upload page.").format(code=code))

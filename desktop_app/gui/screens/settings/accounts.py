@@ -24,13 +24,13 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted, role_name
 from desktop_app.gui.screens.settings.account_dialogs import AccountDialog, RoleDialog
 from desktop_app.services.accounts import UserRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class AccountsSection(QGroupBox):
     """The accounts in a table, and adding, resetting a password, changing a role, disabling."""
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersBox")
         self.office = office
@@ -77,7 +77,7 @@ class AccountsSection(QGroupBox):
     # --- the accounts ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.operations.run(self, self.office.list_users, success=self._users_arrived, latest="users")
+        self.operations.run(self, self.office.accounts.list_users, success=self._users_arrived, latest="users")
 
     def _users_arrived(self, rows) -> None:
         if permitted(self.office.actor, Permission.MANAGE_USERS):  # not someone who signed in meanwhile
@@ -114,22 +114,22 @@ class AccountsSection(QGroupBox):
 
     def add_user(self, username: str, display_name: str, role: Role, password: str) -> None:
         office = self.office
-        self._change(lambda: office.create_user(username, password, role, display_name),
+        self._change(lambda: office.accounts.create_user(username, password, role, display_name),
                      self.tr("Account %1 added.").replace("%1", username))
 
     def reset_password(self, username: str, password: str) -> None:
         office = self.office
-        self._change(lambda: office.set_user_password(username, password),
+        self._change(lambda: office.accounts.set_password(username, password),
                      self.tr("New password set for %1.").replace("%1", username))
 
     def change_role(self, username: str, role: Role) -> None:
         office = self.office
-        self._change(lambda: office.set_user_role(username, role),
+        self._change(lambda: office.accounts.set_role(username, role),
                      self.tr("%1 now has the role %2.").replace("%1", username).replace("%2", role_name(role)))
 
     def disable_user(self, username: str) -> None:
         office = self.office
-        self._change(lambda: office.deactivate_user(username), self.tr("Account %1 disabled.").replace("%1", username))
+        self._change(lambda: office.accounts.deactivate(username), self.tr("Account %1 disabled.").replace("%1", username))
 
     def _chosen_username(self) -> str | None:
         username = self.selected_username()

@@ -16,7 +16,7 @@ from desktop_app.gui.screens.settings.sections import GeneralSection, PlatformSe
     StorageSection
 from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.services.changes import Area
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 
 
 class SettingsPage(ScreenPage):
@@ -29,7 +29,7 @@ class SettingsPage(ScreenPage):
     certificate_offset_chosen = Signal(float, float)  # millimetres, right and up
     idle_minutes_chosen = Signal(int)
 
-    def __init__(self, office: Desk, operations: Operations, *, language: str, database: str, data_dir: str,
+    def __init__(self, office: Office, operations: Operations, *, language: str, database: str, data_dir: str,
                  key_dir: str, platform_url: str | None, certificate_offset_mm: tuple[float, float] = (0.0, 0.0),
                  idle_minutes: int = 10, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)

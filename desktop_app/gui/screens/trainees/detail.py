@@ -26,7 +26,7 @@ from desktop_app.gui.screens.trainees.purpose_dialog import RevealPurposeDialog
 from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.open_dialogs import still_open
 from desktop_app.gui.widgets.row_table import row_table
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeDetail
 
 REVEALABLE = ("id_number", "phone", "bank_account")
@@ -39,7 +39,7 @@ class TraineeDetailPanel(QWidget):
     loaded = Signal(int)  # trainee id
     revealed = Signal(str)  # field name
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("traineeDetail")
         self.office = office
@@ -157,7 +157,7 @@ class TraineeDetailPanel(QWidget):
             self.stack.setCurrentIndex(0)
             self.empty_label.setText(self.tr("Loading …"))
         # Arrow keys through the results ask faster than the database answers: the last one counts.
-        self.operations.run(self, lambda: self.office.get_trainee(trainee_id),
+        self.operations.run(self, lambda: self.office.trainees.get(trainee_id),
                             success=lambda detail: self._arrived(trainee_id, detail),
                             failure=lambda error: self._failed(trainee_id, error), latest="trainee")
 
@@ -271,7 +271,7 @@ class TraineeDetailPanel(QWidget):
             self.error_label.setText(failure_text(error))
             self.error_label.show()
 
-        self.operations.run(self, lambda: self.office.reveal_personal_field(trainee_id, key, purpose), success=done,
+        self.operations.run(self, lambda: self.office.trainees.reveal_personal_field(trainee_id, key, purpose), success=done,
                             failure=failed)
 
     def retranslate(self) -> None:

@@ -15,7 +15,7 @@ from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.changes import Area
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeRow
 
 SEARCH_LIMIT = 200
@@ -29,7 +29,7 @@ class TraineesPage(ScreenPage):
     shows = (Area.TRAINEES, Area.ROSTER, Area.CLASSES)
     results_loaded = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_trainees")
         self.last_query = ""
@@ -84,7 +84,7 @@ class TraineesPage(ScreenPage):
         self.last_query = text
         self.loading = True
         # Typing faster than the database answers: only the last search is shown.
-        self.run(lambda: self.office.search_trainees(text, limit=SEARCH_LIMIT),
+        self.run(lambda: self.office.trainees.search(text, limit=SEARCH_LIMIT),
                  success=lambda rows: self._arrived(text, rows), failure=self._failed, latest="search")
 
     def _arrived(self, text: str, rows: list[TraineeRow]) -> None:

@@ -22,7 +22,7 @@ from desktop_app.gui.screens.upload.correction_dialogs import (
 from desktop_app.gui.screens.upload.models import IssueKey, OutboxModel, ReceiptIssueModel, issue_key
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView
 
 
@@ -33,7 +33,7 @@ class BatchPanel(QFrame):
     issue_corrected = Signal(str)  # what was changed, in words
     go_to_class = Signal(str)  # class code: “Go and fix”
 
-    def __init__(self, office: Desk, operations: Operations, *, outbox: OutboxModel, notice: NoticeBanner,
+    def __init__(self, office: Office, operations: Operations, *, outbox: OutboxModel, notice: NoticeBanner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailFrame")
@@ -112,7 +112,7 @@ class BatchPanel(QFrame):
         if self.detail is not None and self.detail.row.batch_id != row.batch_id:
             self.issue_model.set_rows([])  # not the previous batch's problems under this batch's title
         office, batch_id = self.office, row.batch_id
-        self.operations.run(self, lambda: office.batch_detail(batch_id), success=self._arrived, latest="detail")
+        self.operations.run(self, lambda: office.outbox.detail(batch_id), success=self._arrived, latest="detail")
 
     def show_failure(self, error: BaseException) -> None:
         self.notice.show_note(failure_text(error), "error")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import IssueView
 
 MAX_REASON_LENGTH = 200
@@ -52,7 +52,7 @@ class _CorrectionDialog(QDialog):
     corrected = Signal(str)  # a short account of what was changed, for the correction's reason
     trainee_loaded = Signal()
 
-    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, issue: IssueView, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.issue = issue
@@ -102,7 +102,7 @@ class _CorrectionDialog(QDialog):
         layout.addWidget(self.buttons)
         if issue.trainee_id is not None:
             office, trainee_id = self.office, issue.trainee_id
-            self.operations.run(self, lambda: office.get_trainee(trainee_id), success=self._trainee_arrived,
+            self.operations.run(self, lambda: office.trainees.get(trainee_id), success=self._trainee_arrived,
                                 failure=self._trainee_failed)
 
     @property
@@ -196,7 +196,7 @@ class _CorrectionDialog(QDialog):
 class NameCorrectionDialog(_CorrectionDialog):
     """trainee.name_mismatch: the name as printed on the trainee's ID card."""
 
-    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, issue: IssueView, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(issue, office, operations, parent)
         self.setObjectName("correctNameDialog")
         self.name_label = QLabel()
@@ -224,7 +224,7 @@ class NameCorrectionDialog(_CorrectionDialog):
 
     def change(self):
         office, trainee_id, name, reason = self.office, self.issue.trainee_id, self.new_name(), self.reason()
-        return lambda: office.correct_trainee_name(trainee_id, name, reason)
+        return lambda: office.trainees.correct_name(trainee_id, name, reason)
 
     def describe(self) -> str:
         return self.tr("the name of No. {roll} from {old} to {new}").format(
@@ -246,7 +246,7 @@ class NameCorrectionDialog(_CorrectionDialog):
 class SubsidyWithdrawalDialog(_CorrectionDialog):
     """trainee.subsidy_limit: the trainee stays in the class but claims no subsidy this time."""
 
-    def __init__(self, issue: IssueView, office: Desk, operations: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, issue: IssueView, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(issue, office, operations, parent)
         self.setObjectName("withdrawSubsidyDialog")
         self.form.addRow(self.reason_label, self.reason_edit)
@@ -257,7 +257,7 @@ class SubsidyWithdrawalDialog(_CorrectionDialog):
 
     def change(self):
         office, enrolment_id, reason = self.office, self.issue.enrolment_id, self.reason()
-        return lambda: office.set_subsidy_claim(enrolment_id, False, reason)
+        return lambda: office.trainees.set_subsidy_claim(enrolment_id, False, reason)
 
     def describe(self) -> str:
         return self.tr("No. {roll} {name} claims no subsidy").format(

@@ -33,7 +33,7 @@ from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.changes import Area
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchRow, Registration, SyncReport
 
 
@@ -50,7 +50,7 @@ class UploadPage(ScreenPage):
     receipt_imported = Signal(object)  # BatchRow
     correction_sealed = Signal(object)  # BatchRow
 
-    def __init__(self, office: Desk, operations: Operations, *, platform_url: Callable[[], str | None],
+    def __init__(self, office: Office, operations: Operations, *, platform_url: Callable[[], str | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_sync")
@@ -135,7 +135,7 @@ class UploadPage(ScreenPage):
         selected = self.selected_batch()
         keep = select_batch or (selected.batch_id if selected else None)
         office = self.office
-        self.run(lambda: (office.outbox(), office.registration()),
+        self.run(lambda: (office.outbox.list(), office.device.registration()),
                  success=lambda answer: self._arrived(*answer, keep), latest="outbox")
 
     def _arrived(self, rows: list[BatchRow], registration: Registration | None, keep: str | None) -> None:
@@ -283,7 +283,7 @@ class UploadPage(ScreenPage):
             self.notice.show_note(failure_text(error), "error")
 
         office = self.office
-        self.run(lambda: office.seal_correction(code, reason), success=done, failure=failed)
+        self.run(lambda: office.outbox.seal_correction(code, reason), success=done, failure=failed)
 
     def _receipt_imported(self, row: BatchRow) -> None:
         self.receipt_imported.emit(row)

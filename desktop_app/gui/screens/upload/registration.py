@@ -14,7 +14,7 @@ from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import Registration
 
 
@@ -24,7 +24,7 @@ class RegistrationBar(QWidget):
 
     registered = Signal(object)  # Registration
 
-    def __init__(self, office: Desk, operations: Operations, *, platform_url: Callable[[], str | None],
+    def __init__(self, office: Office, operations: Operations, *, platform_url: Callable[[], str | None],
                  notice: NoticeBanner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
@@ -91,7 +91,7 @@ class RegistrationBar(QWidget):
             return
         self._set_busy(True)
         office, code = self.office, code.strip()
-        self.operations.run(self, lambda: office.register_device(url, code), success=self._registered,
+        self.operations.run(self, lambda: office.device.register(url, code), success=self._registered,
                             failure=self._failed)
 
     def _registered(self, registration: Registration) -> None:

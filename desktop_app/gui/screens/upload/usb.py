@@ -12,7 +12,7 @@ from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.row_table import documents_folder
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchRow
 
 
@@ -24,7 +24,7 @@ class UsbTransfer(QObject):
     receipt_imported = Signal(object)  # BatchRow, in its new state
     busy_changed = Signal()
 
-    def __init__(self, office: Desk, operations: Operations, *, screen: QWidget, notice: NoticeBanner) -> None:
+    def __init__(self, office: Office, operations: Operations, *, screen: QWidget, notice: NoticeBanner) -> None:
         super().__init__(screen)
         self.office = office
         self.operations = operations
@@ -56,7 +56,7 @@ class UsbTransfer(QObject):
                                   "error")
 
         office, batch_id = self.office, row.batch_id
-        self.operations.run(self.screen, lambda: office.export_batch(batch_id, folder), success=done, failure=failed)
+        self.operations.run(self.screen, lambda: office.outbox.export_batch(batch_id, folder), success=done, failure=failed)
 
     def import_receipt(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self.screen, self.tr("Import a receipt from the platform"),
@@ -81,7 +81,7 @@ class UsbTransfer(QObject):
                 reason=failure_text(error)), "error")
 
         office = self.office
-        self.operations.run(self.screen, lambda: office.import_receipt(path), success=done, failure=failed)
+        self.operations.run(self.screen, lambda: office.outbox.import_receipt(path), success=done, failure=failed)
 
     def _set_busy(self, what: str, busy: bool) -> None:
         if busy:

@@ -23,20 +23,20 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def running(desk, tmp_path):
+def running(office, tmp_path):
     """A class in training since three days ago, meeting every day morning and afternoon, with 5
     trainees; returns (detail, persons). Today's sessions are open, earlier ones locked."""
     draft = ClassDraft(code=CODE, name="家政服务员（四级）考勤测试班", occupation_code="4-10-01-06", level=4,
                        training_type="employment_skills", start_date=TODAY - timedelta(days=3),
                        end_date=TODAY + timedelta(days=12), capacity=40, planned_lessons=None,
                        schedule=parse_schedule_spec("daily:am,pm/4"))
-    detail = create_class(desk.db, actor=desk.actor, draft=draft)
+    detail = create_class(office.db, actor=office.actor, draft=draft)
     persons = people(5)
     before = TODAY - timedelta(days=5)
-    import_roster(desk.db, desk.cipher, actor=desk.actor, class_code=CODE,
+    import_roster(office.db, office.cipher, actor=office.actor, class_code=CODE,
                   source=write_roster(tmp_path / "roster.xlsx", rows_for(persons)), today=before)
-    change_class_status(desk.db, actor=desk.actor, code=CODE, target="filed", today=before)
-    change_class_status(desk.db, actor=desk.actor, code=CODE, target="in_training", today=TODAY)
+    change_class_status(office.db, actor=office.actor, code=CODE, target="filed", today=before)
+    change_class_status(office.db, actor=office.actor, code=CODE, target="in_training", today=TODAY)
     return detail, persons
 
 
@@ -55,14 +55,14 @@ def past_session(running):
 
 
 @pytest.fixture
-def page(qtbot, qapp, desk, running):
+def page(qtbot, qapp, office, running):
     """The screen on its own, in Chinese, as the window builds it, with its first grid shown.
 
     Not handed to qtbot.addWidget: pytest-qt deletes such widgets before fixtures are torn down,
     which could drop an answer still on its way. Here every answer arrives first, then the page goes."""
     install_translators(qapp, "zh")
     operations = Operations(TaskRunner())
-    page = AttendancePage(desk, operations)
+    page = AttendancePage(office, operations)
     page.resize(1280, 860)
     page.show()
     qtbot.waitUntil(lambda: page.sheet.grid is not None and operations.tasks.pending == 0, timeout=WAIT)

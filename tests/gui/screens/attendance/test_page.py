@@ -27,21 +27,21 @@ from tests.gui.screens.attendance.conftest import CODE, TODAY, WAIT
 from tests.services.conftest import people
 
 
-def _statuses(desk, session_id: int) -> list[AttendanceStatus | None]:
-    return [row.status for row in desk.session_grid(session_id).rows]
+def _statuses(office, session_id: int) -> list[AttendanceStatus | None]:
+    return [row.status for row in office.attendance.grid(session_id).rows]
 
 
 # --- models ---------------------------------------------------------------------------------
 
 
-def test_the_grid_summary_and_history_models_pass_the_model_tester(qtmodeltester, chinese, desk, running,
+def test_the_grid_summary_and_history_models_pass_the_model_tester(qtmodeltester, chinese, office, running,
                                                                    today_session):
     detail, _ = running
-    rows = desk.session_grid(today_session).rows
-    desk.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.LATE, late_minutes=12))
-    desk.set_mark(today_session, rows[1].enrolment_id, MarkValue(AttendanceStatus.LEAVE, leave_reason="病假"))
-    desk.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.PRESENT), expected_revision=1)
-    grid = desk.session_grid(today_session)
+    rows = office.attendance.grid(today_session).rows
+    office.attendance.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.LATE, late_minutes=12))
+    office.attendance.set_mark(today_session, rows[1].enrolment_id, MarkValue(AttendanceStatus.LEAVE, leave_reason="病假"))
+    office.attendance.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.PRESENT), expected_revision=1)
+    grid = office.attendance.grid(today_session)
     model = AttendanceGridModel(grid)
     qtmodeltester.check(model)
     assert model.headers() == ["学号", "姓名", "身份证号", "状态", "迟到/早退(分钟)", "请假原因", "签到", "签退"]
@@ -51,22 +51,22 @@ def test_the_grid_summary_and_history_models_pass_the_model_tester(qtmodeltester
     assert model.data(model.index(2, AttendanceGridModel.STATUS), Qt.ItemDataRole.BackgroundRole) == STATUS_COLOURS[None][0]
     assert model.totals() == {"present": 1, "late": 0, "early_leave": 0, "leave": 1, "absent": 0, "unmarked": 3}
 
-    summary = AttendanceSummaryModel(desk.attendance_summary(CODE, as_of=datetime.now(timezone.utc)))
+    summary = AttendanceSummaryModel(office.attendance.summary(CODE, as_of=datetime.now(timezone.utc)))
     qtmodeltester.check(summary)
     assert summary.rowCount() == 5
-    history = MarkHistoryModel(desk.mark_history(today_session, rows[0].enrolment_id))
+    history = MarkHistoryModel(office.attendance.history(today_session, rows[0].enrolment_id))
     qtmodeltester.check(history)
     assert history.rowCount() == 2
 
 
-def test_a_refreshed_grid_repaints_only_the_lines_that_changed(qtbot, desk, running, today_session):
-    model = AttendanceGridModel(desk.session_grid(today_session))
+def test_a_refreshed_grid_repaints_only_the_lines_that_changed(qtbot, office, running, today_session):
+    model = AttendanceGridModel(office.attendance.grid(today_session))
     rows = model.rows()
-    desk.set_mark(today_session, rows[3].enrolment_id, MarkValue(AttendanceStatus.ABSENT))
+    office.attendance.set_mark(today_session, rows[3].enrolment_id, MarkValue(AttendanceStatus.ABSENT))
     changed = []
     model.dataChanged.connect(lambda first, last, roles: changed.append((first.row(), last.row())))
     model.modelReset.connect(lambda: changed.append("reset"))
-    model.set_grid(desk.session_grid(today_session))
+    model.set_grid(office.attendance.grid(today_session))
     assert changed == [(3, 3)]
 
 
@@ -86,8 +86,8 @@ def test_the_page_opens_on_todays_class_and_a_session_of_today(page, running):
     assert [page.tabs.tabText(i) for i in range(2)] == ["考勤表", "考勤汇总"]
 
 
-def test_the_default_session_is_the_one_under_way_else_the_next_one_today(desk, running):
-    sessions = desk.class_sessions(CODE)
+def test_the_default_session_is_the_one_under_way_else_the_next_one_today(office, running):
+    sessions = office.attendance.sessions(CODE)
     morning, afternoon = [s for s in sessions if s.starts_at.date() == TODAY]
     during = morning.starts_at + timedelta(minutes=30)
     assert default_session(sessions, during) == morning.id
@@ -99,7 +99,7 @@ def test_the_default_session_is_the_one_under_way_else_the_next_one_today(desk, 
 # --- the keyboard ---------------------------------------------------------------------------
 
 
-def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, page, desk, today_session,
+def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, page, office, today_session,
                                                                          show_session):
     show_session(today_session)
     view = page.view
@@ -108,11 +108,11 @@ def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, p
     assert view.current_row() == 1
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(view, "1")
-    assert _statuses(desk, today_session)[1] is AttendanceStatus.PRESENT
+    assert _statuses(office, today_session)[1] is AttendanceStatus.PRESENT
     assert view.current_row() == 2  # on to the next trainee
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(view, "5")
-    assert _statuses(desk, today_session)[2] is AttendanceStatus.ABSENT
+    assert _statuses(office, today_session)[2] is AttendanceStatus.ABSENT
     assert view.current_row() == 3
 
     qtbot.keyClick(view, "4")  # 请假 asks for the reason
@@ -122,7 +122,7 @@ def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, p
     dialog.leave_combo.lineEdit().insert("病假：发烧")  # QTest cannot type Chinese; an IME inserts it
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(dialog.leave_combo.lineEdit(), Qt.Key.Key_Return)  # Enter confirms
-    row = desk.session_grid(today_session).rows[3]
+    row = office.attendance.grid(today_session).rows[3]
     assert row.status is AttendanceStatus.LEAVE and row.value.leave_reason == "病假：发烧"
     assert view.current_row() == 4
 
@@ -133,7 +133,7 @@ def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, p
     qtbot.keyClicks(spin, "12")
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(spin, Qt.Key.Key_Return)
-    row = desk.session_grid(today_session).rows[4]
+    row = office.attendance.grid(today_session).rows[4]
     assert row.status is AttendanceStatus.LATE and row.value.late_minutes == 12
     assert page.sheet.totals.text() == "出勤 1 · 迟到 1 · 早退 0 · 请假 1 · 缺勤 1 · 未考勤 1"
     assert page.sheet.model.data(page.sheet.model.index(4, AttendanceGridModel.MINUTES)) == "迟到 12"
@@ -143,11 +143,11 @@ def test_the_grid_is_driven_by_the_keyboard_and_every_key_saves_at_once(qtbot, p
     qtbot.keyClick(view, Qt.Key.Key_Up)
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(view, "1")
-    assert _statuses(desk, today_session)[2] is AttendanceStatus.PRESENT
+    assert _statuses(office, today_session)[2] is AttendanceStatus.PRESENT
     assert not page.notice.text()
 
 
-def test_a_wedge_scan_signs_the_trainee_in_and_selects_the_line(qtbot, page, desk, running, today_session,
+def test_a_wedge_scan_signs_the_trainee_in_and_selects_the_line(qtbot, page, office, running, today_session,
                                                                 show_session):
     _, persons = running
     show_session(today_session)
@@ -155,14 +155,14 @@ def test_a_wedge_scan_signs_the_trainee_in_and_selects_the_line(qtbot, page, des
         qtbot.keyClicks(page.view, persons[2].id_number)  # digits (and X) arrive together, like a reader
         qtbot.keyClick(page.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.sheet.model.row_at(2).value is not None, timeout=WAIT)
-    row = desk.session_grid(today_session).rows[2]
+    row = office.attendance.grid(today_session).rows[2]
     assert row.value.sign_in_at is not None
     assert row.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
     assert page.reader.banner.isVisible() and page.reader.recorded is True
     assert persons[2].name in page.reader.banner.text() and "签到" in page.reader.banner.text()
     assert page.view.current_row() == 2
     # The first digit of the number was not taken for a status key: nobody else has a mark.
-    assert [s is None for s in _statuses(desk, today_session)] == [True, True, False, True, True]
+    assert [s is None for s in _statuses(office, today_session)] == [True, True, False, True, True]
 
     # The box at the top right does the same for a teacher typing the number by hand.
     page.reader.swipe_edit.setFocus()
@@ -173,7 +173,7 @@ def test_a_wedge_scan_signs_the_trainee_in_and_selects_the_line(qtbot, page, des
     assert page.view.current_row() == 3 and page.reader.swipe_edit.text() == ""
 
 
-def test_an_unknown_number_shows_a_red_banner_and_marks_nobody(qtbot, page, desk, today_session, show_session):
+def test_an_unknown_number_shows_a_red_banner_and_marks_nobody(qtbot, page, office, today_session, show_session):
     show_session(today_session)
     stranger = people(1, start=990_000)[0]
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT) as answered:
@@ -183,29 +183,29 @@ def test_an_unknown_number_shows_a_red_banner_and_marks_nobody(qtbot, page, desk
     assert page.reader.banner.isVisible() and page.reader.recorded is False
     assert "未记录考勤" in page.reader.banner.text()
     assert page.reader.banner.property("tone") == Tone.SCAN_BAD  # red
-    assert _statuses(desk, today_session) == [None] * 5
+    assert _statuses(office, today_session) == [None] * 5
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT):
         qtbot.keyClicks(page.view, "ABCDEFG123")
         qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert "不是身份证号码" in page.reader.banner.text()
-    assert _statuses(desk, today_session) == [None] * 5
+    assert _statuses(office, today_session) == [None] * 5
 
 
-def test_all_present_fills_only_the_unmarked_and_says_how_many(qtbot, page, desk, today_session, show_session):
-    rows = desk.session_grid(today_session).rows
-    desk.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.LEAVE, leave_reason="事假"))
-    desk.set_mark(today_session, rows[1].enrolment_id, MarkValue(AttendanceStatus.ABSENT))
+def test_all_present_fills_only_the_unmarked_and_says_how_many(qtbot, page, office, today_session, show_session):
+    rows = office.attendance.grid(today_session).rows
+    office.attendance.set_mark(today_session, rows[0].enrolment_id, MarkValue(AttendanceStatus.LEAVE, leave_reason="事假"))
+    office.attendance.set_mark(today_session, rows[1].enrolment_id, MarkValue(AttendanceStatus.ABSENT))
     show_session(today_session)
     assert page.marking.all_present_button.isEnabled()
     with qtbot.waitSignal(page.sheet.loaded, timeout=WAIT):
         page.marking.all_present_button.click()
-    assert _statuses(desk, today_session) == [AttendanceStatus.LEAVE, AttendanceStatus.ABSENT] + [
+    assert _statuses(office, today_session) == [AttendanceStatus.LEAVE, AttendanceStatus.ABSENT] + [
         AttendanceStatus.PRESENT] * 3
     assert "3 名" in page.status_line.text() and "请假" in page.status_line.text()
     assert page.sheet.totals.text() == "出勤 3 · 迟到 0 · 早退 0 · 请假 1 · 缺勤 1 · 未考勤 0"
 
 
-def test_a_locked_session_asks_for_a_reason_and_the_history_shows_every_revision(qtbot, page, desk, past_session,
+def test_a_locked_session_asks_for_a_reason_and_the_history_shows_every_revision(qtbot, page, office, past_session,
                                                                                 show_session):
     show_session(past_session)
     assert page.sheet.model.grid.locked
@@ -225,7 +225,7 @@ def test_a_locked_session_asks_for_a_reason_and_the_history_shows_every_revision
     page.marking.dialog.correction_edit.insert("学员出示了签到照片")
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(page.marking.dialog.correction_edit, Qt.Key.Key_Return)
-    assert _statuses(desk, past_session)[0] is AttendanceStatus.PRESENT
+    assert _statuses(office, past_session)[0] is AttendanceStatus.PRESENT
 
     qtbot.keyClick(page.view, Qt.Key.Key_Up)
     qtbot.keyClick(page.view, "H")
@@ -244,9 +244,9 @@ def test_a_locked_session_asks_for_a_reason_and_the_history_shows_every_revision
     page.history.dialog.reject()
 
 
-def test_a_sealed_class_shows_why_and_a_status_key_changes_nothing(qtbot, page, desk, today_session, show_session):
+def test_a_sealed_class_shows_why_and_a_status_key_changes_nothing(qtbot, page, office, today_session, show_session):
     show_session(today_session)
-    with desk.db.writing() as session:  # sealing arrives with the upload page; set the state directly
+    with office.db.writing() as session:  # sealing arrives with the upload page; set the state directly
         session.execute(update(TrainingClass).where(TrainingClass.code == CODE).values(status="sealed"))
     # The grid on screen still says "open": the service refuses, the grid is read again and the
     # orange banner gives the reason.
@@ -264,18 +264,18 @@ def test_a_sealed_class_shows_why_and_a_status_key_changes_nothing(qtbot, page, 
     qtbot.waitUntil(lambda: page.sheet.read_only_flashing, timeout=WAIT)
     assert page.marking.dialog is None and page.status_line.text() == "没有做任何修改（原因见上方说明）。"
     assert page.operations.tasks.pending == 0
-    assert _statuses(desk, today_session) == [None] * 5
+    assert _statuses(office, today_session) == [None] * 5
     # A swipe is refused with the same reason, in red.
     qtbot.keyClicks(page.view, "110105194912310029")
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert page.reader.recorded is False and "已封存" in page.reader.banner.text()
-    assert _statuses(desk, today_session) == [None] * 5
+    assert _statuses(office, today_session) == [None] * 5
 
 
 # --- files ----------------------------------------------------------------------------------
 
 
-def test_importing_punches_shows_what_was_found_written_and_refused(qtbot, page, desk, running, today_session,
+def test_importing_punches_shows_what_was_found_written_and_refused(qtbot, page, office, running, today_session,
                                                                     show_session, tmp_path, monkeypatch):
     _, persons = running
     show_session(today_session)
@@ -297,7 +297,7 @@ def test_importing_punches_shows_what_was_found_written_and_refused(qtbot, page,
     assert any("不是时间" in m and "看不懂" in m for m in found)
     dialog.reject()
     qtbot.waitUntil(lambda: page.sheet.model.row_at(0).value is not None, timeout=WAIT)
-    assert desk.session_grid(today_session).rows[0].status is AttendanceStatus.PRESENT
+    assert office.attendance.grid(today_session).rows[0].status is AttendanceStatus.PRESENT
 
 
 def test_sign_in_sheets_are_saved_as_a_pdf_per_day_when_asked(qtbot, page, tmp_path, monkeypatch):
@@ -316,15 +316,15 @@ def test_sign_in_sheets_are_saved_as_a_pdf_per_day_when_asked(qtbot, page, tmp_p
 # --- summary --------------------------------------------------------------------------------
 
 
-def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, page, desk, running, show_session):
+def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, page, office, running, show_session):
     detail, persons = running
     held = [s for s in detail.sessions if s.ends_at < datetime.now(CHINA_TZ)]
     assert held
-    first = desk.session_grid(held[0].id).rows[0].enrolment_id
+    first = office.attendance.grid(held[0].id).rows[0].enrolment_id
     for info in held:  # everybody came, except trainee 1 who never did
-        attendance_service.set_mark(desk.db, actor=desk.actor, session_id=info.id, enrolment_id=first,
+        attendance_service.set_mark(office.db, actor=office.actor, session_id=info.id, enrolment_id=first,
                                     value=MarkValue(AttendanceStatus.ABSENT), reason="补录", now=info.ends_at)
-        attendance_service.mark_all_present(desk.db, actor=desk.actor, session_id=info.id, now=info.ends_at)
+        attendance_service.mark_all_present(office.db, actor=office.actor, session_id=info.id, now=info.ends_at)
     with qtbot.waitSignal(page.summary.loaded, timeout=WAIT):
         page.summary_button.click()
     assert page.tabs.currentIndex() == 1
@@ -349,11 +349,11 @@ def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, pa
     # with the marks before the key: after the day's last session the session shown is one held
     # already, where the set-up above marked trainee 1 absent.)
     qtbot.waitUntil(lambda: page.operations.tasks.pending == 0, timeout=WAIT)
-    before = _statuses(desk, page.choice.current_session_id())
+    before = _statuses(office, page.choice.current_session_id())
     qtbot.keyClick(page.summary.view, "5")
     qtbot.wait(250)  # longer than the scan gap, after which a lone key would have acted
     assert page.operations.tasks.pending == 0 and page.marking.dialog is None
-    assert _statuses(desk, page.choice.current_session_id()) == before
+    assert _statuses(office, page.choice.current_session_id()) == before
 
 
 def test_classes_changed_elsewhere_are_read_again_without_losing_the_teachers_place(qtbot, page, today_session,

@@ -62,13 +62,13 @@ def test_a_change_while_the_screen_is_hidden_is_read_when_it_is_shown_again(qtbo
     assert len(announced) == 1
 
 
-def test_a_late_grid_for_an_older_session_choice_is_dropped(qtbot, page, desk, today_session, past_session,
+def test_a_late_grid_for_an_older_session_choice_is_dropped(qtbot, page, office, today_session, past_session,
                                                             show_session, monkeypatch):
     """B, then A, then B again, faster than the database answers: the first B's grid arrives
     while B is chosen, after the second was asked for — only the second is shown."""
     show_session(today_session)
     _settle(qtbot, page)
-    read = desk.session_grid
+    read = office.attendance.grid
     calls: list[tuple[int, threading.Event, list]] = []
 
     def held(session_id: int):
@@ -78,7 +78,7 @@ def test_a_late_grid_for_an_older_session_choice_is_dropped(qtbot, page, desk, t
         answer.append(read(session_id))
         return answer[0]
 
-    monkeypatch.setattr(desk, "session_grid", held)
+    monkeypatch.setattr(office.attendance, "grid", held)
     shown: list[int] = []
     page.sheet.loaded.connect(shown.append)
     try:

@@ -16,14 +16,14 @@ FORMULA = '=HYPERLINK("http://x","y")'
 
 
 @pytest.fixture
-def clerk(demo_desk, code, monkeypatch):
+def clerk(demo_office, code, monkeypatch):
     """王芳 voided a certificate of JZ01 on 2026-03-01 (China time), with a formula-like reason."""
-    row = accounts.create_user(demo_desk.db, actor=demo_desk.actor, username="wangfang", password="Wf-2026-secret",
+    row = accounts.create_user(demo_office.db, actor=demo_office.actor, username="wangfang", password="Wf-2026-secret",
                                role=Role.CLERK, display_name="王芳")
     actor = Actor(user_id=row.id, username=row.username, display_name=row.display_name, role=Role.CLERK)
-    class_id = get_class(demo_desk.db, code("JZ01")).row.id
+    class_id = get_class(demo_office.db, code("JZ01")).row.id
     monkeypatch.setattr(audit, "utcnow", lambda: datetime(2026, 2, 28, 16, 30, tzinfo=timezone.utc))
-    with demo_desk.db.writing() as session:
+    with demo_office.db.writing() as session:
         audit.record(session, actor, "certificate.voided", entity_type="certificate",
                      entity_id="JS3205060001-2026-000007", class_id=class_id, details={"reason": FORMULA})
     monkeypatch.undo()
@@ -128,7 +128,7 @@ def test_export_to_csv_and_a_refusal_in_words(qtbot, audit_page, tmp_path, monke
     assert "Traceback" not in text and not missing.exists()
 
 
-def test_entries_are_read_again_after_any_change_and_each_time_the_screen_is_shown(qtbot, demo_desk, chinese):
+def test_entries_are_read_again_after_any_change_and_each_time_the_screen_is_shown(qtbot, demo_office, chinese):
     """Every write is audited, and other computers write to the log too: any operation that changed
     something reads the entries again, one that only read does not; showing the screen always does."""
     from desktop_app.gui.operations import Operations
@@ -137,7 +137,7 @@ def test_entries_are_read_again_after_any_change_and_each_time_the_screen_is_sho
     from desktop_app.services.changes import Area, report_changes
 
     operations = Operations(TaskRunner())
-    page = AuditPage(demo_desk, operations)
+    page = AuditPage(demo_office, operations)
     qtbot.addWidget(page)
     operations.did_execute.connect(page.on_operation_did_execute)
     with qtbot.waitSignal(page.entries_loaded, timeout=20_000):

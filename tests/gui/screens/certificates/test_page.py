@@ -35,10 +35,10 @@ CODE = "2026-JZ01"
 WAIT = 20_000
 
 
-def build_page(qtbot, qapp, desk, **kwargs) -> CertificatesPage:
+def build_page(qtbot, qapp, office, **kwargs) -> CertificatesPage:
     """The screen as the window builds it, shown at the window's size, in Chinese."""
     install_translators(qapp, "zh")
-    page = CertificatesPage(desk, Operations(TaskRunner()), **kwargs)
+    page = CertificatesPage(office, Operations(TaskRunner()), **kwargs)
     page.resize(1100, 720)
     page.show()
     return page
@@ -65,8 +65,8 @@ def idle(page) -> bool:
 
 
 @pytest.fixture
-def page(qtbot, qapp, desk, completed):  # noqa: F811
-    page = build_page(qtbot, qapp, desk)
+def page(qtbot, qapp, office, completed):  # noqa: F811
+    page = build_page(qtbot, qapp, office)
     qtbot.waitUntil(lambda: page.results.model.rowCount() == 5 and page.issuing.model.rowCount() == 5
                     and idle(page), timeout=WAIT)
     yield page
@@ -91,13 +91,13 @@ def select_number(qtbot, page, number: str) -> None:
         page.issuing.view.selectRow(position)
 
 
-def test_the_models_keep_qts_contract(qtmodeltester, desk, completed):  # noqa: F811
-    assessments = AssessmentTableModel(desk.class_assessments(CODE))
+def test_the_models_keep_qts_contract(qtmodeltester, office, completed):  # noqa: F811
+    assessments = AssessmentTableModel(office.assessments.list(CODE))
     qtmodeltester.check(assessments)
-    desk.issue_certificates(CODE)
-    number = desk.certificate_candidates(CODE)[0].certificate_number
-    desk.void_certificate(number, "重复发放")
-    issues = CertificateIssueModel(issue_rows(desk.certificate_candidates(CODE), desk.class_certificates(CODE)))
+    office.certificates.issue(CODE)
+    number = office.certificates.candidates(CODE)[0].certificate_number
+    office.certificates.void(number, "重复发放")
+    issues = CertificateIssueModel(issue_rows(office.certificates.candidates(CODE), office.certificates.list(CODE)))
     assert issues.rowCount() == 6  # five trainees and the voided certificate
     qtmodeltester.check(issues)
 
@@ -112,7 +112,7 @@ def test_the_page_offers_the_class_and_shows_its_results(page):
     assert "5" in page.results.summary.text() and "4" in page.results.summary.text()
 
 
-def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
+def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, office):
     view, model = page.results.view, page.results.model
     index = model.index(1, AssessmentTableModel.THEORY)
     view.setCurrentIndex(index)
@@ -123,7 +123,7 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
     with qtbot.waitSignal(page.results.saved, timeout=WAIT) as saved:
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert saved.args[0].theory_score == 925
-    stored = desk.class_assessments(CODE)[1]
+    stored = office.assessments.list(CODE)[1]
     assert stored.theory_score == 925 and stored.practical_score == 900 and stored.result == "pass"
     assert model.data(index) == "92.5"
 
@@ -134,11 +134,11 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, desk):
         assert model.setData(model.index(1, AssessmentTableModel.RETAKE), Qt.CheckState.Checked.value,
                              Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: idle(page), timeout=WAIT)
-    stored = desk.class_assessments(CODE)[1]
+    stored = office.assessments.list(CODE)[1]
     assert stored.result == "fail" and stored.retake and stored.theory_score == 925
 
 
-def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, desk):
+def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, office):
     model = page.results.model
     index = model.index(0, AssessmentTableModel.PRACTICAL)
     assert not model.setData(index, "105")
@@ -149,16 +149,16 @@ def test_a_score_out_of_range_is_refused_inline_and_not_saved(qtbot, page, desk)
     assert not model.setData(index, "85.55")
     assert "一位" in page.results.error_label.text()
     assert page.operations.tasks.pending == 0
-    assert desk.class_assessments(CODE)[0].practical_score == 900
+    assert office.assessments.list(CODE)[0].practical_score == 900
     # Correcting the cell clears the mark and saves.
     with qtbot.waitSignal(page.results.saved, timeout=WAIT):
         assert model.setData(index, "99")
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is None and not page.results.error_label.isVisible()
-    assert desk.class_assessments(CODE)[0].practical_score == 990
+    assert office.assessments.list(CODE)[0].practical_score == 990
 
 
-def test_a_sealed_class_is_shown_read_only(qtbot, page, desk):
-    with desk.db.writing() as session:
+def test_a_sealed_class_is_shown_read_only(qtbot, page, office):
+    with office.db.writing() as session:
         session.execute(update(TrainingClass).where(TrainingClass.code == CODE).values(status="sealed"))
     with qtbot.waitSignal(page.results.loaded, timeout=WAIT):
         page.mark_stale()
@@ -169,10 +169,10 @@ def test_a_sealed_class_is_shown_read_only(qtbot, page, desk):
     assert page.read_only_banner.isVisible() and "已封存" in page.read_only_banner.text()
     assert not page.results.import_button.isEnabled()
     qtbot.waitUntil(lambda: page.operations.tasks.pending == 0, timeout=WAIT)
-    assert desk.class_assessments(CODE)[0].theory_score == 850
+    assert office.assessments.list(CODE)[0].theory_score == 850
 
 
-def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page, desk, completed, tmp_path,  # noqa: F811
+def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page, office, completed, tmp_path,  # noqa: F811
                                                                     monkeypatch):
     _detail, persons = completed
     path = tmp_path / "成绩.csv"
@@ -185,11 +185,11 @@ def test_importing_results_shows_what_was_recorded_and_the_problems(qtbot, page,
     dialog = page.reports.dialog
     assert dialog is not None and "1" in dialog.summary.text()
     assert any("120" in line for line in dialog.messages())
-    assert desk.class_assessments(CODE)[4].result == "pass"
+    assert office.assessments.list(CODE)[4].result == "pass"
     assert page.results.model.data(page.results.model.index(4, AssessmentTableModel.RESULT)) == "合格"
 
 
-def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, desk):
+def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, office):
     assert page.issuing.issue_button.isEnabled()
     report = issue_all(qtbot, page)
     assert len(report.issued) == 4 and len(report.not_eligible) == 1
@@ -199,10 +199,10 @@ def test_issuing_from_the_page_fills_in_the_numbers(qtbot, page, desk):
     assert page.issuing.model.data(page.issuing.model.index(4, CertificateIssueModel.ELIGIBLE)).startswith("✗")
     assert not page.issuing.issue_button.isEnabled()  # nobody else can receive one
     assert "4" in page.reports.dialog.summary.text()
-    assert [c.certificate_number for c in desk.certificate_candidates(CODE)][:4] == report.issued
+    assert [c.certificate_number for c in office.certificates.candidates(CODE)][:4] == report.issued
 
 
-def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page, desk):
+def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page, office):
     number = issue_all(qtbot, page).issued[0]
     select_number(qtbot, page, number)
     assert page.issuing.void_button.isEnabled()
@@ -214,12 +214,12 @@ def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page,
     assert dialog.error_label.isVisible() and dialog.isVisible() and page.operations.tasks.pending == 0
     dialog.reason_combo.setEditText("   ")
     assert not dialog.ok_button.isEnabled()
-    assert desk.class_certificates(CODE)[0].status == "issued"
+    assert office.certificates.list(CODE)[0].status == "issued"
     dialog.reason_combo.setEditText("重复发放")
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(page.issuing.loaded, timeout=WAIT):
         dialog.ok_button.click()
-    view = next(v for v in desk.class_certificates(CODE) if v.number == number)
+    view = next(v for v in office.certificates.list(CODE) if v.number == number)
     assert view.status == "void" and view.void_reason == "重复发放"
     position = page.issuing.model.row_of_number(number)
     assert page.issuing.model.data(page.issuing.model.index(position, CertificateIssueModel.STATUS)) == "已作废"
@@ -229,7 +229,7 @@ def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page,
     assert page.issuing.issue_button.isEnabled()  # the trainee may now receive a new one
 
 
-def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, desk):
+def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, office):
     number = issue_all(qtbot, page).issued[1]
     select_number(qtbot, page, number)
     page.issuing.reissue_button.click()
@@ -240,11 +240,11 @@ def test_reissue_gives_a_new_number_and_selects_it(qtbot, page, desk):
     new_number = shown.args[0]
     assert new_number != number and page.issuing.selected_row().number == new_number
     assert new_number in page.notice.text() and number in page.notice.text()
-    statuses = {v.number: v.status for v in desk.class_certificates(CODE)}
+    statuses = {v.number: v.status for v in office.certificates.list(CODE)}
     assert statuses[number] == "void" and statuses[new_number] == "issued"
 
 
-def test_the_preview_shows_the_real_pdf_of_an_issued_certificate(qtbot, page, desk):
+def test_the_preview_shows_the_real_pdf_of_an_issued_certificate(qtbot, page, office):
     number = issue_all(qtbot, page).issued[2]
     select_number(qtbot, page, number)
     assert page.issuing.preview.pdf.showing_pdf()
@@ -257,10 +257,10 @@ def test_the_preview_shows_the_real_pdf_of_an_issued_certificate(qtbot, page, de
     assert "不合格" in page.issuing.preview.pdf.message_text()
 
 
-def test_without_qtpdf_the_preview_explains_itself(qtbot, monkeypatch, desk):
+def test_without_qtpdf_the_preview_explains_itself(qtbot, monkeypatch, office):
     monkeypatch.setattr(pdf_preview, "QPdfDocument", None)
     monkeypatch.setattr(pdf_preview, "QPdfView", None)
-    preview = CertificatePreview(desk, Operations(TaskRunner()))
+    preview = CertificatePreview(office, Operations(TaskRunner()))
     qtbot.addWidget(preview)
     assert not preview.available
     assert not preview.pdf.show_pdf(b"%PDF-1.4")
@@ -269,7 +269,7 @@ def test_without_qtpdf_the_preview_explains_itself(qtbot, monkeypatch, desk):
 
 def test_printing_sends_every_page_to_the_printer_in_the_background(qtbot, page, tmp_path):
     issue_all(qtbot, page)
-    render = page.office.certificates_pdf(CODE)
+    render = page.office.certificates.pdf(CODE)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setResolution(150)  # a PDF "printer" defaults to 1200 dpi: slow to compress, no better a test
@@ -290,7 +290,7 @@ def test_printing_sends_every_page_to_the_printer_in_the_background(qtbot, page,
 
 def test_printing_can_be_cancelled_between_pages(qtbot, page, tmp_path):
     issue_all(qtbot, page)
-    render = page.office.certificates_pdf(CODE)
+    render = page.office.certificates.pdf(CODE)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
@@ -311,7 +311,7 @@ def test_the_print_button_prepares_the_class_and_opens_the_print_dialog(qtbot, p
     assert dialog.minPage() == 1 and dialog.maxPage() == 4
     assert page.issuing.printing.selected_page() == 1
     # The selected certificate is that page of the class PDF.
-    document, _buffer = load_pdf(page.office.certificates_pdf(CODE).pdf)
+    document, _buffer = load_pdf(page.office.certificates.pdf(CODE).pdf)
     assert number in document.getAllText(1).text()
     dialog.reject()
 
@@ -325,13 +325,13 @@ def test_export_writes_the_class_pdf_with_the_saved_offset(qtbot, page, tmp_path
         page.issuing.export_button.click()
     written = finished.args[0]
     assert written == target.with_name("证书.pdf") and written.exists()
-    assert written.read_bytes() == page.office.certificates_pdf(CODE, offset_mm=(1.5, -2.0)).pdf
+    assert written.read_bytes() == page.office.certificates.pdf(CODE, offset_mm=(1.5, -2.0)).pdf
     assert "1.5" in page.notice.text()
 
 
-def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_one(qtbot, page, desk):
+def test_the_verify_dialog_says_valid_for_a_real_qr_and_invalid_for_a_tampered_one(qtbot, page, office):
     number = issue_all(qtbot, page).issued[0]
-    payload = next(v.content["qr_payload"] for v in desk.class_certificates(CODE) if v.number == number)
+    payload = next(v.content["qr_payload"] for v in office.certificates.list(CODE) if v.number == number)
     page.verify_button.click()
     dialog = page.verifications.dialog
     assert isinstance(dialog, VerifyCertificateDialog) and not dialog.verify_button.isEnabled()
@@ -363,14 +363,14 @@ def test_in_the_smallest_window_the_issue_table_shows_every_column_beside_the_pr
         assert page.issuing.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
-def test_the_screen_prints_and_exports_with_the_offset_it_was_given(qtbot, qapp, desk, settings, completed):  # noqa: F811
+def test_the_screen_prints_and_exports_with_the_offset_it_was_given(qtbot, qapp, office, settings, completed):  # noqa: F811
     """The window saves the offset chosen on the settings page and hands it on (`set_offset`); a
     screen built later reads it back from settings.json (tests/gui/test_printer_offset.py: the window)."""
     Preferences.update(settings.settings_file, certificate_offset_mm=(2.5, -1.0))
     stored = json.loads(settings.settings_file.read_text(encoding="utf-8"))
     assert stored["certificate_offset_mm"] == [2.5, -1.0]
     assert stored_certificate_offset(settings) == (2.5, -1.0)
-    page = build_page(qtbot, qapp, desk, offset_mm=stored_certificate_offset(settings))
+    page = build_page(qtbot, qapp, office, offset_mm=stored_certificate_offset(settings))
     try:
         assert page.offset_mm == (2.5, -1.0)
         page.set_offset((1, -0.5))
@@ -391,13 +391,13 @@ def test_an_unusable_stored_offset_falls_back_to_none(settings):
 
 def count_class_reads(monkeypatch, office) -> list[int]:
     reads: list[int] = []
-    real = office.list_classes
+    real = office.classes.list
 
     def counted():
         reads.append(1)
         return real()
 
-    monkeypatch.setattr(office, "list_classes", counted)
+    monkeypatch.setattr(office.classes, "list", counted)
     return reads
 
 
@@ -443,14 +443,14 @@ def test_a_hidden_screen_reloads_when_it_is_next_shown(qtbot, page, monkeypatch)
     assert len(reads) == 1
 
 
-def test_a_late_answer_for_a_class_chosen_before_is_dropped(qtbot, qapp, demo_desk, code, monkeypatch):
-    page = build_page(qtbot, qapp, demo_desk)
+def test_a_late_answer_for_a_class_chosen_before_is_dropped(qtbot, qapp, demo_office, code, monkeypatch):
+    page = build_page(qtbot, qapp, demo_office)
     try:
         qtbot.waitUntil(lambda: page.results.model.rowCount() > 0 and idle(page), timeout=WAIT)
         assert page.current_code() == code("YL01")  # the completed class comes first
         first, second = code("JZ01"), code("AI01")
         release = threading.Event()
-        real = demo_desk.class_assessments
+        real = demo_office.assessments.list
 
         def slow_for_the_first(class_code):  # worker thread
             rows = real(class_code)
@@ -458,7 +458,7 @@ def test_a_late_answer_for_a_class_chosen_before_is_dropped(qtbot, qapp, demo_de
                 release.wait(WAIT / 1000)
             return rows
 
-        monkeypatch.setattr(demo_desk, "class_assessments", slow_for_the_first)
+        monkeypatch.setattr(demo_office.assessments, "list", slow_for_the_first)
         loaded: list[str] = []
         page.results.loaded.connect(loaded.append)
         assert page.select_class(first)

@@ -26,8 +26,8 @@ def _class_row(code="2026-X1", status=ClassStatus.DRAFT, enrolled=3) -> ClassRow
                     status=status, enrolled=enrolled, capacity=40, project_based=False)
 
 
-def test_class_model_passes_the_model_tester_and_reads_like_the_list(qtmodeltester, demo_desk):
-    model = ClassTableModel(demo_desk.list_classes())
+def test_class_model_passes_the_model_tester_and_reads_like_the_list(qtmodeltester, demo_office):
+    model = ClassTableModel(demo_office.classes.list())
     qtmodeltester.check(model)
     assert model.rowCount() == 5 and model.columnCount() == 8
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -49,9 +49,9 @@ def test_class_model_repaints_only_the_changed_row(qtbot, qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_session_model_shows_weekday_time_kind_and_greys_cancelled_sessions(qtmodeltester, demo_desk):
-    code = next(r.code for r in demo_desk.list_classes() if r.code.endswith("JZ01"))
-    sessions = demo_desk.get_class(code).sessions
+def test_session_model_shows_weekday_time_kind_and_greys_cancelled_sessions(qtmodeltester, demo_office):
+    code = next(r.code for r in demo_office.classes.list() if r.code.endswith("JZ01"))
+    sessions = demo_office.classes.get(code).sessions
     model = SessionTableModel(sessions)
     qtmodeltester.check(model)
     assert model.rowCount() == len(sessions)

@@ -51,10 +51,10 @@ def test_searching_by_name_or_occupation_and_filtering_by_status_narrow_the_list
     assert classes_page.empty_list.text() == "没有符合查找条件的班级。"
 
 
-def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, select_class, code, demo_desk):
+def test_selecting_a_class_shows_its_facts_sessions_and_roster(classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
-    expected = demo_desk.get_class(code("JZ01"))
+    expected = demo_office.classes.get(code("JZ01"))
     assert detail.schedule.model.rowCount() == len(expected.sessions) > 0
     assert detail.roster.model.rowCount() == 32
     assert detail.fact_values["level"].text() == "四级/中级工"
@@ -91,7 +91,7 @@ def _fill_new_class(dialog, *, class_code: str) -> None:
     dialog.location_edit.setText("实训楼 2 楼")
 
 
-def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qtbot, classes_page, demo_desk):
+def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qtbot, classes_page, demo_office):
     classes_page.new_button.click()
     dialog = classes_page.new_class_dialog
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
@@ -107,7 +107,7 @@ def test_new_class_dialog_creates_the_class_selects_it_and_notes_the_schedule(qt
     qtbot.waitUntil(lambda: classes_page.detail.detail is not None
                     and classes_page.detail.detail.row.code == "2026-JZ09", timeout=20_000)
     assert classes_page.new_class_dialog is None  # closed once the class was saved
-    created = demo_desk.get_class("2026-JZ09")
+    created = demo_office.classes.get("2026-JZ09")
     assert created.row.status is ClassStatus.DRAFT and created.row.capacity == 30
     assert created.location == "实训楼 2 楼"
     assert classes_page.detail.schedule.model.rowCount() == len(created.sessions) > 0
@@ -132,7 +132,7 @@ def test_new_class_dialog_stays_open_and_explains_a_refusal(qtbot, classes_page,
     dialog.reject()
 
 
-def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes_page, demo_desk):
+def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes_page, demo_office):
     classes_page.new_button.click()
     dialog = classes_page.new_class_dialog
     qtbot.waitUntil(lambda: dialog.ready, timeout=20_000)
@@ -145,7 +145,7 @@ def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes
     assert draft.planned_lessons == 80 and from_qdate(dialog.start_edit.date()) == draft.start_date
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: classes_page.new_class_dialog is None, timeout=20_000)
-    created = demo_desk.get_class("2026-P70")
+    created = demo_office.classes.get("2026-P70")
     total = created.planned_theory_lessons + created.planned_practice_lessons
     assert total == 80 and created.planned_practice_lessons * 100 >= 70 * total
 
@@ -155,7 +155,7 @@ def _confirm(qtbot, detail) -> None:
     detail.status_actions.confirm_box.button(QMessageBox.StandardButton.Yes).click()
 
 
-def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_class, code, demo_desk):
+def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("PR01"))  # a draft with no sessions and nobody enrolled
     detail = classes_page.detail
     button = detail.status_actions.status_buttons[ClassStatus.FILED]
@@ -166,7 +166,7 @@ def test_a_refused_status_change_shows_every_reason(qtbot, classes_page, select_
     text = detail.status_actions.refusal_label.text()
     assert messages.render("class_status.needs_sessions") in text
     assert messages.render("class_status.needs_trainees") in text
-    assert demo_desk.get_class(code("PR01")).row.status is ClassStatus.DRAFT
+    assert demo_office.classes.get(code("PR01")).row.status is ClassStatus.DRAFT
     assert button.isEnabled()
 
 
@@ -198,7 +198,7 @@ def _select_last_session(detail):
     return detail.schedule.model.row_at(last)
 
 
-def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classes_page, select_class, code, demo_desk):
+def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
     session = _select_last_session(detail)
@@ -213,13 +213,13 @@ def test_moving_a_session_asks_for_a_reason_and_saves_the_new_time(qtbot, classe
     dialog.reason_edit.setText("教师请假")
     dialog.submit()
     qtbot.waitUntil(lambda: detail.schedule.active_dialog is None, timeout=20_000)
-    moved = next(s for s in demo_desk.get_class(code("JZ01")).sessions if s.id == session.id)
+    moved = next(s for s in demo_office.classes.get(code("JZ01")).sessions if s.id == session.id)
     assert moved.starts_at.date() == session.starts_at.date() + timedelta(days=1)
     qtbot.waitUntil(lambda: any(s.id == session.id and s.starts_at == moved.starts_at
                                 for s in detail.schedule.model.rows()), timeout=20_000)
 
 
-def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, select_class, code, demo_desk):
+def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("JZ01"))
     detail = classes_page.detail
     session = _select_last_session(detail)
@@ -232,10 +232,10 @@ def test_cancelling_a_session_keeps_it_listed_as_cancelled(qtbot, classes_page, 
     row = next(i for i, s in enumerate(detail.schedule.model.rows()) if s.id == session.id)
     assert detail.schedule.model.data(detail.schedule.model.index(row, SessionTableModel.STATUS)) == "已取消"
     qtbot.waitUntil(lambda: "1 次已取消" in detail.schedule.summary.text(), timeout=20_000)  # re-read after the change
-    assert next(s for s in demo_desk.get_class(code("JZ01")).sessions if s.id == session.id).status == "cancelled"
+    assert next(s for s in demo_office.classes.get(code("JZ01")).sessions if s.id == session.id).status == "cancelled"
 
 
-def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, select_class, code, demo_desk):
+def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, select_class, code, demo_office):
     select_class(code("PR01"))
     detail = classes_page.detail
     detail.edit_button.click()
@@ -247,7 +247,7 @@ def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, s
     model = classes_page.model
     qtbot.waitUntil(lambda: model.data(model.index(model.row_of_code(code("PR01")), ClassTableModel.ENROLMENT)) == "0/45", timeout=20_000)
     assert detail.fact_values["location"].text() == "烹饪实训室"
-    assert demo_desk.get_class(code("PR01")).location == "烹饪实训室"
+    assert demo_office.classes.get(code("PR01")).location == "烹饪实训室"
 
 
 def test_template_and_export_are_written_where_the_clerk_chooses(qtbot, classes_page, select_class, code, tmp_path,
@@ -291,22 +291,22 @@ def test_the_page_follows_a_language_switch(qapp, classes_page, select_class, co
 # --- change notices, sealing for the window -------------------------------------------------
 
 
-def _count_list_reads(monkeypatch, desk) -> list[dict]:
+def _count_list_reads(monkeypatch, office) -> list[dict]:
     asked: list[dict] = []
-    real = desk.list_classes
+    real = office.classes.list
 
     def counted(**kwargs):
         asked.append(kwargs)
         return real(**kwargs)
 
-    monkeypatch.setattr(desk, "list_classes", counted)
+    monkeypatch.setattr(office.classes, "list", counted)
     return asked
 
 
 def test_a_class_changed_elsewhere_is_read_again_in_the_list_and_the_detail(qtbot, classes_page, select_class, code,
-                                                                            demo_desk):
+                                                                            demo_office):
     select_class(code("JZ01"))
-    demo_desk.update_class(code("JZ01"), capacity=44)  # another screen (or the CLI) changed it
+    demo_office.classes.update(code("JZ01"), capacity=44)  # another screen (or the CLI) changed it
     with qtbot.waitSignal(classes_page.detail.loaded, timeout=20_000):
         classes_page.operations.did_execute.emit(Changes(frozenset({Area.CLASSES})), object())
     model = classes_page.model
@@ -316,15 +316,15 @@ def test_a_class_changed_elsewhere_is_read_again_in_the_list_and_the_detail(qtbo
 
 
 @pytest.mark.parametrize("area", [Area.AUDIT, Area.ATTENDANCE, Area.CERTIFICATES])
-def test_changes_the_screen_does_not_show_read_nothing(qtbot, classes_page, demo_desk, monkeypatch, area):
+def test_changes_the_screen_does_not_show_read_nothing(qtbot, classes_page, demo_office, monkeypatch, area):
     qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
-    asked = _count_list_reads(monkeypatch, demo_desk)
+    asked = _count_list_reads(monkeypatch, demo_office)
     classes_page.operations.did_execute.emit(Changes(frozenset({area})), object())
     qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)  # the window's count
     assert asked == []
 
 
-def test_its_own_change_keeps_the_class_in_a_filtered_list(qtbot, classes_page, select_class, code, demo_desk,
+def test_its_own_change_keeps_the_class_in_a_filtered_list(qtbot, classes_page, select_class, code, demo_office,
                                                           monkeypatch):
     """The screen shows what it changed from the answer: withdrawing the filing of a class listed
     under "已备案" leaves it there (now 草稿) instead of reading the filtered list again."""
@@ -332,7 +332,7 @@ def test_its_own_change_keeps_the_class_in_a_filtered_list(qtbot, classes_page, 
     combo.setCurrentIndex(combo.findData(ClassStatus.FILED.value))
     qtbot.waitUntil(lambda: _codes(classes_page) == [code("DG01")], timeout=20_000)
     select_class(code("DG01"))
-    asked = _count_list_reads(monkeypatch, demo_desk)
+    asked = _count_list_reads(monkeypatch, demo_office)
     detail = classes_page.detail
     detail.status_actions.status_buttons[ClassStatus.DRAFT].click()
     _confirm(qtbot, detail)
@@ -343,17 +343,17 @@ def test_its_own_change_keeps_the_class_in_a_filtered_list(qtbot, classes_page, 
     assert model.data(model.index(0, ClassTableModel.STATUS)) == "草稿"
 
 
-def test_a_late_answer_for_an_older_search_is_dropped(qtbot, classes_page, demo_desk, monkeypatch, code):
+def test_a_late_answer_for_an_older_search_is_dropped(qtbot, classes_page, demo_office, monkeypatch, code):
     qtbot.waitUntil(lambda: classes_page.operations.tasks.pending == 0, timeout=20_000)
     gate = threading.Event()
-    real = demo_desk.list_classes
+    real = demo_office.classes.list
 
     def slow_for_the_first(**kwargs):
         if kwargs.get("search") == "电工":
             gate.wait(10)  # the older search answers last
         return real(**kwargs)
 
-    monkeypatch.setattr(demo_desk, "list_classes", slow_for_the_first)
+    monkeypatch.setattr(demo_office.classes, "list", slow_for_the_first)
     classes_page.search_edit.setText("电工")
     classes_page.reload()
     classes_page.search_edit.setText("家政")
@@ -365,11 +365,11 @@ def test_a_late_answer_for_an_older_search_is_dropped(qtbot, classes_page, demo_
 
 
 def test_sealing_a_completed_class_tells_the_window_and_shows_it_sealed(qtbot, classes_page, select_class, code,
-                                                                        demo_desk):
-    for row in demo_desk.class_assessments(code("YL01")):  # what a clerk does before sealing
-        demo_desk.record_assessment(code("YL01"), row.enrolment_id, theory=800, practical=850, result="pass",
-                                    retake=False)
-    demo_desk.issue_certificates(code("YL01"))
+                                                                        demo_office):
+    for row in demo_office.assessments.list(code("YL01")):  # what a clerk does before sealing
+        demo_office.assessments.record(code("YL01"), row.enrolment_id, theory=800, practical=850, result="pass",
+                                       retake=False)
+    demo_office.certificates.issue(code("YL01"))
     select_class(code("YL01"))
     actions = classes_page.detail.status_actions
     assert actions.seal_button.isVisible()

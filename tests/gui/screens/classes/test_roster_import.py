@@ -52,12 +52,12 @@ def roster_file(tmp_path) -> Path:
     return path
 
 
-def _counts(desk, class_code: str) -> tuple[int, int, int]:
+def _counts(office, class_code: str) -> tuple[int, int, int]:
     """(trainees on record, enrolments in all classes, roster size of the class)."""
-    with desk.db.reading() as session:
+    with office.db.reading() as session:
         trainees = session.scalar(select(func.count()).select_from(Trainee))
         enrolments = session.scalar(select(func.count()).select_from(Enrolment))
-    return trainees, enrolments, len(desk.class_roster(class_code))
+    return trainees, enrolments, len(office.trainees.class_roster(class_code))
 
 
 @pytest.fixture
@@ -77,20 +77,20 @@ def wizard(qtbot, classes_page, select_class, code, roster_file, monkeypatch):
     return wizard
 
 
-def _gate(monkeypatch, desk, method: str) -> threading.Event:
-    """Hold the Desk's `method` on its worker thread until the test opens the gate."""
+def _gate(monkeypatch, office, method: str) -> threading.Event:
+    """Hold the Office's `method` on its worker thread until the test opens the gate."""
     gate = threading.Event()
-    real = getattr(desk, method)
+    real = getattr(office, method)
 
     def held(*args, **kwargs):
         gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(desk, method, held)
+    monkeypatch.setattr(office, method, held)
     return gate
 
 
-def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, classes_page, code, demo_desk, tmp_path,
+def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, classes_page, code, demo_office, tmp_path,
                                                             monkeypatch):
     wizard.next()
     preview = wizard.preview_page
@@ -115,7 +115,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
         assert result in ("将报名", "将报名（不享受补贴）")
         if result == "将报名（不享受补贴）":
             assert model.data(model.index(by_row[number], 0), Qt.ItemDataRole.BackgroundRole) == qcolor(Colour.ROW_NO_SUBSIDY)
-    assert _counts(demo_desk, code("PR01"))[2] == 0  # a preview writes nothing
+    assert _counts(demo_office, code("PR01"))[2] == 0  # a preview writes nothing
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "导入 3 人"
 
@@ -124,7 +124,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
     summary = wizard.summary_page
     assert summary.counts.text() == counts_text(wizard.import_report, preview=False)
     assert summary.counts.text().startswith("已报名 3 人")
-    assert [entry.name for entry in demo_desk.class_roster(code("PR01"))] == [name for name, _ in GOOD]
+    assert [entry.name for entry in demo_office.trainees.class_roster(code("PR01"))] == [name for name, _ in GOOD]
     assert summary.model.rowCount() == 5
 
     rejected_path = tmp_path / "out" / "未导入.xlsx"
@@ -165,9 +165,9 @@ def test_a_file_dropped_on_the_first_step_is_taken(qtbot, wizard, roster_file, t
 
 
 def test_cancelling_the_preview_changes_nothing_and_the_window_stays_usable(qtbot, wizard, classes_page, code,
-                                                                           demo_desk, monkeypatch):
-    before = _counts(demo_desk, code("PR01"))
-    gate = _gate(monkeypatch, demo_desk, "preview_roster")
+                                                                           demo_office, monkeypatch):
+    before = _counts(demo_office, code("PR01"))
+    gate = _gate(monkeypatch, demo_office.roster, "preview")
     wizard.next()
     preview = wizard.preview_page
     assert preview.state == "running" and preview.cancel_button.isVisible()
@@ -180,17 +180,17 @@ def test_cancelling_the_preview_changes_nothing_and_the_window_stays_usable(qtbo
     assert preview.status_label.text() == messages.render("roster.cancelled")
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
     assert preview.retry_button.isVisible()
-    assert _counts(demo_desk, code("PR01")) == before
+    assert _counts(demo_office, code("PR01")) == before
     preview.retry_button.click()  # the gate is open now: the check runs to the end
     qtbot.waitUntil(lambda: preview.state == "done", timeout=20_000)
     assert wizard.preview_report.enrolled == 3
 
 
-def test_cancelling_the_import_rolls_everything_back(qtbot, wizard, code, demo_desk, monkeypatch):
-    before = _counts(demo_desk, code("PR01"))
+def test_cancelling_the_import_rolls_everything_back(qtbot, wizard, code, demo_office, monkeypatch):
+    before = _counts(demo_office, code("PR01"))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview_page.state == "done", timeout=20_000)
-    gate = _gate(monkeypatch, demo_desk, "import_roster")
+    gate = _gate(monkeypatch, demo_office.roster, "import_workbook")
     wizard.next()
     page = wizard.import_page
     assert wizard.currentPage() is page and page.state == "running"
@@ -198,14 +198,14 @@ def test_cancelling_the_import_rolls_everything_back(qtbot, wizard, code, demo_d
     gate.set()
     qtbot.waitUntil(lambda: page.state == "cancelled", timeout=20_000)
     assert messages.render("roster.cancelled") in page.status_label.text()
-    assert _counts(demo_desk, code("PR01")) == before
+    assert _counts(demo_office, code("PR01")) == before
     page.retry_button.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
-    assert _counts(demo_desk, code("PR01"))[2] == 3
+    assert _counts(demo_office, code("PR01"))[2] == 3
 
 
-def test_closing_the_wizard_mid_preview_stops_the_work(qtbot, wizard, classes_page, demo_desk, monkeypatch):
-    gate = _gate(monkeypatch, demo_desk, "preview_roster")
+def test_closing_the_wizard_mid_preview_stops_the_work(qtbot, wizard, classes_page, demo_office, monkeypatch):
+    gate = _gate(monkeypatch, demo_office.roster, "preview")
     wizard.next()
     run = wizard.preview_page.run
     wizard.reject()

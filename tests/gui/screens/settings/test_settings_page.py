@@ -15,17 +15,17 @@ PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
-def admin_desk(desk):
-    desk.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
-                            PASSWORD)
-    desk.sign_out()
-    return desk
+def admin_office(office):
+    office.accounts.complete_first_run(InstitutionProfile(code="JS3205060001", name="姑苏职业培训学校"), "wang", "王校长",
+                                       PASSWORD)
+    office.accounts.sign_out()
+    return office
 
 
 @pytest.fixture
-def settings_page(qtbot, admin_desk, chinese):
+def settings_page(qtbot, admin_office, chinese):
     operations = Operations(TaskRunner())
-    page = SettingsPage(admin_desk, operations, language="zh", database="x.db", data_dir="/tmp", key_dir="/tmp/keys",
+    page = SettingsPage(admin_office, operations, language="zh", database="x.db", data_dir="/tmp", key_dir="/tmp/keys",
                         platform_url=None)
     qtbot.addWidget(page)
     # As the window does: every screen hears of every operation that changed something.
@@ -36,10 +36,10 @@ def settings_page(qtbot, admin_desk, chinese):
     qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=10_000)
 
 
-def test_administrator_manages_accounts_in_settings(qtbot, settings_page, admin_desk):
+def test_administrator_manages_accounts_in_settings(qtbot, settings_page, admin_office):
     page, _operations = settings_page
     accounts = page.accounts
-    admin_desk.sign_in("wang", PASSWORD)
+    admin_office.accounts.sign_in("wang", PASSWORD)
     page.apply_permissions()  # the window does this whenever someone else signs in
     assert accounts.isVisible()
     qtbot.waitUntil(lambda: accounts.table.rowCount() == 1, timeout=10_000)
@@ -57,11 +57,11 @@ def test_administrator_manages_accounts_in_settings(qtbot, settings_page, admin_
     assert accounts.select_user("wang") and accounts.selected_username() == "wang"
 
 
-def test_accounts_section_is_hidden_from_other_roles_and_a_forged_call_is_refused(qtbot, settings_page, admin_desk):
+def test_accounts_section_is_hidden_from_other_roles_and_a_forged_call_is_refused(qtbot, settings_page, admin_office):
     page, _operations = settings_page
-    admin_desk.sign_in("wang", PASSWORD)
-    admin_desk.create_user("chen", PASSWORD, Role.CLERK, "陈文员")
-    admin_desk.sign_in("chen", PASSWORD)
+    admin_office.accounts.sign_in("wang", PASSWORD)
+    admin_office.accounts.create_user("chen", PASSWORD, Role.CLERK, "陈文员")
+    admin_office.accounts.sign_in("chen", PASSWORD)
     page.apply_permissions()
     assert not page.accounts.isVisible()
     page.accounts.add_user("forged", "伪造", Role.ADMINISTRATOR, PASSWORD)  # as if the hidden button were pressed
@@ -70,12 +70,12 @@ def test_accounts_section_is_hidden_from_other_roles_and_a_forged_call_is_refuse
 
 
 def test_accounts_are_read_again_after_an_operation_that_changed_accounts_and_not_after_others(
-        qtbot, settings_page, admin_desk):
+        qtbot, settings_page, admin_office):
     page, operations = settings_page
-    admin_desk.sign_in("wang", PASSWORD)
+    admin_office.accounts.sign_in("wang", PASSWORD)
     page.apply_permissions()
     qtbot.waitUntil(lambda: page.accounts.table.rowCount() == 1, timeout=10_000)
-    admin_desk.create_user("li", PASSWORD, Role.CLERK, "李文员")  # behind the screen's back
+    admin_office.accounts.create_user("li", PASSWORD, Role.CLERK, "李文员")  # behind the screen's back
 
     operations.run(None, lambda: report_changes(Area.ATTENDANCE))  # an operation on another screen
     qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=10_000)

@@ -13,15 +13,15 @@ from desktop_app.services.trainees import TrainingRecord
 pytestmark = pytest.mark.usefixtures("chinese")
 
 
-def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_desk):
-    rows = demo_desk.search_trainees("")
+def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_office):
+    rows = demo_office.trainees.search("")
     model = TraineeTableModel(rows)
     qtmodeltester.check(model)
     assert model.rowCount() == len(rows) > 0
     assert "*" in model.data(model.index(0, TraineeTableModel.ID_NUMBER))
     assert model.row_of_id(rows[-1].id) == len(rows) - 1
     enrolled = next(r for r in rows if r.classes)
-    history = HistoryTableModel(demo_desk.get_trainee(enrolled.id).history)
+    history = HistoryTableModel(demo_office.trainees.get(enrolled.id).history)
     qtmodeltester.check(history)
     assert history.rowCount() == enrolled.classes
     record = TrainingRecord("2026-X1", "电工第1期", "电工", 4, date(2026, 3, 2), date(2026, 3, 20), "not_eligible",

@@ -39,15 +39,15 @@ def test_the_page_opens_with_the_trainees_on_record_masked(qtbot, trainees_page)
     assert trainees_page.detail.empty_label.text() == "选择一名学员，这里会显示其个人信息和培训记录。"
 
 
-def test_searching_by_name_with_enter_finds_that_person(qtbot, trainees_page, demo_desk):
-    someone = demo_desk.search_trainees("")[7]
+def test_searching_by_name_with_enter_finds_that_person(qtbot, trainees_page, demo_office):
+    someone = demo_office.trainees.search("")[7]
     _search(qtbot, trainees_page, someone.name, enter=True)
     assert someone.name in _names(trainees_page)
     assert all(someone.name in name for name in _names(trainees_page))
 
 
-def test_searching_by_the_last_four_characters_of_the_id_number(qtbot, trainees_page, demo_desk):
-    someone = demo_desk.search_trainees("")[11]
+def test_searching_by_the_last_four_characters_of_the_id_number(qtbot, trainees_page, demo_office):
+    someone = demo_office.trainees.search("")[11]
     last4 = someone.id_masked[-4:]
     _search(qtbot, trainees_page, last4, enter=False)
     rows = trainees_page.model.rows()
@@ -61,8 +61,8 @@ def test_a_search_that_finds_nobody_says_what_to_try(qtbot, trainees_page):
     assert "后 4 位" in trainees_page.result_label.text()
 
 
-def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, trainees_page, demo_desk):
-    someone = next(row for row in demo_desk.search_trainees("") if row.classes)
+def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, trainees_page, demo_office):
+    someone = next(row for row in demo_office.trainees.search("") if row.classes)
     _search(qtbot, trainees_page, someone.id_masked[-4:], enter=True)
     row = next(i for i, r in enumerate(trainees_page.model.rows()) if r.id == someone.id)
     if trainees_page.selected_trainee() is None or trainees_page.selected_trainee().id != someone.id:
@@ -80,7 +80,7 @@ def test_selecting_a_trainee_shows_the_record_and_training_history(qtbot, traine
     assert detail.facts_box.title() == "个人信息" and detail.history_box.title() == "培训记录"
 
 
-def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbot, trainees_page, demo_desk):
+def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 1, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -101,7 +101,7 @@ def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbo
     assert shown[:4] == trainee.id_masked[:4] and shown[-4:] == trainee.id_masked[-4:]
     assert detail.reveal_note.isVisible()
     assert not detail.reveal_buttons["id_number"].isVisible()
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).all()
         assert [(e.details["field"], e.details["purpose"]) for e in entries] == [("id_number", "核对身份证件")]
 
@@ -114,7 +114,7 @@ def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbo
     assert detail.reveal_buttons["id_number"].isVisible()
 
 
-def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_desk):
+def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -126,12 +126,12 @@ def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_desk)
         dialog.ok_button.click()
     phone = detail.fact_values["phone"].text()
     assert len(phone) == 11 and phone[:3] == masked[:3] and phone[-4:] == masked[-4:]
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).one()
         assert entry.details == {"field": "phone", "purpose": "联系学员"}
 
 
-def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, demo_desk):
+def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, demo_office):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0, timeout=20_000)
     _select(qtbot, trainees_page, 0)
     detail = trainees_page.detail
@@ -139,53 +139,53 @@ def test_cancelling_the_purpose_dialog_reveals_nothing(qtbot, trainees_page, dem
     detail.purpose_dialog.reject()
     qtbot.waitUntil(lambda: detail.purpose_dialog is None, timeout=20_000)
     assert detail.fact_values["bank_account"].text() == "已登记（隐藏）"
-    with demo_desk.db.reading() as session:
+    with demo_office.db.reading() as session:
         assert session.scalars(select(AuditEntry).where(AuditEntry.action == "personal_data.revealed")).all() == []
 
 
 # --- change notices and late answers ----------------------------------------------------------
 
 
-def _count_searches(monkeypatch, desk) -> list[str]:
+def _count_searches(monkeypatch, office) -> list[str]:
     asked: list[str] = []
-    real = desk.search_trainees
+    real = office.trainees.search
 
     def counted(text, **kwargs):
         asked.append(text)
         return real(text, **kwargs)
 
-    monkeypatch.setattr(desk, "search_trainees", counted)
+    monkeypatch.setattr(office.trainees, "search", counted)
     return asked
 
 
 @pytest.mark.parametrize("area", [Area.ROSTER, Area.TRAINEES])
-def test_enrolments_or_trainees_changed_elsewhere_run_the_last_search_again(qtbot, trainees_page, demo_desk,
+def test_enrolments_or_trainees_changed_elsewhere_run_the_last_search_again(qtbot, trainees_page, demo_office,
                                                                             monkeypatch, area):
-    someone = demo_desk.search_trainees("")[3]
+    someone = demo_office.trainees.search("")[3]
     _search(qtbot, trainees_page, someone.name, enter=True)
     trainees_page.search_edit.setText("typed but not searched yet")
-    asked = _count_searches(monkeypatch, demo_desk)
+    asked = _count_searches(monkeypatch, demo_office)
     with qtbot.waitSignal(trainees_page.results_loaded, timeout=20_000):
         trainees_page.operations.did_execute.emit(Changes(frozenset({area})), object())
     assert asked == [someone.name]  # the search on show, not the text being typed
     assert someone.name in _names(trainees_page)
 
 
-def test_a_change_to_the_audit_log_only_searches_nothing(qtbot, trainees_page, demo_desk, monkeypatch):
+def test_a_change_to_the_audit_log_only_searches_nothing(qtbot, trainees_page, demo_office, monkeypatch):
     qtbot.waitUntil(lambda: trainees_page.model.rowCount() > 0 and trainees_page.operations.tasks.pending == 0,
                     timeout=20_000)
-    asked = _count_searches(monkeypatch, demo_desk)
+    asked = _count_searches(monkeypatch, demo_office)
     trainees_page.operations.did_execute.emit(Changes(frozenset({Area.AUDIT})), object())  # e.g. a number revealed
     qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)  # the window's count
     assert asked == []
 
 
-def test_a_change_while_the_screen_is_hidden_searches_when_it_shows_again(qtbot, trainees_page, demo_desk,
+def test_a_change_while_the_screen_is_hidden_searches_when_it_shows_again(qtbot, trainees_page, demo_office,
                                                                           monkeypatch):
     qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
     host = trainees_page.window()
     host.hide()
-    asked = _count_searches(monkeypatch, demo_desk)
+    asked = _count_searches(monkeypatch, demo_office)
     trainees_page.operations.did_execute.emit(Changes(frozenset({Area.ROSTER})), object())
     qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
     assert asked == []
@@ -194,18 +194,18 @@ def test_a_change_while_the_screen_is_hidden_searches_when_it_shows_again(qtbot,
     assert asked == [""]
 
 
-def test_a_late_answer_for_an_older_search_is_dropped(qtbot, trainees_page, demo_desk, monkeypatch):
+def test_a_late_answer_for_an_older_search_is_dropped(qtbot, trainees_page, demo_office, monkeypatch):
     qtbot.waitUntil(lambda: trainees_page.operations.tasks.pending == 0, timeout=20_000)
-    someone = demo_desk.search_trainees("")[5]
+    someone = demo_office.trainees.search("")[5]
     gate = threading.Event()
-    real = demo_desk.search_trainees
+    real = demo_office.trainees.search
 
     def slow_for_the_first(text, **kwargs):
         if text == "":
             gate.wait(10)  # the older search answers last
         return real(text, **kwargs)
 
-    monkeypatch.setattr(demo_desk, "search_trainees", slow_for_the_first)
+    monkeypatch.setattr(demo_office.trainees, "search", slow_for_the_first)
     trainees_page.search("")
     with qtbot.waitSignal(trainees_page.results_loaded, timeout=20_000):
         trainees_page.search(someone.name)

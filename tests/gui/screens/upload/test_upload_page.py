@@ -13,15 +13,15 @@ from sqlalchemy import select
 from desktop_app.store.models import Institution
 
 
-def prepare_for_sealing(desk, class_code: str) -> None:
+def prepare_for_sealing(office, class_code: str) -> None:
     """Results for everyone and the certificates that follow: what a clerk does before sealing."""
-    for row in desk.class_assessments(class_code):
-        desk.record_assessment(class_code, row.enrolment_id, theory=800, practical=850, result="pass", retake=False)
-    desk.issue_certificates(class_code)
+    for row in office.assessments.list(class_code):
+        office.assessments.record(class_code, row.enrolment_id, theory=800, practical=850, result="pass", retake=False)
+    office.certificates.issue(class_code)
 
 
-def institution_code(desk) -> str:
-    with desk.db.reading() as session:
+def institution_code(office) -> str:
+    with office.db.reading() as session:
         return session.scalar(select(Institution.code).order_by(Institution.id).limit(1))
 
 
@@ -41,8 +41,8 @@ def seal_from_classes_page(qtbot, window, classes_page, select_class, class_code
 
 
 def test_sealing_a_completed_class_puts_it_in_the_upload_queue(qtbot, demo_window, classes_page, select_class,
-                                                                 code, demo_desk):
-    prepare_for_sealing(demo_desk, code("YL01"))
+                                                                 code, demo_office):
+    prepare_for_sealing(demo_office, code("YL01"))
     seal_from_classes_page(qtbot, demo_window, classes_page, select_class, code("YL01"))
     panel = classes_page.detail
     qtbot.waitUntil(lambda: panel.status_actions.seal_message is not None and panel.detail.row.status.value == "sealed",
@@ -78,11 +78,11 @@ def test_sealing_is_refused_with_every_reason(qtbot, demo_window, classes_page, 
 
 
 def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
-        qtbot, demo_window, classes_page, select_class, code, demo_desk, platform_server):
-    prepare_for_sealing(demo_desk, code("YL01"))
+        qtbot, demo_window, classes_page, select_class, code, demo_office, platform_server):
+    prepare_for_sealing(demo_office, code("YL01"))
     seal_from_classes_page(qtbot, demo_window, classes_page, select_class, code("YL01"))
     wait_sync_idle(qtbot, demo_window)
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
+    demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
     demo_window.settings = replace(demo_window.settings, platform_url=platform_server.url)
     # Hold the background upload back (it has tests of its own): this one is about the button.
     demo_window.uploads.last_upload_at = time.monotonic()
@@ -108,10 +108,10 @@ def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
 
 
 def test_background_upload_starts_when_online_with_batches_waiting(
-        qtbot, demo_window, code, demo_desk, platform_server):
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
-    demo_desk.seal_class(code("YL01"))
+        qtbot, demo_window, code, demo_office, platform_server):
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
+    demo_office.outbox.seal(code("YL01"))
     demo_window.settings = replace(demo_window.settings, platform_url=platform_server.url)
     with qtbot.waitSignal(demo_window.upload_finished, timeout=60_000) as blocker:
         demo_window.refresh_status()  # the snapshot says 1 waiting…
@@ -125,14 +125,14 @@ def test_background_upload_starts_when_online_with_batches_waiting(
 
 
 def test_a_computer_registered_from_the_command_line_goes_online_and_uploads_by_itself(
-        qtbot, demo_window, code, demo_desk, platform_server):
+        qtbot, demo_window, code, demo_office, platform_server):
     """`skilldesk platform register --url …` stores the address in the database, not in the
     settings: the window must use it rather than claim the platform is not set up."""
     assert demo_window.settings.platform_url is None
     assert demo_window.online_status.text() == "离线（尚未设置省平台地址）"
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
-    demo_desk.seal_class(code("YL01"))
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
+    demo_office.outbox.seal(code("YL01"))
     with qtbot.waitSignal(demo_window.upload_finished, timeout=60_000) as blocker:
         demo_window.refresh_status()  # the snapshot names the registered address; the probe finds it up
     assert blocker.args[0].uploaded == 1 and blocker.args[0].accepted == 1
@@ -142,9 +142,9 @@ def test_a_computer_registered_from_the_command_line_goes_online_and_uploads_by_
     wait_sync_idle(qtbot, demo_window)
 
 
-def test_upload_when_not_registered_says_what_to_do(qtbot, demo_window, code, demo_desk):
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.seal_class(code("YL01"))
+def test_upload_when_not_registered_says_what_to_do(qtbot, demo_window, code, demo_office):
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.outbox.seal(code("YL01"))
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         demo_window.show_page("sync")
@@ -155,9 +155,9 @@ def test_upload_when_not_registered_says_what_to_do(qtbot, demo_window, code, de
     wait_sync_idle(qtbot, demo_window)
 
 
-def test_go_and_fix_opens_the_class_on_the_classes_page(qtbot, demo_window, code, demo_desk):
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.seal_class(code("YL01"))
+def test_go_and_fix_opens_the_class_on_the_classes_page(qtbot, demo_window, code, demo_office):
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.outbox.seal(code("YL01"))
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batch_panel.loaded, timeout=20_000):
         demo_window.show_page("sync")
@@ -169,11 +169,11 @@ def test_go_and_fix_opens_the_class_on_the_classes_page(qtbot, demo_window, code
     wait_sync_idle(qtbot, demo_window)
 
 
-def test_export_to_usb_writes_the_signed_batch(qtbot, demo_window, code, demo_desk, tmp_path, monkeypatch):
+def test_export_to_usb_writes_the_signed_batch(qtbot, demo_window, code, demo_office, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.seal_class(code("YL01"))
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.outbox.seal(code("YL01"))
     page = demo_window.pages["sync"]
     with qtbot.waitSignal(page.batch_panel.loaded, timeout=20_000):
         demo_window.show_page("sync")
@@ -201,20 +201,20 @@ def test_an_empty_outbox_says_how_batches_get_there(qtbot, demo_window):
 # --- correcting what the platform returned, from the 上传 page ------------------------------------
 
 
-def full_id(desk, trainee_id: int) -> str:
-    return desk.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
+def full_id(office, trainee_id: int) -> str:
+    return office.trainees.reveal_personal_field(trainee_id, "id_number", "测试：向平台登记核对数据")
 
 
-def upload_and_get_returned(qtbot, window, desk, platform, class_code: str):
+def upload_and_get_returned(qtbot, window, office, platform, class_code: str):
     """Seal the class, upload it from the page; the platform returns it. The returned batch's row."""
-    row = desk.seal_class(class_code)
+    row = office.outbox.seal(class_code)
     window.settings = replace(window.settings, platform_url=platform.url)
     page = window.pages["sync"]
     panel = page.batch_panel
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         window.show_page("sync")
     wait_sync_idle(qtbot, window)
-    if desk.batch_detail(row.batch_id).row.state == "sealed":
+    if office.outbox.detail(row.batch_id).row.state == "sealed":
         with qtbot.waitSignal(window.upload_finished, timeout=60_000) as blocker:
             page.upload_button.click()
         assert blocker.args[0].rejected == 1
@@ -249,10 +249,10 @@ def seal_and_upload_correction(qtbot, window, page, monkeypatch, returned):
     return asked, correction
 
 
-def assert_correction_accepted(qtbot, window, page, desk, platform, returned, correction):
-    assert desk.batch_detail(returned.batch_id).row.state == "superseded"
-    assert desk.batch_detail(returned.batch_id).row.superseded_by == correction.batch_id
-    assert desk.batch_detail(correction.batch_id).row.state in ("accepted", "accepted_with_warnings")
+def assert_correction_accepted(qtbot, window, page, office, platform, returned, correction):
+    assert office.outbox.detail(returned.batch_id).row.state == "superseded"
+    assert office.outbox.detail(returned.batch_id).row.superseded_by == correction.batch_id
+    assert office.outbox.detail(correction.batch_id).row.state in ("accepted", "accepted_with_warnings")
     held = {b["batch_id"]: b["status"] for b in platform.batches()}
     assert held[returned.batch_id] == "superseded" and held[correction.batch_id].startswith("accepted")
     model = page.batch_model
@@ -267,16 +267,16 @@ def assert_correction_accepted(qtbot, window, page, desk, platform, returned, co
 
 
 def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accepted(
-        qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
+        qtbot, demo_window, code, demo_office, platform_server, monkeypatch):
     from desktop_app.gui.screens.upload.correction_dialogs import NameCorrectionDialog
     from desktop_app.gui.screens.upload.models import ReceiptIssueModel
 
     class_code = code("YL01")
-    prepare_for_sealing(demo_desk, class_code)
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
-    first = demo_desk.class_roster(class_code)[0]
-    platform_server.seed_registry({full_id(demo_desk, first.trainee_id): "王小明"})
-    page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+    prepare_for_sealing(demo_office, class_code)
+    demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
+    first = demo_office.trainees.class_roster(class_code)[0]
+    platform_server.seed_registry({full_id(demo_office, first.trainee_id): "王小明"})
+    page, returned = upload_and_get_returned(qtbot, demo_window, demo_office, platform_server, class_code)
     panel = page.batch_panel
 
     # The problem is selected, marked as still to correct, and “更正…” can fix it.
@@ -310,7 +310,7 @@ def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accept
     with qtbot.waitSignal(panel.issue_corrected, timeout=20_000) as corrected:
         dialog.ok_button.click()
     assert "王小明" in corrected.args[0] and first.name in corrected.args[0]
-    assert demo_desk.get_trainee(first.trainee_id).row.name == "王小明"
+    assert demo_office.trainees.get(first.trainee_id).row.name == "王小明"
     qtbot.waitUntil(lambda: panel.correction_dialog is None and not dialog.isVisible(), timeout=20_000)
 
     # The row says it was corrected (and shows the new name); the page says what to do next.
@@ -325,22 +325,22 @@ def test_a_name_the_platform_returned_is_corrected_in_a_dialog_sealed_and_accept
     asked, correction = seal_and_upload_correction(qtbot, demo_window, page, monkeypatch, returned)
     assert asked["title"] == f"封存 {class_code} 的更正批次"
     assert asked["text"].startswith("按省平台意见更正：") and "王小明" in asked["text"]
-    assert_correction_accepted(qtbot, demo_window, page, demo_desk, platform_server, returned, correction)
+    assert_correction_accepted(qtbot, demo_window, page, demo_office, platform_server, returned, correction)
 
 
 def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
-        qtbot, demo_window, code, demo_desk, platform_server, monkeypatch):
+        qtbot, demo_window, code, demo_office, platform_server, monkeypatch):
     from desktop_app.gui.screens.upload.correction_dialogs import SubsidyWithdrawalDialog
     from desktop_app.gui.screens.upload.models import ReceiptIssueModel
 
     class_code = code("YL01")
-    prepare_for_sealing(demo_desk, class_code)
-    demo_desk.register_device(platform_server.url, platform_server.enrolment_code(institution_code(demo_desk)))
-    first = demo_desk.class_roster(class_code)[0]
+    prepare_for_sealing(demo_office, class_code)
+    demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
+    first = demo_office.trainees.class_roster(class_code)[0]
     assert first.subsidy_status == "eligible"
-    year = demo_desk.get_class(class_code).row.end_date.year
-    platform_server.seed_prior_subsidies(full_id(demo_desk, first.trainee_id), year, 3)
-    page, returned = upload_and_get_returned(qtbot, demo_window, demo_desk, platform_server, class_code)
+    year = demo_office.classes.get(class_code).row.end_date.year
+    platform_server.seed_prior_subsidies(full_id(demo_office, first.trainee_id), year, 3)
+    page, returned = upload_and_get_returned(qtbot, demo_window, demo_office, platform_server, class_code)
     panel = page.batch_panel
 
     issue = panel.selected_issue()
@@ -360,7 +360,7 @@ def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
     dialog.reason_edit.setText("平台反馈：本年度已在其他机构享受 3 次补贴")
     with qtbot.waitSignal(panel.issue_corrected, timeout=20_000):
         dialog.ok_button.click()
-    entry = next(e for e in demo_desk.class_roster(class_code) if e.enrolment_id == first.enrolment_id)
+    entry = next(e for e in demo_office.trainees.class_roster(class_code) if e.enrolment_id == first.enrolment_id)
     assert entry.subsidy_status == "not_eligible"
     position = panel.issue_model.row_of_issue((issue.code, issue.record_id, issue.field))
     qtbot.waitUntil(lambda: panel.issue_model.index(position, ReceiptIssueModel.CORRECTION).data() == "✓ 已更正",
@@ -369,10 +369,10 @@ def test_a_subsidy_over_the_limit_is_withdrawn_in_a_dialog_sealed_and_accepted(
 
     asked, correction = seal_and_upload_correction(qtbot, demo_window, page, monkeypatch, returned)
     assert "不申请补贴" in asked["text"] and first.name in asked["text"]
-    assert_correction_accepted(qtbot, demo_window, page, demo_desk, platform_server, returned, correction)
+    assert_correction_accepted(qtbot, demo_window, page, demo_office, platform_server, returned, correction)
 
 
-def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_window, demo_desk):
+def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_window, demo_office):
     from desktop_app.gui.screens.upload.correction_dialogs import NameCorrectionDialog
     from desktop_app.services.outbox import IssueView
 
@@ -380,7 +380,7 @@ def test_a_correction_the_rules_refuse_is_worded_in_the_dialog(qtbot, demo_windo
                       trainee_name="某某", roll_no=1, enrolment_id=None, trainee_id=999_999, field="name",
                       field_label="姓名", message="姓名与人口信息库登记的姓名不一致。", what_to_do="核对")
     page = demo_window.pages["sync"]
-    dialog = NameCorrectionDialog(issue, demo_desk, demo_window.operations, page)
+    dialog = NameCorrectionDialog(issue, demo_office, demo_window.operations, page)
     dialog.open()
     qtbot.waitUntil(lambda: dialog.id_masked == "—", timeout=20_000)  # the trainee is not there
     dialog.name_edit.setText("王小明")
@@ -447,15 +447,15 @@ def upload_screen(qtbot, chinese):
 
 
 def test_the_outbox_is_read_again_after_an_operation_that_changed_it_and_not_after_others(
-        qtbot, upload_screen, demo_desk, code):
+        qtbot, upload_screen, demo_office, code):
     from desktop_app.services.changes import Area, report_changes
 
-    page, operations = upload_screen(demo_desk)
+    page, operations = upload_screen(demo_office)
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000) as first:
         page.show()
     assert first.args == [0]
-    prepare_for_sealing(demo_desk, code("YL01"))
-    demo_desk.seal_class(code("YL01"))  # behind the screen's back: it cannot know yet
+    prepare_for_sealing(demo_office, code("YL01"))
+    demo_office.outbox.seal(code("YL01"))  # behind the screen's back: it cannot know yet
     loads = []
     page.batches_loaded.connect(loads.append)
 
@@ -475,7 +475,7 @@ def test_the_outbox_is_read_again_after_an_operation_that_changed_it_and_not_aft
         page.show()
 
 
-def test_details_of_a_batch_selected_before_arrive_late_and_are_dropped(qtbot, upload_screen, desk, monkeypatch):
+def test_details_of_a_batch_selected_before_arrive_late_and_are_dropped(qtbot, upload_screen, office, monkeypatch):
     """Clicking from batch A to batch B while A's details are still being read: B's are shown, and
     A's, arriving after them, change nothing."""
     import threading
@@ -501,10 +501,10 @@ def test_details_of_a_batch_selected_before_arrive_late_and_are_dropped(qtbot, u
         row = first if batch_id == first.batch_id else second
         return BatchDetail(row=row, issues=[], receipt_verified=None, content_hash="h", key_id="k", size_bytes=1)
 
-    monkeypatch.setattr(desk, "outbox", lambda: [first, second])
-    monkeypatch.setattr(desk, "registration", lambda: None)
-    monkeypatch.setattr(desk, "batch_detail", batch_detail)
-    page, operations = upload_screen(desk)
+    monkeypatch.setattr(office.outbox, "list", lambda: [first, second])
+    monkeypatch.setattr(office.device, "registration", lambda: None)
+    monkeypatch.setattr(office.outbox, "detail", batch_detail)
+    page, operations = upload_screen(office)
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
         page.show()  # selects the newest, the first: its details are held back
     panel = page.batch_panel

@@ -112,7 +112,7 @@ class FilePage(QWizardPage):
             self.note.setText(failure_text(error))
 
         office = self.owner.office
-        self.owner.ask(lambda: office.write_roster_template(path), done, failed)
+        self.owner.ask(lambda: office.roster.write_template(path), done, failed)
 
     def retranslate(self) -> None:
         row = self.owner.class_row

@@ -18,7 +18,7 @@ from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.answer_wait import AnswerWait
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.services.classes import ClassRow
-from desktop_app.services.desk import Desk
+from desktop_app.services.office import Office
 from desktop_app.services.roster import RosterImportReport
 
 
@@ -28,7 +28,7 @@ class RosterImportWizard(AnswerWait, FollowsLanguage, QWizard):
 
     imported = Signal(str)  # class code, once an import has been saved
 
-    def __init__(self, office: Desk, operations: Operations, class_row: ClassRow, parent: QWidget | None = None, *,
+    def __init__(self, office: Office, operations: Operations, class_row: ClassRow, parent: QWidget | None = None, *,
                  start_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterImportWizard")

@@ -167,7 +167,7 @@ class PreviewPage(WorkStep):
         layout.addLayout(save_row)
 
     def job(self, code: str, source: Path, run: CancellableRun) -> RosterImportReport:
-        return self.owner.office.preview_roster(code, source, progress=run.report, cancelled=run.cancelled)
+        return self.owner.office.roster.preview(code, source, progress=run.report, cancelled=run.cancelled)
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
         # Back to step 1, or the wizard closing: stop the check and forget it; its answer, when
@@ -251,7 +251,7 @@ class ImportPage(WorkStep):
         layout.addStretch(1)
 
     def job(self, code: str, source: Path, run: CancellableRun) -> RosterImportReport:
-        return self.owner.office.import_roster(code, source, progress=run.report, cancelled=run.cancelled)
+        return self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.state == "done"

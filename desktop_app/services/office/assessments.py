@@ -1,0 +1,32 @@
+"""`office.assessments`: theory and practical results, entered one by one or imported."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.services import assessment as use_cases
+from desktop_app.services.assessment import AssessmentImportReport, AssessmentRowView
+from desktop_app.services.changes import Area, writes
+from desktop_app.services.office.context import OfficePart
+
+
+class Assessments(OfficePart):
+    """A class's results: list them, record one trainee's, import a workbook of them."""
+
+    def list(self, class_code: str) -> list[AssessmentRowView]:
+        return use_cases.class_assessments(self._db, class_code)
+
+    @writes(Area.ASSESSMENTS)
+    def record(self, class_code: str, enrolment_id: int, *, theory: int | None, practical: int | None,
+               result: str | None, retake: bool = False, assessed_on: date | None = None) -> AssessmentRowView:
+        """Enter or correct one trainee's results (scores in tenths of a point)."""
+        return use_cases.record_assessment(self._db, actor=self._acting(), class_code=class_code,
+                                           enrolment_id=enrolment_id, theory=theory, practical=practical,
+                                           result=result, retake=retake, assessed_on=assessed_on)
+
+    @writes(Area.ASSESSMENTS)
+    def import_workbook(self, class_code: str, source: Path) -> AssessmentImportReport:
+        """Results from a workbook, matched to the roster by identity number."""
+        return use_cases.import_assessments(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                            source=source)

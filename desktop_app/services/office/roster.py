@@ -1,0 +1,38 @@
+"""`office.roster`: roster workbooks, from the template to the import that enrols a class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.services import roster as use_cases
+from desktop_app.services.changes import Area, writes
+from desktop_app.services.office.context import OfficePart
+from desktop_app.services.roster import ProgressCallback, RosterImportReport
+
+
+class Roster(OfficePart):
+    """Write the template, preview and import a filled-in roster, export a class's roster."""
+
+    def write_template(self, path: Path) -> None:
+        """The roster template (identity-number column as text, drop-downs); writes a file only."""
+        use_cases.write_template(self._db, path)
+
+    def preview(self, class_code: str, source: Path, *, progress: ProgressCallback | None = None,
+                cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
+        """Everything an import would do, row by row, without changing the database."""
+        return use_cases.preview_roster(self._db, self._cipher, class_code=class_code, source=source,
+                                        progress=progress, cancelled=cancelled)
+
+    @writes(Area.ROSTER, Area.TRAINEES, Area.CLASSES)
+    def import_workbook(self, class_code: str, source: Path, *, progress: ProgressCallback | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
+        """Enrol every acceptable row (new trainees are created; the class's count changes)."""
+        return use_cases.import_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                       source=source, progress=progress, cancelled=cancelled)
+
+    @writes(Area.AUDIT)
+    def export(self, class_code: str, path: Path) -> int:
+        """The class's roster with full personal data: a deliberate, audited export."""
+        return use_cases.export_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                       path=path)

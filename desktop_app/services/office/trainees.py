@@ -1,0 +1,39 @@
+"""`office.trainees`: people, their personal data (revealed only for a stated purpose) and corrections."""
+
+from __future__ import annotations
+
+from desktop_app.services import trainees as use_cases
+from desktop_app.services.changes import Area, writes
+from desktop_app.services.office.context import OfficePart
+from desktop_app.services.trainees import RosterEntry, TraineeDetail, TraineeRow
+
+
+class Trainees(OfficePart):
+    """Find trainees, read one, reveal one personal field, correct a name or a subsidy claim."""
+
+    def search(self, query: str, *, limit: int = 200) -> list[TraineeRow]:
+        """By name (part of it), a full identity number, or its last four characters."""
+        return use_cases.search_trainees(self._db, self._cipher, query, limit=limit)
+
+    def class_roster(self, code: str) -> list[RosterEntry]:
+        return use_cases.class_roster(self._db, code)
+
+    def get(self, trainee_id: int) -> TraineeDetail:
+        return use_cases.get_trainee(self._db, self._cipher, trainee_id)
+
+    @writes(Area.AUDIT)
+    def reveal_personal_field(self, trainee_id: int, field: str, purpose: str) -> str:
+        """The full value of one personal field; the reveal is audited in the same transaction."""
+        return use_cases.reveal_personal_field(self._db, self._cipher, actor=self._acting(), trainee_id=trainee_id,
+                                               field=field, purpose=purpose)
+
+    @writes(Area.TRAINEES)
+    def correct_name(self, trainee_id: int, name: str, reason: str) -> None:
+        use_cases.correct_trainee_name(self._db, actor=self._acting(), trainee_id=trainee_id, name=name,
+                                       reason=reason)
+
+    @writes(Area.ROSTER)
+    def set_subsidy_claim(self, enrolment_id: int, claimed: bool, reason: str) -> None:
+        """Whether this enrolment claims a subsidy (an enrolment is a roster entry)."""
+        use_cases.set_subsidy_claim(self._db, actor=self._acting(), enrolment_id=enrolment_id, claimed=claimed,
+                                    reason=reason)
