@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.operations = Operations(self.tasks, self)
         self.operations.failed.connect(self._operation_failed)
-        # Work still handed to the task runner directly (today's pages, until they move to
-        # operations) ends sessions the same way. Operations catch their own errors: never both.
+        # Work handed to the task runner directly (the daily backup) ends sessions the same way.
+        # Operations catch their own errors, so one failure never arrives twice.
         self.tasks.task_failed.connect(self._operation_failed)
         self.operations.did_execute.connect(self._operation_did_execute)
         self.uploads = UploadScheduler(office, self.operations, platform_url=self.platform_url, parent=self)
