@@ -3,42 +3,34 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="37" />
         <source>Username</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="39" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="40" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="41" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="42" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="53" />
         <source>Add account</source>
         <translation>新增账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="53" />
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="69" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -46,87 +38,70 @@
 <context>
     <name>AccountsSection</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="90" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="90" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="118" />
         <source>Account %1 added.</source>
         <translation>已新增账号 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="123" />
         <source>New password set for %1.</source>
         <translation>已为 %1 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="128" />
         <source>%1 now has the role %2.</source>
         <translation>%1 的角色已改为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="132" />
         <source>Account %1 disabled.</source>
         <translation>账号 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="137" />
         <source>Choose an account in the list first.</source>
         <translation>请先在列表中选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="165" />
         <source>Disable the account %1? It can no longer sign in; its records are kept.</source>
         <translation>停用账号 %1？停用后不能再登录，其操作记录保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="171" />
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
         <source>Username</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="172" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="173" />
         <source>Add account…</source>
         <translation>新增账号…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="174" />
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="175" />
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/accounts.py" line="176" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -134,42 +109,34 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="105" />
         <source>Administrator account</source>
         <translation>管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="106" />
         <source>The administrator adds the other accounts (registrar, teachers, clerks, auditors) in Settings. The password needs at least 8 characters.</source>
         <translation>管理员在“设置”中添加其他账号（教务、教师、文员、审计）。密码至少 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="108" />
         <source>Username *</source>
         <translation>账号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="109" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="110" />
         <source>Password *</source>
         <translation>密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="111" />
         <source>Password again *</source>
         <translation>再次输入密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="121" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="147" />
         <source>Creating the administrator account…</source>
         <translation>正在创建管理员账号…</translation>
     </message>
@@ -177,22 +144,18 @@
 <context>
     <name>AssessmentImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="59" />
         <source>Results import: {file}</source>
         <translation>导入考核成绩：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="60" />
         <source>{rows} rows read; results of {recorded} trainees were recorded.</source>
         <translation>读取 {rows} 行，已录入 {recorded} 名学员的考核成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="63" />
         <source>The rows listed below could not be used; fix them in the file and import it again, or type those results into the grid.</source>
         <translation>下列行没有导入；请在文件中改正后重新导入，或直接在表格中录入这些成绩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="66" />
         <source>Not used</source>
         <translation>未使用的行</translation>
     </message>
@@ -200,42 +163,34 @@
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Theory score</source>
         <translation>理论成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Practical score</source>
         <translation>实操成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Retake</source>
         <translation>补考</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Assessment result</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="116" />
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -243,57 +198,46 @@
 <context>
     <name>AttendanceFiles</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="68" />
         <source>Import punches or online hours into {code}</source>
         <translation>导入打卡记录或线上学时到班级 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="69" />
         <source>Attendance files (*.xlsx *.csv);;All files (*)</source>
         <translation>考勤文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="75" />
         <source>Importing {file} …</source>
         <translation>正在导入 {file} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="79" />
         <source>Imported {file}.</source>
         <translation>已导入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="97" />
         <source>signin_{code}.pdf</source>
         <translation>签到表_{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="98" />
         <source>Save the sign-in sheets of {code}</source>
         <translation>保存班级 {code} 的签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="100" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="108" />
         <source>Preparing the sign-in sheets …</source>
         <translation>正在生成签到表 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="118" />
         <source>{pages} pages of sign-in sheets were saved to {path}. Open the file to print it.</source>
         <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="127" />
         <source>Import punches / online hours…</source>
         <translation>导入打卡/线上学时…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/files.py" line="128" />
         <source>Print sign-in sheets…</source>
         <translation>打印签到表…</translation>
     </message>
@@ -301,57 +245,46 @@
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="20" />
         <source>Not marked</source>
         <translation>未考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="44" />
         <source>late {minutes}</source>
         <translation>迟到 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="46" />
         <source>early {minutes}</source>
         <translation>早退 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="58" />
         <source>{minutes} min late</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="61" />
         <source>left {minutes} min early</source>
         <translation>早退 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="66" />
         <source>in {time}</source>
         <translation>签到 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="68" />
         <source>out {time}</source>
         <translation>签退 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="82" />
         <source>In training</source>
         <translation>培训中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="83" />
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="84" />
         <source>Eligible</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="85" />
         <source>Not eligible</source>
         <translation>不符合</translation>
     </message>
@@ -359,42 +292,34 @@
 <context>
     <name>AttendanceGridModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Late / early (min)</source>
         <translation>迟到/早退(分钟)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Reason for leave</source>
         <translation>请假原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="52" />
         <source>Signed in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="53" />
         <source>Signed out</source>
         <translation>签退</translation>
     </message>
@@ -402,37 +327,30 @@
 <context>
     <name>AttendanceImportResultDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="259" />
         <source>Attendance import: {file}</source>
         <translation>考勤导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="261" />
         <source>The file holds online-learning hours. {rows} rows read; {records} records of online learning were added.</source>
         <translation>文件内容是线上学习学时。共读取 {rows} 行，新增线上学习记录 {records} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="264" />
         <source>The file holds attendance-machine punches. {rows} rows read; {marks} attendance marks were written.</source>
         <translation>文件内容是考勤机打卡记录。共读取 {rows} 行，写入考勤 {marks} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="267" />
         <source>{count} rows could not be used (listed below); everything else was saved.</source>
         <translation>有 {count} 行未能使用（见下方列表），其余内容均已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="270" />
         <source>Not used</source>
         <translation>未使用的行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="271" />
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="272" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -440,38 +358,30 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="106" />
         <source>{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons</source>
         <translation>{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="112" />
         <source>{session} (cancelled)</source>
         <translation>{session}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="114" />
         <source>{session} (today)</source>
         <translation>{session}（今天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="126" />
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="121" />
         <source>H history</source>
         <translation>H 历史记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="218" />
-        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="220" />
         <source>Attendance summary</source>
         <translation>考勤汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/page.py" line="219" />
         <source>Attendance sheet</source>
         <translation>考勤表</translation>
     </message>
@@ -479,32 +389,26 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="123" />
         <source>This session can no longer be changed.</source>
         <translation>这次课的考勤已不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="127" />
         <source>Nothing was changed (see the note above).</source>
         <translation>没有做任何修改（原因见上方说明）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="134" />
         <source>Keys: {keys}</source>
         <translation>按键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="137" />
         <source>Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.</source>
         <translation>按键：{keys}。刷身份证即签到，再刷一次即签退。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="139" />
         <source>Nobody is enrolled in this class yet.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/sheet.py" line="140" />
         <source>The lock time of this session's day has passed: every change asks for a reason and is kept permanently in the history.</source>
         <translation>这次课已过当日锁定时间：每次修改都要填写原因，修改记录永久保存。</translation>
     </message>
@@ -512,13 +416,11 @@
 <context>
     <name>AttendanceSummary</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/screens/attendance/summary.py" line="119" />
         <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
         <translation>
             <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/summary.py" line="122" />
         <source>As of {time}; every session has been held, so the verdict is final.</source>
         <translation>统计截至 {time}。所有课程均已结束，结业资格为最终结果。</translation>
     </message>
@@ -526,42 +428,34 @@
 <context>
     <name>AttendanceSummaryModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Lessons attended</source>
         <translation>出勤课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="147" />
         <source>Online credited</source>
         <translation>线上计入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Lessons in total</source>
         <translation>合计课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Attendance rate</source>
         <translation>出勤率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Completion</source>
         <translation>结业资格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="148" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -569,42 +463,34 @@
 <context>
     <name>AuditExporter</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="48" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="48" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="49" />
         <source>audit-log-{date}.xlsx</source>
         <translation>审计日志-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="50" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="60" />
         <source>Exporting the audit log to {path} …</source>
         <translation>正在把审计日志导出到 {path} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="67" />
         <source>Exported {count} entries to {path}. The export itself is recorded in the audit log.</source>
         <translation>已导出 {count} 条记录到 {path}。本次导出也已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="73" />
         <source>Nothing was exported. {reason}</source>
         <translation>没有导出任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="81" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -612,54 +498,42 @@
 <context>
     <name>AuditFilters</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="155" />
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="179" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="159" />
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="181" />
         <source>All classes</source>
         <translation>全部班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="169" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="170" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="171" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="172" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="173" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="174" />
         <source>Words of the action, e.g. certificate, export, reveal; press Enter</source>
         <translation>操作关键词，如 证书、导出、查看；按回车查询</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="176" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/filters.py" line="177" />
         <source>Clear conditions</source>
         <translation>清除条件</translation>
     </message>
@@ -667,22 +541,18 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/page.py" line="87" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/page.py" line="159" />
         <source>No entries match these conditions.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/page.py" line="162" />
         <source>Showing the newest {count} entries. Narrow the conditions to see older ones; an export contains every matching entry.</source>
         <translation>仅显示最新的 {count} 条记录。缩小条件可查看更早的记录；导出文件包含全部符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/page.py" line="165" />
         <source>{count} entries, newest first.</source>
         <translation>共 {count} 条记录，最新的在前。</translation>
     </message>
@@ -690,27 +560,22 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/models.py" line="24" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -718,132 +583,106 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="147" />
         <source>{code} {name} · {kind} · {state}</source>
         <translation>{code} {name} · {kind} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="159" />
         <source>signature verified</source>
         <translation>签名已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="161" />
         <source>signature does NOT verify</source>
         <translation>签名验证未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="163" />
         <source>signature not checked (platform key unknown)</source>
         <translation>签名未验证（本机没有省平台公钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="164" />
         <source>Receipt No. {sequence}, received {time} ({verified}).</source>
         <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="168" />
         <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
         <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="171" />
         <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
         <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="175" />
         <source>The platform returned this class. Select each problem below and click “Correct…” (or fix it on the Classes and Trainees pages), then click “Seal correction…”.</source>
         <translation>省平台退回了这个班级。请逐个选中下列问题并点“更正…”（也可在“班级”和“学员”页修改），然后点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="178" />
         <source>Correction batch {batch} was sealed for it: follow that batch.</source>
         <translation>已为它封存更正批次 {batch}，请查看该批次的进度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="181" />
         <source>Accepted. The notes below need no new upload, but check them.</source>
         <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="183" />
         <source>This correction replaces batch {batch}.</source>
         <translation>此更正批次取代批次 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="185" />
         <source>Replaced by correction batch {batch}.</source>
         <translation>已被更正批次 {batch} 取代。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="187" />
         <source>The platform listed no problems.</source>
         <translation>省平台没有提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="228" />
         <source>Corrected here: {what}.</source>
         <translation>已在此更正：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="231" />
         <source>Click “Correct…” to enter the name as printed on the trainee's ID card.</source>
         <translation>点“更正…”，填写学员身份证上的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="233" />
         <source>Click “Correct…” to withdraw this trainee's subsidy claim for this class.</source>
         <translation>点“更正…”，撤回该学员本班的补贴申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="235" />
         <source>This cannot be corrected here. {what}</source>
         <translation>这一项不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="237" />
         <source>Select a problem to correct it.</source>
         <translation>选中一个问题即可更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="261" />
         <source>This problem cannot be corrected here. {what}</source>
         <translation>这个问题不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="285" />
         <source>Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, click “Seal correction…”.</source>
         <translation>已更正：{what}。本批次还有 {count} 个问题要处理；全部改好后，请点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="289" />
         <source>Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal the corrected class and upload it again.</source>
         <translation>已更正：{what}。本批次的问题已全部更正：请点“封存更正批次…”，把改好的班级重新封存并上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="297" />
         <source>Corrected as the platform asked: {what}</source>
         <translation>按省平台意见更正：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="300" />
         <source>Go and fix</source>
         <translation>去修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="301" />
         <source>Open this class on the Classes page</source>
         <translation>在“班级”页打开这个班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="302" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="303" />
         <source>Correct the selected problem: a trainee's name, or a subsidy claim</source>
         <translation>更正选中的问题：学员姓名或补贴申请</translation>
     </message>
@@ -851,32 +690,26 @@
 <context>
     <name>CancelSessionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="152" />
         <source>Cancel a session</source>
         <translation>取消一次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="154" />
         <source>Cancel the session of {date} ({weekday}) {time}? It stays in the schedule marked as cancelled, and its lessons no longer count. A session that already has attendance cannot be cancelled.</source>
         <translation>确定取消 {date}（{weekday}）{time} 的课吗？这次课会保留在课表中并标为“已取消”，它的课时不再计入。已有考勤记录的课不能取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="158" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="159" />
         <source>e.g. public holiday, teacher ill</source>
         <translation>例如：法定节假日、教师生病</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="160" />
         <source>Cancel this session</source>
         <translation>取消这次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="161" />
         <source>Keep it</source>
         <translation>不取消</translation>
     </message>
@@ -884,27 +717,22 @@
 <context>
     <name>CardReader</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="135" />
         <source>Choose a class and a session first; nothing was recorded.</source>
         <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="139" />
         <source>This session can no longer be changed.</source>
         <translation>这次课的考勤已不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="172" />
         <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
         <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="183" />
         <source>Swipe / scan</source>
         <translation>刷卡/扫码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/card_reader.py" line="184" />
         <source>ID or roll number, then Enter</source>
         <translation>身份证号或学号，按回车</translation>
     </message>
@@ -912,12 +740,10 @@
 <context>
     <name>CertificateBatch</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="36" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/batch.py" line="38" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
@@ -925,37 +751,30 @@
 <context>
     <name>CertificateExport</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="28" />
         <source>certificates_{code}.pdf</source>
         <translation>证书_{code}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="30" />
         <source>Export the certificates of {code}</source>
         <translation>导出 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="31" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="38" />
         <source>Exporting the certificates of {code} …</source>
         <translation>正在导出 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="39" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="57" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/export.py" line="60" />
         <source>{pages} certificates were saved to {path} (printer offset {x} mm, {y} mm).</source>
         <translation>已将 {pages} 张证书保存到 {path}（打印偏移：水平 {x} 毫米，垂直 {y} 毫米）。</translation>
     </message>
@@ -963,42 +782,34 @@
 <context>
     <name>CertificateIssueModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Can be issued</source>
         <translation>可发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="217" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="217" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="251" />
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="253" />
         <source>Issued on {date}</source>
         <translation>{date} 发证</translation>
     </message>
@@ -1006,22 +817,18 @@
 <context>
     <name>CertificateIssuer</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="42" />
         <source>Issue certificates</source>
         <translation>发放证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="43" />
         <source>Issue training certificates to {count} eligible trainees of {code}? Numbers are given in order and are never reused; the content is fixed at issue and can afterwards only be voided or reissued, with a reason.</source>
         <translation>为 {code} 的 {count} 名符合条件的学员发放培训合格证书？证书编号按顺序分配、不会重复使用；证书内容在发放时固定，之后只能作废或补发，并须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="48" />
         <source>Issue</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issue.py" line="49" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1029,68 +836,54 @@
 <context>
     <name>CertificatePreview</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="38" />
         <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
         <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="41" />
         <source>Select a certificate to see it here.</source>
         <translation>选择一张证书，在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="42" />
         <source>The certificate could not be shown: its PDF is damaged.</source>
         <translation>无法显示证书：PDF 文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="71" />
         <source>{name}: no certificate yet</source>
         <translation>{name}：尚未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="73" />
         <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
         <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="77" />
         <source>{name}: no certificate</source>
         <translation>{name}：不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="78" />
         <source>{name} cannot receive a certificate yet: {reasons}</source>
         <translation>{name} 暂不能发证：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="87" />
         <source>Preparing certificate {number} …</source>
         <translation>正在生成证书 {number} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="95" />
         <source>Certificate {number} · {name} · void: {reason}</source>
         <translation>证书 {number} · {name} · 已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="97" />
         <source>Certificate {number} · {name} · issued {date}</source>
         <translation>证书 {number} · {name} · {date} 发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="102" />
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="132" />
         <source>Certificate preview</source>
         <translation>证书预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="114" />
         <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
         <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="119" />
         <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
         <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
     </message>
@@ -1098,57 +891,46 @@
 <context>
     <name>CertificatePrinting</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="48" />
         <source>Preparing the certificates of {code} for printing …</source>
         <translation>正在准备打印 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="49" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="60" />
         <source>Printing was cancelled; nothing was sent to the printer.</source>
         <translation>已取消打印，没有向打印机发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="68" />
         <source>Certificates {code}</source>
         <translation>{code} 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="71" />
         <source>Print the certificates of {code}</source>
         <translation>打印 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="93" />
         <source>Printing {count} certificates …</source>
         <translation>正在打印 {count} 张证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="94" />
         <source>Stopping after the current page …</source>
         <translation>正在停止：打印完当前这一页后停止 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="97" />
         <source>Printing certificate {done} of {total} …</source>
         <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="107" />
         <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
         <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="110" />
         <source>Printing was cancelled after {printed} of {total} certificates.</source>
         <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="113" />
         <source>{count} certificates were sent to the printer.</source>
         <translation>已向打印机发送 {count} 张证书。</translation>
     </message>
@@ -1156,82 +938,66 @@
 <context>
     <name>CertificateReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="138" />
         <source>Write the reason first: it is kept with the certificate for good.</source>
         <translation>请先填写原因：原因会和证书一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="175" />
         <source>Void a certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="177" />
         <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
         <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Issued by mistake</source>
         <translation>误发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Issued twice</source>
         <translation>重复发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Training record corrected</source>
         <translation>培训记录已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
         <source>Void the certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="183" />
         <source>Reissue a certificate</source>
         <translation>补发证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="185" />
         <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
         <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Certificate lost</source>
         <translation>证书遗失</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Certificate damaged</source>
         <translation>证书损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Misprinted</source>
         <translation>打印错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="189" />
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="190" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="197" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="198" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1239,42 +1005,34 @@
 <context>
     <name>CertificatesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="101" />
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="164" />
         <source>{status} · {dates} · {count} trainees</source>
         <translation>{status} · {dates} · {count} 名学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="169" />
         <source>Class {code} is {status}: its results can no longer change. Certificates can still be viewed, printed and verified.</source>
         <translation>班级 {code} {status}：考核成绩不能再修改。证书仍可查看、打印和验证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="202" />
         <source>Verify a certificate…</source>
         <translation>验证证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="203" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="204" />
         <source>No class is in training, completed or sealed yet. Results and certificates are entered here once a class has started.</source>
         <translation>还没有培训中、已结业或已封存的班级。班级开班后，可以在这里录入考核成绩、发放证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="206" />
         <source>Assessment results</source>
         <translation>考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/page.py" line="207" />
         <source>Issuing</source>
         <translation>发证</translation>
     </message>
@@ -1282,122 +1040,98 @@
 <context>
     <name>ClassDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="159" />
         <source>Loading class {code} …</source>
         <translation>正在读取班级 {code} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="208" />
         <source>{name} ({code}, {edition} edition)</source>
         <translation>{name}（{code}，{edition}版）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="213" />
         <source>{type}, project-based</source>
         <translation>{type}（项目制）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="216" />
         <source>{start} to {end} ({days} days)</source>
         <translation>{start} 至 {end}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="218" />
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="219" />
         <source>None assigned yet</source>
         <translation>尚未安排</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="220" />
         <source>Theory {theory} + practice {practice} = {total} lessons; online {online}</source>
         <translation>理论 {theory} + 实操 {practice} = {total} 课时；线上 {online} 课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="223" />
         <source>{enrolled} of {capacity} places</source>
         <translation>已报名 {enrolled} 人，名额 {capacity} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="229" />
         <source>The schedule does not meet the policy yet (the class cannot be filed until it does):</source>
         <translation>课表还不符合补贴政策的要求（符合之前不能备案）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="231" />
         <source>The schedule does not meet the subsidy policy:</source>
         <translation>课表不符合补贴政策的要求：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="244" />
         <source>A sealed class can no longer be changed.</source>
         <translation>班级已封存，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="264" />
         <source>Select a class in the list above to see its facts, schedule and roster.</source>
         <translation>在上面的列表中选择一个班级，这里会显示它的基本信息、课表和花名册。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="266" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="266" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="266" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="267" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="267" />
         <source>Location</source>
         <translation>上课地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="267" />
         <source>Teachers</source>
         <translation>授课教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="268" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="268" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="268" />
         <source>Subsidy policy</source>
         <translation>补贴政策</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="272" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="273" />
         <source>Schedule</source>
         <translation>课表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/detail.py" line="274" />
         <source>Roster</source>
         <translation>花名册</translation>
     </message>
@@ -1405,42 +1139,34 @@
 <context>
     <name>ClassTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1448,42 +1174,34 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="119" />
         <source>Classes</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="174" />
         <source>No class matches the search or filter.</source>
         <translation>没有符合查找条件的班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="175" />
         <source>There are no classes yet. Click “New class” to open the first one.</source>
         <translation>还没有班级。请点“新建班级”开设第一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="222" />
         <source>Class {code} was created as a draft with {sessions} sessions.</source>
         <translation>班级 {code} 已创建（草稿），共排了 {sessions} 次课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="225" />
         <source>Check the schedule: {problems}</source>
         <translation>请检查课表：{problems}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="246" />
         <source>Search by code, name or occupation</source>
         <translation>按班级编号、名称或职业查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="247" />
         <source>All statuses</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/page.py" line="250" />
         <source>New class…</source>
         <translation>新建班级</translation>
     </message>
@@ -1491,12 +1209,10 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="168" />
         <source>Ready</source>
         <translation>设置完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="170" />
         <source>SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign in with this username and password. Add the other accounts in Settings → Accounts.</source>
         <translation>SkillDesk 已设置完成，您已作为管理员 %1 登录。下次请用这个账号和密码登录。其他账号请在“设置 → 账号”中添加。</translation>
     </message>
@@ -1504,42 +1220,34 @@
 <context>
     <name>EditClassDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="89" />
         <source>Edit class {code}</source>
         <translation>修改班级 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="90" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="91" />
         <source>Capacity</source>
         <translation>班级人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="92" />
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="93" />
         <source>Location</source>
         <translation>上课地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="94" />
         <source>Project-based training (项目制)</source>
         <translation>项目制培训</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="95" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/edit_class_dialog.py" line="96" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1547,7 +1255,6 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../desktop_app/gui/feedback.py" line="23" />
         <source>The action could not be completed because of an unexpected error. Please try again; if it keeps happening, tell your administrator the time it happened.</source>
         <translation>出现意外错误，操作没有完成。请再试一次；如果反复出现，请告诉系统管理员发生的时间。</translation>
     </message>
@@ -1555,67 +1262,54 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="70" />
         <source>Choose the roster workbook</source>
         <translation>选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="71" />
         <source>Excel workbook (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="97" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="97" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="98" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="107" />
         <source>Template saved to {path}.</source>
         <translation>模板已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="119" />
         <source>Step 1 of 4: choose the roster file</source>
         <translation>第 1 步（共 4 步）：选择花名册文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="120" />
         <source>Trainees in the file will be enrolled into {code} {name}.</source>
         <translation>文件中的学员将报名到班级 {code} {name}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="123" />
         <source>Use the roster template (button below), one trainee per row. The ID number column must be formatted as Text in Excel, otherwise Excel turns the numbers into 3.2E+17 and loses digits. A roster in another layout also works if its first row holds column names such as 姓名 and 身份证号码. Nothing is saved until you confirm the import in step 3.</source>
         <translation>请用花名册模板填写（见下方按钮），每位学员一行。“身份证号码”一列在 Excel 中必须设为“文本”格式，否则 Excel 会把号码变成 3.2E+17 这样的数字并丢失最后几位。其他格式的花名册，只要第一行是姓名、身份证号码等列名，也可以导入。在第 3 步确认导入之前，不会保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="127" />
         <source>Drag the Excel file (.xlsx) here, or click “Choose file…”</source>
         <translation>把 Excel 文件（.xlsx）拖到这里，或点“选择文件…”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="128" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="129" />
         <source>Save the template…</source>
         <translation>下载花名册模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/file_step.py" line="131" />
         <source>Chosen file: {path}</source>
         <translation>已选文件：{path}</translation>
     </message>
@@ -1623,7 +1317,6 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="193" />
         <source>Set up SkillDesk</source>
         <translation>首次设置 SkillDesk</translation>
     </message>
@@ -1631,22 +1324,18 @@
 <context>
     <name>GeneralSection</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="55" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="56" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="57" />
         <source>Lock after inactivity</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="58" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -1654,27 +1343,22 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
         <source>Class code</source>
         <translation>班级编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="68" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
@@ -1682,32 +1366,26 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="287" />
         <source>Enrolling the trainees … the window stays usable meanwhile.</source>
         <translation>正在为学员报名 …（期间可以继续使用其他窗口）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="289" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="292" />
         <source>Click “Try again” to import the file again, or “Close” to stop here.</source>
         <translation>点“重试”重新导入这个文件，或点“关闭”结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="295" />
         <source>Step 3 of 4: import</source>
         <translation>第 3 步（共 4 步）：导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="296" />
         <source>All accepted rows are saved together: either every one of them, or none.</source>
         <translation>所有可以导入的行一起保存：要么全部保存，要么都不保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="297" />
         <source>Try again</source>
         <translation>重试</translation>
     </message>
@@ -1715,42 +1393,34 @@
 <context>
     <name>InstitutionPage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="44" />
         <source>Your institution</source>
         <translation>机构信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="45" />
         <source>As registered with the human resources and social security bureau. Certificate numbers start with the institution code.</source>
         <translation>按人社部门登记的信息填写。证书编号以机构编号开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47" />
         <source>Institution code *</source>
         <translation>机构编号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47" />
         <source>Institution name *</source>
         <translation>机构名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="48" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="48" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="49" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="49" />
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
@@ -1758,37 +1428,30 @@
 <context>
     <name>IssueReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="27" />
         <source>Certificates issued for {code}</source>
         <translation>{code} 发证结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="30" />
         <source>{count} certificates were issued ({numbers}).</source>
         <translation>已发放 {count} 张证书（{numbers}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="32" />
         <source>No new certificate was issued.</source>
         <translation>没有发放新证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="34" />
         <source>{count} trainees already had one.</source>
         <translation>{count} 名学员此前已有证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="36" />
         <source>{count} trainees cannot receive one yet (listed below).</source>
         <translation>{count} 名学员暂不能发证（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="39" />
         <source>Cannot receive a certificate yet</source>
         <translation>暂不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/reports.py" line="40" />
         <source>Check these certificates before printing</source>
         <translation>打印前请核对这些证书</translation>
     </message>
@@ -1796,47 +1459,38 @@
 <context>
     <name>IssuingTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="181" />
         <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
         <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="184" />
         <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
         <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="238" />
         <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
         <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="241" />
         <source>{void} voided certificates are listed at the end (grey).</source>
         <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="245" />
         <source>Issue certificates</source>
         <translation>发放证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="246" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="247" />
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="248" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="249" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
@@ -1844,22 +1498,18 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="168" />
         <source>SkillDesk is locked</source>
         <translation>SkillDesk 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="170" />
         <source>Locked after a period without use. Signed in as %1 (%2); enter the password to continue.</source>
         <translation>长时间未操作，已自动锁定。当前登录：%1（%2）。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="172" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="208" />
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
     </message>
@@ -1867,33 +1517,26 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="78" />
         <source>Sign in to SkillDesk</source>
         <translation>登录 SkillDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="79" />
-        <location filename="../../desktop_app/gui/login.py" line="82" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="80" />
         <source>Username</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="81" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="83" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="110" />
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
     </message>
@@ -1901,70 +1544,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="249" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Signed in:</source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Sign out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="325" />
         <source>Classes in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 个班级</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="326" />
         <source>Trainees in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 名学员</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="327" />
         <source>Batches waiting to upload: %n</source>
         <translation>
             <numerusform>等待上传的批次：%n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="349" />
         <source>Database: %s</source>
         <translation>数据库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="351" />
         <source>Offline (platform not set up)</source>
         <translation>离线（尚未设置省平台地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="353" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="355" />
         <source>Offline: work is kept and uploaded later</source>
         <translation>离线：数据已保存，联网后自动上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="357" />
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
@@ -1973,82 +1603,66 @@
 <context>
     <name>MarkDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="137" />
         <source>Mark {name}: {status}</source>
         <translation>考勤：{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="138" />
         <source>{name}: {status}</source>
         <translation>{name}：{status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="140" />
         <source>Minutes late</source>
         <translation>迟到分钟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="142" />
         <source>Minutes left early</source>
         <translation>早退分钟数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="143" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="144" />
         <source>Type the minutes and press Enter.</source>
         <translation>输入分钟数后按回车。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="145" />
         <source>Reason for leave</source>
         <translation>请假原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Sick leave</source>
         <translation>病假</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Personal leave</source>
         <translation>事假</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="149" />
         <source>Work commitment</source>
         <translation>工作原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="152" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="154" />
         <source>The lock time of this session's day has passed: the change will be kept permanently in the history, with your name and the reason.</source>
         <translation>已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="156" />
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="157" />
         <source>e.g. entered from the paper sign-in sheet (required)</source>
         <translation>例如：按纸质签到表补录（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="158" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="159" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2056,12 +1670,10 @@
 <context>
     <name>MarkHistory</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/history.py" line="46" />
         <source>No. {roll} {name}</source>
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/history.py" line="50" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -2069,22 +1681,18 @@
 <context>
     <name>MarkHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="204" />
         <source>History of a mark</source>
         <translation>考勤修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="205" />
         <source>{name}, {session}</source>
         <translation>{name}，{session}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="206" />
         <source>No attendance has been recorded for this trainee in this session yet.</source>
         <translation>这名学员在这次课还没有考勤记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="207" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2092,27 +1700,22 @@
 <context>
     <name>MarkHistoryModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Revision</source>
         <translation>次序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Changed by</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/models.py" line="199" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2120,37 +1723,30 @@
 <context>
     <name>Marking</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="60" />
         <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
         <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="62" />
         <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
         <translation>把所有尚未考勤的学员标为出勤；已有的考勤（包括请假）保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="88" />
         <source>Select a trainee first (arrow keys), then press the status key.</source>
         <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="178" />
         <source>Saved: {roll}. {name}: {status}</source>
         <translation>已保存：{roll} 号 {name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="216" />
         <source>{count} trainees not yet marked were marked present; marks already taken (leave included) were left as they were.</source>
         <translation>已把 {count} 名尚未考勤的学员标为出勤；已有的考勤（包括请假）没有改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="220" />
         <source>Everyone already has a mark; nothing was changed.</source>
         <translation>每名学员都已有考勤记录，没有做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/marking.py" line="232" />
         <source>All present</source>
         <translation>全部出勤</translation>
     </message>
@@ -2158,47 +1754,38 @@
 <context>
     <name>MoveSessionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="116" />
         <source>Move a session</source>
         <translation>调整上课时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="117" />
         <source>Now: {date} ({weekday}) {time}, {kind}, {lessons} lessons</source>
         <translation>原定：{date}（{weekday}）{time}，{kind}，{lessons} 课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="120" />
         <source>New date</source>
         <translation>新日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="121" />
         <source>Starts</source>
         <translation>上课时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="122" />
         <source>Ends</source>
         <translation>下课时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="123" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="124" />
         <source>e.g. teacher on leave, room not available</source>
         <translation>例如：教师请假、场地冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="125" />
         <source>Move session</source>
         <translation>调整时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/session_dialogs.py" line="126" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2206,47 +1793,38 @@
 <context>
     <name>NameCorrectionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="210" />
         <source>As the provincial platform asked: the name on the ID card is correct</source>
         <translation>按省平台意见，以身份证上的姓名为准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="220" />
         <source>Type the name exactly as printed on the ID card.</source>
         <translation>请照身份证上印的姓名逐字填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="222" />
         <source>This is the name already on record; type the name printed on the ID card.</source>
         <translation>这就是现在登记的姓名；请填写身份证上印的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="230" />
         <source>the name of No. {roll} from {old} to {new}</source>
         <translation>第 {roll} 号学员姓名由“{old}”改为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="236" />
         <source>Correct the trainee's name</source>
         <translation>更正学员姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="238" />
         <source>Type the name exactly as printed on the trainee's ID card (look at the card, not the enrolment form). The change is recorded in the audit log; the batch already sent keeps the old name, and the corrected name goes up with the correction batch.</source>
         <translation>请照学员身份证上印的姓名逐字填写（以身份证原件为准，不要照报名表）。修改会记入审计日志；已发送的批次保留原姓名，改正后的姓名随更正批次上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="241" />
         <source>Name on the ID card *</source>
         <translation>身份证上的姓名 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="242" />
         <source>As printed on the ID card</source>
         <translation>与身份证上印的一致</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="243" />
         <source>Correct the name</source>
         <translation>更正姓名</translation>
     </message>
@@ -2254,112 +1832,90 @@
 <context>
     <name>NewClassDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="256" />
         <source>Choose the occupation from the list (type part of its name or code to find it).</source>
         <translation>请从清单中选择职业（输入名称或编码的一部分可以查找）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="258" />
         <source>Choose the level.</source>
         <translation>请选择等级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="261" />
         <source>Tick at least one weekday on which the class meets.</source>
         <translation>请至少勾选一个上课的星期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="263" />
         <source>Tick at least one sitting (morning, afternoon or evening).</source>
         <translation>请至少勾选一个上课时段（上午、下午或晚上）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="302" />
         <source>New class</source>
         <translation>新建班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="303" />
         <source>Class details</source>
         <translation>班级信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="304" />
         <source>Class code</source>
         <translation>班级编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="305" />
         <source>e.g. 2026-JZ02</source>
         <translation>例如：2026-JZ02</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="306" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="307" />
         <source>e.g. 2026 housekeeping (level 4), 2nd intake</source>
         <translation>例如：2026年家政服务员（四级）第2期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="308" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="309" />
         <source>Type a name or code to search</source>
         <translation>输入名称或编码查找</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="310" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="311" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="312" />
         <source>Project-based training (项目制)</source>
         <translation>项目制培训</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="313" />
         <source>Start date</source>
         <translation>开班日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="314" />
         <source>End date</source>
         <translation>结业日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="315" />
         <source>Capacity</source>
         <translation>班级人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="316" />
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="317" />
         <source>Location</source>
         <translation>上课地点</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="318" />
         <source>Create class</source>
         <translation>创建班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="319" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2367,37 +1923,30 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Next try</source>
         <translation>下次重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="53" />
         <source>No. {sequence}</source>
         <translation>第 {sequence} 号</translation>
     </message>
@@ -2405,27 +1954,22 @@
 <context>
     <name>OutcomeTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -2433,12 +1977,10 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="45" />
         <source>Sign in first: to %1 you need an account that may.</source>
         <translation>请先登录：“%1”需要登录有此权限的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="47" />
         <source>Your role (%1) does not allow you to %2.</source>
         <translation>您的角色（%1）没有“%2”的权限</translation>
     </message>
@@ -2446,32 +1988,26 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="29" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="30" />
         <source>Quarterly and annual figures of training, completion and subsidies for the authorities.</source>
         <translation>向主管部门报送的季度、年度培训、结业和补贴数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="32" />
         <source>Classes, trainees and completions by occupation and key group</source>
         <translation>按职业和重点群体统计班级、学员和结业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="33" />
         <source>Subsidies claimed and paid</source>
         <translation>补贴申领和发放情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="34" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="74" />
         <source>This page is being built. It will let you:</source>
         <translation>本页面正在建设中，完成后可以：</translation>
     </message>
@@ -2479,17 +2015,14 @@
 <context>
     <name>PlatformSection</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="86" />
         <source>Provincial platform</source>
         <translation>省职业技能培训公共服务平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="87" />
         <source>Platform address</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="88" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2497,57 +2030,46 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="228" />
         <source>Checking every row of {file} … nothing is saved yet.</source>
         <translation>正在逐行检查 {file} …（此时还不会保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="232" />
         <source>The file has no trainee rows.</source>
         <translation>文件中没有学员数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="235" />
         <source>Nobody in this file can be enrolled. Save the rows that cannot be imported, correct them and choose the corrected file.</source>
         <translation>这个文件中没有可以报名的学员。请保存不能导入的行，改正后重新选择改好的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="239" />
         <source>Nothing has been saved yet. Check the list, then click “Import” to enrol the trainees.</source>
         <translation>还没有保存任何数据。请核对下面的清单，然后点“导入”为学员报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="244" />
         <source>Import {count} trainees</source>
         <translation>导入 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="245" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="248" />
         <source>Step 2 of 4: check the rows</source>
         <translation>第 2 步（共 4 步）：检查每一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="249" />
         <source>Every row is checked against the identity rules and the subsidy policy.</source>
         <translation>逐行核对身份证件和补贴政策，此时还不会保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="250" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="251" />
         <source>Save rows that cannot be imported…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="253" />
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
     </message>
@@ -2555,22 +2077,18 @@
 <context>
     <name>PrinterOffsetSection</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="119" />
         <source>Certificate printing offset</source>
         <translation>证书打印偏移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="120" />
         <source>Horizontal (right +)</source>
         <translation>水平（向右为正）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="121" />
         <source>Vertical (up +)</source>
         <translation>垂直（向上为正）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="123" />
         <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
         <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
     </message>
@@ -2578,52 +2096,42 @@
 <context>
     <name>ReceiptIssueModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Fix status</source>
         <translation>更正情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>What to do</source>
         <translation>怎么办</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="133" />
         <source>✓ Corrected</source>
         <translation>✓ 已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="133" />
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
         <source>See what to do</source>
         <translation>见“怎么办”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="149" />
         <source>No. {roll} {name}</source>
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="150" />
         <source>Whole batch</source>
         <translation>整个批次</translation>
     </message>
@@ -2631,42 +2139,34 @@
 <context>
     <name>RegistrationBar</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="62" />
         <source>This computer is not yet registered with the provincial platform, so nothing can be uploaded. Ask the platform for an enrolment code, enter the platform address on the Settings page, then click “Register this computer…”. Until then, batches can go on a USB stick.</source>
         <translation>本机尚未在省平台登记，暂时不能上传。请向省平台申请登记码，在“设置”页填写省平台地址，然后点“登记本机…”。登记之前，可以用U盘送交批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="69" />
         <source>Uploads are paused: {reason}</source>
         <translation>上传已暂停：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="74" />
         <source>Registered with the provincial platform as device {device} (since {since}, {url}).</source>
         <translation>本机已在省平台登记，设备编号 {device}（{since} 登记，{url}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="85" />
         <source>Enter the platform address on the Settings page first, then register this computer.</source>
         <translation>请先在“设置”页填写省平台地址，再登记本机。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="88" />
         <source>Register this computer</source>
         <translation>登记本机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="89" />
         <source>Enrolment code from the provincial platform (it can be used once):</source>
         <translation>省平台发放的登记码（只能使用一次）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="99" />
         <source>This computer is registered as device {device}. Waiting batches now go up automatically.</source>
         <translation>本机已登记，设备编号 {device}。等待中的批次将自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/registration.py" line="112" />
         <source>Register this computer…</source>
         <translation>登记本机…</translation>
     </message>
@@ -2674,12 +2174,10 @@
 <context>
     <name>ResultsImport</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="34" />
         <source>Import assessment results into {code}</source>
         <translation>向 {code} 导入考核成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results_import.py" line="35" />
         <source>Results files (*.xlsx *.csv);;All files (*)</source>
         <translation>成绩文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
@@ -2687,37 +2185,30 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="184" />
         <source>This class is read-only.</source>
         <translation>这个班级只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="223" />
         <source>No. {roll} {name}: not saved. {reason}</source>
         <translation>{roll} 号 {name}：没有保存。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="236" />
         <source>No. {roll} {name}, {column}: {reason}</source>
         <translation>{roll} 号 {name}，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="252" />
         <source>Nobody is enrolled in this class.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="256" />
         <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
         <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="260" />
         <source>Import results…</source>
         <translation>导入成绩…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="262" />
         <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
         <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
     </message>
@@ -2725,52 +2216,42 @@
 <context>
     <name>RevealPurposeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="58" />
         <source>Show the full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="60" />
         <source>You are about to see the full {field} of {name}. Say what you need it for: the view is recorded in the audit log with your name, the time and this purpose. The number is masked again as soon as you select another trainee.</source>
         <translation>您将查看{name}的完整{field}。请填写用途：本次查看会连同您的姓名、时间和用途一起记入审计日志。选择其他学员后，号码会重新隐藏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="63" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="68" />
         <source>Check against the ID card</source>
         <translation>核对身份证件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="69" />
         <source>Subsidy claim</source>
         <translation>办理补贴申领</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="70" />
         <source>Contact the trainee</source>
         <translation>联系学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="71" />
         <source>Correct a registration error</source>
         <translation>更正登记错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="75" />
         <source>Choose or type the purpose (required)</source>
         <translation>选择或填写用途（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="76" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/purpose_dialog.py" line="77" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2778,12 +2259,10 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="82" />
         <source>Role of %1</source>
         <translation>%1 的角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/account_dialogs.py" line="87" />
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
@@ -2791,27 +2270,22 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="32" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="32" />
         <source>Registrar</source>
         <translation>教务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="33" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="33" />
         <source>Clerk</source>
         <translation>文员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="34" />
         <source>Auditor</source>
         <translation>审计</translation>
     </message>
@@ -2819,72 +2293,58 @@
 <context>
     <name>RosterFiles</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="66" />
         <source>Select a class first.</source>
         <translation>请先在列表中选择一个班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="68" />
         <source>Save the roster of {code} as an Excel workbook, with full numbers.</source>
         <translation>把班级 {code} 的花名册保存为 Excel 表格（含完整证件号码）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="70" />
         <source>Enrol trainees into {code} from an Excel roster.</source>
         <translation>从 Excel 花名册把学员报名到班级 {code}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="71" />
         <source>A class that is “{status}” takes no more enrolments.</source>
         <translation>“{status}”的班级不能再报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="101" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="111" />
         <source>Save the roster template</source>
         <translation>保存花名册模板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="111" />
         <source>roster_template.xlsx</source>
         <translation>花名册模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="119" />
         <source>The roster template was saved to {path}. Fill in one trainee per row; keep the ID number column formatted as text.</source>
         <translation>花名册模板已保存到 {path}。每位学员填一行；“身份证号码”一列请保持“文本”格式。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="132" />
         <source>Export the roster of {code}</source>
         <translation>导出班级 {code} 的花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="133" />
         <source>roster_{code}.xlsx</source>
         <translation>花名册_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="141" />
         <source>{count} trainees of {code} were exported to {path}. The file holds full ID numbers, phones and bank accounts: keep it safe and delete it when it is no longer needed. The export is recorded in the audit log.</source>
         <translation>已把班级 {code} 的 {count} 名学员导出到 {path}。文件中有完整的身份证号码、手机号码和银行账号，请妥善保管，用完及时删除。本次导出已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="152" />
         <source>Import roster…</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="153" />
         <source>Export roster…</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_files.py" line="154" />
         <source>Roster template…</source>
         <translation>下载花名册模板</translation>
     </message>
@@ -2892,62 +2352,50 @@
 <context>
     <name>RosterImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="31" />
         <source>{total} rows read: {subsidised} will be enrolled with subsidy, {without} will be enrolled without subsidy, {already} are already in the class, {rejected} cannot be imported.</source>
         <translation>共读取 {total} 行：将报名 {subsidised} 人（享受补贴），将报名 {without} 人（不享受补贴），{already} 人已在班中，{rejected} 行不能导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="36" />
         <source>{enrolled} trainees were enrolled ({subsidised} with subsidy, {without} without); {already} were already in the class; {rejected} rows were not imported.</source>
         <translation>已报名 {enrolled} 人（享受补贴 {subsidised} 人，不享受补贴 {without} 人）；{already} 人原本已在班中；{rejected} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="50" />
         <source>Row {row} ({name}): {reasons}</source>
         <translation>第 {row} 行（{name}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="65" />
         <source>roster_not_imported_{code}.xlsx</source>
         <translation>花名册_未导入_{code}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="72" />
         <source>Save the rows that were not imported</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="74" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="85" />
         <source>{count} rows saved to {path}, each with its reason in the last column.</source>
         <translation>已把 {count} 行保存到 {path}，每行的原因写在最后一列。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="96" />
         <source>Import roster into {code}</source>
         <translation>导入花名册到班级 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="97" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="98" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="99" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/wizard.py" line="100" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2955,17 +2403,14 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_tab.py" line="40" />
         <source>Nobody is enrolled yet. Use “Import roster” above to enrol trainees from Excel.</source>
         <translation>还没有学员报名。请用上方的“导入花名册”从 Excel 表格报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_tab.py" line="42" />
         <source>{count} trainees; {without} without subsidy (orange rows; point at a row to see why)</source>
         <translation>共 {count} 人，其中 {without} 人不享受补贴（橙色行；鼠标停在行上可看原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_tab.py" line="45" />
         <source>{count} trainees, all subsidised</source>
         <translation>共 {count} 人，全部享受补贴</translation>
     </message>
@@ -2973,32 +2418,26 @@
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="144" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
@@ -3006,7 +2445,6 @@
 <context>
     <name>RunReportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/widgets/run_report_dialog.py" line="56" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3014,57 +2452,46 @@
 <context>
     <name>ScheduleBox</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="92" />
         <source>Schedule</source>
         <translation>课表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="97" />
         <source>Days</source>
         <translation>上课星期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="98" />
         <source>Sittings</source>
         <translation>上课时段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="99" />
         <source>Lessons per sitting</source>
         <translation>每次课时数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="100" />
         <source>Total lessons</source>
         <translation>计划总课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="101" />
         <source>As many as the dates allow</source>
         <translation>按日期排满</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="102" />
         <source>Online lessons</source>
         <translation>线上课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="104" />
         <source> lessons</source>
         <translation> 课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="105" />
         <source>Practice share</source>
         <translation>实操比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="106" />
         <source>As the policy requires</source>
         <translation>按补贴政策要求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="109" />
         <source>Sessions are generated from these rules and checked against the minimum lessons for the level. Single sessions can be moved or cancelled afterwards.</source>
         <translation>课表按以上规则自动生成，并按等级核对最低课时；以后可以单独调整或取消某一次课。</translation>
     </message>
@@ -3072,37 +2499,30 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="80" />
         <source>No sessions are scheduled.</source>
         <translation>还没有排课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="82" />
         <source>{count} sessions ({cancelled} cancelled)</source>
         <translation>共 {count} 次课（另有 {cancelled} 次已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="84" />
         <source>{count} sessions</source>
         <translation>共 {count} 次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="107" />
         <source>Move this session…</source>
         <translation>调整这次课的时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="108" />
         <source>Cancel this session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="137" />
         <source>Move session…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="138" />
         <source>Cancel session…</source>
         <translation>取消这次课…</translation>
     </message>
@@ -3110,12 +2530,10 @@
 <context>
     <name>SessionChoice</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/choice.py" line="194" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/choice.py" line="195" />
         <source>Session</source>
         <translation>课次</translation>
     </message>
@@ -3123,37 +2541,30 @@
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="100" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3161,12 +2572,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/page.py" line="76" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/page.py" line="97" />
         <source>SkillDesk version %s</source>
         <translation>SkillDesk 版本 %s</translation>
     </message>
@@ -3174,32 +2583,26 @@
 <context>
     <name>SigninSheetChoiceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="312" />
         <source>Print sign-in sheets</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="313" />
         <source>Sign-in sheets for every session of {name}, trainees in roll order with masked ID numbers.</source>
         <translation>为 {name} 的每次课生成签到表，学员按学号排列，身份证号脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="315" />
         <source>One sheet per session</source>
         <translation>每次课一张</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="316" />
         <source>One sheet per day (all sessions of the day side by side)</source>
         <translation>每天一张（当天各次课并列）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="317" />
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/dialogs.py" line="318" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3207,42 +2610,34 @@
 <context>
     <name>StatusActions</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="95" />
         <source>File (备案)</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="96" />
         <source>Start training</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="97" />
         <source>Complete</source>
         <translation>结业</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="98" />
         <source>Withdraw filing</source>
         <translation>撤回备案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="106" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="118" />
         <source>Change class {code} from “{current}” to “{target}”?</source>
         <translation>确定把班级 {code} 从“{current}”改为“{target}”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="121" />
         <source>A completed class cannot go back to training.</source>
         <translation>结业后不能再改回“培训中”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="149" />
         <source>Seal class {code} and upload it to the provincial platform?
 
 Sealing freezes the class: its roster, attendance, results and certificates can no longer be changed here. They are signed and put in the upload queue, and go to the platform automatically whenever this computer is online.</source>
@@ -3251,19 +2646,14 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 封存后班级即被冻结：花名册、考勤、成绩和证书都不能再修改。这些数据会签名后放入上传队列，本机联网时自动上传到省平台。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="153" />
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="189" />
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="198" />
         <source>Seal and upload</source>
         <translation>封存并上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="171" />
         <source>Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
         <translation>班级 {code} 已封存。批次状态为待上传，本机联网后会自动上传到省平台；可在“上传”页查看进度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/status_actions.py" line="179" />
         <source>… and {count} more (see “Show Details”)</source>
         <translation>……另有 {count} 项（点“显示详细信息”查看全部）</translation>
     </message>
@@ -3271,27 +2661,22 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>StorageSection</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="146" />
         <source>Data on this PC</source>
         <translation>本机数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="147" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="148" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="149" />
         <source>Encryption key folder</source>
         <translation>加密密钥文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/settings/sections.py" line="151" />
         <source>Identity numbers, phones and bank accounts are encrypted with the key in this folder. Back it up together with the database: without it they cannot be read.</source>
         <translation>身份证号、手机号和银行账号用此文件夹中的密钥加密。请把它和数据库一起备份：丢失密钥后这些信息将无法读取。</translation>
     </message>
@@ -3299,32 +2684,26 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>SubsidyWithdrawalDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="255" />
         <source>As the provincial platform said: the trainee has reached this year's subsidy limit</source>
         <translation>按省平台意见，该学员本年度享受补贴次数已达上限，本次不申请补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="263" />
         <source>No. {roll} {name} claims no subsidy</source>
         <translation>第 {roll} 号学员{name}本次不申请补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="268" />
         <source>Withdraw the subsidy claim</source>
         <translation>撤回补贴申请</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="270" />
         <source>{name} stays in the class: attendance, results and certificate are kept. Only the subsidy claim is withdrawn, so the institution will not claim a training subsidy for this trainee for this class. Tell the trainee. The change is recorded in the audit log.</source>
         <translation>{name}仍留在本班，考勤、成绩和证书都保留；只撤回补贴申请，机构不再为该学员申领本班的培训补贴。请告知学员本人。修改会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="273" />
         <source>The trainee</source>
         <translation>该学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="274" />
         <source>Withdraw the claim</source>
         <translation>撤回补贴申请</translation>
     </message>
@@ -3332,27 +2711,22 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="69" />
         <source>Save the rows that were not imported: the workbook keeps your columns and adds the reason for each row. Correct them and import that file into this class again; nobody is enrolled twice.</source>
         <translation>请保存未导入的行：保存的表格保留原来的各列，并在最后一列写明原因。改正后可以把这个文件再次导入本班，已报名的学员不会重复报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="71" />
         <source>Every row of the file was imported.</source>
         <translation>文件中的每一行都已导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="74" />
         <source>Step 4 of 4: done</source>
         <translation>第 4 步（共 4 步）：完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="75" />
         <source>The roster of the class has been updated.</source>
         <translation>班级花名册已更新。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/summary_step.py" line="76" />
         <source>Save rows not imported…</source>
         <translation>保存未导入的行…</translation>
     </message>
@@ -3360,133 +2734,106 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineeDetailPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="158" />
         <source>Loading …</source>
         <translation>正在读取 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="181" />
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="280" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="181" />
         <source>mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="182" />
         <source>bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="189" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="201" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="205" />
         <source>Recorded (hidden)</source>
         <translation>已登记（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="217" />
         <source>Full numbers are shown for this trainee only; they are masked again when you select someone else. The view is recorded in the audit log.</source>
         <translation>完整号码只对这名学员显示，选择其他学员后会重新隐藏。本次查看已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="224" />
         <source>{count} classes, {subsidised} of them subsidised. Point at an orange row to see why it was not subsidised.</source>
         <translation>共参加 {count} 个班级，其中 {subsidised} 个享受补贴。鼠标停在橙色行上可看不享受补贴的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="228" />
         <source>Not enrolled in any class yet.</source>
         <translation>还没有参加任何班级。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="278" />
         <source>Select a trainee to see the record and training history.</source>
         <translation>选择一名学员，这里会显示其个人信息和培训记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="280" />
         <source>Document type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="280" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="281" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="281" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="281" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="282" />
         <source>Household type</source>
         <translation>户口性质</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="282" />
         <source>Education</source>
         <translation>文化程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="283" />
         <source>Employment</source>
         <translation>就业状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="283" />
         <source>Draws a pension</source>
         <translation>领取养老金</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="284" />
         <source>Bank</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="284" />
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="284" />
         <source>Key groups</source>
         <translation>人员类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="289" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="290" />
         <source>Personal record</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/detail.py" line="291" />
         <source>Training history</source>
         <translation>培训记录</translation>
     </message>
@@ -3494,32 +2841,26 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineeTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="28" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="28" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="28" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="28" />
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="28" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/models.py" line="29" />
         <source>Number of classes</source>
         <translation>班级数</translation>
     </message>
@@ -3527,46 +2868,38 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>TraineesPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="76" />
         <source>Trainees</source>
         <translation>学员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="112" />
         <source>Showing the first %n trainees by name.</source>
         <translation>
             <numerusform>按姓名排序，显示前 %n 名学员。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="113" />
         <source>%n trainees on record.</source>
         <translation>
             <numerusform>共 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="115" />
         <source>Nobody found for “{query}”. Check the spelling, or try the last 4 characters of the ID number.</source>
         <translation>没有找到“{query}”。请检查输入，或改用身份证号码后 4 位查找。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="118" />
         <source>Showing the first %n matches; type more to narrow the search.</source>
         <translation>
             <numerusform>显示前 %n 条结果；请输入更多内容缩小范围。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="120" />
         <source>%n found.</source>
         <translation>
             <numerusform>找到 %n 名学员。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="136" />
         <source>Name, ID number, or the last 4 characters of the ID number</source>
         <translation>姓名、身份证号码，或身份证号码后 4 位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/trainees/page.py" line="137" />
         <source>Search</source>
         <translation>查找</translation>
     </message>
@@ -3574,97 +2907,78 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="129" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="179" />
         <source>No batches yet. When a class is completed, open it on the Classes page and click “Seal and upload”: its records are sealed into a signed batch that appears here.</source>
         <translation>还没有批次。班级结业后，在“班级”页打开该班级并点“封存并上传”：班级数据会封存为签名批次，显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="214" />
         <source>Batch %v of %m</source>
         <translation>第 %v / %m 批</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="233" />
         <source>The provincial platform cannot be reached. Nothing is lost: {count} batch(es) wait here and go up by themselves when the network returns.</source>
         <translation>连不上省平台。数据不会丢失：{count} 个批次在本机等待，网络恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="238" />
         <source>{count} batch(es) uploaded.</source>
         <translation>已上传 {count} 个批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="240" />
         <source>{count} accepted.</source>
         <translation>{count} 个已被接收。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="242" />
         <source>{count} returned by the platform: see the problems listed for it.</source>
         <translation>{count} 个被省平台退回：请查看下方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="245" />
         <source>The platform is busy; the rest will be tried again automatically.</source>
         <translation>省平台繁忙，其余批次稍后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="247" />
         <source>{count} batch(es) still waiting.</source>
         <translation>仍有 {count} 个批次等待上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="249" />
         <source>Nothing was waiting to be uploaded.</source>
         <translation>没有需要上传的批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="262" />
         <source>Seal correction for {code}</source>
         <translation>封存 {code} 的更正批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="263" />
         <source>The platform returned class {code}. Once its records are corrected, they are sealed again as a correction batch and uploaded. What was corrected, and why?</source>
         <translation>省平台退回了班级 {code}。数据改正后，会重新封存为更正批次并上传。请填写更正了什么、为什么：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="270" />
         <source>Nothing was sealed: write what was corrected, and why.</source>
         <translation>没有封存：请填写更正了什么、为什么。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="276" />
         <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
         <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="296" />
         <source>Upload now</source>
         <translation>立即上传</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="297" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="298" />
         <source>Export to USB…</source>
         <translation>导出到U盘…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="299" />
         <source>Import receipt…</source>
         <translation>导入回执…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/page.py" line="300" />
         <source>Seal correction…</source>
         <translation>封存更正批次…</translation>
     </message>
@@ -3672,37 +2986,30 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>UsbTransfer</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="38" />
         <source>Choose the USB stick or folder for batch {code}</source>
         <translation>选择存放 {code} 批次的U盘或文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="49" />
         <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
         <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="56" />
         <source>The batch was not exported. {reason}</source>
         <translation>批次没有导出。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="63" />
         <source>Import a receipt from the platform</source>
         <translation>导入省平台回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="65" />
         <source>Receipt files (*.json);;All files (*)</source>
         <translation>回执文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="74" />
         <source>Receipt imported: {code} is now “{state}”.</source>
         <translation>回执已导入：{code} 现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="81" />
         <source>The receipt was not imported. {reason}</source>
         <translation>回执没有导入。{reason}</translation>
     </message>
@@ -3710,82 +3017,66 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ValueLabels</name>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="61" />
         <source>Subsidised</source>
         <translation>享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="63" />
         <source>Not subsidised</source>
         <translation>不享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="65" />
         <source>Subsidised (approved by hand)</source>
         <translation>享受补贴（人工认定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="85" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="86" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="87" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="88" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="89" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="112" />
         <source>Not issued</source>
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="121" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="137" />
         <source>Completion report</source>
         <translation>结业上报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
@@ -3793,27 +3084,22 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VerifyCertificateDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="115" />
         <source>Verify a certificate</source>
         <translation>验证证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="117" />
         <source>Scan the QR code on the certificate with a scanner (or paste the text a phone read from it) and press “Verify”. The signature is checked on this PC, without a network.</source>
         <translation>用扫码枪扫描证书上的二维码（或粘贴手机扫出的文字），然后点击“验证”。签名在本机核验，不需要联网。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="119" />
         <source>QR code text</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="120" />
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/verify.py" line="121" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3821,12 +3107,10 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VoidReissue</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="71" />
         <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
         <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="75" />
         <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
         <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>
@@ -3834,12 +3118,10 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>WorkStep</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="110" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="146" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3847,32 +3129,26 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>_CorrectionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="118" />
         <source>Write the reason first: it is kept in the audit log with the change.</source>
         <translation>请先填写原因：它会和这次修改一起记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="138" />
         <source>Roll No. {roll} · {name} · ID {id}</source>
         <translation>花名册第 {roll} 号 · {name} · 证件号码 {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="190" />
         <source>The platform says:</source>
         <translation>省平台的意见：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="191" />
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="192" />
         <source>Why the record is changed (required, kept in the audit log)</source>
         <translation>为什么修改（必填，记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/correction_dialogs.py" line="193" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
