@@ -112,13 +112,13 @@ def test_an_unknown_command_is_a_usage_error(capsys):
 
 
 def test_an_unexpected_failure_exits_1_with_a_pointer_to_the_log(tmp_path, capsys, monkeypatch):
-    import desktop_app.cli as cli
+    import desktop_app.cli.commands.db as db_commands
 
     def explode(args):
         raise RuntimeError("simulated bug")
 
     # The one fake here: a real bug cannot be summoned on demand, so a command is made to fail.
-    monkeypatch.setattr(cli, "cmd_db_check", explode)
+    monkeypatch.setattr(db_commands, "cmd_check", explode)
     code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "db", "check")
     assert code == EXIT_UNEXPECTED
     assert "Traceback" not in err and "日志文件" in err

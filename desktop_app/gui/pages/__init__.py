@@ -1,3 +1,5 @@
-"""One module per screen; `PAGE_IDS` is the navigation order and the `--page` names."""
+"""One module per screen; `PAGE_IDS` is the navigation order and the `--page` names (desktop_app/screen_ids.py)."""
 
-PAGE_IDS = ("classes", "trainees", "attendance", "certificates", "sync", "audit", "reports", "settings")
+from desktop_app.screen_ids import SCREEN_IDS as PAGE_IDS
+
+__all__ = ["PAGE_IDS"]
