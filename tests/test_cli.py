@@ -135,3 +135,35 @@ def test_gui_screenshot_renders_a_page_to_png_without_a_display(tmp_path):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_command_group_is_imported_only_when_its_command_runs(tmp_path):
+    """`--version` and the top-level help import no command group and no service; a group's help
+    imports that group alone (the parser for every group is built only by build_parser())."""
+    probe = """
+import contextlib, io, json, sys
+from desktop_app.cli import main
+
+def loaded():
+    return sorted(m for m in sys.modules if m.startswith(("desktop_app.cli.commands.", "desktop_app.services",
+                                                          "sqlalchemy", "PySide6")))
+
+seen = {}
+for argv in (["--version"], ["--help"], ["class", "--help"]):
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(argv)
+        except SystemExit:
+            pass
+    seen[" ".join(argv)] = loaded()
+print(json.dumps(seen))
+"""
+    env = {**os.environ, "SKILLDESK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    seen = json.loads(result.stdout)
+    assert seen["--version"] == [] and seen["--help"] == []
+    assert seen["class --help"] == ["desktop_app.cli.commands.classes"]

@@ -6,10 +6,12 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime, timezone
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop_app import messages
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 messages.register(
     {
@@ -70,6 +72,8 @@ def moment(value: datetime | None, *, missing: str = "—") -> str:
     """`value` in China time to the minute; `missing` when there is none."""
     if value is None:
         return missing
+    from datetime import timezone
+
     from desktop_app.domain.schedule import CHINA_TZ
 
     if value.tzinfo is None:  # stored moments are UTC
