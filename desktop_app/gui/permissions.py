@@ -23,7 +23,11 @@ def permitted(actor: Actor, permission: Permission) -> bool:
 
 
 def role_name(role: Role) -> str:
-    """The role's name in the interface language (the same words as Settings → Accounts)."""
+    """The role's name in the interface language (the same words as Settings → Accounts).
+
+    Not `Role.label`: the Chinese is the same, but Role's English is the lowercase code that the
+    CLI, the audit log and the services' messages print ("administrator"), while the window has
+    always said "Administrator"."""
     translate = QCoreApplication.translate
     return {Role.ADMINISTRATOR: translate("Roles", "Administrator"), Role.REGISTRAR: translate("Roles", "Registrar"),
             Role.TEACHER: translate("Roles", "Teacher"), Role.CLERK: translate("Roles", "Clerk"),

@@ -195,42 +195,42 @@
 <context>
     <name>AssessmentTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Theory score</source>
         <translation>理论成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="45" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Practical score</source>
         <translation>实操成绩</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Retake</source>
         <translation>补考</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="63" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="46" />
         <source>Assessment result</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="133" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="116" />
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -296,57 +296,57 @@
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="19" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="20" />
         <source>Not marked</source>
         <translation>未考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="43" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="44" />
         <source>late {minutes}</source>
         <translation>迟到 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="45" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="46" />
         <source>early {minutes}</source>
         <translation>早退 {minutes}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="57" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="58" />
         <source>{minutes} min late</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="60" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="61" />
         <source>left {minutes} min early</source>
         <translation>早退 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="65" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="66" />
         <source>in {time}</source>
         <translation>签到 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="67" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="68" />
         <source>out {time}</source>
         <translation>签退 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="81" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="82" />
         <source>In training</source>
         <translation>培训中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="82" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="83" />
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="83" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="84" />
         <source>Eligible</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="84" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="85" />
         <source>Not eligible</source>
         <translation>不符合</translation>
     </message>
@@ -435,32 +435,17 @@
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="91" />
-        <source>Morning</source>
-        <translation>上午</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="93" />
-        <source>Afternoon</source>
-        <translation>下午</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="94" />
-        <source>Evening</source>
-        <translation>晚上</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="100" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="106" />
         <source>{month}/{day} {weekday} {period} {time} {kind} {lessons} lessons</source>
         <translation>{month}月{day}日 {weekday} {period} {time} {kind} {lessons}课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="106" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="112" />
         <source>{session} (cancelled)</source>
         <translation>{session}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="108" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="114" />
         <source>{session} (today)</source>
         <translation>{session}（今天）</translation>
     </message>
@@ -470,7 +455,7 @@
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="115" />
+        <location filename="../../desktop_app/gui/screens/attendance/words.py" line="121" />
         <source>H history</source>
         <translation>H 历史记录</translation>
     </message>
@@ -604,17 +589,17 @@
         <translation>正在把审计日志导出到 {path} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="66" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="67" />
         <source>Exported {count} entries to {path}. The export itself is recorded in the audit log.</source>
         <translation>已导出 {count} 条记录到 {path}。本次导出也已记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="72" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="73" />
         <source>Nothing was exported. {reason}</source>
         <translation>没有导出任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/audit/export.py" line="80" />
+        <location filename="../../desktop_app/gui/screens/audit/export.py" line="81" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -728,132 +713,132 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="146" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="147" />
         <source>{code} {name} · {kind} · {state}</source>
         <translation>{code} {name} · {kind} · {state}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="158" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="159" />
         <source>signature verified</source>
         <translation>签名已验证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="160" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="161" />
         <source>signature does NOT verify</source>
         <translation>签名验证未通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="162" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="163" />
         <source>signature not checked (platform key unknown)</source>
         <translation>签名未验证（本机没有省平台公钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="163" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="164" />
         <source>Receipt No. {sequence}, received {time} ({verified}).</source>
         <translation>回执第 {sequence} 号，{time} 收到（{verified}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="167" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="168" />
         <source>No receipt yet. Sealed {sealed}; sent {sent}.</source>
         <translation>尚无回执。封存于 {sealed}；发送于 {sent}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="170" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="171" />
         <source>No receipt yet. Sealed {sealed}; not sent yet.</source>
         <translation>尚无回执。封存于 {sealed}，尚未发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="174" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="175" />
         <source>The platform returned this class. Select each problem below and click “Correct…” (or fix it on the Classes and Trainees pages), then click “Seal correction…”.</source>
         <translation>省平台退回了这个班级。请逐个选中下列问题并点“更正…”（也可在“班级”和“学员”页修改），然后点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="177" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="178" />
         <source>Correction batch {batch} was sealed for it: follow that batch.</source>
         <translation>已为它封存更正批次 {batch}，请查看该批次的进度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="181" />
         <source>Accepted. The notes below need no new upload, but check them.</source>
         <translation>已接收。下列提醒无需重新上传，但请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="182" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="183" />
         <source>This correction replaces batch {batch}.</source>
         <translation>此更正批次取代批次 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="184" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="185" />
         <source>Replaced by correction batch {batch}.</source>
         <translation>已被更正批次 {batch} 取代。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="186" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="187" />
         <source>The platform listed no problems.</source>
         <translation>省平台没有提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="227" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="228" />
         <source>Corrected here: {what}.</source>
         <translation>已在此更正：{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="230" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="231" />
         <source>Click “Correct…” to enter the name as printed on the trainee's ID card.</source>
         <translation>点“更正…”，填写学员身份证上的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="232" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="233" />
         <source>Click “Correct…” to withdraw this trainee's subsidy claim for this class.</source>
         <translation>点“更正…”，撤回该学员本班的补贴申请。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="234" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="235" />
         <source>This cannot be corrected here. {what}</source>
         <translation>这一项不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="236" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="237" />
         <source>Select a problem to correct it.</source>
         <translation>选中一个问题即可更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="260" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="261" />
         <source>This problem cannot be corrected here. {what}</source>
         <translation>这个问题不能在此直接更正。{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="284" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="285" />
         <source>Corrected: {what}. {count} problem(s) of this batch still need correcting; when all are fixed, click “Seal correction…”.</source>
         <translation>已更正：{what}。本批次还有 {count} 个问题要处理；全部改好后，请点“封存更正批次…”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="288" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="289" />
         <source>Corrected: {what}. Every problem of this batch is now corrected: click “Seal correction…” to seal the corrected class and upload it again.</source>
         <translation>已更正：{what}。本批次的问题已全部更正：请点“封存更正批次…”，把改好的班级重新封存并上传。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="296" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="297" />
         <source>Corrected as the platform asked: {what}</source>
         <translation>按省平台意见更正：{what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="299" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="300" />
         <source>Go and fix</source>
         <translation>去修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="300" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="301" />
         <source>Open this class on the Classes page</source>
         <translation>在“班级”页打开这个班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="301" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="302" />
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="302" />
+        <location filename="../../desktop_app/gui/screens/upload/batch_panel.py" line="303" />
         <source>Correct the selected problem: a trainee's name, or a subsidy claim</source>
         <translation>更正选中的问题：学员姓名或补贴申请</translation>
     </message>
@@ -973,42 +958,42 @@
 <context>
     <name>CertificateIssueModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Roll no.</source>
         <translation>学号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="216" />
         <source>Can be issued</source>
         <translation>可发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="217" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="234" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="217" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="268" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="251" />
         <source>Voided: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="270" />
+        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="253" />
         <source>Issued on {date}</source>
         <translation>{date} 发证</translation>
     </message>
@@ -1039,68 +1024,68 @@
 <context>
     <name>CertificatePreview</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="37" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="38" />
         <source>The certificate preview needs the Qt PDF module (PySide6-Addons), which is not installed on this PC. Issuing, voiding, exporting and verifying still work; to print, export the PDF and print it from a PDF reader.</source>
         <translation>证书预览需要 Qt PDF 组件（PySide6-Addons），本机没有安装。发证、作废、导出和验证仍可正常使用；如需打印，请导出 PDF 后用 PDF 阅读器打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="40" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="41" />
         <source>Select a certificate to see it here.</source>
         <translation>选择一张证书，在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="41" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="42" />
         <source>The certificate could not be shown: its PDF is damaged.</source>
         <translation>无法显示证书：PDF 文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="70" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="71" />
         <source>{name}: no certificate yet</source>
         <translation>{name}：尚未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="72" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="73" />
         <source>{name} may receive a certificate. Click “Issue certificates”; the certificate is shown here once it has its number.</source>
         <translation>{name} 符合发证条件。点击“发放证书”，证书编号分配后会在这里显示证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="76" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="77" />
         <source>{name}: no certificate</source>
         <translation>{name}：不能发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="77" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="78" />
         <source>{name} cannot receive a certificate yet: {reasons}</source>
         <translation>{name} 暂不能发证：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="86" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="87" />
         <source>Preparing certificate {number} …</source>
         <translation>正在生成证书 {number} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="94" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="95" />
         <source>Certificate {number} · {name} · void: {reason}</source>
         <translation>证书 {number} · {name} · 已作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="96" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="97" />
         <source>Certificate {number} · {name} · issued {date}</source>
         <translation>证书 {number} · {name} · {date} 发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="101" />
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="131" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="102" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="132" />
         <source>Certificate preview</source>
         <translation>证书预览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="113" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="114" />
         <source>This certificate is void: do not print or hand it out. Scanning its QR code says it is void.</source>
         <translation>这张证书已作废：请勿打印或发放。扫描其二维码会显示已作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="118" />
+        <location filename="../../desktop_app/gui/screens/certificates/preview.py" line="119" />
         <source>This reprint differs from the file stored when the certificate was issued (the template or the font has changed since). Check it before printing, or ask your administrator.</source>
         <translation>重新生成的证书与发证时存档的文件不一致（模板或字体在发证后有变动）。请先核对再打印，或联系系统管理员。</translation>
     </message>
@@ -1108,57 +1093,57 @@
 <context>
     <name>CertificatePrinting</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="47" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="48" />
         <source>Preparing the certificates of {code} for printing …</source>
         <translation>正在准备打印 {code} 的证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="49" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="59" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="60" />
         <source>Printing was cancelled; nothing was sent to the printer.</source>
         <translation>已取消打印，没有向打印机发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="67" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="68" />
         <source>Certificates {code}</source>
         <translation>{code} 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="70" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="71" />
         <source>Print the certificates of {code}</source>
         <translation>打印 {code} 的证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="92" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="93" />
         <source>Printing {count} certificates …</source>
         <translation>正在打印 {count} 张证书 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="93" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="94" />
         <source>Stopping after the current page …</source>
         <translation>正在停止：打印完当前这一页后停止 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="96" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="97" />
         <source>Printing certificate {done} of {total} …</source>
         <translation>正在打印第 {done} 张，共 {total} 张 …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="106" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="107" />
         <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
         <translation>无法启动打印机。请检查打印机是否开机并已连接，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="109" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="110" />
         <source>Printing was cancelled after {printed} of {total} certificates.</source>
         <translation>打印已取消：{total} 张证书中已打印 {printed} 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="112" />
+        <location filename="../../desktop_app/gui/screens/certificates/printing.py" line="113" />
         <source>{count} certificates were sent to the printer.</source>
         <translation>已向打印机发送 {count} 张证书。</translation>
     </message>
@@ -1166,113 +1151,88 @@
 <context>
     <name>CertificateReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="131" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="138" />
         <source>Write the reason first: it is kept with the certificate for good.</source>
         <translation>请先填写原因：原因会和证书一起永久保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="167" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="175" />
         <source>Void a certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="169" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="177" />
         <source>Void certificate {number} of {name}? The number is never used again and the certificate stays on record as void: scanning its QR code will say so. This cannot be undone.</source>
         <translation>作废 {name} 的证书 {number}？该编号不会再使用，证书以“已作废”状态保留在记录中，扫描其二维码时会显示已作废。作废后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Issued by mistake</source>
         <translation>误发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Issued twice</source>
         <translation>重复发放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="172" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
         <source>Training record corrected</source>
         <translation>培训记录已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="173" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
         <source>Void the certificate</source>
         <translation>作废证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="175" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="183" />
         <source>Reissue a certificate</source>
         <translation>补发证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="177" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="185" />
         <source>Reissue certificate {number} of {name}? The old certificate is voided and a new number is issued with the same training, dated today. Print the new certificate and take back the old one if you can.</source>
         <translation>补发 {name} 的证书 {number}？原证书将作废，并按相同的培训内容以今天的日期发放一个新编号的证书。请打印新证书，并尽量收回原证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Certificate lost</source>
         <translation>证书遗失</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Certificate damaged</source>
         <translation>证书损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="188" />
         <source>Misprinted</source>
         <translation>打印错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="181" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="189" />
         <source>Reissue</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="182" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="190" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="189" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="197" />
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="190" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="198" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>CertificatesPage</name>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="26" />
-        <source>Pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="28" />
-        <source>Fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="34" />
-        <source>Issued</source>
-        <translation>已发证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="36" />
-        <source>Void</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/certificates/models.py" line="37" />
-        <source>Not issued</source>
-        <translation>未发证</translation>
-    </message>
     <message>
         <location filename="../../desktop_app/gui/screens/certificates/page.py" line="101" />
         <source>Certificates</source>
@@ -1440,42 +1400,42 @@
 <context>
     <name>ClassTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="42" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="42" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Class name</source>
         <translation>班级名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="42" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="42" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="44" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="43" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Training type</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="43" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="43" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Enrolled / places</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="43" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1717,32 +1677,32 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="271" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="287" />
         <source>Enrolling the trainees … the window stays usable meanwhile.</source>
         <translation>正在为学员报名 …（期间可以继续使用其他窗口）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="273" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="289" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="276" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="292" />
         <source>Click “Try again” to import the file again, or “Close” to stop here.</source>
         <translation>点“重试”重新导入这个文件，或点“关闭”结束。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="279" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="295" />
         <source>Step 3 of 4: import</source>
         <translation>第 3 步（共 4 步）：导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="280" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="296" />
         <source>All accepted rows are saved together: either every one of them, or none.</source>
         <translation>所有可以导入的行一起保存：要么全部保存，要么都不保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="281" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="297" />
         <source>Try again</source>
         <translation>重试</translation>
     </message>
@@ -1831,47 +1791,47 @@
 <context>
     <name>IssuingTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="181" />
         <source>Printing needs the Qt PDF module; export the PDF and print it from a PDF reader instead.</source>
         <translation>打印需要 Qt PDF 组件；请改为导出 PDF，再用 PDF 阅读器打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="183" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="184" />
         <source>Print the certificates of the class; choose pages or the selected certificate in the print dialog.</source>
         <translation>打印本班的证书；可在打印对话框中选择页码范围或只打印选中的证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="237" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="238" />
         <source>{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not eligible yet.</source>
         <translation>共 {total} 名学员：已发证 {issued} 人，可发证 {ready} 人，暂不能发证 {blocked} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="240" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="241" />
         <source>{void} voided certificates are listed at the end (grey).</source>
         <translation>另有 {void} 张已作废的证书列在最后（灰色）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="244" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="245" />
         <source>Issue certificates</source>
         <translation>发放证书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="245" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="246" />
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="246" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="247" />
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="247" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="248" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="248" />
+        <location filename="../../desktop_app/gui/screens/certificates/issuing.py" line="249" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
@@ -2392,37 +2352,37 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="47" />
         <source>Next try</source>
         <translation>下次重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="49" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="48" />
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="54" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="53" />
         <source>No. {sequence}</source>
         <translation>第 {sequence} 号</translation>
     </message>
@@ -2430,27 +2390,27 @@
 <context>
     <name>OutcomeTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="180" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="182" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
@@ -2458,12 +2418,12 @@
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="41" />
+        <location filename="../../desktop_app/gui/permissions.py" line="45" />
         <source>Sign in first: to %1 you need an account that may.</source>
         <translation>请先登录：“%1”需要登录有此权限的账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="43" />
+        <location filename="../../desktop_app/gui/permissions.py" line="47" />
         <source>Your role (%1) does not allow you to %2.</source>
         <translation>您的角色（%1）没有“%2”的权限</translation>
     </message>
@@ -2522,57 +2482,57 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="212" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="228" />
         <source>Checking every row of {file} … nothing is saved yet.</source>
         <translation>正在逐行检查 {file} …（此时还不会保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="216" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="232" />
         <source>The file has no trainee rows.</source>
         <translation>文件中没有学员数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="219" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="235" />
         <source>Nobody in this file can be enrolled. Save the rows that cannot be imported, correct them and choose the corrected file.</source>
         <translation>这个文件中没有可以报名的学员。请保存不能导入的行，改正后重新选择改好的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="223" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="239" />
         <source>Nothing has been saved yet. Check the list, then click “Import” to enrol the trainees.</source>
         <translation>还没有保存任何数据。请核对下面的清单，然后点“导入”为学员报名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="228" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="244" />
         <source>Import {count} trainees</source>
         <translation>导入 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="229" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="245" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="232" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="248" />
         <source>Step 2 of 4: check the rows</source>
         <translation>第 2 步（共 4 步）：检查每一行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="249" />
         <source>Every row is checked against the identity rules and the subsidy policy.</source>
         <translation>逐行核对身份证件和补贴政策，此时还不会保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="234" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="250" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="235" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="251" />
         <source>Save rows that cannot be imported…</source>
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="237" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="253" />
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
     </message>
@@ -2603,52 +2563,52 @@
 <context>
     <name>ReceiptIssueModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Fix status</source>
         <translation>更正情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="117" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="116" />
         <source>What to do</source>
         <translation>怎么办</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="133" />
         <source>✓ Corrected</source>
         <translation>✓ 已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="133" />
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="135" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="134" />
         <source>See what to do</source>
         <translation>见“怎么办”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="150" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="149" />
         <source>No. {roll} {name}</source>
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/models.py" line="151" />
+        <location filename="../../desktop_app/gui/screens/upload/models.py" line="150" />
         <source>Whole batch</source>
         <translation>整个批次</translation>
     </message>
@@ -2712,37 +2672,37 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="181" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="184" />
         <source>This class is read-only.</source>
         <translation>这个班级只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="220" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="223" />
         <source>No. {roll} {name}: not saved. {reason}</source>
         <translation>{roll} 号 {name}：没有保存。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="233" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="236" />
         <source>No. {roll} {name}, {column}: {reason}</source>
         <translation>{roll} 号 {name}，{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="249" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="252" />
         <source>Nobody is enrolled in this class.</source>
         <translation>这个班级还没有学员。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="253" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="256" />
         <source>Results entered for {entered} of {total} trainees: {passed} passed, {failed} failed.</source>
         <translation>{total} 名学员中已录入 {entered} 人的考核结果：合格 {passed} 人，不合格 {failed} 人。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="257" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="260" />
         <source>Import results…</source>
         <translation>导入成绩…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="259" />
+        <location filename="../../desktop_app/gui/screens/certificates/results.py" line="262" />
         <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
         <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
     </message>
@@ -2816,27 +2776,27 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="28" />
+        <location filename="../../desktop_app/gui/permissions.py" line="32" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="28" />
+        <location filename="../../desktop_app/gui/permissions.py" line="32" />
         <source>Registrar</source>
         <translation>教务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="29" />
+        <location filename="../../desktop_app/gui/permissions.py" line="33" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="29" />
+        <location filename="../../desktop_app/gui/permissions.py" line="33" />
         <source>Clerk</source>
         <translation>文员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/permissions.py" line="30" />
+        <location filename="../../desktop_app/gui/permissions.py" line="34" />
         <source>Auditor</source>
         <translation>审计</translation>
     </message>
@@ -2917,17 +2877,17 @@
 <context>
     <name>RosterImportWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="30" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="31" />
         <source>{total} rows read: {subsidised} will be enrolled with subsidy, {without} will be enrolled without subsidy, {already} are already in the class, {rejected} cannot be imported.</source>
         <translation>共读取 {total} 行：将报名 {subsidised} 人（享受补贴），将报名 {without} 人（不享受补贴），{already} 人已在班中，{rejected} 行不能导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="35" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="36" />
         <source>{enrolled} trainees were enrolled ({subsidised} with subsidy, {without} without); {already} were already in the class; {rejected} rows were not imported.</source>
         <translation>已报名 {enrolled} 人（享受补贴 {subsidised} 人，不享受补贴 {without} 人）；{already} 人原本已在班中；{rejected} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="49" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/outcomes.py" line="50" />
         <source>Row {row} ({name}): {reasons}</source>
         <translation>第 {row} 行（{name}）：{reasons}</translation>
     </message>
@@ -2998,32 +2958,32 @@
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="141" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="143" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="142" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="144" />
         <source>Subsidy</source>
         <translation>补贴</translation>
     </message>
@@ -3039,24 +2999,9 @@
 <context>
     <name>ScheduleBox</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="91" />
+        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="92" />
         <source>Schedule</source>
         <translation>课表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="94" />
-        <source>Morning</source>
-        <translation>上午</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="95" />
-        <source>Afternoon</source>
-        <translation>下午</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="96" />
-        <source>Evening</source>
-        <translation>晚上</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/screens/classes/new_class_dialog.py" line="97" />
@@ -3112,37 +3057,37 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="79" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="80" />
         <source>No sessions are scheduled.</source>
         <translation>还没有排课。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="81" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="82" />
         <source>{count} sessions ({cancelled} cancelled)</source>
         <translation>共 {count} 次课（另有 {cancelled} 次已取消）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="83" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="84" />
         <source>{count} sessions</source>
         <translation>共 {count} 次课</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="106" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="107" />
         <source>Move this session…</source>
         <translation>调整这次课的时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="107" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="108" />
         <source>Cancel this session…</source>
         <translation>取消这次课…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="136" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="137" />
         <source>Move session…</source>
         <translation>调整时间…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="137" />
+        <location filename="../../desktop_app/gui/screens/classes/schedule_tab.py" line="138" />
         <source>Cancel session…</source>
         <translation>取消这次课…</translation>
     </message>
@@ -3163,37 +3108,37 @@
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="97" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="99" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="98" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="100" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/models.py" line="98" />
+        <location filename="../../desktop_app/gui/screens/classes/models.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3712,37 +3657,37 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>UsbTransfer</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="37" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="38" />
         <source>Choose the USB stick or folder for batch {code}</source>
         <translation>选择存放 {code} 批次的U盘或文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="48" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="49" />
         <source>Batch of {code} written to {folder}: {files}. Take these files to the platform's office; it contains personal data, so keep the stick safe. Bring back the receipt file and import it here.</source>
         <translation>{code} 的批次已写入 {folder}：{files}。请把这些文件送交省平台经办处；其中含个人信息，请妥善保管U盘。拿回回执文件后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="55" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="56" />
         <source>The batch was not exported. {reason}</source>
         <translation>批次没有导出。{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="63" />
         <source>Import a receipt from the platform</source>
         <translation>导入省平台回执</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="64" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="65" />
         <source>Receipt files (*.json);;All files (*)</source>
         <translation>回执文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="73" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="74" />
         <source>Receipt imported: {code} is now “{state}”.</source>
         <translation>回执已导入：{code} 现为“{state}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="80" />
+        <location filename="../../desktop_app/gui/screens/upload/usb.py" line="81" />
         <source>The receipt was not imported. {reason}</source>
         <translation>回执没有导入。{reason}</translation>
     </message>
@@ -3861,12 +3806,12 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>VoidReissue</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="62" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="71" />
         <source>Certificate {number} was voided. The trainee can receive a new certificate with “Issue certificates”.</source>
         <translation>证书 {number} 已作废。可以用“发放证书”为这名学员重新发证。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="66" />
+        <location filename="../../desktop_app/gui/screens/certificates/void_reissue.py" line="75" />
         <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
         <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
     </message>
@@ -3874,12 +3819,12 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>WorkStep</name>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="94" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="110" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="130" />
+        <location filename="../../desktop_app/gui/screens/classes/roster_import/work_steps.py" line="146" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

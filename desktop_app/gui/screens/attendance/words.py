@@ -8,8 +8,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app import messages
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
-from desktop_app.domain.schedule import CHINA_TZ
+from desktop_app.domain.schedule import CHINA_TZ, Period
 from desktop_app.gui import value_labels as labels
 from desktop_app.services.attendance import SessionInfo, SummaryRow
 
@@ -85,13 +86,18 @@ def eligibility_label(row: SummaryRow) -> str:
     }[eligibility_state(row)]
 
 
-def period_label(starts_at: datetime) -> str:
-    """上午/下午/晚上 from the start time (SessionInfo has no period of its own)."""
+def period_of(starts_at: datetime) -> Period:
+    """The half-day a sitting belongs to, from its start time (SessionInfo has no period of its own)."""
     if starts_at.hour < 12:
-        return QCoreApplication.translate("AttendancePage", "Morning")
+        return Period.MORNING
     if starts_at.hour < 18:
-        return QCoreApplication.translate("AttendancePage", "Afternoon")
-    return QCoreApplication.translate("AttendancePage", "Evening")
+        return Period.AFTERNOON
+    return Period.EVENING
+
+
+def period_label(starts_at: datetime) -> str:
+    """上午/下午/晚上 (Morning/Afternoon/Evening): the period's own words."""
+    return period_of(starts_at).label(messages.current_language())
 
 
 def session_text(info: SessionInfo, today: date | None = None) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.certificates.batch import CertificateBatch
@@ -16,7 +17,7 @@ from desktop_app.gui.screens.certificates.issue import CertificateIssuer
 from desktop_app.gui.screens.certificates.models import CertificateIssueModel, IssueRow, issue_rows
 from desktop_app.gui.screens.certificates.preview import CertificatePreview
 from desktop_app.gui.screens.certificates.printing import CertificatePrinting
-from desktop_app.gui.screens.certificates.void_reissue import VoidReissue
+from desktop_app.gui.screens.certificates.void_reissue import CertificateChange, VoidReissue
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.certificates import CertificateCandidate, CertificateView
@@ -55,10 +56,10 @@ class IssuingTab(QWidget):
         self.issue_button.clicked.connect(self.issuer.ask)
         self.void_button = QPushButton()
         self.void_button.setObjectName("voidButton")
-        self.void_button.clicked.connect(lambda: self.void_reissue.ask("void"))
+        self.void_button.clicked.connect(lambda: self.void_reissue.ask(CertificateChange.VOID))
         self.reissue_button = QPushButton()
         self.reissue_button.setObjectName("reissueButton")
-        self.reissue_button.clicked.connect(lambda: self.void_reissue.ask("reissue"))
+        self.reissue_button.clicked.connect(lambda: self.void_reissue.ask(CertificateChange.REISSUE))
         self.print_button = QPushButton()
         self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(self.printing.print_class)
@@ -149,7 +150,7 @@ class IssuingTab(QWidget):
         position = self.model.row_of_number(keep) if keep else -1
         if position < 0 and keep_enrolment is not None:
             position = next((n for n, row in enumerate(self.model.rows()) if row.enrolment_id == keep_enrolment
-                             and row.status != "void"), -1)
+                             and row.status != CertificateStatus.VOID), -1)
         if position >= 0:
             self.view.selectRow(position)
             self.view.scrollTo(self.model.index(position, 0))
@@ -170,7 +171,7 @@ class IssuingTab(QWidget):
         apply_permission(self.issue_button, actor, Permission.ISSUE_CERTIFICATES,
                          enabled=has_class and bool(self.model.issuable()))
         selected = self.selected_row()
-        issued_selected = selected is not None and selected.status == "issued"
+        issued_selected = selected is not None and selected.status == CertificateStatus.ISSUED
         apply_permission(self.void_button, actor, Permission.ISSUE_CERTIFICATES, enabled=issued_selected)
         apply_permission(self.reissue_button, actor, Permission.ISSUE_CERTIFICATES, enabled=issued_selected)
         any_issued = bool(self.model.issued())
@@ -230,10 +231,10 @@ class IssuingTab(QWidget):
         if self.page.current_code() is None:
             self.summary.setText("")
             return
-        issued = sum(1 for row in rows if row.status == "issued")
+        issued = sum(1 for row in rows if row.status == CertificateStatus.ISSUED)
         ready = len(self.model.issuable())
         blocked = sum(1 for row in rows if not row.eligible and row.number is None)
-        void = sum(1 for row in self.model.rows() if row.status == "void")
+        void = sum(1 for row in self.model.rows() if row.status == CertificateStatus.VOID)
         text = self.tr("{total} trainees: {issued} with a certificate, {ready} ready to receive one, {blocked} not "
                        "eligible yet.").format(total=len(rows), issued=issued, ready=ready, blocked=blocked)
         if void:

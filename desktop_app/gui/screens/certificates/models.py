@@ -8,34 +8,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from desktop_app.domain.assessment import AssessmentValueError, format_score, parse_score
+from desktop_app.domain.assessment import AssessmentResult, AssessmentValueError, format_score, parse_score
+from desktop_app.domain.certificates import CertificateStatus
+from desktop_app.gui import value_labels as labels
 from desktop_app.gui.theme import Colour, qcolor
 from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentRowView
 from desktop_app.services.certificates import CertificateCandidate, CertificateView
-
-# Value words shared by both tables; their translation context is the page's, as it always was.
-
-
-def result_label(result: str | None) -> str:
-    if result == "pass":
-        return QCoreApplication.translate("CertificatesPage", "Pass")
-    if result == "fail":
-        return QCoreApplication.translate("CertificatesPage", "Fail")
-    return "—"
-
-
-def certificate_status_label(status: str | None) -> str:
-    if status == "issued":
-        return QCoreApplication.translate("CertificatesPage", "Issued")
-    if status == "void":
-        return QCoreApplication.translate("CertificatesPage", "Void")
-    return QCoreApplication.translate("CertificatesPage", "Not issued")
-
 
 def _pass_or_fail(passed: bool) -> QColor:
     return qcolor(Colour.SUCCESS) if passed else qcolor(Colour.ERROR)
@@ -110,7 +93,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
                 self.ID_NUMBER: row.id_masked,
                 self.THEORY: format_score(row.theory_score),
                 self.PRACTICAL: format_score(row.practical_score),
-                self.RESULT: result_label(row.result),
+                self.RESULT: labels.assessment_result(row.result),
                 self.RETAKE: "",
             }[column]
         if role == Qt.ItemDataRole.EditRole:
@@ -132,7 +115,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
             if column in (self.THEORY, self.PRACTICAL) and not self.read_only:
                 return self.tr("0 to 100, at most one decimal; type 缺考 for an absent trainee")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.RESULT and row.result:
-            return _pass_or_fail(row.result == "pass")
+            return _pass_or_fail(row.result == AssessmentResult.PASS)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.THEORY, self.PRACTICAL,
                                                                     self.RESULT):
             return Qt.AlignmentFlag.AlignCenter
@@ -160,9 +143,9 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
             field = "theory_score" if column == self.THEORY else "practical_score"
             return self._apply(number, column, replace(row, **{field: score}))
         if column == self.RESULT:
-            result = value or None
-            if result not in (None, "pass", "fail"):
+            if value and value not in tuple(AssessmentResult):
                 return False
+            result = AssessmentResult(value) if value else None
             return self._apply(number, column, replace(row, result=result))
         return False
 
@@ -179,8 +162,8 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
 
     def counts(self) -> tuple[int, int, int]:
         """(trainees with a result, passed, failed)."""
-        passed = sum(1 for row in self._rows if row.result == "pass")
-        failed = sum(1 for row in self._rows if row.result == "fail")
+        passed = sum(1 for row in self._rows if row.result == AssessmentResult.PASS)
+        failed = sum(1 for row in self._rows if row.result == AssessmentResult.FAIL)
         return passed + failed, passed, failed
 
 
@@ -199,7 +182,7 @@ class IssueRow:
     eligible: bool | None  # None on a voided certificate's line
     reasons: tuple[Problem, ...]
     number: str | None
-    status: str | None  # "issued", "void" or None (no certificate)
+    status: CertificateStatus | None  # None: no certificate
     issued_on: date | None = None
     void_reason: str | None = None
 
@@ -213,9 +196,9 @@ def issue_rows(candidates: Sequence[CertificateCandidate], certificates: Sequenc
         rows.append(IssueRow(c.enrolment_id, c.roll_no, c.name, c.id_masked, c.eligible, tuple(c.reasons),
                              c.certificate_number, c.certificate_status, view.issued_on if view else None))
     for view in certificates:
-        if view.status == "void":
+        if view.status == CertificateStatus.VOID:
             rows.append(IssueRow(None, None, view.name, str(view.content.get("id_masked", "")), None, (),
-                                 view.number, "void", view.issued_on, view.void_reason))
+                                 view.number, CertificateStatus.VOID, view.issued_on, view.void_reason))
     return rows
 
 
@@ -259,23 +242,23 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
                 self.NAME: row.name,
                 self.ID_NUMBER: row.id_masked,
                 self.NUMBER: row.number or "",
-                self.STATUS: certificate_status_label(row.status),
+                self.STATUS: labels.certificate_status(row.status),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.ELIGIBLE and row.reasons:
                 return "\n".join(problem.message() for problem in row.reasons)
-            if row.status == "void" and row.void_reason:
+            if row.status == CertificateStatus.VOID and row.void_reason:
                 return self.tr("Voided: {reason}").format(reason=row.void_reason)
             if column == self.NUMBER and row.issued_on:
                 return self.tr("Issued on {date}").format(date=row.issued_on.isoformat())
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == "void":
+            if row.status == CertificateStatus.VOID:
                 return qcolor(Colour.TEXT_FAINT)
             if column == self.ELIGIBLE and row.eligible is not None:
                 return _pass_or_fail(row.eligible)
-            if column == self.STATUS and row.status == "issued":
+            if column == self.STATUS and row.status == CertificateStatus.ISSUED:
                 return qcolor(Colour.SUCCESS)
-        if role == Qt.ItemDataRole.FontRole and row.status == "void" and column == self.NUMBER:
+        if role == Qt.ItemDataRole.FontRole and row.status == CertificateStatus.VOID and column == self.NUMBER:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -293,4 +276,4 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
         return [row for row in self._rows if row.eligible and row.number is None and row.enrolment_id is not None]
 
     def issued(self) -> list[IssueRow]:
-        return [row for row in self._rows if row.status == "issued"]
+        return [row for row in self._rows if row.status == CertificateStatus.ISSUED]

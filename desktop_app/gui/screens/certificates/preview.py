@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.certificates.models import CertificateIssueModel, IssueRow
@@ -90,7 +91,7 @@ class CertificatePreview(QWidget):
                             failure=lambda error: self._failed(row, error), latest="preview")
 
     def _certificate_title(self, row: IssueRow) -> str:
-        if row.status == "void":
+        if row.status == CertificateStatus.VOID:
             return self.tr("Certificate {number} · {name} · void: {reason}").format(
                 number=row.number, name=row.name, reason=row.void_reason or "")
         return self.tr("Certificate {number} · {name} · issued {date}").format(
@@ -109,7 +110,7 @@ class CertificatePreview(QWidget):
             return  # another line was selected meanwhile (one without a certificate to ask for)
         if self.pdf.show_pdf(pdf):
             self.loaded.emit(number)
-        if row.status == "void":
+        if row.status == CertificateStatus.VOID:
             self.note.setText(self.tr("This certificate is void: do not print or hand it out. Scanning its QR "
                                       "code says it is void."))
             self.note.show()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.gui.tasks import CancellableRun
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.pdf_preview import PrintOutcome, load_pdf, prepare_printer, print_pdf
@@ -34,9 +35,9 @@ class CertificatePrinting(QObject):
     def selected_page(self) -> int | None:
         """The page of the selected certificate in the class PDF (issued certificates by number)."""
         row = self.tab.selected_row()
-        if row is None or row.status != "issued":
+        if row is None or row.status != CertificateStatus.ISSUED:
             return None
-        numbers = [view.number for view in self.tab.certificates if view.status == "issued"]
+        numbers = [view.number for view in self.tab.certificates if view.status == CertificateStatus.ISSUED]
         return numbers.index(row.number) if row.number in numbers else None
 
     def print_class(self) -> None:

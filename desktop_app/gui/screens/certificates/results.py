@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.permissions import Permission
+from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.screens.certificates.models import AssessmentTableModel, result_label
+from desktop_app.gui.screens.certificates.models import AssessmentTableModel
 from desktop_app.gui.screens.certificates.results_import import ResultsImport
 from desktop_app.services.assessment import AssessmentRowView
 
@@ -40,8 +42,9 @@ class ResultDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("resultEditor")
-        for code in ("", "pass", "fail"):
-            combo.addItem(result_label(code or None), code)
+        combo.addItem(labels.assessment_result(None), "")
+        for result in AssessmentResult:
+            combo.addItem(labels.assessment_result(result), result.value)
         combo.activated.connect(lambda _index, combo=combo: self._chosen(combo))
         return combo
 

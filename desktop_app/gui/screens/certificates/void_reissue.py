@@ -3,6 +3,7 @@ itself and keeps a refusal inline, and what the issue tab does once it is saved.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
@@ -31,6 +33,13 @@ if TYPE_CHECKING:
 MAX_REASON_LENGTH = 200
 
 
+class CertificateChange(StrEnum):
+    """What the reason dialog does to a certificate (an action, not one of its states)."""
+
+    VOID = "void"  # 作废
+    REISSUE = "reissue"  # 补发
+
+
 class VoidReissue(QObject):
     """The issue tab's “Void…” and “Reissue…” for the selected certificate."""
 
@@ -43,10 +52,10 @@ class VoidReissue(QObject):
     def reason_dialog(self) -> CertificateReasonDialog | None:
         return self.dialogs.dialog
 
-    def ask(self, action: str) -> None:
-        """`action` is "void" or "reissue"; the dialog asks for the reason and saves."""
+    def ask(self, action: CertificateChange) -> None:
+        """The dialog asks for the reason and saves the change."""
         row = self.tab.selected_row()
-        if row is None or row.status != "issued" or row.number is None:
+        if row is None or row.status != CertificateStatus.ISSUED or row.number is None:
             return
         page = self.tab.page
         if not permitted(page.actor, Permission.ISSUE_CERTIFICATES):
@@ -56,9 +65,9 @@ class VoidReissue(QObject):
         dialog.completed.connect(lambda result: self._saved(action, number, result))
         self.dialogs.open(dialog)
 
-    def _saved(self, action: str, number: str, result) -> None:
+    def _saved(self, action: CertificateChange, number: str, result) -> None:
         notice = self.tab.page.notice
-        if action == "void":
+        if action == CertificateChange.VOID:
             notice.show_note(self.tr("Certificate {number} was voided. The trainee can receive a new certificate "
                                      "with “Issue certificates”.").format(number=number), "success")
             self.tab.reload(select_number=number)
@@ -73,13 +82,11 @@ class CertificateReasonDialog(QDialog):
 
     completed = Signal(object)  # None after a void; the new number after a reissue
 
-    def __init__(self, action: str, number: str, name: str, office: Office, operations: Operations,
+    def __init__(self, action: CertificateChange, number: str, name: str, office: Office, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if action not in ("void", "reissue"):
-            raise ValueError(action)
-        self.setObjectName(f"{action}CertificateDialog")
-        self.action = action
+        self.action = CertificateChange(action)  # refuses an action it does not know
+        self.setObjectName(f"{self.action}CertificateDialog")
         self.number = number
         self.trainee = name
         self.office = office
@@ -136,7 +143,8 @@ class CertificateReasonDialog(QDialog):
         self.busy = True
         self.ok_button.setEnabled(False)
         number = self.number
-        change = self.office.certificates.void if self.action == "void" else self.office.certificates.reissue
+        certificates = self.office.certificates
+        change = certificates.void if self.action is CertificateChange.VOID else certificates.reissue
         self.operations.run(self, lambda: change(number, reason), success=self._saved, failure=self._failed)
 
     def _saved(self, result) -> None:
@@ -163,7 +171,7 @@ class CertificateReasonDialog(QDialog):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        if self.action == "void":
+        if self.action is CertificateChange.VOID:
             self.setWindowTitle(self.tr("Void a certificate"))
             self.explanation.setText(self.tr(
                 "Void certificate {number} of {name}? The number is never used again and the certificate stays on "

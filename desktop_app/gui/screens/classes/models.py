@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, Qt
 
 from desktop_app.domain.class_status import ClassStatus
+from desktop_app.domain.roster_outcome import RosterOutcome
+from desktop_app.domain.schedule import SessionStatus
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.theme import Colour, qcolor
 from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
@@ -114,7 +116,7 @@ class SessionTableModel(RowList, QAbstractTableModel):
                 self.TEACHER: row.teacher or "",
                 self.STATUS: labels.session_status(row.status),
             }[column]
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == "cancelled":
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == SessionStatus.CANCELLED:
             return qcolor(Colour.TEXT_FAINT)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WEEKDAY, self.KIND, self.LESSONS):
             return Qt.AlignmentFlag.AlignCenter
@@ -209,9 +211,9 @@ class OutcomeTableModel(RowList, QAbstractTableModel):
             reasons = self.reasons(row)
             return "\n".join(reasons) if reasons else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row.status == "rejected":
+            if row.status == RosterOutcome.REJECTED:
                 return qcolor(Colour.ROW_REJECTED)
-            if row.status == "enrolled_without_subsidy":
+            if row.status == RosterOutcome.ENROLLED_WITHOUT_SUBSIDY:
                 return qcolor(Colour.ROW_NO_SUBSIDY)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ROW_NUMBER:
             return Qt.AlignmentFlag.AlignCenter

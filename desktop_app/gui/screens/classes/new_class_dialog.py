@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import messages
 from desktop_app.domain.schedule import Period, ScheduleSpec
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import failure_text
@@ -91,9 +92,8 @@ class ScheduleBox(FollowsLanguage, QGroupBox):
         self.setTitle(self.tr("Schedule"))
         for number, check in enumerate(self.weekday_checks):
             check.setText(labels.weekday(date(2024, 1, 1) + timedelta(days=number)))  # 2024-01-01 was a Monday
-        self.period_checks[Period.MORNING].setText(self.tr("Morning"))
-        self.period_checks[Period.AFTERNOON].setText(self.tr("Afternoon"))
-        self.period_checks[Period.EVENING].setText(self.tr("Evening"))
+        for period, check in self.period_checks.items():
+            check.setText(period.label(messages.current_language()))
         self.days_label.setText(self.tr("Days"))
         self.sittings_label.setText(self.tr("Sittings"))
         self.lessons_label.setText(self.tr("Lessons per sitting"))

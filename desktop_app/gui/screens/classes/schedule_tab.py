@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Permission
+from desktop_app.domain.schedule import SessionStatus
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.classes.models import SessionTableModel
@@ -73,7 +74,7 @@ class ScheduleTab(QWidget):
 
     def render_summary(self) -> None:
         sessions = self.detail.sessions if self.detail else []
-        active = [s for s in sessions if s.status != "cancelled"]
+        active = [s for s in sessions if s.status != SessionStatus.CANCELLED]
         cancelled = len(sessions) - len(active)
         if not sessions:
             summary = self.tr("No sessions are scheduled.")
@@ -93,7 +94,7 @@ class ScheduleTab(QWidget):
     def _update_buttons(self, *_args) -> None:
         session = self.selected_session()
         editable = self.detail is not None and not self.detail.row.status.is_read_only
-        usable = editable and session is not None and session.status != "cancelled"
+        usable = editable and session is not None and session.status != SessionStatus.CANCELLED
         for button in (self.move_button, self.cancel_button):
             apply_permission(button, self.office.actor, Permission.MANAGE_CLASSES, enabled=usable)
 

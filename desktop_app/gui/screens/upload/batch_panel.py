@@ -7,6 +7,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.domain.batches import RECEIPT_STATES, BatchState
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import NoticeBanner, failure_text
@@ -176,13 +177,13 @@ class BatchPanel(QFrame):
         elif correction is not None and not row.superseded_by:
             lines.append(self.tr("Correction batch {batch} was sealed for it: follow that batch.").format(
                 batch=correction.batch_id))
-        elif row.state == "accepted_with_warnings":
+        elif row.state == BatchState.ACCEPTED_WITH_WARNINGS:
             lines.append(self.tr("Accepted. The notes below need no new upload, but check them."))
         if row.supersedes:
             lines.append(self.tr("This correction replaces batch {batch}.").format(batch=row.supersedes))
         if row.superseded_by:
             lines.append(self.tr("Replaced by correction batch {batch}.").format(batch=row.superseded_by))
-        if not detail.issues and row.state in ("accepted", "accepted_with_warnings", "rejected"):
+        if not detail.issues and row.state in RECEIPT_STATES:
             lines.append(self.tr("The platform listed no problems."))
         return lines
 

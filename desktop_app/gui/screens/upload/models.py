@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
+from desktop_app.domain.batches import PENDING_STATES, BatchState
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.screens.upload.correction_dialogs import fixable
 from desktop_app.gui.theme import Colour, qcolor
@@ -15,17 +16,15 @@ from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
 from desktop_app.services.outbox import BatchRow, IssueView
 
 # The colour of each batch state's word in the outbox (the words come from value_labels).
-STATE_COLOURS = {
-    "sealed": Colour.ACCENT,
-    "sending": Colour.ACCENT,
-    "sent_unconfirmed": Colour.WARNING,
-    "accepted": Colour.SUCCESS,
-    "accepted_with_warnings": Colour.SUCCESS,
-    "rejected": Colour.ERROR,
-    "superseded": Colour.TEXT_FAINT,
+STATE_COLOURS: dict[BatchState, Colour] = {
+    BatchState.SEALED: Colour.ACCENT,
+    BatchState.SENDING: Colour.ACCENT,
+    BatchState.SENT_UNCONFIRMED: Colour.WARNING,
+    BatchState.ACCEPTED: Colour.SUCCESS,
+    BatchState.ACCEPTED_WITH_WARNINGS: Colour.SUCCESS,
+    BatchState.REJECTED: Colour.ERROR,
+    BatchState.SUPERSEDED: Colour.TEXT_FAINT,
 }
-# States in which a batch still waits to go up, so its next try is worth showing.
-WAITING_STATES = ("sealed", "sending", "sent_unconfirmed")
 
 IssueKey = tuple[str, str | None, str | None]
 
@@ -69,7 +68,7 @@ class OutboxModel(RowList, QAbstractTableModel):
                 self.KIND: labels.batch_kind(row.kind),
                 self.STATE: labels.batch_state(row.state),
                 self.ATTEMPTS: str(row.attempts),
-                self.NEXT_TRY: labels.local_time(row.next_attempt_at) if row.state in WAITING_STATES else "",
+                self.NEXT_TRY: labels.local_time(row.next_attempt_at) if row.state in PENDING_STATES else "",
                 self.RECEIPT: self.receipt(row),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
@@ -93,12 +92,12 @@ class OutboxModel(RowList, QAbstractTableModel):
 
     def returned(self, row: BatchRow) -> bool:
         """Returned by the platform (被退回) and no correction sealed for it yet: it waits for fixes."""
-        return row.state == "rejected" and not row.superseded_by and self.correction_of(row) is None
+        return row.state == BatchState.REJECTED and not row.superseded_by and self.correction_of(row) is None
 
     def most_urgent(self) -> int:
         """The batch that needs the clerk most: a returned one, else the newest (-1: none)."""
-        return next((n for n, row in enumerate(self._rows) if row.state == "rejected" and not row.superseded_by),
-                    0 if self._rows else -1)
+        returned = (n for n, row in enumerate(self._rows) if row.state == BatchState.REJECTED and not row.superseded_by)
+        return next(returned, 0 if self._rows else -1)
 
 
 class ReceiptIssueModel(RowList, QAbstractTableModel):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop_app.domain.batches import BatchState
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
@@ -72,7 +73,7 @@ class UsbTransfer(QObject):
             self._set_busy("receipt", False)
             self.notice.show_note(self.tr("Receipt imported: {code} is now “{state}”.").format(
                 code=row.class_code or row.batch_id, state=labels.batch_state(row.state)),
-                "warning" if row.state == "rejected" else "success")
+                "warning" if row.state == BatchState.REJECTED else "success")
             self.receipt_imported.emit(row)
 
         def failed(error: BaseException) -> None:

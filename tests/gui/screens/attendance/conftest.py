@@ -3,12 +3,13 @@ built over it as the window builds it."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+import time_machine
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from desktop_app.domain.schedule import parse_schedule_spec
+from desktop_app.domain.schedule import CHINA_TZ, parse_schedule_spec
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.attendance import AttendancePage
@@ -18,8 +19,17 @@ from desktop_app.services.roster import import_roster
 from tests.services.conftest import people, rows_for, write_roster
 
 CODE = "2026-KQ01"
-TODAY = date.today()
+# Time is an input: every test here runs at 10:00 on a Wednesday in China (the morning session under
+# way), whatever the hour and the zone of the machine; the clock ticks on from there.
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=CHINA_TZ)
+TODAY: date = NOW.date()
 WAIT = 20_000
+
+
+@pytest.fixture(autouse=True)
+def china_morning():
+    with time_machine.travel(NOW, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QTableView
 
+from desktop_app.domain.roster_outcome import RosterOutcome
 from desktop_app.gui.screens.classes.models import OutcomeTableModel
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
@@ -21,10 +22,10 @@ def outcome_table(model: OutcomeTableModel, name: str) -> QTableView:
 
 def counts_text(report: RosterImportReport, *, preview: bool) -> str:
     """The one sentence a clerk reads first: how many rows go in, how, and how many do not."""
-    subsidised = report.count("enrolled")
-    without = report.count("enrolled_without_subsidy")
-    already = report.count("already_enrolled")
-    rejected = report.count("rejected")
+    subsidised = report.count(RosterOutcome.ENROLLED)
+    without = report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY)
+    already = report.count(RosterOutcome.ALREADY_ENROLLED)
+    rejected = report.count(RosterOutcome.REJECTED)
     total = len(report.outcomes)
     if preview:
         return QCoreApplication.translate(

@@ -3,11 +3,12 @@
 Both run one long job over the chosen file off the UI thread. The job's progress callback is
 called on the worker thread, so it only emits a signal, which Qt delivers to the progress bar on
 the UI thread. Cancel sets a flag that the service polls between rows; a cancelled import rolls
-back and changes nothing. A step's state is idle, running, done, cancelled or failed; an answer
-for a run the step has since dropped (Back, Try again) is ignored."""
+back and changes nothing. A step's state is a StepState; an answer for a run the step has since
+dropped (Back, Try again) is ignored."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,21 @@ if TYPE_CHECKING:
     from desktop_app.gui.screens.classes.roster_import.wizard import RosterImportWizard
 
 
+class StepState(StrEnum):
+    """Where a step's run is (the wizard's own bookkeeping, not a state of anything stored)."""
+
+    IDLE = "idle"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+    @property
+    def stopped(self) -> bool:
+        """Ended without a report: the step shows why and offers Try again."""
+        return self in (StepState.CANCELLED, StepState.FAILED)
+
+
 class WorkStep(QWizardPage):
     """A step that runs its job when shown, with progress, Cancel, and Try again after a failure."""
 
@@ -33,7 +49,7 @@ class WorkStep(QWizardPage):
         self.setObjectName(f"{name}Page")
         self.owner = wizard
         self.run: CancellableRun | None = None
-        self.state = "idle"  # idle / running / done / cancelled / failed
+        self.state = StepState.IDLE
         self.error_text = ""
         self.last_progress: tuple[int, int] | None = None
         self.status_label = QLabel()
@@ -72,13 +88,13 @@ class WorkStep(QWizardPage):
         self.start()
 
     def start(self) -> None:
-        if self.state == "running" or self.owner.source is None:
+        if self.state is StepState.RUNNING or self.owner.source is None:
             return
         source, code = self.owner.source, self.owner.class_row.code
         run = CancellableRun(self)
         run.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.run = run
-        self.state = "running"
+        self.state = StepState.RUNNING
         self.last_progress = None
         self.clear()
         self.progress.setRange(0, 0)  # busy until the first figure arrives (reading the file)
@@ -88,13 +104,13 @@ class WorkStep(QWizardPage):
                        lambda error: self._failed(run, error))
 
     def cancel(self) -> None:
-        if self.run is not None and self.state == "running":
+        if self.run is not None and self.state is StepState.RUNNING:
             self.run.cancel()
             self.cancel_button.setEnabled(False)
             self.status_label.setText(self.tr("Stopping…"))
 
     def _progressed(self, done: int, total: int) -> None:
-        if self.sender() is not self.run or self.state != "running":
+        if self.sender() is not self.run or self.state is not StepState.RUNNING:
             return
         self.last_progress = (done, total)
         self.progress.setRange(0, max(total, 1))
@@ -103,7 +119,7 @@ class WorkStep(QWizardPage):
     def _finished(self, run: CancellableRun, report: RosterImportReport) -> None:
         if run is not self.run:
             return
-        self.state = "done"
+        self.state = StepState.DONE
         self.show_report(report)
         self._render()
         self.completeChanged.emit()
@@ -111,7 +127,7 @@ class WorkStep(QWizardPage):
     def _failed(self, run: CancellableRun, error: BaseException) -> None:
         if run is not self.run:
             return
-        self.state = "cancelled" if run.cancelled() else "failed"
+        self.state = StepState.CANCELLED if run.cancelled() else StepState.FAILED
         self.error_text = failure_text(error)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -119,12 +135,12 @@ class WorkStep(QWizardPage):
         self.completeChanged.emit()
 
     def _render_controls(self) -> None:
-        running = self.state == "running"
+        running = self.state is StepState.RUNNING
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
-        self.retry_button.setVisible(self.state in ("cancelled", "failed"))
+        self.retry_button.setVisible(self.state.stopped)
         self.progress.setVisible(running)
-        set_tone(self.status_label, Tone.ERROR if self.state in ("cancelled", "failed") else Tone.PLAIN)
+        set_tone(self.status_label, Tone.ERROR if self.state.stopped else Tone.PLAIN)
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
@@ -175,13 +191,13 @@ class PreviewPage(WorkStep):
         if self.run is not None:
             self.run.cancel()
         self.run = None
-        self.state = "idle"
+        self.state = StepState.IDLE
         self.owner.preview_report = None
         self.model.set_outcomes([], preview=True)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         report = self.owner.preview_report
-        return self.state == "done" and report is not None and report.enrolled > 0
+        return self.state is StepState.DONE and report is not None and report.enrolled > 0
 
     def clear(self) -> None:
         self.owner.preview_report = None
@@ -203,12 +219,12 @@ class PreviewPage(WorkStep):
     def _render(self) -> None:
         self._render_controls()
         report = self.owner.preview_report
-        done = self.state == "done"
+        done = self.state is StepState.DONE
         self.table.setVisible(done)
         self.legend.setVisible(done)
         self.save_button.setVisible(done and report is not None and len(report.rejected) > 0)
         self.counts.setVisible(done)
-        if self.state == "running":
+        if self.state is StepState.RUNNING:
             self.status_label.setText(self.tr("Checking every row of {file} … nothing is saved yet.").format(
                 file=self.owner.source.name if self.owner.source else ""))
         elif done and report is not None:
@@ -222,7 +238,7 @@ class PreviewPage(WorkStep):
                 self.status_label.setText(self.tr(
                     "Nothing has been saved yet. Check the list, then click “Import” to enrol the trainees."))
             self.counts.setText(counts_text(report, preview=True))
-        elif self.state in ("cancelled", "failed"):
+        elif self.state.stopped:
             self.status_label.setText(self.error_text)
         self.setButtonText(QWizard.WizardButton.CommitButton,
                            self.tr("Import {count} trainees").format(count=report.enrolled) if report and report.enrolled
@@ -254,7 +270,7 @@ class ImportPage(WorkStep):
         return self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
-        return self.state == "done"
+        return self.state is StepState.DONE
 
     def _finished(self, run: CancellableRun, report: RosterImportReport) -> None:
         self.owner.imported.emit(report.class_code)  # saved, whatever the wizard shows now
@@ -267,11 +283,11 @@ class ImportPage(WorkStep):
 
     def _render(self) -> None:
         self._render_controls()
-        if self.state == "running":
+        if self.state is StepState.RUNNING:
             self.status_label.setText(self.tr("Enrolling the trainees … the window stays usable meanwhile."))
-        elif self.state == "done":
+        elif self.state is StepState.DONE:
             self.status_label.setText(self.tr("Import finished."))
-        elif self.state in ("cancelled", "failed"):
+        elif self.state.stopped:
             self.status_label.setText(self.error_text + "\n" + self.tr(
                 "Click “Try again” to import the file again, or “Close” to stop here."))
 
