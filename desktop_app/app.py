@@ -21,15 +21,18 @@ def _prepare_platform(headless: bool) -> None:
 
 
 def create_application():
-    """The QApplication with the bundled CJK font; translations are installed by `build_window`."""
+    """The QApplication with the bundled CJK font and the theme; translations are installed by
+    `build_window`."""
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui.fonts import install_application_font
+    from desktop_app.gui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SkillDesk")
     app.setOrganizationName("SkillDesk")
     install_application_font(app)
+    apply_theme(app)
     return app
 
 
@@ -91,44 +94,30 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
 
 
 def start_session(window, settings: Settings) -> bool:
-    """Sign in (or run the first-run wizard), then arm the idle lock with the configured period.
+    """Sign in (or run the first-run wizard), then arm the idle lock with the chosen period.
     False when the person gave up. The screenshot path never comes here: it stays non-interactive."""
-    from desktop_app.config import read_settings_file, save_preference
-    from desktop_app.gui.login import IdleLock, idle_minutes_from, sign_in_at_start
+    from desktop_app.gui.login import sign_in_at_start
 
-    if not sign_in_at_start(window.office):
+    if not sign_in_at_start(window.office, window.operations):
         return False
-    minutes = idle_minutes_from(read_settings_file(settings.settings_file))
-    window.idle_lock = IdleLock(window, window.office, minutes=minutes)
-    page = window.pages["settings"]
-    page.set_idle_minutes(minutes)
-
-    def choose(value: int) -> None:
-        save_preference(settings, "idle_lock_minutes", value)
-        window.idle_lock.set_minutes(value)
-
-    page.idle_minutes_chosen.connect(choose)
+    window.arm_idle_lock()
     return True
 
 
-def daily_backup(db, settings: Settings) -> None:
+def daily_backup(office, settings: Settings) -> None:
     """A daily backup when one is due (SQLite only); failures are logged, never shown as errors
     in the middle of someone's work."""
     try:
-        from desktop_app.services.backups import backup_if_due
-
-        backup_if_due(db, settings.data_dir)
+        office.backups.backup_if_due(settings.data_dir)
     except Exception:  # noqa: BLE001 - a backup problem must not interrupt the user
         log.exception("daily backup failed")
 
 
-def backup_after_close(db, settings: Settings) -> None:
+def backup_after_close(office, settings: Settings) -> None:
     """The automatic, rotating backup once the window has closed (SQLite only). A failure is
     logged and never stops the exit: the data itself is safe in the database."""
     try:
-        from desktop_app.services.backups import backup_on_close
-
-        info = backup_on_close(db, settings.data_dir)
+        info = office.backups.backup_on_close(settings.data_dir)
         if info is not None:
             log.info("automatic %s backup written to %s", info.kind, info.path)
     except Exception:

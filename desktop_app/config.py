@@ -1,4 +1,7 @@
-"""Settings: where the data lives, which database, which platform, which language. No Qt."""
+"""Settings: where the data lives, which database, which platform, which language. No Qt.
+
+The person's own choices in settings.json are `desktop_app.preferences.Preferences`; `Settings`
+is what start-up makes of them together with the command line and the environment."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop_app import messages
+from desktop_app.preferences import Preferences
 
 APP_NAME = "SkillDesk"
 APP_AUTHOR = "SkillDesk"
@@ -38,6 +42,9 @@ class Settings:
     key_dir: Path
     language: str = messages.DEFAULT_LANGUAGE
     platform_url: str | None = None
+    # settings.json as read at start-up, checked; `language` and `platform_url` above are what
+    # the command line and the environment made of it.
+    preferences: Preferences = field(default_factory=Preferences)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -68,37 +75,30 @@ def load_settings(
 ) -> Settings:
     """Settings from explicit arguments, then the environment, then settings.json, then defaults."""
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    stored = read_settings_file(data_dir / SETTINGS_FILENAME)
+    stored = Preferences.load(data_dir / SETTINGS_FILENAME)
     if db_path is not None:
         url = sqlite_url(Path(db_path))
     else:
         url = database_url or os.environ.get("SKILLDESK_DATABASE_URL") or sqlite_url(data_dir / DEFAULT_DB_FILENAME)
-    lang = language or os.environ.get("SKILLDESK_LANG") or str(stored.get("language") or "")
+    lang = language or os.environ.get("SKILLDESK_LANG") or stored.language
     key_dir = Path(os.environ.get("SKILLDESK_KEY_DIR") or data_dir / "keys")
-    platform_url = os.environ.get("SKILLDESK_PLATFORM_URL") or stored.get("platform_url") or None
+    platform_url = os.environ.get("SKILLDESK_PLATFORM_URL") or stored.platform_url
     return Settings(
         data_dir=data_dir,
         database_url=url,
         key_dir=key_dir,
         language=messages.normalise_language(lang),
         platform_url=str(platform_url) if platform_url else None,
+        preferences=stored,
     )
 
 
 def read_settings_file(path: Path) -> dict[str, object]:
-    """The user's stored preferences; a damaged file is ignored rather than blocking start-up."""
+    """settings.json as stored, undecoded; a damaged file is ignored rather than blocking start-up.
+    Read preferences through `desktop_app.preferences.Preferences`, which checks them; this raw view
+    remains only for callers not yet moved there."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def save_preference(settings: Settings, key: str, value: object) -> None:
-    """Persist one preference (language, platform URL …) in settings.json, atomically."""
-    stored = read_settings_file(settings.settings_file)
-    stored[key] = value
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    tmp = settings.settings_file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(stored, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, settings.settings_file)

@@ -704,6 +704,8 @@ ZH: dict[str, str] = {
     "Locked after a period without use. Signed in as %1 (%2); enter the password to continue.":
         "长时间未操作，已自动锁定。当前登录：%1（%2）。请输入密码继续。",
     "Unlock": "解锁",
+    "Checking the password…": "正在核对密码…",
+    "Creating the administrator account…": "正在创建管理员账号…",
     "Your institution": "机构信息",
     "As registered with the human resources and social security bureau. Certificate numbers start with the "
     "institution code.": "按人社部门登记的信息填写。证书编号以机构编号开头。",

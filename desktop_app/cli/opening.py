@@ -32,7 +32,13 @@ messages.register(
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return load_settings(db_path=args.db, database_url=args.database_url, language=args.lang)
+    """The settings for this run — the global options, the environment, settings.json — read
+    once: a command that needs them twice sees the same, and a bad value is reported once."""
+    settings = getattr(args, "settings_of_this_run", None)
+    if settings is None:
+        settings = load_settings(db_path=args.db, database_url=args.database_url, language=args.lang)
+        args.settings_of_this_run = settings
+    return settings
 
 
 @contextmanager

@@ -69,13 +69,10 @@ def file_size(size: float) -> str:
 
 
 def moment(value: datetime | None, *, missing: str = "—") -> str:
-    """`value` in China time to the minute; `missing` when there is none."""
+    """`value` as people read it (China time, to the minute: the window's words for the same
+    moment); `missing` when there is none."""
     if value is None:
         return missing
-    from datetime import timezone
+    from desktop_app.domain.china_time import moment_text
 
-    from desktop_app.domain.schedule import CHINA_TZ
-
-    if value.tzinfo is None:  # stored moments are UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    return moment_text(value)

@@ -6,14 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from desktop_app import messages
+from desktop_app.gui.theme import Tone, set_tone
 
 SUCCESS_NOTE_MS = 20_000
-NOTE_STYLE = {
-    "info": "background: #eaf3fc; border: 1px solid #b7d3ef; color: #1f3550;",
-    "success": "background: #eaf7ee; border: 1px solid #a9d8b6; color: #1d4d2b;",
-    "warning": "background: #fff4e0; border: 1px solid #f0c37a; color: #6b4300;",
-    "error": "background: #fdecec; border: 1px solid #efb1b1; color: #8a1c1c;",
-}
 
 
 def failure_text(error: BaseException) -> str:
@@ -67,14 +62,14 @@ class NoticeBanner(QWidget):
         self.hide()
 
     def show_note(self, text: str, kind: str = "info") -> None:
-        """Show `text`; good news fades after a while, warnings and errors stay until closed."""
+        """Show `text`; good news fades after a while, warnings and errors stay until closed.
+        `kind`: "info", "success", "warning" or "error" (a `Tone`)."""
         self.kind = kind
         if kind in ("info", "success"):
             self._timer.start(SUCCESS_NOTE_MS)
         else:
             self._timer.stop()
-        self.setStyleSheet(f"QWidget#noticeBanner {{ {NOTE_STYLE[kind]} border-radius: 4px; }}"
-                           "QLabel#noticeText { background: transparent; border: none; }")
+        set_tone(self, Tone(kind))  # the look of each kind is in the application stylesheet
         self.label.setText(text)
         self.show()
 

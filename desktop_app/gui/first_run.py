@@ -1,21 +1,23 @@
-"""The first-run wizard: the institution's profile, the administrator's account, done."""
+"""The first-run wizard: the institution's profile, the administrator's account, done.
+
+Creating the account (scrypt and the first database writes) runs through the operations helper,
+off the UI thread; the wizard waits on the administrator page, its buttons disabled, until the
+answer comes.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from desktop_app.gui.feedback import failure_text
-from desktop_app.gui.login import ERROR_STYLE
+from desktop_app import messages
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.form_message import FormMessage
 from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
 from desktop_app.services.office import Office
 
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
+log = logging.getLogger(__name__)
 
 
 class InstitutionPage(QWizardPage):
@@ -34,8 +36,7 @@ class InstitutionPage(QWizardPage):
             self.fields[key] = (label, edit)
             form.addRow(label, edit)
         layout.addLayout(form)
-        self.error_label = _error_label()
-        self.error_label.setObjectName("institutionError")
+        self.error_label = FormMessage("institutionError")
         layout.addWidget(self.error_label)
         self.retranslate()
 
@@ -59,13 +60,17 @@ class InstitutionPage(QWizardPage):
                                   contact_phone=self.value("contact_phone") or None)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        # A check of the typed text alone (no database): quick enough to run here.
         try:
             check_institution_profile(self.profile())
-        except Exception as error:  # noqa: BLE001
-            self.error_label.setText(failure_text(error))
-            self.error_label.show()
+        except messages.UserFacingError as error:
+            self.error_label.say_failure(error)
             return False
-        self.error_label.hide()
+        except Exception as error:  # noqa: BLE001 - a bug must not read as a refusal, nor vanish
+            log.exception("checking the institution profile failed")
+            self.error_label.say_failure(error)
+            return False
+        self.error_label.clear()
         return True
 
 
@@ -75,6 +80,8 @@ class AdministratorPage(QWizardPage):
     def __init__(self, wizard: "FirstRunWizard") -> None:
         super().__init__(wizard)
         self.first_run = wizard
+        self.busy = False
+        self.created = False  # the account exists: Next goes on without asking again
         self.setObjectName("administratorPage")
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -90,8 +97,7 @@ class AdministratorPage(QWizardPage):
                             (self.password_label, self.password_edit), (self.repeat_label, self.repeat_edit)):
             form.addRow(label, edit)
         layout.addLayout(form)
-        self.error_label = _error_label()
-        self.error_label.setObjectName("administratorError")
+        self.error_label = FormMessage("administratorError")
         layout.addWidget(self.error_label)
         self.retranslate()
 
@@ -105,21 +111,46 @@ class AdministratorPage(QWizardPage):
         self.repeat_label.setText(self.tr("Password again *"))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Qt asks synchronously; the answer comes later. So the first Next starts creating the
+        account and stays here; when it is created, the page presses Next itself."""
+        if self.created:
+            return True
+        if self.busy:
+            return False
         if self.password_edit.text() != self.repeat_edit.text():
-            return self._refuse(self.tr("The two passwords differ."))
-        try:
-            self.first_run.office.accounts.complete_first_run(self.first_run.institution_page.profile(),
-                                                              self.username_edit.text().strip(),
-                                                              self.name_edit.text().strip(), self.password_edit.text())
-        except Exception as error:  # noqa: BLE001 - said on the page, never a trace
-            return self._refuse(failure_text(error))
-        self.error_label.hide()
-        return True
-
-    def _refuse(self, text: str) -> bool:
-        self.error_label.setText(text)
-        self.error_label.show()
+            self.error_label.say_error(self.tr("The two passwords differ."))
+            return False
+        wizard = self.first_run
+        profile = wizard.institution_page.profile()
+        username, name, password = (self.username_edit.text().strip(), self.name_edit.text().strip(),
+                                    self.password_edit.text())
+        self._set_busy(True)
+        wizard.operations.run(self, lambda: wizard.office.accounts.complete_first_run(profile, username, name, password),
+                              success=self._created, failure=self._refused)
         return False
+
+    def _created(self, _actor) -> None:
+        self.created = True
+        self._set_busy(False)
+        self.error_label.clear()
+        self.first_run.next()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.error_label.say_failure(error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for edit in (self.username_edit, self.name_edit, self.password_edit, self.repeat_edit):
+            edit.setEnabled(not busy)
+        if busy:
+            self.error_label.say_busy(self.tr("Creating the administrator account…"))
+        self.completeChanged.emit()  # Next follows isComplete(); Qt re-enables the others here too
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.first_run.button(which).setEnabled(not busy)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.busy and super().isComplete()
 
 
 class DonePage(QWizardPage):
@@ -144,9 +175,10 @@ class DonePage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Shown instead of the login dialog while the database has no administrator yet."""
 
-    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
+        self.operations = operations
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumWidth(560)
@@ -159,3 +191,8 @@ class FirstRunWizard(QWizard):
         self.done_page.setCommitPage(False)
         self.administrator_page.setCommitPage(True)
         self.setWindowTitle(self.tr("Set up SkillDesk"))
+
+    def reject(self) -> None:
+        # Escape while the account is being created: wait for the answer (the buttons are disabled).
+        if not self.administrator_page.busy:
+            super().reject()

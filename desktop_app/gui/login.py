@@ -1,8 +1,16 @@
-"""Signing in at start-up, and the idle lock that covers the window until the same user's password is typed."""
+"""Signing in, and the idle lock that covers the window until the same user's password is typed.
+
+Checking a password costs about a tenth of a second of scrypt, and on a shared PostgreSQL server
+network round trips besides: it runs through the operations helper, off the UI thread, while the
+dialog says it is checking and offers nothing to press twice.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.feedback import failure_text
+from desktop_app.gui.first_run import FirstRunWizard
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.form_message import FormMessage
+from desktop_app.preferences import IDLE_LOCK_DEFAULT_MINUTES
 from desktop_app.services.office import Office
-
-DEFAULT_IDLE_MINUTES = 10
-ERROR_STYLE = "color: #8a1c1c;"
 
 # What counts as someone at the keyboard: input, not timers or repaints.
 _INPUT_EVENTS = frozenset({
@@ -31,13 +39,14 @@ _INPUT_EVENTS = frozenset({
 
 
 class LoginDialog(QDialog):
-    """Username and password; a wrong password or a lockout is said in the dialog itself.
+    """Username and password; a wrong password or a lockout is said in the dialog itself."""
 
-    Checking a password takes about a tenth of a second (scrypt), short enough to do here."""
-
-    def __init__(self, office: Office, parent: QWidget | None = None, *, username: str = "") -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None, *,
+                 username: str = "") -> None:
         super().__init__(parent)
         self.office = office
+        self.operations = operations
+        self.checking = False
         self.setObjectName("loginDialog")
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
@@ -54,11 +63,7 @@ class LoginDialog(QDialog):
         form.addRow(self.username_label, self.username_edit)
         form.addRow(self.password_label, self.password_edit)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("loginError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = FormMessage("loginError")
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -77,20 +82,40 @@ class LoginDialog(QDialog):
         self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
 
-    def try_sign_in(self) -> bool:
-        try:
-            self.office.accounts.sign_in(self.username_edit.text().strip(), self.password_edit.text())
-        except Exception as error:  # noqa: BLE001 - every failure is said in the dialog, never a trace
-            self.show_error(failure_text(error))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return False
+    def try_sign_in(self) -> None:
+        """Check the password off the UI thread; the dialog closes when it is right."""
+        if self.checking:
+            return
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        self._set_checking(True)
+        self.operations.run(self, lambda: self.office.accounts.sign_in(username, password),
+                            success=self._signed_in, failure=self._refused, latest="sign-in")
+
+    def _signed_in(self, _actor) -> None:
+        self._set_checking(False)
+        self.error_label.clear()
         self.accept()
-        return True
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_checking(False)
+        self.error_label.say_failure(error)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        for widget in (self.username_edit, self.password_edit, self.buttons):
+            widget.setEnabled(not checking)
+        if checking:
+            self.error_label.say_busy(self.tr("Checking the password…"))
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.error_label.say_error(text)
+
+    def reject(self) -> None:
+        # Escape or the close button while the answer is on its way: wait for it (a tenth of a second).
+        if not self.checking:
+            super().reject()
 
 
 class LockOverlay(QWidget):
@@ -98,13 +123,14 @@ class LockOverlay(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, office: Office, parent: QWidget) -> None:
+    def __init__(self, office: Office, operations: Operations, parent: QWidget) -> None:
         super().__init__(parent)
         self.office = office
+        self.operations = operations
+        self.checking = False
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#lockOverlay { background: #f3f5f8; }")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
@@ -118,11 +144,7 @@ class LockOverlay(QWidget):
         self.password_edit.setObjectName("unlockPasswordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.returnPressed.connect(self.try_unlock)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("unlockError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = FormMessage("unlockError")
         row = QHBoxLayout()
         self.unlock_button = QPushButton()
         self.unlock_button.setObjectName("unlockButton")
@@ -152,23 +174,38 @@ class LockOverlay(QWidget):
     def cover(self) -> None:
         self.setGeometry(self.parentWidget().rect())
         self.retranslate()
-        self.error_label.hide()
+        self.error_label.clear()
         self.password_edit.clear()
         self.show()
         self.raise_()
         self.password_edit.setFocus()
 
-    def try_unlock(self) -> bool:
-        try:
-            self.office.accounts.unlock(self.password_edit.text())
-        except Exception as error:  # noqa: BLE001 - said on the overlay, never a trace
-            self.error_label.setText(failure_text(error))
-            self.error_label.show()
-            self.password_edit.clear()
-            return False
+    def try_unlock(self) -> None:
+        """Check the same user's password off the UI thread; the overlay goes when it is right."""
+        if self.checking:
+            return
+        password = self.password_edit.text()
+        self._set_checking(True)
+        self.operations.run(self, lambda: self.office.accounts.unlock(password),
+                            success=self._unlocked, failure=self._refused, latest="unlock")
+
+    def _unlocked(self, _actor) -> None:
+        self._set_checking(False)
         self.hide()
         self.unlocked.emit()
-        return True
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_checking(False)
+        self.error_label.say_failure(error)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        self.password_edit.setEnabled(not checking)
+        self.unlock_button.setEnabled(not checking)
+        if checking:
+            self.error_label.say_busy(self.tr("Checking the password…"))
 
 
 class IdleLock(QObject):
@@ -180,11 +217,11 @@ class IdleLock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QWidget, office: Office, *, minutes: float = DEFAULT_IDLE_MINUTES,
-                 interval_ms: int | None = None) -> None:
+    def __init__(self, window: QWidget, office: Office, operations: Operations, *,
+                 minutes: float = IDLE_LOCK_DEFAULT_MINUTES, interval_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.overlay = LockOverlay(office, window)
+        self.overlay = LockOverlay(office, operations, window)
         self.overlay.unlocked.connect(self._unlocked)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -237,21 +274,32 @@ class IdleLock(QObject):
         return False
 
 
-def idle_minutes_from(stored: dict) -> float:
-    """The idle-lock period from settings.json (`idle_lock_minutes`), 10 minutes when unset or bad."""
-    try:
-        value = float(stored.get("idle_lock_minutes", DEFAULT_IDLE_MINUTES))
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return value if value > 0 else DEFAULT_IDLE_MINUTES
-
-
-def sign_in_at_start(office: Office, parent: QWidget | None = None) -> bool:
+def sign_in_at_start(office: Office, operations: Operations, parent: QWidget | None = None) -> bool:
     """The first-run wizard on a database without an administrator, otherwise the login dialog.
-    False when the person gave up (the application then quits)."""
-    if office.accounts.first_run_needed():
-        from desktop_app.gui.first_run import FirstRunWizard
+    False when the person gave up (the application then quits).
 
-        return FirstRunWizard(office, parent).exec() == QDialog.DialogCode.Accepted
-    return LoginDialog(office, parent).exec() == QDialog.DialogCode.Accepted
+    Runs before any window is shown: each dialog's `exec()` turns a local event loop, so the
+    checks still run on the pool and their answers still arrive."""
+    if wait_for(operations, office.accounts.first_run_needed):
+        return FirstRunWizard(office, operations, parent).exec() == QDialog.DialogCode.Accepted
+    return LoginDialog(office, operations, parent).exec() == QDialog.DialogCode.Accepted
 
+
+def wait_for(operations: Operations, fn: Callable[[], Any]) -> Any:
+    """`fn()` run off the UI thread while a local event loop keeps the application responsive;
+    its value, or its exception raised here. For start-up, before there is a window to wait in."""
+    loop = QEventLoop()
+    answer: dict[str, Any] = {}
+
+    def done(key: str):
+        def store(value: Any) -> None:
+            answer[key] = value
+            loop.quit()
+        return store
+
+    operations.run(None, fn, success=done("value"), failure=done("error"))
+    if not answer:  # (an answer cannot arrive before the loop runs: callbacks need the event loop)
+        loop.exec()
+    if "error" in answer:
+        raise answer["error"]
+    return answer["value"]

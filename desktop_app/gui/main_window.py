@@ -1,9 +1,10 @@
-"""The main window: navigation to every page (who is signed in below it), and a status bar that
-tells the state of things."""
+"""The main window: navigation to every screen (who is signed in below it), a status bar that tells
+the state of things, and what concerns the whole window rather than one screen — the operations
+helper and its change notices, the sign-in dialog when a session ends, the background uploads and
+the preferences."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -20,23 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import config
 from desktop_app.config import Settings
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME
-from desktop_app.gui.login import LoginDialog
-from desktop_app.gui.pages import PAGE_IDS
-from desktop_app.gui.pages.attendance import AttendancePage
-from desktop_app.gui.pages.certificates import CertificatesPage, stored_certificate_offset
-from desktop_app.gui.pages.classes import ClassesPage
-from desktop_app.gui.pages.placeholder import PlaceholderPage
-from desktop_app.gui.pages.trainees import TraineesPage
-from desktop_app.gui.operations import Operations
+from desktop_app.gui.login import IdleLock, LoginDialog
+from desktop_app.gui.operations import Operations, show_failure
 from desktop_app.gui.permissions import role_name
-from desktop_app.gui.screens.audit import AuditPage
-from desktop_app.gui.screens.settings import SettingsPage
-from desktop_app.gui.screens.upload import UploadPage
-from desktop_app.gui.tasks import CancellableRun, TaskRunner
-from desktop_app.domain.permissions import Permission, allows
+from desktop_app.gui.screen_list import SCREEN_IDS, ScreenContext, screen_factories
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.upload_scheduler import UploadScheduler
+from desktop_app.messages import UserFacingError
+from desktop_app.preferences import Preferences
 from desktop_app.services.accounts import SessionEnded
 from desktop_app.services.changes import Area, Changes
 from desktop_app.services.office import Office
@@ -44,50 +38,38 @@ from desktop_app.services.status import StatusSnapshot
 
 STATUS_REFRESH_MS = 30_000
 ONLINE_PROBE_MS = 60_000
-# A background upload that left batches waiting (offline, back-off, not registered) is not
-# tried again before this long, so the status refresh after it cannot start the next one.
-AUTO_UPLOAD_INTERVAL_S = 60
-
-STYLE = """
-QListWidget#navigation { outline: 0; background: #f3f5f8; border: none; border-right: 1px solid #dde2e8; font-size: 11pt; }
-QListWidget#navigation::item { padding: 10px 18px; border: none; }
-QStatusBar QLabel { padding: 0 10px; border-left: 1px solid #d0d5db; }
-QListWidget#navigation::item:selected { background: #2f6fb3; color: white; }
-QWidget#navigationFooter { background: #f3f5f8; border-right: 1px solid #dde2e8; }
-QLabel#userStatus { color: #1f3550; }
-QPushButton#signOutButton { padding: 2px 0; border: none; color: #2f6fb3; text-align: left; }
-QPushButton#signOutButton:hover { text-decoration: underline; }
-QLabel#pageHeading { font-size: 18pt; font-weight: bold; color: #1f3550; }
-QLabel#pageCount { color: #2f6fb3; font-size: 11pt; }
-QFrame#placeholderFrame { background: #f8fafc; border: 1px solid #dde2e8; border-radius: 6px; }
-"""
+# What the status bar and the screens' counts are made of.
+STATUS_AREAS = (Area.CLASSES, Area.TRAINEES, Area.ROSTER, Area.OUTBOX, Area.INSTITUTION, Area.DEVICE)
 
 
 class MainWindow(QMainWindow):
-    """Holds the pages; owns the task runner so nothing slow happens on the UI thread."""
+    """Holds the screens; owns the task runner and the operations helper, so nothing slow happens
+    on the UI thread and every change is announced to every screen."""
 
     language_changed = Signal(str)
     upload_started = Signal(bool)  # manual
     upload_finished = Signal(object)  # SyncReport, or the error that stopped the upload
     actor_changed = Signal(object)  # Actor: someone else signed in (or nobody, while the login dialog is up)
 
-    def __init__(self, office: Office, settings: Settings, *, tasks: TaskRunner | None = None) -> None:
+    def __init__(self, office: Office, settings: Settings, *, tasks: TaskRunner | None = None,
+                 preferences: Preferences | None = None) -> None:
         super().__init__()
         self.office = office
         self.settings = settings
+        self.preferences = preferences or Preferences.load(settings.settings_file)
         self.tasks = tasks or TaskRunner(self)
-        self.tasks.task_failed.connect(self._task_failed)
         self.operations = Operations(self.tasks, self)
+        self.operations.failed.connect(self._operation_failed)
+        # Work handed to the task runner directly (the daily backup) ends sessions the same way.
+        # Operations catch their own errors, so one failure never arrives twice.
+        self.tasks.task_failed.connect(self._operation_failed)
         self.operations.did_execute.connect(self._operation_did_execute)
-        self.operations.failed.connect(self._task_failed)
+        self.uploads = UploadScheduler(office, self.operations, platform_url=self.platform_url, parent=self)
         self.snapshot: StatusSnapshot | None = None
-        self.online: bool | None = None
-        self.upload_run: CancellableRun | None = None
-        self._last_auto_upload: float | None = None
         self.login_dialog: LoginDialog | None = None
-        self._applied_actor = office.actor  # pages build their buttons for this one
+        self.idle_lock: IdleLock | None = None
+        self._applied_actor = office.actor  # screens build their buttons for this one
         self.setObjectName("mainWindow")
-        self.setStyleSheet(STYLE)
         self.resize(1100, 720)
         self.setMinimumSize(QSize(860, 560))
 
@@ -126,17 +108,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        context = ScreenContext(office=office, operations=self.operations, settings=settings,
+                                preferences=self.preferences, platform_url=self.platform_url)
         self.pages: dict[str, QWidget] = {}
-        for page_id in PAGE_IDS:
-            page = self._make_page(page_id)
+        for page_id, build in screen_factories():
+            page = build(context)
+            page.setObjectName(f"page_{page_id}")
             self.pages[page_id] = page
             self.stack.addWidget(page)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.navigation.addItem(item)
+        self._connect_screens()
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
-        for row in range(len(PAGE_IDS)):  # Ctrl+1 … Ctrl+8 jump to a page from anywhere
+        for row in range(len(SCREEN_IDS)):  # Ctrl+1 … Ctrl+8 jump to a screen from anywhere
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.navigation.setCurrentRow(row))
 
@@ -159,105 +145,58 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.probe_platform()
 
-    # --- pages -----------------------------------------------------------------------------
+    # --- screens ---------------------------------------------------------------------------
 
-    def _make_page(self, page_id: str) -> QWidget:
-        if page_id == "settings":
-            page = SettingsPage(
-                self.office, self.operations,
-                language=self.settings.language,
-                database=self.office.database_name if not self.settings.sqlite_path else str(self.settings.sqlite_path),
-                data_dir=str(self.settings.data_dir),
-                key_dir=str(self.settings.key_dir),
-                platform_url=self.settings.platform_url,
-                certificate_offset_mm=stored_certificate_offset(self.settings),
-            )
-            page.language_chosen.connect(self._choose_language)
-            page.platform_url_chosen.connect(self._choose_platform_url)
-            page.certificate_offset_chosen.connect(self._choose_certificate_offset)
-            return page
-        if page_id == "classes":
-            page = ClassesPage(self.office, self.tasks)
-            # New classes and imported rosters change the counts in the status bar and headings.
-            page.data_changed.connect(self.refresh_status)
-            return page
-        if page_id == "trainees":
-            page = TraineesPage(self.office, self.tasks)
-            classes = self.pages.get("classes")
-            if isinstance(classes, ClassesPage):  # an import enrols people: search again when shown
-                classes.data_changed.connect(page.mark_stale)
-            return page
-        if page_id == "attendance":
-            page = AttendancePage(self.office, self.tasks)
-            classes = self.pages.get("classes")
-            if isinstance(classes, ClassesPage):  # new, filed or started classes: offer them when shown
-                classes.data_changed.connect(page.mark_stale)
-            return page
-        if page_id == "certificates":
-            page = CertificatesPage(self.office, self.tasks, offset_mm=stored_certificate_offset(self.settings))
-            # Completed or sealed classes, and attendance (which decides completion), change what is shown.
-            for source in (self.pages.get("classes"), self.pages.get("attendance")):
-                if isinstance(source, (ClassesPage, AttendancePage)):
-                    source.data_changed.connect(page.mark_stale)
-            return page
-        if page_id == "sync":
-            page = UploadPage(self.office, self.operations, platform_url=self.platform_url)
-            page.upload_requested.connect(lambda: self.start_upload(manual=True))
-            page.upload_stop_requested.connect(self.stop_upload)
-            page.navigate_to_class.connect(self.show_class)
-            classes = self.pages.get("classes")
-            if isinstance(classes, ClassesPage):
-                classes.class_sealed.connect(self._class_sealed)
-            return page
-        if page_id == "audit":
-            return AuditPage(self.office, self.operations)
-        return PlaceholderPage(page_id)
-
-    def _operation_did_execute(self, changes: Changes, origin: object) -> None:
-        # Interim wiring until the window is rewired for every screen: the screens built on
-        # ScreenPage decide for themselves; the others as the upload page's data_changed did.
+    def _connect_screens(self) -> None:
+        """What a screen asks of the window, and what the window tells a screen. Which screen
+        reloads after which change is each screen's own decision (`on_operation_did_execute`)."""
         for page in self.pages.values():
-            if callable(getattr(page, "on_operation_did_execute", None)):
-                page.on_operation_did_execute(changes, origin)
-        if changes.touches(Area.OUTBOX, Area.CLASSES):
-            self._refresh_classes()
-        self.refresh_status()
+            self.operations.did_execute.connect(page.on_operation_did_execute)
+        settings = self.pages["settings"]
+        settings.language_chosen.connect(self._choose_language)
+        settings.platform_url_chosen.connect(self._choose_platform_url)
+        settings.certificate_offset_chosen.connect(self._choose_certificate_offset)
+        settings.idle_minutes_chosen.connect(self._choose_idle_minutes)
+        # A class sealed: its batch waits. Reading the status now shows it in the status bar and
+        # lets the scheduler send it at once, whether or not the facade announced the change.
+        self.pages["classes"].class_sealed.connect(lambda _batch: self.refresh_status())
+        upload = self.pages["sync"]
+        upload.upload_requested.connect(lambda: self.start_upload(manual=True))
+        upload.upload_stop_requested.connect(self.uploads.stop)
+        upload.navigate_to_class.connect(self.show_class)
+        self.uploads.started.connect(lambda _manual: upload.upload_started())
+        self.uploads.progressed.connect(upload.upload_progressed)
+        self.uploads.finished.connect(lambda outcome, manual: upload.upload_finished(outcome, manual=manual))
+        self.uploads.started.connect(self.upload_started)
+        self.uploads.finished.connect(self._upload_done)
+
+    def _operation_did_execute(self, changes: Changes, _origin: object) -> None:
+        # The screens were told by their own connections; the status bar's figures may be stale.
+        if changes.touches(*STATUS_AREAS):
+            self.refresh_status()
 
     def show_page(self, page_id: str) -> None:
-        self.navigation.setCurrentRow(PAGE_IDS.index(page_id))
+        self.navigation.setCurrentRow(SCREEN_IDS.index(page_id))
 
     def show_class(self, code: str) -> None:
-        """Open a class on the classes page (the upload page's "去修改")."""
+        """Open a class on the classes screen (the upload screen's "去修改")."""
         self.show_page("classes")
-        page = self.pages["classes"]
-        if not isinstance(page, ClassesPage) or page.select_class(code):
-            return
-        # Hidden by the search or the status filter: show every class, then select it.
-        page.search_edit.clear()
-        page.status_combo.setCurrentIndex(0)
-        page.reload(select_code=code)
-
-    def _refresh_classes(self) -> None:
-        """Statuses changed by sealing, uploads or receipts (已封存 → 已上传 / 被退回): read them again."""
-        page = self.pages.get("classes")
-        if isinstance(page, ClassesPage):
-            page.reload()
-            page.detail.reload()
+        self.pages["classes"].show_class(code)
 
     def current_page_id(self) -> str:
-        return PAGE_IDS[self.stack.currentIndex()]
+        return SCREEN_IDS[self.stack.currentIndex()]
 
     # --- who is signed in ------------------------------------------------------------------
 
     def refresh_for_actor(self) -> None:
-        """The signed-in user changed: every page offers what the new role may do, Settings shows
-        Accounts to administrators only, and the navigation footer names the person."""
+        """The signed-in user changed: every screen offers what the new role may do (Settings shows
+        Accounts to administrators only), and the navigation footer names the person."""
         self._applied_actor = self.office.actor
         for page in self.pages.values():
-            if callable(getattr(page, "apply_permissions", None)):
-                page.apply_permissions()
+            page.apply_permissions()
         self._render_user()
         self.actor_changed.emit(self.office.actor)
+        self.uploads.consider()  # someone who may upload signed in: what waits can go
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Start-up signs in between building the window and showing it: offer that person's actions.
@@ -274,7 +213,7 @@ class MainWindow(QMainWindow):
         self.office.accounts.sign_out()
         self.centralWidget().hide()
         self.refresh_for_actor()
-        dialog = LoginDialog(self.office, self)
+        dialog = LoginDialog(self.office, self.operations, self)
         if reason:
             dialog.show_error(reason)
         dialog.accepted.connect(self._signed_in_again)
@@ -283,9 +222,9 @@ class MainWindow(QMainWindow):
         self.login_dialog = dialog
         dialog.open()  # window-modal, not exec(): the event loop and the task runner keep going
 
-    def _task_failed(self, error: BaseException) -> None:
+    def _operation_failed(self, error: BaseException) -> None:
         if isinstance(error, SessionEnded):
-            # Disabled or given another role by an administrator: the page said the action did
+            # Disabled or given another role by an administrator: the screen said the action did
             # not happen; the window asks for a sign-in, saying why.
             self.sign_out(reason=error.message())
 
@@ -316,26 +255,52 @@ class MainWindow(QMainWindow):
             self.user_status.setToolTip("")
             self.sign_out_button.setText(self.tr("Sign in…"))
 
+    # --- preferences -------------------------------------------------------------------------
+
+    def _save_preferences(self, **changes) -> bool:
+        """Check and save a preference chosen on the settings screen; a refusal is said there."""
+        try:
+            self.preferences = Preferences.update(self.settings.settings_file, **changes)
+        except UserFacingError as error:
+            show_failure(self.pages["settings"], error)
+            return False
+        return True
+
     def _choose_language(self, language: str) -> None:
-        config.save_preference(self.settings, "language", language)
-        self.settings = self.settings.with_language(language)
-        self.language_changed.emit(language)
+        if self._save_preferences(language=language):
+            self.settings = self.settings.with_language(language)
+            self.language_changed.emit(language)
 
     def _choose_platform_url(self, url: str) -> None:
-        config.save_preference(self.settings, "platform_url", url or None)
-        self.settings = replace(self.settings, platform_url=url or None)
-        self.probe_platform()
+        if self._save_preferences(platform_url=url or None):
+            self.settings = replace(self.settings, platform_url=self.preferences.platform_url)
+            self.probe_platform()
 
     def _choose_certificate_offset(self, x_mm: float, y_mm: float) -> None:
-        config.save_preference(self.settings, "certificate_offset_mm", [x_mm, y_mm])
-        page = self.pages.get("certificates")
-        if isinstance(page, CertificatesPage):
-            page.set_offset((x_mm, y_mm))
+        if self._save_preferences(certificate_offset_mm=(x_mm, y_mm)):
+            self.pages["certificates"].set_offset(self.preferences.certificate_offset_mm)
+
+    def _choose_idle_minutes(self, minutes: int) -> None:
+        if self._save_preferences(idle_lock_minutes=minutes) and self.idle_lock is not None:
+            self.idle_lock.set_minutes(self.preferences.idle_lock_minutes)
+
+    def arm_idle_lock(self) -> IdleLock:
+        """Lock the window after the chosen period without input (once someone has signed in)."""
+        if self.idle_lock is None:
+            self.idle_lock = IdleLock(self, self.office, self.operations, minutes=self.preferences.idle_lock_minutes)
+        return self.idle_lock
 
     # --- status ----------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        self.tasks.run(self.office.status, on_success=self._show_snapshot, on_failure=lambda error: None)
+        # A figure that cannot be read now is read again at the next refresh: nothing to show.
+        self.operations.run(self, self.office.status, success=self._show_snapshot, failure=lambda error: None,
+                            latest="status")
+
+    @property
+    def online(self) -> bool | None:
+        """What the last probe (or upload) found: the platform answers; None before the first probe."""
+        return self.uploads.online
 
     def platform_url(self) -> str | None:
         """The address in the settings, else the one this computer was registered with."""
@@ -347,7 +312,8 @@ class MainWindow(QMainWindow):
         if not url:
             self._show_online(False)
             return
-        self.tasks.run(lambda: self.office.device.platform_online(url), on_success=self._show_online)
+        self.operations.run(self, lambda: self.office.device.platform_online(url), success=self._show_online,
+                            failure=lambda error: self._show_online(False), latest="probe")
 
     def _show_snapshot(self, snapshot: StatusSnapshot) -> None:
         url_before = self.platform_url()
@@ -361,77 +327,22 @@ class MainWindow(QMainWindow):
             "sync": lambda: self.tr("Batches waiting to upload: %n", "", snapshot.batches_waiting),
         }
         for page_id, text in counts.items():
-            page = self.pages[page_id]
-            if isinstance(page, (PlaceholderPage, ClassesPage, TraineesPage, UploadPage)):
-                page.show_count(text)
-        self._maybe_upload_in_background()
+            self.pages[page_id].show_count(text)
+        self.uploads.note_waiting(snapshot.batches_waiting)
 
     def _show_online(self, online: bool) -> None:
-        self.online = bool(online)
+        self.uploads.note_online(bool(online))
         self._render_status()
-        self._maybe_upload_in_background()
 
     # --- uploading ---------------------------------------------------------------------------
 
-    def _maybe_upload_in_background(self) -> None:
-        """Online, batches waiting, nothing running, someone allowed to upload: send them."""
-        if not (self.online and self.platform_url() and self.snapshot and self.snapshot.batches_waiting):
-            return
-        if self._last_auto_upload is not None and time.monotonic() - self._last_auto_upload < AUTO_UPLOAD_INTERVAL_S:
-            return
-        self.start_upload(manual=False)
-
     def start_upload(self, *, manual: bool) -> bool:
-        """Run Office.outbox.sync in the task runner; at most one at a time. False when one is already running
-        (or, in the background, when the person signed in may not upload)."""
-        if self.upload_run is not None:
-            return False
-        actor = self.office.actor
-        if not manual and (not getattr(actor, "signed_in", True) or not allows(actor.role, Permission.UPLOAD_BATCHES)):
-            return False
-        url = self.platform_url()
-        run = CancellableRun(self)
-        self.upload_run = run
-        if not manual:
-            self._last_auto_upload = time.monotonic()
-        page = self.pages.get("sync")
-        if isinstance(page, UploadPage):
-            run.progressed.connect(page.upload_progressed, Qt.ConnectionType.QueuedConnection)
-            page.upload_started()
-        self.upload_started.emit(manual)
-        # A person asking ignores the retry back-off; the background respects it.
-        self.tasks.run(lambda: self.office.outbox.sync(url, progress=run.report, cancelled=run.cancelled, force=manual),
-                       on_success=lambda report: self._upload_done(run, report, manual),
-                       on_failure=lambda error: self._upload_done(run, error, manual))
-        return True
+        """Upload now (the upload screen's button); False when an upload is already running."""
+        return self.uploads.start(manual=manual)
 
-    def stop_upload(self) -> None:
-        if self.upload_run is not None:
-            self.upload_run.cancel()
-
-    def _upload_done(self, run: CancellableRun, outcome, manual: bool) -> None:
-        if self.upload_run is run:
-            self.upload_run = None
-        run.deleteLater()
-        self._last_auto_upload = time.monotonic()  # the refresh below must not start another at once
-        if getattr(outcome, "offline", False):
-            self.online = False
-        page = self.pages.get("sync")
-        if isinstance(page, UploadPage):
-            page.upload_finished(outcome, manual=manual)
-        if not isinstance(outcome, BaseException) and (outcome.uploaded or outcome.accepted or outcome.rejected):
-            self._refresh_classes()
+    def _upload_done(self, outcome, _manual: bool) -> None:
+        self._render_status()  # an upload that found the platform gone says so at once
         self.upload_finished.emit(outcome)
-        self.refresh_status()
-
-    def _class_sealed(self, _batch) -> None:
-        """A class was sealed on the classes page: its batch is waiting; send it now when online."""
-        page = self.pages.get("sync")
-        if isinstance(page, UploadPage):
-            page.mark_stale()
-        self._last_auto_upload = None
-        if self.online and self.platform_url():
-            self.start_upload(manual=False)
         self.refresh_status()
 
     def _render_status(self) -> None:
@@ -455,7 +366,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        for row, page_id in enumerate(PAGE_IDS):
+        for row, page_id in enumerate(SCREEN_IDS):
             page = self.pages[page_id]
             page.retranslate()
             self.navigation.item(row).setText(page.title())

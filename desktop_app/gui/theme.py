@@ -106,10 +106,12 @@ def set_tone(widget: QWidget, tone: Tone) -> None:
     if widget.property("tone") == str(tone):
         return
     widget.setProperty("tone", str(tone))
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    # Descendants too: rules such as `QWidget#noticeBanner[tone="error"] QLabel` depend on it.
+    for target in (widget, *widget.findChildren(QWidget)):
+        style = target.style()
+        style.unpolish(target)
+        style.polish(target)
+        target.update()
 
 
 def _sheet() -> str:
@@ -125,6 +127,9 @@ QLabel#userStatus {{ color: {c.TEXT_STRONG}; }}
 QPushButton#signOutButton {{ padding: 2px 0; border: none; color: {c.ACCENT}; text-align: left; }}
 QPushButton#signOutButton:hover {{ text-decoration: underline; }}
 QStatusBar QLabel {{ padding: 0 10px; border-left: 1px solid {c.BORDER_STRONG}; }}
+
+/* --- sign-in, the idle lock, the first run ----------------------------------------------- */
+QWidget#lockOverlay {{ background: {c.SURFACE_SUNKEN}; }}
 
 /* --- every screen ----------------------------------------------------------------------- */
 QLabel#pageHeading {{ font-size: 18pt; font-weight: bold; color: {c.TEXT_STRONG}; }}
@@ -173,6 +178,10 @@ QWidget#noticeBanner[tone="error"], QLabel#registrationState[tone="error"] {{
     background: {c.ERROR_BACKGROUND}; border: 1px solid {c.ERROR_BORDER}; color: {c.ERROR_STRONG}; }}
 QWidget#noticeBanner {{ border-radius: 4px; }}
 QLabel#noticeText {{ background: transparent; border: none; }}
+QWidget#noticeBanner[tone="info"] QLabel#noticeText {{ color: {c.TEXT_STRONG}; }}
+QWidget#noticeBanner[tone="success"] QLabel#noticeText {{ color: {c.SUCCESS_STRONG}; }}
+QWidget#noticeBanner[tone="warning"] QLabel#noticeText {{ color: {c.WARNING_STRONG}; }}
+QWidget#noticeBanner[tone="error"] QLabel#noticeText {{ color: {c.ERROR_STRONG}; }}
 QWidget[tone="scan-ok"] {{ background: {c.SCAN_OK_BACKGROUND}; border: 2px solid {c.SCAN_OK_BORDER};
     color: {c.SCAN_OK_TEXT}; }}
 QWidget[tone="scan-bad"] {{ background: {c.SCAN_BAD_BACKGROUND}; border: 2px solid {c.SCAN_BAD_BORDER};

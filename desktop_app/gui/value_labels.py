@@ -10,6 +10,7 @@ from desktop_app import messages
 from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.batches import BatchState
 from desktop_app.domain.certificates import CertificateStatus
+from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdType, Sex
 from desktop_app.domain.labelled import LabelledEnum, LabelledIntEnum
@@ -140,7 +141,8 @@ def batch_kind(kind: str) -> str:
 
 
 def local_time(value: datetime | str | None) -> str:
-    """A UTC moment (or its ISO text) as this computer's local time, to the minute; "" for none."""
+    """A UTC moment (or its ISO text) in China time, to the minute, as everywhere else in the
+    application (not in this PC's zone); "" for none."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -148,8 +150,4 @@ def local_time(value: datetime | str | None) -> str:
             value = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
-    if value.tzinfo is None:
-        from datetime import timezone
-
-        value = value.replace(tzinfo=timezone.utc)
-    return f"{value.astimezone():%Y-%m-%d %H:%M}"
+    return moment_text(value)

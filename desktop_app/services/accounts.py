@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Actor, Role
+from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
@@ -260,7 +261,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
         locked_until = _as_utc(user.locked_until)
         if locked_until is not None and locked_until > now:
             raise SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
-                              until=_local_time(locked_until))
+                              until=moment_text(locked_until))
         actor = actor_for(user)
         if verify_password(password, user.password_hash):
             user.failed_logins = 0
@@ -275,18 +276,12 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             audit.record(session, actor, "user.locked", entity_type="app_user", entity_id=user.id,
                          details={"minutes": LOCKOUT_MINUTES})
             failure = SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
-                                  until=_local_time(user.locked_until))
+                                  until=moment_text(user.locked_until))
         else:
             audit.record(session, actor, "user.sign_in_failed", entity_type="app_user", entity_id=user.id,
                          details={"failed_logins": user.failed_logins})
             failure = SignInError("accounts.bad_credentials")
     raise failure
-
-
-def _local_time(moment: datetime) -> str:
-    from desktop_app.domain.schedule import CHINA_TZ
-
-    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 # --- managing accounts (administrators) --------------------------------------------------------

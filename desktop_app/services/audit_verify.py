@@ -29,7 +29,7 @@ from typing import Literal
 from sqlalchemy import String, select, type_coerce
 
 from desktop_app import messages
-from desktop_app.domain.schedule import CHINA_TZ
+from desktop_app.domain.china_time import moment_text
 from desktop_app.services.audit import GENESIS_HASH, entry_digest
 from desktop_app.store.engine import Database
 from desktop_app.store.models import AuditEntry
@@ -125,7 +125,7 @@ class BrokenEntry:
     detail: str | None = None  # unreadable: what could not be read
 
     def problem(self, language: str | None = None) -> messages.Problem:
-        when = "—" if self.occurred_at is None else self.occurred_at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        when = "—" if self.occurred_at is None else moment_text(self.occurred_at)
         params: dict[str, object] = {"entry": self.entry_id, "time": when, "action": action_label(self.action, language)}
         if self.kind == "reordered":
             params["after"] = self.after_entry_id

@@ -37,6 +37,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop_app import __version__, messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.china_time import moment_text
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
 from desktop_app.store.models import utcnow
@@ -592,8 +593,8 @@ def _check_policy(candidate: _FileState, current: _FileState | None, backup: Pat
     if older:
         if not force:
             raise RestoreRefused("restore.older", path=str(backup),
-                                 backup_time=local_time_text(backup_time, seconds=True),
-                                 current_time=local_time_text(current_time, seconds=True))
+                                 backup_time=moment_text(backup_time, seconds=True),
+                                 current_time=moment_text(current_time, seconds=True))
         overridden.append(messages.Problem("restore.forced.older"))
     return tuple(overridden)
 
@@ -771,13 +772,6 @@ def _remove_quietly(path: Path, *, missing_ok: bool = True, strict: bool = False
     except OSError:
         if strict:
             raise
-
-
-def local_time_text(moment: datetime, *, seconds: bool = False) -> str:
-    """A moment as office staff read it: China time, to the minute (or second)."""
-    from desktop_app.domain.schedule import CHINA_TZ
-
-    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def _short(error: object) -> str:

@@ -134,39 +134,44 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="99" />
+        <location filename="../../desktop_app/gui/first_run.py" line="105" />
         <source>Administrator account</source>
         <translation>管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="100" />
+        <location filename="../../desktop_app/gui/first_run.py" line="106" />
         <source>The administrator adds the other accounts (registrar, teachers, clerks, auditors) in Settings. The password needs at least 8 characters.</source>
         <translation>管理员在“设置”中添加其他账号（教务、教师、文员、审计）。密码至少 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="102" />
+        <location filename="../../desktop_app/gui/first_run.py" line="108" />
         <source>Username *</source>
         <translation>账号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="103" />
+        <location filename="../../desktop_app/gui/first_run.py" line="109" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="104" />
+        <location filename="../../desktop_app/gui/first_run.py" line="110" />
         <source>Password *</source>
         <translation>密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="105" />
+        <location filename="../../desktop_app/gui/first_run.py" line="111" />
         <source>Password again *</source>
         <translation>再次输入密码 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="109" />
+        <location filename="../../desktop_app/gui/first_run.py" line="121" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/first_run.py" line="147" />
+        <source>Creating the administrator account…</source>
+        <translation>正在创建管理员账号…</translation>
     </message>
 </context>
 <context>
@@ -1486,12 +1491,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="137" />
+        <location filename="../../desktop_app/gui/first_run.py" line="168" />
         <source>Ready</source>
         <translation>设置完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="139" />
+        <location filename="../../desktop_app/gui/first_run.py" line="170" />
         <source>SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign in with this username and password. Add the other accounts in Settings → Accounts.</source>
         <translation>SkillDesk 已设置完成，您已作为管理员 %1 登录。下次请用这个账号和密码登录。其他账号请在“设置 → 账号”中添加。</translation>
     </message>
@@ -1542,7 +1547,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../desktop_app/gui/feedback.py" line="28" />
+        <location filename="../../desktop_app/gui/feedback.py" line="23" />
         <source>The action could not be completed because of an unexpected error. Please try again; if it keeps happening, tell your administrator the time it happened.</source>
         <translation>出现意外错误，操作没有完成。请再试一次；如果反复出现，请告诉系统管理员发生的时间。</translation>
     </message>
@@ -1618,7 +1623,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="161" />
+        <location filename="../../desktop_app/gui/first_run.py" line="193" />
         <source>Set up SkillDesk</source>
         <translation>首次设置 SkillDesk</translation>
     </message>
@@ -1710,42 +1715,42 @@
 <context>
     <name>InstitutionPage</name>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="43" />
+        <location filename="../../desktop_app/gui/first_run.py" line="44" />
         <source>Your institution</source>
         <translation>机构信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="44" />
+        <location filename="../../desktop_app/gui/first_run.py" line="45" />
         <source>As registered with the human resources and social security bureau. Certificate numbers start with the institution code.</source>
         <translation>按人社部门登记的信息填写。证书编号以机构编号开头。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <location filename="../../desktop_app/gui/first_run.py" line="47" />
         <source>Institution code *</source>
         <translation>机构编号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="46" />
+        <location filename="../../desktop_app/gui/first_run.py" line="47" />
         <source>Institution name *</source>
         <translation>机构名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47" />
+        <location filename="../../desktop_app/gui/first_run.py" line="48" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="47" />
+        <location filename="../../desktop_app/gui/first_run.py" line="48" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="48" />
+        <location filename="../../desktop_app/gui/first_run.py" line="49" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/first_run.py" line="48" />
+        <location filename="../../desktop_app/gui/first_run.py" line="49" />
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
@@ -1839,117 +1844,127 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="146" />
+        <location filename="../../desktop_app/gui/login.py" line="168" />
         <source>SkillDesk is locked</source>
         <translation>SkillDesk 已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="148" />
+        <location filename="../../desktop_app/gui/login.py" line="170" />
         <source>Locked after a period without use. Signed in as %1 (%2); enter the password to continue.</source>
         <translation>长时间未操作，已自动锁定。当前登录：%1（%2）。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="150" />
+        <location filename="../../desktop_app/gui/login.py" line="172" />
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="208" />
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="73" />
+        <location filename="../../desktop_app/gui/login.py" line="78" />
         <source>Sign in to SkillDesk</source>
         <translation>登录 SkillDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="74" />
-        <location filename="../../desktop_app/gui/login.py" line="77" />
+        <location filename="../../desktop_app/gui/login.py" line="79" />
+        <location filename="../../desktop_app/gui/login.py" line="82" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="75" />
+        <location filename="../../desktop_app/gui/login.py" line="80" />
         <source>Username</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="76" />
+        <location filename="../../desktop_app/gui/login.py" line="81" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/login.py" line="78" />
+        <location filename="../../desktop_app/gui/login.py" line="83" />
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/login.py" line="110" />
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="310" />
+        <location filename="../../desktop_app/gui/main_window.py" line="249" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="311" />
+        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Signed in:</source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="313" />
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Sign out / switch user…</source>
         <translation>退出登录 / 切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="315" />
+        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="317" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="359" />
+        <location filename="../../desktop_app/gui/main_window.py" line="325" />
         <source>Classes in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 个班级</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="360" />
+        <location filename="../../desktop_app/gui/main_window.py" line="326" />
         <source>Trainees in this database: %n</source>
         <translation>
             <numerusform>当前数据库共有 %n 名学员</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="361" />
+        <location filename="../../desktop_app/gui/main_window.py" line="327" />
         <source>Batches waiting to upload: %n</source>
         <translation>
             <numerusform>等待上传的批次：%n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="438" />
+        <location filename="../../desktop_app/gui/main_window.py" line="349" />
         <source>Database: %s</source>
         <translation>数据库：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="440" />
+        <location filename="../../desktop_app/gui/main_window.py" line="351" />
         <source>Offline (platform not set up)</source>
         <translation>离线（尚未设置省平台地址）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="442" />
+        <location filename="../../desktop_app/gui/main_window.py" line="353" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="444" />
+        <location filename="../../desktop_app/gui/main_window.py" line="355" />
         <source>Offline: work is kept and uploaded later</source>
         <translation>离线：数据已保存，联网后自动上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="446" />
+        <location filename="../../desktop_app/gui/main_window.py" line="357" />
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
@@ -2431,32 +2446,32 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="23" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="29" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="24" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="30" />
         <source>Quarterly and annual figures of training, completion and subsidies for the authorities.</source>
         <translation>向主管部门报送的季度、年度培训、结业和补贴数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="26" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="32" />
         <source>Classes, trainees and completions by occupation and key group</source>
         <translation>按职业和重点群体统计班级、学员和结业人数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="27" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="33" />
         <source>Subsidies claimed and paid</source>
         <translation>补贴申领和发放情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="28" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="34" />
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/pages/placeholder.py" line="72" />
+        <location filename="../../desktop_app/gui/pages/placeholder.py" line="74" />
         <source>This page is being built. It will let you:</source>
         <translation>本页面正在建设中，完成后可以：</translation>
     </message>
@@ -3695,82 +3710,82 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
 <context>
     <name>ValueLabels</name>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="55" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="56" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="60" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="61" />
         <source>Subsidised</source>
         <translation>享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="62" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="63" />
         <source>Not subsidised</source>
         <translation>不享受补贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="64" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="65" />
         <source>Subsidised (approved by hand)</source>
         <translation>享受补贴（人工认定）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="82" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="83" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="84" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="85" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="85" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="86" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="86" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="87" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="87" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="88" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="88" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="89" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="111" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="112" />
         <source>Not issued</source>
         <translation>未发证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="120" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="121" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="136" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="137" />
         <source>Completion report</source>
         <translation>结业上报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/value_labels.py" line="138" />
+        <location filename="../../desktop_app/gui/value_labels.py" line="139" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>

@@ -8,7 +8,16 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.gui.i18n import install_translators
+from desktop_app.gui.theme import apply_theme
 from desktop_app.services.demo import fill_demo_institution
+
+
+@pytest.fixture(scope="session", autouse=True)
+def themed_application(qapp):
+    """The application's one stylesheet, as `app.create_application` gives it: screens are tested
+    with the look people see (tones, object-name rules)."""
+    apply_theme(qapp)
+    return qapp
 
 
 @pytest.fixture

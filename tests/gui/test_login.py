@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Role
 from desktop_app.gui.first_run import FirstRunWizard
-from desktop_app.gui.login import IdleLock, LoginDialog, idle_minutes_from
+from desktop_app.gui.login import IdleLock, LoginDialog
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.preferences import Preferences
 from desktop_app.services import accounts
 from desktop_app.services.accounts import InstitutionProfile
 
@@ -25,17 +28,28 @@ def admin_office(office):
 
 
 @pytest.fixture
-def login(qtbot, admin_office, chinese):
-    dialog = LoginDialog(admin_office)
+def operations(qtbot, qapp):
+    """The window's operations helper, on its own task runner."""
+    tasks = TaskRunner()
+    yield Operations(tasks)
+    tasks.wait_for_done()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10_000)
+
+
+@pytest.fixture
+def login(qtbot, admin_office, operations, chinese):
+    dialog = LoginDialog(admin_office, operations)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
 def type_in(qtbot, dialog, username: str, password: str) -> None:
+    """Type and press 签名 (Sign in); return once the answer has arrived (the check runs off the UI thread)."""
     dialog.username_edit.setText(username)
     dialog.password_edit.setText(password)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
 
 
 def test_wrong_password_is_said_in_the_dialog_which_stays_open(qtbot, login, admin_office):
@@ -64,8 +78,8 @@ def test_right_password_signs_in_and_closes(qtbot, login, admin_office):
     assert admin_office.actor.username == "wang" and admin_office.actor.role is Role.ADMINISTRATOR
 
 
-def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, office, chinese):
-    wizard = FirstRunWizard(office)
+def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, office, operations, chinese):
+    wizard = FirstRunWizard(office, operations)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.institution_page
@@ -85,6 +99,7 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, o
     admin.password_edit.setText("short")
     admin.repeat_edit.setText("short")
     wizard.next()
+    qtbot.waitUntil(lambda: not admin.busy, timeout=10_000)  # the account is created off the UI thread
     assert wizard.currentPage() is admin and "至少需要 8 个字符" in admin.error_label.text()
     admin.password_edit.setText(PASSWORD)
     admin.repeat_edit.setText(PASSWORD + "x")
@@ -93,7 +108,10 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, o
     assert office.accounts.first_run_needed()
     admin.repeat_edit.setText(PASSWORD)
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=10_000)
     assert wizard.currentPage() is wizard.done_page and "wang" in wizard.done_page.summary.text()
+    back = wizard.button(wizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())  # the account exists: no going back to change it
     assert not office.accounts.first_run_needed()
     assert office.actor.username == "wang" and office.actor.is_administrator
     assert accounts.authenticate(office.db, "wang", PASSWORD).display_name == "王校长"
@@ -102,7 +120,7 @@ def test_first_run_wizard_records_the_institution_and_the_administrator(qtbot, o
 
 
 @pytest.fixture
-def locked_window(qtbot, admin_office, chinese):
+def locked_window(qtbot, admin_office, operations, chinese):
     admin_office.accounts.sign_in("wang", PASSWORD)
     window = QMainWindow()
     button = QPushButton("work")
@@ -117,7 +135,7 @@ def locked_window(qtbot, admin_office, chinese):
     window.resize(600, 400)
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(window, admin_office, interval_ms=150)
+    lock = IdleLock(window, admin_office, operations, interval_ms=150)
     yield window, lock
     lock.stop()
 
@@ -131,9 +149,11 @@ def test_idle_lock_covers_the_window_and_swallows_input_until_the_same_password(
     assert window.clicks == 0  # behind the lock nothing reacts
     overlay.password_edit.setText("not the password")
     qtbot.mouseClick(overlay.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not overlay.checking, timeout=10_000)
     assert lock.locked and "账号或密码不正确" in overlay.error_label.text()
     overlay.password_edit.setText(PASSWORD)
     qtbot.mouseClick(overlay.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not overlay.checking, timeout=10_000)
     assert not lock.locked
     QTest.mouseClick(window.button, Qt.MouseButton.LeftButton)
     assert window.clicks == 1
@@ -153,6 +173,9 @@ def test_input_keeps_the_idle_lock_away(qtbot, locked_window):
 
 
 def test_idle_minutes_come_from_settings_with_a_default_of_ten():
+    def idle_minutes_from(stored):
+        return Preferences.from_stored(stored).idle_lock_minutes
+
     assert idle_minutes_from({}) == 10
     assert idle_minutes_from({"idle_lock_minutes": 3}) == 3
     assert idle_minutes_from({"idle_lock_minutes": "x"}) == 10
@@ -165,10 +188,9 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import start_session
-    from desktop_app.config import save_preference
     from desktop_app.gui.main_window import MainWindow
 
-    save_preference(settings, "idle_lock_minutes", 7)
+    Preferences.update(settings.settings_file, idle_lock_minutes=7)
     window = MainWindow(admin_office, settings)
 
     def answer() -> None:
@@ -188,6 +210,7 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
         assert window.pages["settings"].general.idle_spin.value() == 7
         window.pages["settings"].general.idle_spin.setValue(3)
         assert window.idle_lock.timer.interval() == 3 * 60_000
+        assert Preferences.load(settings.settings_file).idle_lock_minutes == 3
     finally:
         window.idle_lock.stop()
         window.tasks.wait_for_done()
@@ -195,3 +218,150 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
         window.close()
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# --- checking off the UI thread -------------------------------------------------------------------
+
+
+def slowed(monkeypatch, part, name: str, seconds: float, *, error: BaseException | None = None):
+    """Make `part.<name>` take `seconds` on the worker (a slow scrypt, a distant PostgreSQL), then
+    answer as usual, or raise `error`. Returns the thread idents it ran on."""
+    import threading
+    import time
+
+    original = getattr(part, name)
+    threads = []
+
+    def slow(*args, **kwargs):
+        threads.append(threading.get_ident())
+        time.sleep(seconds)
+        if error is not None:
+            raise error
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(part, name, slow)
+    return threads
+
+
+def test_the_event_loop_keeps_turning_while_a_slow_sign_in_is_checked_at_start_up(
+        qtbot, qapp, admin_office, operations, monkeypatch, chinese):
+    """Start-up has no window yet: the dialog's own event loop runs while the pool checks."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.login import sign_in_at_start
+
+    threads = slowed(monkeypatch, admin_office.accounts, "sign_in", 0.8)
+    ticks = {"count": 0, "while_checking": 0}
+    seen = {}
+
+    def tick() -> None:
+        ticks["count"] += 1
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, LoginDialog) and dialog.checking:
+            ticks["while_checking"] += 1
+            seen["buttons_enabled"] = dialog.sign_in_button.isEnabled()
+            seen["busy_text"] = dialog.error_label.text()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.username_edit.setText("wang")
+        dialog.password_edit.setText(PASSWORD)
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    try:
+        assert sign_in_at_start(admin_office, operations)
+    finally:
+        timer.stop()
+    assert admin_office.actor.username == "wang"
+    assert threads and threads[0] != threading.get_ident()  # checked on a pool thread
+    assert ticks["while_checking"] > 20  # ~80 ticks of 10 ms fit in 0.8 s; a frozen loop gives 0
+    assert seen["buttons_enabled"] is False and "正在核对" in seen["busy_text"]
+
+
+def test_a_slow_check_in_the_dialog_leaves_the_application_responsive(qtbot, login, admin_office, monkeypatch):
+    slowed(monkeypatch, admin_office.accounts, "sign_in", 0.5)
+    ticks = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(login.checking))
+    timer.start(10)
+    login.username_edit.setText("wang")
+    login.password_edit.setText(PASSWORD)
+    qtbot.mouseClick(login.sign_in_button, Qt.MouseButton.LeftButton)
+    assert login.checking and not login.sign_in_button.isEnabled() and not login.password_edit.isEnabled()
+    login.reject()  # Escape while checking: the dialog waits for the answer
+    assert login.isVisible()
+    qtbot.mouseClick(login.sign_in_button, Qt.MouseButton.LeftButton)  # a second press does nothing
+    qtbot.waitUntil(lambda: not login.isVisible(), timeout=10_000)
+    timer.stop()
+    assert login.result() == LoginDialog.DialogCode.Accepted
+    assert sum(ticks) > 10  # the loop turned while the password was being checked
+
+
+def test_a_programming_error_in_sign_in_is_logged_and_said_as_such_not_as_a_wrong_password(
+        qtbot, login, admin_office, monkeypatch, caplog):
+    import logging
+
+    slowed(monkeypatch, admin_office.accounts, "sign_in", 0, error=AttributeError("'NoneType' object has no attribute 'salt'"))
+    with caplog.at_level(logging.ERROR):
+        type_in(qtbot, login, "wang", PASSWORD)
+    text = login.error_label.text()
+    assert login.isVisible() and "意外错误" in text
+    assert "账号或密码不正确" not in text and "NoneType" not in text and "Traceback" not in text
+    failures = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert failures and failures[0].exc_info and failures[0].exc_info[0] is AttributeError  # with its traceback
+
+
+def test_a_programming_error_while_unlocking_is_logged_and_said_as_such(qtbot, locked_window, admin_office,
+                                                                       monkeypatch, caplog):
+    import logging
+
+    window, lock = locked_window
+    qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
+    slowed(monkeypatch, admin_office.accounts, "unlock", 0, error=KeyError("role"))
+    overlay = lock.overlay
+    overlay.password_edit.setText(PASSWORD)
+    with caplog.at_level(logging.ERROR):
+        qtbot.mouseClick(overlay.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not overlay.checking, timeout=10_000)
+    assert lock.locked and "意外错误" in overlay.error_label.text()
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
+
+
+def test_a_programming_error_creating_the_administrator_is_logged_and_said_as_such(
+        qtbot, office, operations, monkeypatch, caplog, chinese):
+    import logging
+
+    wizard = FirstRunWizard(office, operations)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.institution_page
+    page.fields["code"][1].setText("JS3205060001")
+    page.fields["name"][1].setText("姑苏职业培训学校")
+    wizard.next()
+    admin = wizard.administrator_page
+    admin.username_edit.setText("wang")
+    admin.password_edit.setText(PASSWORD)
+    admin.repeat_edit.setText(PASSWORD)
+    slowed(monkeypatch, office.accounts, "complete_first_run", 0.3, error=TypeError("unexpected keyword"))
+    with caplog.at_level(logging.ERROR):
+        wizard.next()
+        assert admin.busy and not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+        assert not wizard.button(wizard.WizardButton.BackButton).isEnabled()
+        qtbot.waitUntil(lambda: not admin.busy, timeout=10_000)
+    assert wizard.currentPage() is admin and "意外错误" in admin.error_label.text()
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    assert any(record.exc_info and record.exc_info[0] is TypeError for record in caplog.records)
+    assert office.accounts.first_run_needed()

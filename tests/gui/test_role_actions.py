@@ -4,6 +4,7 @@ tooltip; the status bar names the person and signs out / switches user through t
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
@@ -194,9 +195,12 @@ def test_on_the_upload_page_a_teacher_may_neither_upload_nor_register(qtbot, win
 
 
 def sign_in_through(qtbot, dialog: LoginDialog, username: str, password: str = PASSWORD) -> None:
+    """Type and press 登录; return once the answer has arrived (the check runs off the UI thread)."""
     dialog.username_edit.setText(username)
     dialog.password_edit.setText(password)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    # A right password closes the dialog, which the window then deletes.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.checking, timeout=WAIT)
 
 
 def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(qtbot, window_as, accounts_office):
@@ -213,7 +217,7 @@ def test_sign_out_brings_back_the_login_dialog_and_nothing_is_offered_meanwhile(
     sign_in_through(qtbot, dialog, "zhang", "not the password")
     assert dialog.isVisible() and "账号或密码不正确" in dialog.error_label.text()
     sign_in_through(qtbot, dialog, "zhang")
-    assert not dialog.isVisible() and window.login_dialog is None
+    assert not (shiboken6.isValid(dialog) and dialog.isVisible()) and window.login_dialog is None
     assert accounts_office.actor.username == "zhang" and window.centralWidget().isVisible()
 
 
@@ -298,7 +302,8 @@ def test_an_account_disabled_at_another_computer_is_asked_to_sign_in_again_sayin
     administrator.accounts.deactivate("zhang")
     session_id = accounts_office.attendance.sessions(code("JZ01"))[0].id
     failures = []
-    window.tasks.run(lambda: accounts_office.attendance.mark_all_present(session_id), on_failure=failures.append)
+    window.operations.run(window.pages["attendance"], lambda: accounts_office.attendance.mark_all_present(session_id),
+                          failure=failures.append)
     qtbot.waitUntil(lambda: window.login_dialog is not None, timeout=WAIT)
     dialog = window.login_dialog
     assert dialog.isVisible() and "已被管理员停用" in dialog.error_label.text()

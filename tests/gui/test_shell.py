@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desktop_app import messages
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.pages import PAGE_IDS
+from desktop_app.gui.screen_list import SCREEN_IDS
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.services.demo import fill_demo_institution
 
@@ -31,7 +31,7 @@ def window(qtbot, qapp, office, settings):
 def test_navigation_lists_every_page_in_chinese_and_shows_each_one(window, qtbot):
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert titles == EXPECTED_ZH_TITLES
-    for row, page_id in enumerate(PAGE_IDS):
+    for row, page_id in enumerate(SCREEN_IDS):
         window.navigation.setCurrentRow(row)
         assert window.current_page_id() == page_id
         assert window.stack.currentWidget().objectName() == f"page_{page_id}"

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_app.domain.actors import LOCAL_ADMIN, LOCAL_ADMIN_USERNAME, SIGNED_OUT, Role
+from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied
 from desktop_app.services import accounts, assessment, attendance, certificates, classes, roster, trainees
 from desktop_app.services.accounts import AccountError, InstitutionProfile, SignInError
@@ -134,7 +135,7 @@ def test_five_wrong_passwords_lock_the_account_until_the_period_ends(office):
     with office.db.reading() as session:
         until = session.scalar(select(AppUser.locked_until).where(AppUser.username == "wang"))
     assert until is not None
-    assert accounts._local_time(accounts._as_utc(until)) in still.value.message()
+    assert moment_text(accounts._as_utc(until)) in still.value.message()
     # After the lockout period, the right password works again.
     later = accounts._as_utc(until) + timedelta(seconds=1)
     signed = accounts.authenticate(office.db, "wang", PASSWORD, now=later)

@@ -9,7 +9,6 @@ from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened, settings_from
 from desktop_app.cli.output import say, text
-from desktop_app.config import Settings
 from desktop_app.domain.certificates import CertificateKind
 
 messages.register(
@@ -79,7 +78,9 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        offset = _printer_offset(settings_from(args))
+        # Checked as the window checks it: beyond ±20 mm the saved value counts as none (and the
+        # log says so), so both print a certificate the same way.
+        offset = settings_from(args).preferences.certificate_offset_mm
         if args.zip:
             data, pages = office.certificates.zip(args.class_code, offset_mm=offset), None
         else:
@@ -89,16 +90,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     args.out.write_bytes(data)
     say("cli.certificates.pdf_written", pages=pages if pages is not None else "—", path=args.out)
     return EXIT_OK
-
-
-def _printer_offset(settings: Settings) -> tuple[float, float]:
-    from desktop_app.config import read_settings_file
-
-    stored = read_settings_file(settings.settings_file).get("certificate_offset_mm") or [0, 0]
-    try:
-        return float(stored[0]), float(stored[1])
-    except (TypeError, ValueError, IndexError):
-        return 0.0, 0.0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.pickers import choose_in_combo
+from desktop_app.gui.widgets.combo_choice import choose_in_combo
 from desktop_app.services.attendance import SessionInfo
 from desktop_app.services.classes import ClassRow
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.pickers import choose_in_combo
 from desktop_app.gui.screens.certificates.issuing import IssuingTab
 from desktop_app.gui.screens.certificates.results import ResultsTab
 from desktop_app.gui.screens.certificates.verify import VerifyCertificateDialog
 from desktop_app.gui.widgets.class_combo import class_combo, offer_classes
+from desktop_app.gui.widgets.combo_choice import choose_in_combo
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.gui.widgets.row_table import documents_folder

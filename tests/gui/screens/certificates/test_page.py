@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 from sqlalchemy import update
 
-from desktop_app import config
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.certificates import CertificatesPage, stored_certificate_offset
@@ -26,6 +25,7 @@ from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.theme import Tone
 from desktop_app.gui.widgets import pdf_preview
 from desktop_app.gui.widgets.pdf_preview import load_pdf
+from desktop_app.preferences import Preferences
 from desktop_app.services.changes import Area, report_changes
 from desktop_app.store.models import TrainingClass
 from tests.services.test_attendance import running  # noqa: F401  (fixture: a class in training)
@@ -366,7 +366,7 @@ def test_in_the_smallest_window_the_issue_table_shows_every_column_beside_the_pr
 def test_the_screen_prints_and_exports_with_the_offset_it_was_given(qtbot, qapp, office, settings, completed):  # noqa: F811
     """The window saves the offset chosen on the settings page and hands it on (`set_offset`); a
     screen built later reads it back from settings.json (tests/gui/test_printer_offset.py: the window)."""
-    config.save_preference(settings, "certificate_offset_mm", [2.5, -1.0])
+    Preferences.update(settings.settings_file, certificate_offset_mm=(2.5, -1.0))
     stored = json.loads(settings.settings_file.read_text(encoding="utf-8"))
     assert stored["certificate_offset_mm"] == [2.5, -1.0]
     assert stored_certificate_offset(settings) == (2.5, -1.0)

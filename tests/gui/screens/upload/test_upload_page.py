@@ -26,7 +26,7 @@ def institution_code(office) -> str:
 
 
 def wait_sync_idle(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: window.tasks.pending == 0 and window.upload_run is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0 and not window.uploads.running, timeout=30_000)
 
 
 def seal_from_classes_page(qtbot, window, classes_page, select_class, class_code: str) -> None:
@@ -85,7 +85,7 @@ def test_upload_now_sends_the_batch_to_the_platform_and_shows_the_receipt(
     demo_office.device.register(platform_server.url, platform_server.enrolment_code(institution_code(demo_office)))
     demo_window.settings = replace(demo_window.settings, platform_url=platform_server.url)
     # Hold the background upload back (it has tests of its own): this one is about the button.
-    demo_window._last_auto_upload = time.monotonic()
+    demo_window.uploads.last_upload_at = time.monotonic()
     page = demo_window.pages["sync"]
     panel = page.batch_panel
     with qtbot.waitSignal(page.batches_loaded, timeout=20_000):
@@ -120,7 +120,7 @@ def test_background_upload_starts_when_online_with_batches_waiting(
     assert blocker.args[0].uploaded == 1
     qtbot.waitUntil(lambda: demo_window.waiting_status.text() == "待上传：0 批", timeout=20_000)
     # Right after an automatic upload, the status refresh it causes does not start another.
-    assert demo_window.upload_run is None
+    assert not demo_window.uploads.running
     wait_sync_idle(qtbot, demo_window)
 
 
