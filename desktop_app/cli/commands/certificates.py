@@ -54,7 +54,8 @@ def _define_certificates(certificates: argparse.ArgumentParser) -> None:
     reissue.set_defaults(handler=cmd_reissue)
     external = certificate_commands.add_parser("record-external", help=text("cli.help.certificates_external"))
     external.add_argument("--trainee", required=True, metavar="ID_NUMBER")
-    external.add_argument("--kind", required=True, choices=[kind.value for kind in CertificateKind if not kind.issued_here])
+    external.add_argument("--kind", required=True,
+                          choices=[kind.value for kind in CertificateKind if not kind.issued_here])
     external.add_argument("--number", required=True)
     external.add_argument("--issued", required=True, metavar="DATE")
     external.set_defaults(handler=cmd_record_external)
