@@ -42,6 +42,9 @@ class Settings:
     key_dir: Path
     language: str = messages.DEFAULT_LANGUAGE
     platform_url: str | None = None
+    # settings.json as read at start-up, checked; `language` and `platform_url` above are what
+    # the command line and the environment made of it.
+    preferences: Preferences = field(default_factory=Preferences)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -86,6 +89,7 @@ def load_settings(
         key_dir=key_dir,
         language=messages.normalise_language(lang),
         platform_url=str(platform_url) if platform_url else None,
+        preferences=stored,
     )
 
 

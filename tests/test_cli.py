@@ -112,13 +112,13 @@ def test_an_unknown_command_is_a_usage_error(capsys):
 
 
 def test_an_unexpected_failure_exits_1_with_a_pointer_to_the_log(tmp_path, capsys, monkeypatch):
-    import desktop_app.cli as cli
+    import desktop_app.cli.commands.db as db_commands
 
     def explode(args):
         raise RuntimeError("simulated bug")
 
     # The one fake here: a real bug cannot be summoned on demand, so a command is made to fail.
-    monkeypatch.setattr(cli, "cmd_db_check", explode)
+    monkeypatch.setattr(db_commands, "cmd_check", explode)
     code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "db", "check")
     assert code == EXIT_UNEXPECTED
     assert "Traceback" not in err and "日志文件" in err
@@ -135,3 +135,35 @@ def test_gui_screenshot_renders_a_page_to_png_without_a_display(tmp_path):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_command_group_is_imported_only_when_its_command_runs(tmp_path):
+    """`--version` and the top-level help import no command group and no service; a group's help
+    imports that group alone (the parser for every group is built only by build_parser())."""
+    probe = """
+import contextlib, io, json, sys
+from desktop_app.cli import main
+
+def loaded():
+    return sorted(m for m in sys.modules if m.startswith(("desktop_app.cli.commands.", "desktop_app.services",
+                                                          "sqlalchemy", "PySide6")))
+
+seen = {}
+for argv in (["--version"], ["--help"], ["class", "--help"]):
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(argv)
+        except SystemExit:
+            pass
+    seen[" ".join(argv)] = loaded()
+print(json.dumps(seen))
+"""
+    env = {**os.environ, "SKILLDESK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    seen = json.loads(result.stdout)
+    assert seen["--version"] == [] and seen["--help"] == []
+    assert seen["class --help"] == ["desktop_app.cli.commands.classes"]

@@ -63,6 +63,9 @@ def leaf_commands(folder: Path) -> dict[tuple[str, ...], list[str]]:
             for name, child in subparsers[0].choices.items():
                 walk(child, (*path, name))
             return
+        # A command's group defines its parser on demand: a leaf without a handler would be a
+        # group left undefined, whose commands this walk would then miss.
+        assert parser.get_default("handler") is not None, f"{' '.join(path)} has no handler"
         argv = list(path)
         for action in parser._actions:
             if isinstance(action, argparse._HelpAction):

@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING
 
 from desktop_app.config import Settings
 from desktop_app.preferences import Preferences
+from desktop_app.screen_ids import SCREEN_IDS  # navigation order; the command line reads it there, without the GUI
 
-if TYPE_CHECKING:  # this module imports no Qt at load: the command line reads SCREEN_IDS from it
+if TYPE_CHECKING:  # this module imports no Qt at load
     from PySide6.QtWidgets import QWidget
 
     from desktop_app.gui.operations import Operations
     from desktop_app.services.office import Office
-
-# Navigation order; also the names `skilldesk gui --page` accepts and Ctrl+1 … Ctrl+8.
-SCREEN_IDS = ("classes", "trainees", "attendance", "certificates", "sync", "audit", "reports", "settings")
 
 
 @dataclass(frozen=True)

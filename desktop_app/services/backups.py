@@ -777,7 +777,3 @@ def _remove_quietly(path: Path, *, missing_ok: bool = True, strict: bool = False
 def _short(error: object) -> str:
     text = str(error).strip()
     return (text.splitlines()[0] if text else type(error).__name__)[:160]
-
-
-# The old name, for cli.py until its commands import desktop_app.domain.china_time themselves.
-local_time_text = moment_text

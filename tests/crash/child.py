@@ -141,13 +141,23 @@ def preload() -> None:
     import desktop_app
     import desktop_app.cli
 
-    for module in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
-        if not module.name.startswith(_NOT_PRELOADED):
-            importlib.import_module(module.name)
+    _import_below(desktop_app)
     desktop_app.cli.build_parser()
     loaded = sorted(name for name in sys.modules if name.split(".")[0] in _QT and name not in qt_before)
     if loaded:
         raise RuntimeError(f"preloading the CLI imported Qt: {loaded[:3]}")
+
+
+def _import_below(package) -> None:
+    """Import every module below `package` but those never preloaded, without entering their
+    packages (pkgutil.walk_packages imports each package it walks into: the screens' packages
+    import Qt)."""
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        if info.name.startswith(_NOT_PRELOADED):
+            continue
+        module = importlib.import_module(info.name)
+        if info.ispkg:
+            _import_below(module)
 
 
 class _NoQt:

@@ -196,3 +196,30 @@ def test_externally_issued_certificates_are_recorded_against_the_trainee(office,
     assert main(["--db", str(settings.sqlite_path), "certificates", "record-external", "--trainee", "11010519491231002X",
                  "--kind", "skill_level", "--number", "X", "--issued", "2027-02-01"]) == 2
     assert get_trainee(office.db, office.cipher, search_trainees(office.db, office.cipher, persons[0].id_number)[0].id)
+
+
+def test_the_command_line_prints_with_the_printer_offset_the_window_would_use(office, key, completed, settings,
+                                                                              capsys):
+    """The offset saved in settings.json is read through the same checked preferences as the
+    window's: within ±20 mm it shifts the print; beyond it the window refuses the value and
+    prints unshifted, and so does the command line."""
+    import json
+
+    from desktop_app.cli import main
+
+    issue(office, key)
+    unshifted = office.certificates.pdf("2026-JZ01").pdf
+    shifted = office.certificates.pdf("2026-JZ01", offset_mm=(3.0, -2.0)).pdf
+    assert shifted != unshifted
+    office.close()
+
+    def printed(stored_offset) -> bytes:
+        settings.settings_file.write_text(json.dumps({"certificate_offset_mm": stored_offset}), encoding="utf-8")
+        out = settings.data_dir / "certificates.pdf"
+        code = main(["--db", str(settings.sqlite_path), "certificates", "pdf", "--class", "2026-JZ01", "--out", str(out)])
+        assert code == 0, capsys.readouterr().err
+        return out.read_bytes()
+
+    assert printed([3, -2]) == shifted
+    assert printed([25, 0]) == unshifted
+    assert printed([0, -20.5]) == unshifted

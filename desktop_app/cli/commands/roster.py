@@ -1,0 +1,84 @@
+"""`skilldesk roster …`: the roster template, enrolling trainees from a workbook, exporting a class's roster."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app import messages
+from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
+from desktop_app.cli.opening import opened
+from desktop_app.cli.output import say, text
+from desktop_app.domain.roster_outcome import RosterOutcome
+
+messages.register(
+    {
+        "cli.help.roster_template": ("生成花名册模板（身份证号列为文本格式）", "write the roster template"),
+        "cli.help.roster_import": ("从 Excel 导入学员并报名", "enrol trainees from a workbook"),
+        "cli.help.roster_errors": ("把未导入的行写入这个错误工作簿", "write rejected rows to this workbook"),
+        "cli.help.roster_export": ("导出班级花名册（含完整个人信息，会记入审计日志）", "export the roster (full personal data; audited)"),
+        "cli.roster.template_written": ("已生成花名册模板：{path}", "Roster template written: {path}"),
+        "cli.roster.summary": (
+            "导入 {file} 到班级 {code}：共 {rows} 行；报名 {enrolled} 人（其中不享受补贴 {without}）；已在班中 {already} 人；未导入 {rejected} 行。",
+            "Imported {file} into class {code}: {rows} rows; {enrolled} enrolled ({without} without subsidy); {already} already in the class; {rejected} rows rejected.",
+        ),
+        "cli.roster.row_rejected": ("  第 {row} 行 {name}：{reasons}", "  Row {row} {name}: {reasons}"),
+        "cli.roster.row_unsubsidised": ("  第 {row} 行 {name} 已报名但不享受补贴：{reasons}", "  Row {row} {name} enrolled without subsidy: {reasons}"),
+        "cli.roster.errors_written": ("未导入的 {count} 行已写入 {path}，改正后可直接重新导入该文件。",
+                                      "The {count} rejected rows were written to {path}; fix them and import that file."),
+        "cli.roster.exported": ("已导出 {count} 名学员到 {path}（含完整个人信息，已记入审计日志，请妥善保管）。",
+                                "Exported {count} trainees to {path} (full personal data; logged — keep the file safe)."),
+    }
+)
+
+
+def _define_roster(roster: argparse.ArgumentParser) -> None:
+    roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
+    template = roster_commands.add_parser("template", help=text("cli.help.roster_template"))
+    template.add_argument("file", type=Path)
+    template.set_defaults(handler=cmd_template)
+    importing = roster_commands.add_parser("import", help=text("cli.help.roster_import"))
+    importing.add_argument("--class", dest="class_code", required=True)
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--errors", type=Path, help=text("cli.help.roster_errors"))
+    importing.set_defaults(handler=cmd_import)
+    exporting = roster_commands.add_parser("export", help=text("cli.help.roster_export"))
+    exporting.add_argument("--class", dest="class_code", required=True)
+    exporting.add_argument("file", type=Path)
+    exporting.set_defaults(handler=cmd_export)
+
+
+PARSERS = {"roster": _define_roster}
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    with opened(args) as office:
+        office.roster.write_template(args.file)
+    say("cli.roster.template_written", path=args.file)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with opened(args) as office:
+        report = office.roster.import_workbook(args.class_code, args.file)
+    say("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
+        enrolled=report.enrolled, without=report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY),
+        already=report.count(RosterOutcome.ALREADY_ENROLLED), rejected=len(report.rejected))
+    for outcome in report.outcomes:
+        if outcome.status is RosterOutcome.ENROLLED_WITHOUT_SUBSIDY:
+            say("cli.roster.row_unsubsidised", row=outcome.row_number, name=outcome.name,
+                reasons="；".join(w.message() for w in outcome.warnings))
+    for outcome in report.rejected:
+        say("cli.roster.row_rejected", row=outcome.row_number, name=outcome.name or "—",
+            reasons=outcome.reasons_text())
+    if report.rejected and args.errors:
+        count = report.write_rejected_rows(args.errors)
+        say("cli.roster.errors_written", count=count, path=args.errors)
+    return EXIT_PARTIAL if report.rejected else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with opened(args) as office:
+        count = office.roster.export(args.class_code, args.file)
+    say("cli.roster.exported", count=count, path=args.file)
+    return EXIT_OK

@@ -1,0 +1,78 @@
+"""What every command prints with: catalogue sentences, words in the command line's language,
+tables that line up in a console, file sizes and moments as people read them."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from desktop_app import messages
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+messages.register(
+    {
+        # Lines under a summary, printed by more than one group (imports, issuing, sheets).
+        "cli.attendance.problem": ("  未导入：{message}", "  Not imported: {message}"),
+        "cli.attendance.warning": ("  提示：{message}", "  Note: {message}"),
+    }
+)
+
+T = TypeVar("T")
+
+
+def text(code: str, /, **params: object) -> str:
+    """The catalogue sentence `code` in the command line's language."""
+    return messages.render(code, **params)
+
+
+def say(code: str, /, **params: object) -> None:
+    """Print the sentence `code` on standard output."""
+    print(messages.render(code, **params))
+
+
+def say_problem(code: str, /, **params: object) -> None:
+    """Print the sentence `code` on standard error, where scripts look for what went wrong."""
+    print(messages.render(code, **params), file=sys.stderr)
+
+
+def language() -> str:
+    return messages.current_language()
+
+
+def zh_or_en(zh: T, en: T) -> T:
+    """`en` when the command line speaks English, else `zh` (headers, state words)."""
+    return en if messages.current_language() == "en" else zh
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Columns padded by display width, so Chinese (two cells wide) lines up in a console."""
+
+    def width(cell: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell)
+
+    table = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(width(r[i]) for r in table) for i in range(len(headers))]
+    for row in table:
+        print("  ".join(cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)).rstrip())
+
+
+def file_size(size: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
+
+
+def moment(value: datetime | None, *, missing: str = "—") -> str:
+    """`value` as people read it (China time, to the minute: the window's words for the same
+    moment); `missing` when there is none."""
+    if value is None:
+        return missing
+    from desktop_app.domain.china_time import moment_text
+
+    return moment_text(value)
