@@ -1,0 +1,13 @@
+"""Finding a class by its code: the lookup most use cases start from (each says in its own words when there is none)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.store.models import TrainingClass
+
+
+def find_class(session: Session, code: str) -> TrainingClass | None:
+    """The class with this code, or None; the code as typed, surrounding spaces ignored (codes are stored trimmed)."""
+    return session.scalar(select(TrainingClass).where(TrainingClass.code == code.strip()))
