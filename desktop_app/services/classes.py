@@ -19,7 +19,7 @@ from desktop_app.domain.schedule_rules import check_schedule
 from desktop_app.services import audit
 from desktop_app.services.policies import active_policy, policy_of
 from desktop_app.store.engine import Database
-from desktop_app.store.classes import find_class
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     ClassSession,
     ClassTeacher,
@@ -257,10 +257,7 @@ def _placeholder_institution(session: Session) -> Institution:
 
 def load_class(session: Session, code: str) -> TrainingClass:
     """The class with this code; ClassError "class.not_found" when there is none."""
-    row = find_class(session, code)
-    if row is None:
-        raise ClassError("class.not_found", code=code)
-    return row
+    return require_class(session, code, error=ClassError, message="class.not_found")
 
 
 def _ensure_editable(row: TrainingClass) -> None:

@@ -30,7 +30,7 @@ from desktop_app.domain.trainee_input import TraineeInput, TraineeInputError, va
 from desktop_app.services import audit
 from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
-from desktop_app.store.classes import find_class
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     Enrolment,
     Institution,
@@ -94,10 +94,7 @@ class RosterError(messages.UserFacingError):
 
 
 def _class(session: Session, class_code: str) -> TrainingClass:
-    training_class = find_class(session, class_code)
-    if training_class is None:
-        raise RosterError("roster.class_not_found", code=class_code)
-    return training_class
+    return require_class(session, class_code, error=RosterError, message="roster.class_not_found")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from desktop_app.platform.protocol import BATCH_SCHEMA, canonical_bytes, content
 from desktop_app.services import audit
 from desktop_app.services.attendance import summary_rows
 from desktop_app.store.engine import Database
-from desktop_app.store.classes import find_class
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     AppMeta,
     Assessment,
@@ -268,9 +268,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
     if correcting and not correction_reason.strip():
         raise SealRefused("seal.correction_reason")
     with db.writing() as session:
-        c = find_class(session, class_code)
-        if c is None:
-            raise SealRefused("seal.not_found", code=class_code)
+        c = require_class(session, class_code, error=SealRefused, message="seal.not_found")
         status = ClassStatus(c.status)
         wanted = ClassStatus.RETURNED if correcting else ClassStatus.COMPLETED
         if status is not wanted:
