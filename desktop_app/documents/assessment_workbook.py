@@ -21,11 +21,17 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop_app.documents.spreadsheet_safety import TEXT_FORMAT, write_text_cell
+from desktop_app.documents.workbook_style import (
+    TITLE_FONT,
+    add_column_validation,
+    style_header_cell,
+    write_title_row,
+)
 from desktop_app.documents.xlsx_reader import SpreadsheetFileError, TableColumn, read_table
 from desktop_app.messages import Problem, register
 
@@ -208,13 +214,6 @@ def _file_name(source: Path | bytes) -> str:
 
 # ----------------------------------------------------------------------------- the template
 
-_THIN = Side(style="thin", color="A6A6A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_REQUIRED_FONT = Font(bold=True, color="C00000")
-_HEADER_FONT = Font(bold=True)
-_TITLE_FONT = Font(bold=True, size=16)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WIDTHS = {"name": 12, "id_number": 22, "theory": 12, "practical": 12, "result": 12, "retake": 8}
 _NOTES = (
     "填写说明",
@@ -248,17 +247,9 @@ def write_assessment_template(path: Path, *, trainees: Sequence[tuple[str, str]]
     count = len(keys)
     last_row = FIRST_DATA_ROW + max(TEMPLATE_ROWS, len(trainees)) - 1
 
-    cell = write_text_cell(ws, 1, 1, title or DEFAULT_TITLE)
-    cell.font = _TITLE_FONT
-    cell.alignment = _CENTER
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=count)
-    ws.row_dimensions[1].height = 32
+    write_title_row(ws, title or DEFAULT_TITLE, count)
     for index, (column, text) in enumerate(zip(ASSESSMENT_COLUMNS, template_headers()), 1):
-        cell = write_text_cell(ws, 2, index, text)
-        cell.font = _REQUIRED_FONT if column.required else _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = _CENTER
+        style_header_cell(write_text_cell(ws, 2, index, text), required=column.required)
         ws.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(column.key, 12)
     ws.row_dimensions[2].height = 24
 
@@ -291,7 +282,7 @@ def write_assessment_template(path: Path, *, trainees: Sequence[tuple[str, str]]
         cell = write_text_cell(notes, row, 1, note)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row == 1:
-            cell.font = _TITLE_FONT
+            cell.font = TITLE_FONT
     notes.column_dimensions["A"].width = 100
     workbook.active = 0
     workbook.save(path)
@@ -299,14 +290,5 @@ def write_assessment_template(path: Path, *, trainees: Sequence[tuple[str, str]]
 
 def _validate(ws, column: int, last_row: int, validation: DataValidation, *, error: str, prompt: str,
               strict: bool) -> None:
-    header = ASSESSMENT_COLUMNS[column - 1].header
-    validation.errorStyle = "stop" if strict else "warning"
-    validation.errorTitle = header
-    validation.error = error
-    validation.promptTitle = header
-    validation.prompt = prompt
-    validation.showErrorMessage = True
-    validation.showInputMessage = True
-    letter = get_column_letter(column)
-    validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
-    ws.add_data_validation(validation)
+    add_column_validation(ws, validation, column=column, first_row=FIRST_DATA_ROW, last_row=last_row,
+                          title=ASSESSMENT_COLUMNS[column - 1].header, error=error, prompt=prompt, strict=strict)

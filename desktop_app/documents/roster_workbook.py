@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -27,6 +27,16 @@ from desktop_app.documents.spreadsheet_safety import (
     stream_text,
     text_cell,
     write_text_cell,
+)
+from desktop_app.documents.workbook_style import (
+    CENTERED,
+    HEADER_FONT,
+    REQUIRED_FONT,
+    TITLE_FONT,
+    TITLE_ROW_HEIGHT,
+    add_column_validation,
+    style_header_cell,
+    write_title_row,
 )
 from desktop_app.documents.xlsx_reader import (
     HEADER_SCAN_ROWS,
@@ -202,15 +212,6 @@ def _column(key: str) -> RosterColumn:
 
 # ----------------------------------------------------------------------------- writing
 
-_THIN = Side(style="thin", color="A6A6A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_REQUIRED_FONT = Font(bold=True, color="C00000")
-_HEADER_FONT = Font(bold=True)
-_TITLE_FONT = Font(bold=True, size=16)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
 def template_headers() -> list[str]:
     """Header texts of our layout; required columns carry a leading "*" (match_header ignores it)."""
     return [("*" + column.header) if column.required else column.header for column in ROSTER_COLUMNS]
@@ -224,7 +225,7 @@ def write_roster_template(path: Path, *, key_group_names: Sequence[str],
     ws.title = ROSTER_SHEET
     count = len(ROSTER_COLUMNS)
     last_row = FIRST_DATA_ROW + TEMPLATE_ROWS - 1
-    _write_title(ws, DEFAULT_TITLE, count)
+    write_title_row(ws, DEFAULT_TITLE, count)
     for index, (column, text) in enumerate(zip(ROSTER_COLUMNS, template_headers()), 1):
         cell = write_text_cell(ws, 2, index, text)
         _style_header(cell, column)
@@ -269,17 +270,10 @@ def write_roster_template(path: Path, *, key_group_names: Sequence[str],
             continue
         list_column += 1
         source = _list_source(lists, list_column, column.header, values, force_range=column.key == "key_groups")
-        validation = DataValidation(type="list", formula1=source, allow_blank=True)
-        validation.errorStyle = "stop" if strict else "warning"
-        validation.errorTitle = column.header
-        validation.error = f"“{column.header}”请从下拉清单中选择" + ("" if strict else "（多项用顿号“、”分隔）")
-        validation.promptTitle = column.header
-        validation.prompt = prompt
-        validation.showErrorMessage = True
-        validation.showInputMessage = True
-        letter = get_column_letter(index)
-        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
-        ws.add_data_validation(validation)
+        add_column_validation(ws, DataValidation(type="list", formula1=source, allow_blank=True), column=index,
+                              first_row=FIRST_DATA_ROW, last_row=last_row, title=column.header,
+                              error=f"“{column.header}”请从下拉清单中选择" + ("" if strict else "（多项用顿号“、”分隔）"),
+                              prompt=prompt, strict=strict)
 
     _write_help_sheet(workbook.create_sheet(HELP_SHEET, 1), key_group_names)
     workbook.active = 0
@@ -295,7 +289,7 @@ def _list_source(lists, list_column: int, title: str, values: Sequence[str], *, 
     written there, so a person can see what the drop-downs offer.
     """
     letter = get_column_letter(list_column)
-    write_text_cell(lists, 1, list_column, title).font = _HEADER_FONT
+    write_text_cell(lists, 1, list_column, title).font = HEADER_FONT
     for row, value in enumerate(values, 2):
         write_text_cell(lists, row, list_column, value)
     lists.column_dimensions[letter].width = max(12, max(len(v) for v in values) * 2 + 2)
@@ -306,19 +300,8 @@ def _list_source(lists, list_column: int, title: str, values: Sequence[str], *, 
     return f"'{LISTS_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
 
 
-def _write_title(ws, title: str, count: int) -> None:
-    cell = write_text_cell(ws, 1, 1, title)
-    cell.font = _TITLE_FONT
-    cell.alignment = _CENTER
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=count)
-    ws.row_dimensions[1].height = 32
-
-
 def _style_header(cell, column: RosterColumn | None) -> None:
-    cell.font = _REQUIRED_FONT if column is not None and column.required else _HEADER_FONT
-    cell.fill = _HEADER_FILL
-    cell.border = _BORDER
-    cell.alignment = _CENTER
+    style_header_cell(cell, required=column is not None and column.required)
 
 
 def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
@@ -330,7 +313,7 @@ def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
         "employment_status": "从下拉清单中选择：" + "、".join(EMPLOYMENT_STATUSES),
         "bank_name": "如“中国工商银行南京新街口支行”",
     }
-    write_text_cell(ws, 1, 1, "花名册填写说明").font = _TITLE_FONT
+    write_text_cell(ws, 1, 1, "花名册填写说明").font = TITLE_FONT
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=3)
     for index, text in enumerate(("列名", "是否必填", "填写要求"), 1):
         _style_header(write_text_cell(ws, 2, index, text), None)
@@ -341,7 +324,7 @@ def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
             help_text += "。可选：" + "、".join(key_group_names)
         if column.key in TEXT_KEYS and "文本" not in help_text:
             help_text += "（本列为文本格式）" if help_text else "本列为文本格式"
-        write_text_cell(ws, row, 1, column.header).font = _REQUIRED_FONT if column.required else _HEADER_FONT
+        write_text_cell(ws, row, 1, column.header).font = REQUIRED_FONT if column.required else HEADER_FONT
         write_text_cell(ws, row, 2, "必填" if column.required else "选填")
         write_text_cell(ws, row, 3, help_text or "—").alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
@@ -358,7 +341,7 @@ def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
     for note in notes:
         cell = write_text_cell(ws, row, 1, note)
         if note == notes[0]:
-            cell.font = _HEADER_FONT
+            cell.font = HEADER_FONT
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = 30 if len(note) > 45 else 18
@@ -426,7 +409,7 @@ def _prepare_stream_sheet(ws, headers: Sequence[str], keys: Sequence[str | None]
             dimension.number_format = TEXT_FORMAT
     ws.freeze_panes = "B3"
     ws.merged_cells.add(f"A1:{get_column_letter(len(headers))}1")
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height = TITLE_ROW_HEIGHT
     ws.row_dimensions[2].height = 30
     # openpyxl cannot know a streamed sheet's size when it writes the top, so it leaves out
     # <dimension>, which Excel always writes; readers that size sheets from it (openpyxl's
@@ -437,8 +420,8 @@ def _prepare_stream_sheet(ws, headers: Sequence[str], keys: Sequence[str | None]
 
 def _title_row(ws, title: str) -> list:
     cell = text_cell(ws, title)
-    cell.font = _TITLE_FONT
-    cell.alignment = _CENTER
+    cell.font = TITLE_FONT
+    cell.alignment = CENTERED
     return [cell]
 
 

@@ -16,6 +16,7 @@ from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import Assessment, Enrolment, Trainee, TrainingClass, utcnow
 from desktop_app.store.protection import PersonalDataCipher
 from desktop_app.store.trainees import identity_lookup_hash
@@ -69,10 +70,7 @@ def _result(value: str | None) -> AssessmentResult | None:
 
 
 def _class(session, class_code: str) -> TrainingClass:
-    c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-    if c is None:
-        raise AssessmentError("assessment.class_not_found", code=class_code)
-    return c
+    return require_class(session, class_code, error=AssessmentError, message="assessment.class_not_found")
 
 
 def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_id: int, theory: int | None,

@@ -29,8 +29,10 @@ from desktop_app.domain.identity import IdentityNumberError, parse_identity_numb
 from desktop_app.domain.punches import SessionWindow, mark_from_times
 from desktop_app.domain.schedule import CHINA_TZ, Period, SessionKind, SessionStatus
 from desktop_app.services import audit
+from desktop_app.services.classes import load_class
 from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import find_class
 from desktop_app.store.models import (
     AttendanceMark,
     AttendanceMarkHistory,
@@ -222,7 +224,7 @@ def session_grid(db: Database, session_id: int, *, now: datetime | None = None) 
 
 def class_sessions(db: Database, class_code: str) -> list[SessionInfo]:
     with db.reading() as session:
-        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code))
+        c = find_class(session, class_code)
         if c is None:
             return []
         rows = session.scalars(select(ClassSession).where(ClassSession.class_id == c.id).order_by(ClassSession.starts_at))
@@ -456,11 +458,7 @@ class SummaryRow:
 def class_attendance_summary(db: Database, class_code: str, *, as_of: datetime | None = None) -> list[SummaryRow]:
     """Per trainee: hours attended, online hours credited, rate, completion eligibility and why."""
     with db.reading() as session:
-        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-        if c is None:
-            from desktop_app.services.classes import ClassError
-
-            raise ClassError("class.not_found", code=class_code)
+        c = load_class(session, class_code)
         return summary_rows(session, c, as_of=as_of)
 
 
@@ -552,11 +550,7 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
     document = read_attendance_file(source, name=name)
     report = AttendanceImportReport(kind=document.kind, rows=len(document.rows))
     with db.writing() as session:
-        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-        if c is None:
-            from desktop_app.services.classes import ClassError
-
-            raise ClassError("class.not_found", code=class_code)
+        c = load_class(session, class_code)
         _require_own_class(session, actor, c)
         roster = {}
         by_roll = {}
@@ -682,11 +676,7 @@ def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, f
     from desktop_app.store.models import ClassTeacher, Institution, Occupation, Teacher
 
     with db.reading() as session:
-        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-        if c is None:
-            from desktop_app.services.classes import ClassError
-
-            raise ClassError("class.not_found", code=class_code)
+        c = load_class(session, class_code)
         teachers = dict(session.execute(select(Teacher.id, Teacher.name)).all())
         class_teachers = "、".join(session.scalars(
             select(Teacher.name).join(ClassTeacher, ClassTeacher.teacher_id == Teacher.id).where(ClassTeacher.class_id == c.id)

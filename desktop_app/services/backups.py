@@ -526,10 +526,7 @@ def _inspect_candidate(temp: Path, shown: Path) -> _FileState:
     except sqlite3.Error:
         raise RestoreRefused("restore.not_sqlite", path=str(shown)) from None
     try:
-        try:
-            problems = _pragma_check(connection, "integrity_check")
-        except sqlite3.DatabaseError as error:
-            problems = [_short(error)]
+        problems = _damage_found(connection, "integrity_check")
         if problems:
             raise RestoreRefused("restore.damaged", path=str(shown), detail=problems[0])
         state = _read_state(connection)
@@ -557,10 +554,7 @@ def _inspect_current(db_path: Path) -> _FileState | None:
     except sqlite3.Error as error:
         return _FileState(damaged=True, detail=_short(error), mtime=mtime)
     try:
-        try:
-            problems = _pragma_check(connection, "quick_check")
-        except sqlite3.DatabaseError as error:
-            problems = [_short(error)]
+        problems = _damage_found(connection, "quick_check")
         if problems:
             return _FileState(damaged=True, detail=problems[0], mtime=mtime)
         state = _read_state(connection)
@@ -656,6 +650,14 @@ def _connect_existing(path: Path) -> sqlite3.Connection:
 def _pragma_check(connection: sqlite3.Connection, pragma: str) -> list[str]:
     lines = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}")]
     return [line for line in lines if line != "ok"]
+
+
+def _damage_found(connection: sqlite3.Connection, pragma: str) -> list[str]:
+    """`_pragma_check` on a file of unknown health: a file too damaged to check is a finding too."""
+    try:
+        return _pragma_check(connection, pragma)
+    except sqlite3.DatabaseError as error:
+        return [_short(error)]
 
 
 def _read_state(connection: sqlite3.Connection) -> _FileState:

@@ -31,6 +31,7 @@ from desktop_app.platform.device_keys import DeviceKey, verify_signature
 from desktop_app.services import audit
 from desktop_app.services.attendance import class_attendance_summary
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     Assessment,
     Certificate,
@@ -113,10 +114,7 @@ def certificate_candidates(db: Database, class_code: str, *, as_of: datetime | N
 
 
 def _class(session, class_code: str) -> TrainingClass:
-    c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-    if c is None:
-        raise CertificateError("certificates.class_not_found", code=class_code)
-    return c
+    return require_class(session, class_code, error=CertificateError, message="certificates.class_not_found")
 
 
 def _next_number(session, institution: Institution, year: int) -> str:

@@ -19,6 +19,7 @@ from desktop_app.domain.schedule_rules import check_schedule
 from desktop_app.services import audit
 from desktop_app.services.policies import active_policy, policy_of
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     ClassSession,
     ClassTeacher,
@@ -254,11 +255,9 @@ def _placeholder_institution(session: Session) -> Institution:
     return institution
 
 
-def _load_class(session: Session, code: str) -> TrainingClass:
-    row = session.scalar(select(TrainingClass).where(TrainingClass.code == code.strip()))
-    if row is None:
-        raise ClassError("class.not_found", code=code)
-    return row
+def load_class(session: Session, code: str) -> TrainingClass:
+    """The class with this code; ClassError "class.not_found" when there is none."""
+    return require_class(session, code, error=ClassError, message="class.not_found")
 
 
 def _ensure_editable(row: TrainingClass) -> None:
@@ -300,7 +299,7 @@ def _row(c: TrainingClass, occupation: str, type_name: str, enrolled: int) -> Cl
 
 def get_class(db: Database, code: str) -> ClassDetail:
     with db.reading() as session:
-        return _detail(session, _load_class(session, code))
+        return _detail(session, load_class(session, code))
 
 
 def _detail(session: Session, c: TrainingClass) -> ClassDetail:
@@ -345,7 +344,7 @@ def change_class_status(db: Database, *, actor: Actor, code: str, target: str, t
     require(actor, Permission.MANAGE_CLASSES)
     today = today or date.today()
     with db.writing() as session:
-        c = _load_class(session, code)
+        c = load_class(session, code)
         current, wanted = ClassStatus(c.status), ClassStatus(target)
         active_sessions = session.scalars(
             select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.status != SessionStatus.CANCELLED)
@@ -378,7 +377,7 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
     """Edit a class's details (not its occupation or level once trainees are enrolled against them)."""
     require(actor, Permission.MANAGE_CLASSES)
     with db.writing() as session:
-        c = _load_class(session, code)
+        c = load_class(session, code)
         _ensure_editable(c)
         changes = {}
         if name is not None and name.strip() and name.strip() != c.name:
@@ -469,7 +468,7 @@ def _session_row(session: Session, s: ClassSession) -> SessionRow:
 
 def lesson_minutes_for(db: Database, code: str) -> int:
     with db.reading() as session:
-        return policy_of(session.get(PolicyVersion, _load_class(session, code).policy_id)).lesson_minutes
+        return policy_of(session.get(PolicyVersion, load_class(session, code).policy_id)).lesson_minutes
 
 
 

@@ -30,6 +30,7 @@ from desktop_app.domain.trainee_input import TraineeInput, TraineeInputError, va
 from desktop_app.services import audit
 from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     Enrolment,
     Institution,
@@ -90,6 +91,10 @@ class RosterImportCancelled(messages.UserFacingError):
 
 class RosterError(messages.UserFacingError):
     pass
+
+
+def _class(session: Session, class_code: str) -> TrainingClass:
+    return require_class(session, class_code, error=RosterError, message="roster.class_not_found")
 
 
 @dataclass(frozen=True)
@@ -194,9 +199,7 @@ class _Planned:
 def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, class_code: str,
           source: Path | bytes, today: date, progress: ProgressCallback | None,
           cancelled: Callable[[], bool] | None) -> RosterImportReport:
-    training_class = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-    if training_class is None:
-        raise RosterError("roster.class_not_found", code=class_code)
+    training_class = _class(session, class_code)
     occupation = session.get(Occupation, training_class.occupation_id)
     policy = policy_of(session.get(PolicyVersion, training_class.policy_id))
     lookup = {}
@@ -417,9 +420,7 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
     from desktop_app.store.trainees import trainee_key_groups
 
     with db.writing() as session:
-        training_class = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-        if training_class is None:
-            raise RosterError("roster.class_not_found", code=class_code)
+        training_class = _class(session, class_code)
         names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
         id_types = {t.value: t.label_zh for t in IdType}
         rows = []

@@ -25,6 +25,7 @@ from desktop_app.platform.protocol import BATCH_SCHEMA, canonical_bytes, content
 from desktop_app.services import audit
 from desktop_app.services.attendance import summary_rows
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
     AppMeta,
     Assessment,
@@ -220,27 +221,22 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, ros
                 "attended_minutes": a.attended_minutes, "online_minutes_credited": a.online_credited_minutes,
                 "rate_permille": int(a.rate_percent * 10), "completed": bool(a.eligible),
             })
-    in_class = Enrolment.class_id == c.id
     assessments = [
-        {"record_id": uid, "enrolment_id": uid_of[enrolment_id], "theory_score": theory,
+        {"record_id": uid, "enrolment_id": enrolment_uid, "theory_score": theory,
          "practical_score": practical, "result": result, "retake": bool(retake),
          "assessed_on": assessed_on.isoformat() if assessed_on else None}
-        for uid, enrolment_id, theory, practical, result, retake, assessed_on in session.execute(
-            select(Assessment.uid, Assessment.enrolment_id, Assessment.theory_score, Assessment.practical_score,
-                   Assessment.result, Assessment.retake, Assessment.assessed_on)
-            .join(Enrolment, Enrolment.id == Assessment.enrolment_id).where(in_class)
-            .order_by(Assessment.enrolment_id))
-        if enrolment_id in uid_of
+        for uid, enrolment_uid, theory, practical, result, retake, assessed_on in _roster_records(
+            session, c, uid_of, Assessment, (Assessment.theory_score, Assessment.practical_score, Assessment.result,
+                                             Assessment.retake, Assessment.assessed_on),
+            order_by=Assessment.enrolment_id)
     ]
     certificates = [
-        {"record_id": uid, "enrolment_id": uid_of[enrolment_id], "number": number, "kind": kind,
+        {"record_id": uid, "enrolment_id": enrolment_uid, "number": number, "kind": kind,
          "issued_on": issued_on.isoformat(), "status": status, "content_hash": pdf_sha256}
-        for uid, enrolment_id, number, kind, issued_on, status, pdf_sha256 in session.execute(
-            select(Certificate.uid, Certificate.enrolment_id, Certificate.number, Certificate.kind,
-                   Certificate.issued_on, Certificate.status, Certificate.pdf_sha256)
-            .join(Enrolment, Enrolment.id == Certificate.enrolment_id).where(in_class)
-            .order_by(Certificate.number))
-        if enrolment_id in uid_of
+        for uid, enrolment_uid, number, kind, issued_on, status, pdf_sha256 in _roster_records(
+            session, c, uid_of, Certificate, (Certificate.number, Certificate.kind, Certificate.issued_on,
+                                              Certificate.status, Certificate.pdf_sha256),
+            order_by=Certificate.number)
     ]
     return {
         "class": {
@@ -257,6 +253,16 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, ros
     }
 
 
+def _roster_records(session: Session, c: TrainingClass, uid_of: dict[int, str], model, columns: tuple, *,
+                    order_by) -> list[tuple]:
+    """(uid, enrolment uid, *columns) of the `model` rows (assessments, certificates) of the class's
+    enrolments on the roster being sealed; a row of an enrolment not on it is left out."""
+    rows = session.execute(select(model.uid, model.enrolment_id, *columns)
+                           .join(Enrolment, Enrolment.id == model.enrolment_id).where(Enrolment.class_id == c.id)
+                           .order_by(order_by))
+    return [(uid, uid_of[enrolment_id], *rest) for uid, enrolment_id, *rest in rows if enrolment_id in uid_of]
+
+
 def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, actor: Actor, class_code: str,
                correction_reason: str | None = None, now: datetime | None = None) -> SealedBatch:
     """Freeze a completed class (or, with `correction_reason`, a class the platform returned)
@@ -267,9 +273,7 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
     if correcting and not correction_reason.strip():
         raise SealRefused("seal.correction_reason")
     with db.writing() as session:
-        c = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code.strip()))
-        if c is None:
-            raise SealRefused("seal.not_found", code=class_code)
+        c = require_class(session, class_code, error=SealRefused, message="seal.not_found")
         status = ClassStatus(c.status)
         wanted = ClassStatus.RETURNED if correcting else ClassStatus.COMPLETED
         if status is not wanted:

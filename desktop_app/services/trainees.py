@@ -14,6 +14,7 @@ from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
+from desktop_app.store.classes import find_class
 from desktop_app.store.models import Enrolment, KeyGroup, Occupation, Trainee, TrainingClass
 from desktop_app.store.protection import PersonalDataCipher
 from desktop_app.store.trainees import (
@@ -190,7 +191,7 @@ class RosterEntry:
 
 def class_roster(db: Database, class_code: str) -> list[RosterEntry]:
     with db.reading() as session:
-        training_class = session.scalar(select(TrainingClass).where(TrainingClass.code == class_code))
+        training_class = find_class(session, class_code)
         if training_class is None:
             return []
         rows = session.execute(
