@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.first_run import FirstRunWizard
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.form_message import FormMessage
+from desktop_app.gui.widgets.form_texts import FormMessage
 from desktop_app.preferences import IDLE_LOCK_DEFAULT_MINUTES
 from desktop_app.services.office import Office
 

@@ -1,10 +1,7 @@
-"""The read-only, row-selecting table view every page lists its rows in, and where file dialogs start."""
+"""The read-only, row-selecting table view every screen lists its rows in."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -29,8 +26,3 @@ def row_table(model, name: str | None = None, *, fit_columns: bool = False) -> Q
         header.setStretchLastSection(True)
     return view
 
-
-def documents_folder() -> Path:
-    """Where save and open dialogs start the first time: the user's Documents folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()

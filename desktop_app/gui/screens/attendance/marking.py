@@ -125,7 +125,7 @@ class Marking(AttendancePart):
             value = MarkValue(status, **times)
         current = self.model.row_at(row_number)
         if current is None or current.enrolment_id != row.enrolment_id:
-            row_number = self.model.row_of_enrolment(row.enrolment_id)
+            row_number = self.model.row_of(row.enrolment_id)
         self._save(row.enrolment_id, value, dialog.correction_reason() or None)
         self.view.next_row(row_number)
 
@@ -159,7 +159,7 @@ class Marking(AttendancePart):
             self._queued[enrolment_id] = (value, reason)
             return
         grid = self.model.grid
-        number = self.model.row_of_enrolment(enrolment_id)
+        number = self.model.row_of(enrolment_id)
         if grid is None or number < 0:
             return
         revision = self.model.row_at(number).revision

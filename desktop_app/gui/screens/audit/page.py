@@ -73,10 +73,7 @@ class AuditPage(ScreenPage):
         self.no_access.setWordWrap(True)
         self.no_access.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addWidget(self.notice)
         layout.addWidget(self.no_access)
         layout.addWidget(self.content, 1)

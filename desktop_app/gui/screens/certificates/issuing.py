@@ -147,7 +147,7 @@ class IssuingTab(QWidget):
             return
         self.certificates = list(certificates)
         self.model.set_rows(issue_rows(candidates, certificates))
-        position = self.model.row_of_number(keep) if keep else -1
+        position = self.model.row_of(keep) if keep else -1
         if position < 0 and keep_enrolment is not None:
             position = next((n for n, row in enumerate(self.model.rows()) if row.enrolment_id == keep_enrolment
                              and row.status != CertificateStatus.VOID), -1)

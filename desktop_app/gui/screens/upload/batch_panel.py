@@ -3,7 +3,6 @@ it, and — while the platform has returned it — correcting those problems one
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,6 +20,7 @@ from desktop_app.gui.screens.upload.correction_dialogs import (
     fixable,
 )
 from desktop_app.gui.screens.upload.models import IssueKey, OutboxModel, ReceiptIssueModel, issue_key
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.office import Office
@@ -47,7 +47,7 @@ class BatchPanel(QFrame):
         # What was corrected here for each returned batch (batch id → issue_key → words); kept while
         # the window is open and offered as the correction's reason.
         self.corrections: dict[str, dict[IssueKey, str]] = {}
-        self._dialog: NameCorrectionDialog | SubsidyWithdrawalDialog | None = None
+        self.correction_dialogs: DialogSlot[NameCorrectionDialog | SubsidyWithdrawalDialog] = DialogSlot()
 
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
@@ -246,11 +246,8 @@ class BatchPanel(QFrame):
 
     @property
     def correction_dialog(self) -> NameCorrectionDialog | SubsidyWithdrawalDialog | None:
-        """The correction dialog on screen, if one is (a closed one deletes itself)."""
-        dialog = self._dialog
-        if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
-            return None
-        return dialog
+        """The correction dialog on screen, if one is."""
+        return self.correction_dialogs.dialog
 
     def correct_selected_issue(self) -> None:
         """Open the dialog that fixes the selected problem (a name, a subsidy claim), or say what to do."""
@@ -263,15 +260,13 @@ class BatchPanel(QFrame):
             return
         if not self._correctable_here(issue):
             return
-        if self.correction_dialog is not None:
-            self.correction_dialog.raise_()
+        if self.correction_dialogs.raise_open():
             return
         dialog_class = NameCorrectionDialog if issue.code == NAME_MISMATCH else SubsidyWithdrawalDialog
         dialog = dialog_class(issue, self.office, self.operations, self)
         batch_id = self.row.batch_id
         dialog.corrected.connect(lambda what: self._issue_corrected(batch_id, issue, what))
-        self._dialog = dialog
-        dialog.open()
+        self.correction_dialogs.open(dialog)
 
     def _issue_corrected(self, batch_id: str, issue: IssueView, what: str) -> None:
         done = self.corrections.setdefault(batch_id, {})

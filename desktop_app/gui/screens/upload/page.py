@@ -7,7 +7,7 @@ this screen asks for one with `upload_requested` and shows its progress and outc
 from __future__ import annotations
 
 from collections.abc import Callable
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from desktop_app.gui.screens.upload.batch_panel import BatchPanel
 from desktop_app.gui.screens.upload.models import OutboxModel
 from desktop_app.gui.screens.upload.registration import RegistrationBar
 from desktop_app.gui.screens.upload.usb import UsbTransfer
-from desktop_app.gui.widgets.page import ScreenPage
+from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
 from desktop_app.gui.widgets.row_model import ROW_ROLE
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.changes import Area
@@ -104,17 +102,9 @@ class UploadPage(ScreenPage):
         self.batch_panel = BatchPanel(office, operations, outbox=self.batch_model, notice=self.notice)
         self.batch_panel.go_to_class.connect(self.navigate_to_class)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.batch_view)
-        self.splitter.addWidget(self.batch_panel)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter = list_over_detail(self.batch_view, self.batch_panel)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addWidget(self.registration_bar)
         layout.addLayout(actions)
         layout.addWidget(self.progress)
@@ -141,7 +131,7 @@ class UploadPage(ScreenPage):
     def _arrived(self, rows: list[BatchRow], registration: Registration | None, keep: str | None) -> None:
         self.registration_bar.show_registration(registration)
         self.batch_model.set_rows(rows)
-        position = self.batch_model.row_of_batch(keep) if keep else -1
+        position = self.batch_model.row_of(keep) if keep else -1
         if position < 0:
             position = self.batch_model.most_urgent()
         if position >= 0:
@@ -157,7 +147,7 @@ class UploadPage(ScreenPage):
         return self.batch_model.data(rows[0], ROW_ROLE) if rows else None
 
     def select_batch(self, batch_id: str) -> bool:
-        position = self.batch_model.row_of_batch(batch_id)
+        position = self.batch_model.row_of(batch_id)
         if position < 0:
             return False
         self.batch_view.selectRow(position)
