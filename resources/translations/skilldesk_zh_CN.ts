@@ -1497,10 +1497,6 @@
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
-    <message>
-        <source>Checking the password…</source>
-        <translation>正在核对密码…</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1523,10 +1519,6 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
-    </message>
-    <message>
-        <source>Checking the password…</source>
-        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +1944,13 @@
     <message>
         <source>Reasons</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordCheck</name>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>

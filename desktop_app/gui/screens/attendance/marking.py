@@ -64,6 +64,15 @@ class Marking(AttendancePart):
         apply_permission(self.all_present_button, self.office.actor, Permission.MARK_ATTENDANCE,
                          enabled=writable and not grid.locked and bool(grid.rows), tooltip=tip)
 
+    def _writable_grid(self) -> SessionGrid | None:
+        """The grid shown, when marks may be taken on it; None when there is none or it is sealed
+        (the sealed banner then catches the eye)."""
+        grid = self.model.grid
+        if grid is not None and grid.read_only:
+            self.sheet.refuse_read_only()
+            return None
+        return grid
+
     def _refuse_marking(self) -> bool:
         """True (and a note saying why) when the signed-in role may not record attendance."""
         if permitted(self.office.actor, Permission.MARK_ATTENDANCE):
@@ -75,13 +84,8 @@ class Marking(AttendancePart):
 
     def set_status(self, row_number: int, status: AttendanceStatus) -> None:
         """A status key on a grid line: save at once, asking first what the status needs."""
-        grid = self.model.grid
-        if grid is None:
-            return
-        if grid.read_only:
-            self.sheet.refuse_read_only()
-            return
-        if self._refuse_marking():
+        grid = self._writable_grid()
+        if grid is None or self._refuse_marking():
             return
         row: GridRow | None = self.model.row_at(row_number)
         if row is None:
@@ -201,11 +205,8 @@ class Marking(AttendancePart):
     # --- 全部出勤 ------------------------------------------------------------------------------
 
     def mark_all_present(self) -> None:
-        grid = self.model.grid
+        grid = self._writable_grid()
         if grid is None:
-            return
-        if grid.read_only:
-            self.sheet.refuse_read_only()
             return
         session_id = grid.session.id
         self.all_present_button.setEnabled(False)

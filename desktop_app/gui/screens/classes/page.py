@@ -26,8 +26,7 @@ from desktop_app.gui.screens.classes.new_class_dialog import NewClassDialog
 from desktop_app.gui.screens.classes.roster_files import RosterFiles
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, select_key, selected_row
 from desktop_app.services.changes import Area
 from desktop_app.services.classes import ClassDetail, ClassRow
 from desktop_app.services.office import Office
@@ -152,16 +151,10 @@ class ClassesPage(ScreenPage):
                                 self.tr("There are no classes yet. Click “New class” to open the first one."))
 
     def selected_class(self) -> ClassRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def select_class(self, code: str) -> bool:
-        number = self.model.row_of(code)
-        if number < 0:
-            return False
-        self.table.selectRow(number)
-        self.table.scrollTo(self.model.index(number, 0))
-        return True
+        return select_key(self.table, code)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_class()

@@ -12,8 +12,7 @@ from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.classes.models import SessionTableModel
 from desktop_app.gui.screens.classes.session_dialogs import CancelSessionDialog, MoveSessionDialog
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.classes import ClassDetail, SessionRow
 from desktop_app.services.office import Office
 
@@ -85,8 +84,7 @@ class ScheduleTab(QWidget):
         self.summary.setText(summary)
 
     def selected_session(self) -> SessionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def apply_permissions(self) -> None:
         self._update_buttons()

@@ -12,8 +12,7 @@ from desktop_app.gui.screens.trainees.detail import TraineeDetailPanel
 from desktop_app.gui.screens.trainees.models import TraineeTableModel
 from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.changes import Area
 from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeRow
@@ -116,8 +115,7 @@ class TraineesPage(ScreenPage):
         self.detail.apply_permissions()
 
     def selected_trainee(self) -> TraineeRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_trainee()

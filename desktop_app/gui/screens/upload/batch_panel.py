@@ -21,8 +21,7 @@ from desktop_app.gui.screens.upload.correction_dialogs import (
 )
 from desktop_app.gui.screens.upload.models import IssueKey, OutboxModel, ReceiptIssueModel, issue_key
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView
 
@@ -194,8 +193,7 @@ class BatchPanel(QFrame):
     # --- the problems and correcting them ----------------------------------------------------
 
     def selected_issue(self) -> IssueView | None:
-        rows = self.issue_view.selectionModel().selectedRows()
-        return self.issue_model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.issue_view)
 
     def select_issue(self, position: int) -> bool:
         if not 0 <= position < self.issue_model.rowCount():

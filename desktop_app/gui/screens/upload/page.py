@@ -28,8 +28,7 @@ from desktop_app.gui.screens.upload.models import OutboxModel
 from desktop_app.gui.screens.upload.registration import RegistrationBar
 from desktop_app.gui.screens.upload.usb import UsbTransfer
 from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, select_key, selected_row
 from desktop_app.services.changes import Area
 from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchRow, Registration, SyncReport
@@ -143,15 +142,10 @@ class UploadPage(ScreenPage):
         self.batches_loaded.emit(len(rows))
 
     def selected_batch(self) -> BatchRow | None:
-        rows = self.batch_view.selectionModel().selectedRows()
-        return self.batch_model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.batch_view)
 
     def select_batch(self, batch_id: str) -> bool:
-        position = self.batch_model.row_of(batch_id)
-        if position < 0:
-            return False
-        self.batch_view.selectRow(position)
-        return True
+        return select_key(self.batch_view, batch_id)
 
     def _batch_selected(self) -> None:
         self._update_buttons()
