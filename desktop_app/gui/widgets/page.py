@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.actors import Actor
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.services.changes import Area, Changes
@@ -111,7 +111,7 @@ class ScreenPage(FollowsLanguage, QWidget):
 
     def show_failure(self, error: BaseException) -> None:
         """How a failed operation is shown when its caller gave no `failure`: in the banner."""
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def show_count(self, text: Callable[[], str]) -> None:
         """A live figure beside the title (how many classes exist), re-read on retranslate."""

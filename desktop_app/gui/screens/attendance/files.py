@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.file_chooser import FileChooser
@@ -54,7 +53,7 @@ class AttendanceFiles(AttendancePart):
         # More than the text: the buttons come back and the "working on it" line goes.
         self.update_actions()
         self.status.say(None)
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     # --- punches and online hours --------------------------------------------------------------
 

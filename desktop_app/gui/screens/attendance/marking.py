@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.services.attendance import GridRow, SessionGrid
@@ -193,7 +192,7 @@ class Marking(AttendancePart):
         self._queued.pop(enrolment_id, None)
         if self.sheet.choice.current_session_id() != session_id:
             return
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
         def reloaded(grid: SessionGrid) -> None:
             if grid.read_only:  # sealed meanwhile: the orange banner now says it, once is enough
@@ -223,7 +222,7 @@ class Marking(AttendancePart):
 
         def failed(error: BaseException) -> None:  # more than the text: the button back, the grid read again
             self.update_actions(self.model.grid)
-            self.notice.show_note(failure_text(error), "error")
+            self.notice.show_failure(error)
             self.sheet.reload()
 
         self.run(lambda: self.office.attendance.mark_all_present(session_id), success=done, failure=failed)

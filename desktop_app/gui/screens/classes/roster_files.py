@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.classes.roster_import import RosterImportWizard
@@ -73,7 +73,7 @@ class RosterFiles(QWidget):
         apply_permission(self.import_button, actor, Permission.ENROL_TRAINEES, enabled=can_import, tooltip=import_tip)
 
     def show_failure(self, error: BaseException) -> None:
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     # --- import ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushBut
 from desktop_app.domain.batches import RECEIPT_STATES, BatchState
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.upload.correction_dialogs import (
@@ -115,7 +115,7 @@ class BatchPanel(QFrame):
         self.operations.run(self, lambda: office.outbox.detail(batch_id), success=self._arrived, latest="detail")
 
     def show_failure(self, error: BaseException) -> None:
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def _arrived(self, detail: BatchDetail) -> None:
         same_batch = self.detail is not None and self.detail.row.batch_id == detail.row.batch_id

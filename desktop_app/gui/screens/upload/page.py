@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.upload.batch_panel import BatchPanel
@@ -203,7 +202,7 @@ class UploadPage(ScreenPage):
         self._update_buttons()
         if isinstance(outcome, BaseException):
             if manual:
-                self.notice.show_note(failure_text(outcome), "error")
+                self.notice.show_failure(outcome)
         elif manual or outcome.uploaded or outcome.rejected:
             text, kind = self.report_text(outcome)
             self.notice.show_note(text, kind)
@@ -264,7 +263,7 @@ class UploadPage(ScreenPage):
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
-            self.notice.show_note(failure_text(error), "error")
+            self.notice.show_failure(error)
 
         office = self.office
         self.run(lambda: office.outbox.seal_correction(code, reason), success=done, failure=failed)
