@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.gui.operations import Operations
@@ -113,6 +113,20 @@ class SavingDialog(FollowsLanguage, QDialog):
         self.error_label.say_failure(error)
         self.adjustSize()
         self.update_ok()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # The buttons were made before the subclass's fields, so they come first in the focus
+        # chain: the person starts in the first field, as in any form (Tab still ends on OK).
+        focused = self.focusWidget()
+        if focused is None or self.buttons.isAncestorOf(focused):
+            widget = self.buttons.buttons()[-1].nextInFocusChain()
+            while widget is not self and widget is not None:
+                if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled() and widget.isVisible()
+                        and not self.buttons.isAncestorOf(widget)):
+                    widget.setFocus()
+                    break
+                widget = widget.nextInFocusChain()
 
     def reject(self) -> None:
         if self.busy:
