@@ -73,5 +73,9 @@ class NoticeBanner(QWidget):
         self.label.setText(text)
         self.show()
 
+    def show_failure(self, error: BaseException) -> None:
+        """A failed operation, in the rule's own words (or the calm generic sentence), until closed."""
+        self.show_note(failure_text(error), "error")
+
     def text(self) -> str:
         return "" if self.isHidden() else self.label.text()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from desktop_app import messages
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.form_message import FormMessage
+from desktop_app.gui.widgets.form_texts import FormMessage
 from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
 from desktop_app.services.office import Office
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.first_run import FirstRunWizard
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.form_message import FormMessage
+from desktop_app.gui.widgets.form_texts import FormMessage
 from desktop_app.preferences import IDLE_LOCK_DEFAULT_MINUTES
 from desktop_app.services.office import Office
 
@@ -38,7 +38,48 @@ _INPUT_EVENTS = frozenset({
 })
 
 
-class LoginDialog(QDialog):
+class PasswordCheck:
+    """What the login dialog and the lock share (a mixin placed before the Qt class): the password
+    is checked off the UI thread while the form says so and offers nothing to press twice; a
+    refusal is said under the form and the password is asked again. The class using it sets
+    `operations`, `password_edit` and `error_label`, and says which widgets wait (`inputs`)."""
+
+    operations: Operations
+    password_edit: QLineEdit
+    error_label: FormMessage
+    checking = False
+
+    def inputs(self) -> tuple[QWidget, ...]:
+        raise NotImplementedError
+
+    def check(self, fn: Callable[[], Any], accepted: Callable[[], None], purpose: str) -> None:
+        """Run `fn` (sign in, unlock); `accepted()` once the password was right."""
+        if self.checking:
+            return
+        self._set_checking(True)
+        self.operations.run(self, fn, success=lambda _actor: self._accepted(accepted), failure=self._refused,
+                            latest=purpose)
+
+    def _accepted(self, accepted: Callable[[], None]) -> None:
+        self._set_checking(False)
+        self.error_label.clear()
+        accepted()
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_checking(False)
+        self.error_label.say_failure(error)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def _set_checking(self, checking: bool) -> None:
+        self.checking = checking
+        for widget in self.inputs():
+            widget.setEnabled(not checking)
+        if checking:
+            self.error_label.say_busy(self.tr("Checking the password…"))
+
+
+class LoginDialog(PasswordCheck, QDialog):
     """Username and password; a wrong password or a lockout is said in the dialog itself."""
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None, *,
@@ -46,7 +87,6 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.office = office
         self.operations = operations
-        self.checking = False
         self.setObjectName("loginDialog")
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
@@ -84,30 +124,11 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> None:
         """Check the password off the UI thread; the dialog closes when it is right."""
-        if self.checking:
-            return
-        username, password = self.username_edit.text().strip(), self.password_edit.text()
-        self._set_checking(True)
-        self.operations.run(self, lambda: self.office.accounts.sign_in(username, password),
-                            success=self._signed_in, failure=self._refused, latest="sign-in")
+        office, username, password = self.office, self.username_edit.text().strip(), self.password_edit.text()
+        self.check(lambda: office.accounts.sign_in(username, password), self.accept, "sign-in")
 
-    def _signed_in(self, _actor) -> None:
-        self._set_checking(False)
-        self.error_label.clear()
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_checking(False)
-        self.error_label.say_failure(error)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
-
-    def _set_checking(self, checking: bool) -> None:
-        self.checking = checking
-        for widget in (self.username_edit, self.password_edit, self.buttons):
-            widget.setEnabled(not checking)
-        if checking:
-            self.error_label.say_busy(self.tr("Checking the password…"))
+    def inputs(self) -> tuple[QWidget, ...]:
+        return self.username_edit, self.password_edit, self.buttons
 
     def show_error(self, text: str) -> None:
         self.error_label.say_error(text)
@@ -118,7 +139,7 @@ class LoginDialog(QDialog):
             super().reject()
 
 
-class LockOverlay(QWidget):
+class LockOverlay(PasswordCheck, QWidget):
     """Covers the whole window while locked: who is signed in, their password, Unlock."""
 
     unlocked = Signal()
@@ -127,7 +148,6 @@ class LockOverlay(QWidget):
         super().__init__(parent)
         self.office = office
         self.operations = operations
-        self.checking = False
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -182,30 +202,15 @@ class LockOverlay(QWidget):
 
     def try_unlock(self) -> None:
         """Check the same user's password off the UI thread; the overlay goes when it is right."""
-        if self.checking:
-            return
-        password = self.password_edit.text()
-        self._set_checking(True)
-        self.operations.run(self, lambda: self.office.accounts.unlock(password),
-                            success=self._unlocked, failure=self._refused, latest="unlock")
+        office, password = self.office, self.password_edit.text()
+        self.check(lambda: office.accounts.unlock(password), self._unlocked, "unlock")
 
-    def _unlocked(self, _actor) -> None:
-        self._set_checking(False)
+    def inputs(self) -> tuple[QWidget, ...]:
+        return self.password_edit, self.unlock_button
+
+    def _unlocked(self) -> None:
         self.hide()
         self.unlocked.emit()
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_checking(False)
-        self.error_label.say_failure(error)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
-
-    def _set_checking(self, checking: bool) -> None:
-        self.checking = checking
-        self.password_edit.setEnabled(not checking)
-        self.unlock_button.setEnabled(not checking)
-        if checking:
-            self.error_label.say_busy(self.tr("Checking the password…"))
 
 
 class IdleLock(QObject):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from desktop_app.gui.permissions import role_name
 from desktop_app.gui.screen_list import SCREEN_IDS, ScreenContext, screen_factories
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.upload_scheduler import UploadScheduler
+from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.messages import UserFacingError
 from desktop_app.preferences import Preferences
 from desktop_app.services.accounts import SessionEnded
@@ -42,7 +43,7 @@ ONLINE_PROBE_MS = 60_000
 STATUS_AREAS = (Area.CLASSES, Area.TRAINEES, Area.ROSTER, Area.OUTBOX, Area.INSTITUTION, Area.DEVICE)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """Holds the screens; owns the task runner and the operations helper, so nothing slow happens
     on the UI thread and every change is announced to every screen."""
 
@@ -360,15 +361,10 @@ class MainWindow(QMainWindow):
 
     # --- language --------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
+        # The screens retranslate themselves on the same language change (ScreenPage): here only
+        # what the window shows of them, their names in the navigation.
         for row, page_id in enumerate(SCREEN_IDS):
-            page = self.pages[page_id]
-            page.retranslate()
-            self.navigation.item(row).setText(page.title())
+            self.navigation.item(row).setText(self.pages[page_id].title())
         self._render_status()
         self._render_user()

@@ -36,11 +36,11 @@ ScreenFactory = Callable[[ScreenContext], "QWidget"]
 
 def screen_factories() -> list[tuple[str, ScreenFactory]]:
     """(screen id, how to build it), in navigation order."""
-    from desktop_app.gui.pages.placeholder import PlaceholderPage  # the reports screen, until it is built
     from desktop_app.gui.screens.attendance import AttendancePage
     from desktop_app.gui.screens.audit import AuditPage
     from desktop_app.gui.screens.certificates import CertificatesPage
     from desktop_app.gui.screens.classes import ClassesPage
+    from desktop_app.gui.screens.reports import ReportsPage  # a placeholder until it is built
     from desktop_app.gui.screens.settings import SettingsPage
     from desktop_app.gui.screens.trainees import TraineesPage
     from desktop_app.gui.screens.upload import UploadPage
@@ -66,7 +66,7 @@ def screen_factories() -> list[tuple[str, ScreenFactory]]:
                                                     offset_mm=c.preferences.certificate_offset_mm)),
         ("sync", lambda c: UploadPage(c.office, c.operations, platform_url=c.platform_url)),
         ("audit", lambda c: AuditPage(c.office, c.operations)),
-        ("reports", lambda c: PlaceholderPage(c.office, c.operations, page_id="reports")),
+        ("reports", lambda c: ReportsPage(c.office, c.operations)),
         ("settings", settings_page),
     ]
     assert tuple(screen_id for screen_id, _ in factories) == SCREEN_IDS

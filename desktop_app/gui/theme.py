@@ -146,7 +146,6 @@ QLabel#hint {{ color: {c.TEXT_MUTED}; }}
 QLabel#emptyDetail {{ color: {c.TEXT_MUTED}; font-size: 11pt; }}
 QLabel#revealedValue {{ color: {c.ERROR_STRONG}; font-weight: bold; }}
 QLabel#revealNote, QLabel#previewNote {{ color: {c.WARNING}; }}
-QLabel#detailError {{ color: {c.ERROR}; }}
 QFrame#detailFrame, QFrame#previewFrame {{ background: {c.SURFACE}; border: 1px solid {c.BORDER};
     border-radius: 6px; }}
 QFrame#placeholderFrame {{ background: {c.SURFACE_PLACEHOLDER}; border: 1px solid {c.BORDER};

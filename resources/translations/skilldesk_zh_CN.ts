@@ -350,10 +350,6 @@
         <source>Notes</source>
         <translation>提示</translation>
     </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
 </context>
 <context>
     <name>AttendancePage</name>
@@ -997,10 +993,6 @@
         <source>Choose or type the reason (required)</source>
         <translation>选择或填写原因（必填）</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>CertificatesPage</name>
@@ -1246,10 +1238,6 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1509,10 +1497,6 @@
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
-    <message>
-        <source>Checking the password…</source>
-        <translation>正在核对密码…</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1535,10 +1519,6 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
-    </message>
-    <message>
-        <source>Checking the password…</source>
-        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
@@ -1785,10 +1765,6 @@
         <source>Move session</source>
         <translation>调整时间</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>NameCorrectionDialog</name>
@@ -1915,10 +1891,6 @@
         <source>Create class</source>
         <translation>创建班级</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>OutboxModel</name>
@@ -1975,6 +1947,13 @@
     </message>
 </context>
 <context>
+    <name>PasswordCheck</name>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <source>Sign in first: to %1 you need an account that may.</source>
@@ -1983,33 +1962,6 @@
     <message>
         <source>Your role (%1) does not allow you to %2.</source>
         <translation>您的角色（%1）没有“%2”的权限</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
-        <source>Quarterly and annual figures of training, completion and subsidies for the authorities.</source>
-        <translation>向主管部门报送的季度、年度培训、结业和补贴数据。</translation>
-    </message>
-    <message>
-        <source>Classes, trainees and completions by occupation and key group</source>
-        <translation>按职业和重点群体统计班级、学员和结业人数</translation>
-    </message>
-    <message>
-        <source>Subsidies claimed and paid</source>
-        <translation>补贴申领和发放情况</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出为 Excel</translation>
-    </message>
-    <message>
-        <source>This page is being built. It will let you:</source>
-        <translation>本页面正在建设中，完成后可以：</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2124,40 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Quarterly and annual figures of training, completion and subsidies for the authorities.</source>
+        <translation>向主管部门报送的季度、年度培训、结业和补贴数据。</translation>
+    </message>
+    <message>
+        <source>This page is being built. It will let you:</source>
+        <translation>本页面正在建设中，完成后可以：</translation>
+    </message>
+    <message>
+        <source>Classes, trainees and completions by occupation and key group</source>
+        <translation>按职业和重点群体统计班级、学员和结业人数</translation>
+    </message>
+    <message>
+        <source>Subsidies claimed and paid</source>
+        <translation>补贴申领和发放情况</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+</context>
+<context>
     <name>ResultsImport</name>
     <message>
         <source>Import assessment results into {code}</source>
@@ -2216,6 +2202,10 @@
 <context>
     <name>RevealPurposeDialog</name>
     <message>
+        <source>Say first what you need the full number for: it is recorded in the audit log.</source>
+        <translation>请先说明需要完整号码的用途：它会记入审计日志。</translation>
+    </message>
+    <message>
         <source>Show the full number</source>
         <translation>显示完整号码</translation>
     </message>
@@ -2250,10 +2240,6 @@
     <message>
         <source>Show</source>
         <translation>显示</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2443,10 +2429,10 @@
     </message>
 </context>
 <context>
-    <name>RunReportDialog</name>
+    <name>SavingDialog</name>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3147,10 +3133,6 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     <message>
         <source>Why the record is changed (required, kept in the audit log)</source>
         <translation>为什么修改（必填，记入审计日志）</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -262,8 +262,10 @@ def test_numbers_revealed_by_the_previous_person_are_masked_for_the_next(qtbot, 
     with qtbot.waitSignal(page.detail.loaded, timeout=WAIT):
         page.table.selectRow(0)
     detail = page.detail
+    detail.ask_reveal("id_number")
+    detail.purpose_dialog.reason_combo.setEditText("核对身份")
     with qtbot.waitSignal(detail.revealed, timeout=WAIT):
-        detail.reveal(detail.trainee_id, "id_number", "核对身份")
+        detail.purpose_dialog.ok_button.click()
     assert "*" not in detail.fact_values["id_number"].text()
     window.sign_out_button.click()
     sign_in_through(qtbot, window.login_dialog, "zhang")

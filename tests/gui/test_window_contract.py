@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop_app.gui import main_window as main_window_module
@@ -30,6 +30,7 @@ class StandIn(ScreenPage):
         self.screen_id = screen_id
         self.shows = shows
         self.reloads = 0
+        self.retranslations = 0
         self.permissions_applied = 0
         self.failures: list[BaseException] = []
         layout = QVBoxLayout(self)  # laid out as a real screen is: the header and the banner on top
@@ -42,6 +43,10 @@ class StandIn(ScreenPage):
 
     def reload(self) -> None:
         self.reloads += 1
+
+    def retranslate(self) -> None:
+        self.retranslations += 1
+        super().retranslate()
 
     def apply_permissions(self) -> None:
         self.permissions_applied += 1
@@ -162,6 +167,30 @@ def test_a_change_reloads_the_visible_screen_that_shows_it_and_no_other(qtbot, w
     assert classes.reloads == before[0] + 1 and trainees.reloads == before[1]
     changed(qtbot, window, classes, Area.AUDIT)
     assert classes.reloads == before[0] + 1  # the classes screen does not show the audit log
+
+
+def test_a_change_a_screen_made_itself_reloads_it_not_one_made_elsewhere(qtbot, window):
+    """Its own operation's answer already shows the change (a reload would lose the selection and
+    what is typed); that holds for the screen's parts and the dialogs it opened too."""
+    window.show_page("classes")
+    classes = window.pages["classes"]
+    before = classes.reloads
+    part = QObject(classes)  # a tab, a controller or a dialog of the screen
+    dialog_of_the_part = QObject(part)
+    for origin in (classes, part, dialog_of_the_part):
+        changed(qtbot, window, origin, Area.CLASSES)
+    assert classes.reloads == before
+    changed(qtbot, window, window.pages["sync"], Area.CLASSES)
+    assert classes.reloads == before + 1
+
+
+def test_a_language_change_retranslates_every_screen_once(qtbot, qapp, window):
+    before = {page_id: page.retranslations for page_id, page in window.pages.items()}
+    install_translators(qapp, "en")
+    qtbot.waitUntil(lambda: window.pages["classes"].retranslations > before["classes"], timeout=WAIT)
+    QCoreApplication.processEvents()
+    assert all(page.retranslations == before[page_id] + 1 for page_id, page in window.pages.items())
+    install_translators(qapp, "zh")
 
 
 def test_a_hidden_screen_reloads_when_next_shown_and_only_once(qtbot, window):

@@ -1,4 +1,6 @@
-"""The one retranslate hook for dialogs and panels (screens get it from ScreenPage)."""
+"""The one retranslate hook: a screen (through ScreenPage) or a dialog sets every visible string in
+`retranslate()`, which is called again on each language change. A tab or panel inside a screen
+has no hook of its own: the screen's `retranslate` calls the panel's, so nothing is set twice."""
 
 from __future__ import annotations
 

@@ -6,19 +6,23 @@ widgets under `self.header`, and implements `title()`, `retranslate()` (calling 
 `reload()`. The window tells it about every finished operation; the base reloads at once when the
 screen is visible and the change touches what it shows, else at the next showing — so a screen
 never reloads for a change it does not show and never shows stale records (Vorta's BaseTab and
-Anki's `on_operation_did_execute` play the same part)."""
+Anki's `on_operation_did_execute` play the same part). What the screen changed itself (the
+operation's owner is the screen, one of its parts or a dialog it opened) it already shows from the
+operation's answer: that change reloads nothing, or the selection and what is typed would be lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.actors import Actor
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.services.changes import Area, Changes
 
 if TYPE_CHECKING:  # the facade is only a type here; screens receive it from the window
@@ -42,7 +46,18 @@ class PageHeader(QHBoxLayout):
         self.addStretch(1)
 
 
-class ScreenPage(QWidget):
+def list_over_detail(upper: QWidget, lower: QWidget) -> QSplitter:
+    """A screen's list above the record of what is selected in it, the record taking three fifths."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(upper)
+    splitter.addWidget(lower)
+    splitter.setStretchFactor(0, 2)
+    splitter.setStretchFactor(1, 3)
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+class ScreenPage(FollowsLanguage, QWidget):
     """A screen of the main window (see the module docstring)."""
 
     # The areas whose changes this screen shows; a change touching none of them is ignored.
@@ -77,6 +92,14 @@ class ScreenPage(QWidget):
 
     # --- provided ------------------------------------------------------------------------------
 
+    def page_layout(self, *, margins: tuple[int, int, int, int] = (20, 14, 20, 10), spacing: int = 8) -> QVBoxLayout:
+        """The screen's column with the header on top; the screen adds its rows below it."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*margins)
+        layout.setSpacing(spacing)
+        layout.addLayout(self.header)
+        return layout
+
     @property
     def actor(self) -> Actor:
         return self.office.actor
@@ -88,7 +111,7 @@ class ScreenPage(QWidget):
 
     def show_failure(self, error: BaseException) -> None:
         """How a failed operation is shown when its caller gave no `failure`: in the banner."""
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def show_count(self, text: Callable[[], str]) -> None:
         """A live figure beside the title (how many classes exist), re-read on retranslate."""
@@ -96,9 +119,17 @@ class ScreenPage(QWidget):
         self.header.count_label.setText(text())
 
     def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
-        """The window calls this after every operation that changed something."""
-        if changes.touches(*self.shows):
+        """The window calls this after every operation that changed something (`origin`: its owner)."""
+        if changes.touches(*self.shows) and not self.made_here(origin):
             self.mark_stale()
+
+    def made_here(self, origin: object) -> bool:
+        """The operation's owner is this screen or lies within it (a part, a tab, a dialog it opened)."""
+        while isinstance(origin, QObject) and shiboken6.isValid(origin):
+            if origin is self:
+                return True
+            origin = origin.parent()
+        return False
 
     def mark_stale(self) -> None:
         """What the screen shows changed: reload now when it is visible, else when next shown."""
@@ -112,8 +143,3 @@ class ScreenPage(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

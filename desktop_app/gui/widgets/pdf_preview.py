@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QEvent,
     QIODevice,
     QMargins,
     QObject,
@@ -159,12 +158,8 @@ class PdfPreview(QWidget):
         else:
             self.message.setText(self.words.nothing_chosen())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
+        """Called by the screen's retranslate (a preview is part of a screen, not a window of its own)."""
         if not self.showing_pdf():
             self._render_message()
 

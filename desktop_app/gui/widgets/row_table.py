@@ -1,11 +1,10 @@
-"""The read-only, row-selecting table view every page lists its rows in, and where file dialogs start."""
+"""The read-only, row-selecting table view every screen lists its rows in, and the row selected in it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop_app.gui.widgets.row_model import ROW_ROLE
 
 
 def row_table(model, name: str | None = None, *, fit_columns: bool = False) -> QTableView:
@@ -30,7 +29,19 @@ def row_table(model, name: str | None = None, *, fit_columns: bool = False) -> Q
     return view
 
 
-def documents_folder() -> Path:
-    """Where save and open dialogs start the first time: the user's Documents folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+
+def selected_row(view: QTableView):
+    """The row (as the model holds it) selected in `view`, or None."""
+    rows = view.selectionModel().selectedRows()
+    return view.model().data(rows[0], ROW_ROLE) if rows else None
+
+
+def select_key(view: QTableView, key) -> bool:
+    """Select, and scroll to, the row whose key is `key` (a RowList model's `row_key`); False when
+    no row has it."""
+    number = view.model().row_of(key)
+    if number < 0:
+        return False
+    view.selectRow(number)
+    view.scrollTo(view.model().index(number, 0))
+    return True

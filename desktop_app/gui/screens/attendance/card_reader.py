@@ -154,7 +154,7 @@ class CardReader(AttendancePart):
         self.marks_changed.emit()
 
         def select(_grid: SessionGrid) -> None:
-            number = self.sheet.model.row_of_enrolment(result.enrolment_id)
+            number = self.sheet.model.row_of(result.enrolment_id)
             if number >= 0:
                 self.sheet.view.go_to_row(number)
 

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.domain.class_status import ClassStatus
-from desktop_app.gui import value_labels as labels
-from desktop_app.gui.widgets.combo_choice import choose_in_combo
+from desktop_app.gui.widgets.class_picker import choose_in_combo, class_combo, offer_classes
 from desktop_app.services.attendance import SessionInfo
 from desktop_app.services.classes import ClassRow
 
@@ -70,10 +69,7 @@ class SessionChoice(AttendancePart):
         self.sessions: list[SessionInfo] = []
         self.class_label = QLabel()
         self.class_label.setObjectName("fieldLabel")
-        self.class_combo = QComboBox()
-        self.class_combo.setObjectName("classPicker")
-        self.class_combo.setMinimumContentsLength(24)
-        self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.class_combo = class_combo(width_in_characters=24)
         self.class_combo.currentIndexChanged.connect(self._class_chosen)
         self.session_label = QLabel()
         self.session_label.setObjectName("fieldLabel")
@@ -127,14 +123,7 @@ class SessionChoice(AttendancePart):
         if keep not in codes:
             keep = today_code or next((r.code for r in rows if r.status is ClassStatus.IN_TRAINING),
                                       codes[0] if codes else None)
-        self.class_combo.blockSignals(True)
-        self.class_combo.clear()
-        for row in rows:
-            self.class_combo.addItem(f"{row.code}  {row.name}", row.code)
-            self.class_combo.setItemData(self.class_combo.count() - 1,
-                                         f"{row.name}\n{labels.class_status(row.status)}", Qt.ItemDataRole.ToolTipRole)
-        self.class_combo.setCurrentIndex(codes.index(keep) if keep in codes else -1)
-        self.class_combo.blockSignals(False)
+        offer_classes(self.class_combo, rows, keep)
         self.classes_loaded.emit()
         if not rows:
             self.sessions = []

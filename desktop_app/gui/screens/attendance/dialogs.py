@@ -1,42 +1,42 @@
 """Small dialogs of the attendance screen: the details a mark needs (minutes, reason for leave,
 reason for a correction), a mark's history, an import's result and the sign-in sheet choice.
 
-They only ask and show; the screen's parts save through the facade, so a keyboard-driven teacher
-goes key → dialog → Enter → next trainee without waiting on the database."""
+They only ask and show. The mark dialog is not a reason prompt that saves (widgets/reason_prompt):
+the screen's marking part saves each mark in order, so a keyboard-driven teacher goes key → dialog
+→ Enter → next trainee without waiting on the database; it offers the usual reasons for leave in
+the prompts' editable list."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QRadioButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.attendance import MAX_LEAVE_REASON_LENGTH, AttendanceStatus
+from desktop_app.gui.widgets.follows_language import FollowsLanguage
+from desktop_app.gui.widgets.form_texts import hint_label
+from desktop_app.gui.widgets.reason_prompt import offer_reasons, reason_combo
+from desktop_app.gui.widgets.report_dialog import ReportDialog
+from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.attendance import AttendanceImportReport, HistoryEntry
 
 from .models import MarkHistoryModel
 from .words import status_label
 
 
-class MarkDialog(QDialog):
+class MarkDialog(FollowsLanguage, QDialog):
     """Asks what a status needs before it is saved: minutes for 迟到/早退, the reason for 请假,
     and — once the session's day is over — the reason for the correction. Enter confirms."""
 
@@ -57,18 +57,12 @@ class MarkDialog(QDialog):
         self.minutes_spin.setObjectName("minutesSpin")
         self.minutes_spin.setRange(1, max(1, session_minutes))
         self.minutes_spin.setValue(min(max(1, minutes), max(1, session_minutes)))
-        self.minutes_hint = QLabel()
-        self.minutes_hint.setObjectName("hint")
+        self.minutes_hint = hint_label()
         if status.takes_minutes:
             form.addRow(self.minutes_label, self.minutes_spin)
             form.addRow(self.minutes_hint)
         self.leave_label = QLabel()
-        self.leave_combo = QComboBox()
-        self.leave_combo.setObjectName("leaveReasonCombo")
-        self.leave_combo.setEditable(True)
-        self.leave_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.leave_combo.setMinimumWidth(300)
-        self.leave_combo.lineEdit().setMaxLength(MAX_LEAVE_REASON_LENGTH)
+        self.leave_combo = reason_combo("leaveReasonCombo", width=300, max_length=MAX_LEAVE_REASON_LENGTH)
         self.leave_combo.editTextChanged.connect(self._update_ok)
         self._initial_leave_reason = leave_reason or ""
         if status is AttendanceStatus.LEAVE:
@@ -127,11 +121,6 @@ class MarkDialog(QDialog):
         self.minutes_spin.interpretText()
         super().accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         label = status_label(self.status)
         self.setWindowTitle(self.tr("Mark {name}: {status}").format(name=self.trainee, status=label))
@@ -143,13 +132,8 @@ class MarkDialog(QDialog):
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.minutes_hint.setText(self.tr("Type the minutes and press Enter."))
         self.leave_label.setText(self.tr("Reason for leave"))
-        text = self.leave_combo.currentText()
-        self.leave_combo.blockSignals(True)
-        self.leave_combo.clear()
-        self.leave_combo.addItems([self.tr("Sick leave"), self.tr("Personal leave"), self.tr("Work commitment")])
-        self.leave_combo.setEditText(text)
-        self.leave_combo.blockSignals(False)
-        self.leave_combo.lineEdit().setPlaceholderText(self.tr("Choose or type the reason (required)"))
+        offer_reasons(self.leave_combo, [self.tr("Sick leave"), self.tr("Personal leave"), self.tr("Work commitment")],
+                      self.tr("Choose or type the reason (required)"))
         self.lock_note.setText(self.tr(
             "The lock time of this session's day has passed: the change will be kept permanently in the "
             "history, with your name and the reason."))
@@ -159,7 +143,7 @@ class MarkDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
-class MarkHistoryDialog(QDialog):
+class MarkHistoryDialog(FollowsLanguage, QDialog):
     """Who changed one trainee's mark, when, from what to what, and why."""
 
     def __init__(self, trainee: str, session_text: str, entries: Sequence[HistoryEntry],
@@ -172,18 +156,8 @@ class MarkHistoryDialog(QDialog):
         self.heading.setObjectName("markHistoryHeading")
         self.heading.setWordWrap(True)
         self.model = MarkHistoryModel(entries, self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.empty = QLabel()
-        self.empty.setObjectName("hint")
+        self.table = row_table(self.model, "historyTable", fit_columns=True)
+        self.empty = hint_label()
         self.empty.setVisible(not entries)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -195,11 +169,6 @@ class MarkHistoryDialog(QDialog):
         self.resize(940, 340)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("History of a mark"))
         self.heading.setText(self.tr("{name}, {session}").format(name=self.trainee, session=self.session_text))
@@ -208,51 +177,16 @@ class MarkHistoryDialog(QDialog):
         self.model.retranslate()
 
 
-class AttendanceImportResultDialog(QDialog):
+class AttendanceImportResultDialog(ReportDialog):
     """What an import of punches or online hours found and wrote, and every row it could not use."""
 
     def __init__(self, file_name: str, report: AttendanceImportReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("attendanceImportResult")
+        super().__init__("attendanceImportResult", "importSummary", parent)
         self.file_name = file_name
         self.report = report
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_title = QLabel()
-        self.problems = QListWidget()
-        self.problems.setObjectName("importProblems")
-        self.problems.setWordWrap(True)
-        self.warnings_title = QLabel()
-        self.warnings = QListWidget()
-        self.warnings.setObjectName("importWarnings")
-        self.warnings.setWordWrap(True)
-        for problem in report.problems:
-            self.problems.addItem(QListWidgetItem(problem.message()))
-        for warning in report.warnings:
-            self.warnings.addItem(QListWidgetItem(warning.message()))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        for title, items in ((self.problems_title, self.problems), (self.warnings_title, self.warnings)):
-            layout.addWidget(title)
-            layout.addWidget(items, 1)
-            title.setVisible(items.count() > 0)
-            items.setVisible(items.count() > 0)
-        layout.addWidget(self.buttons)
-        self.resize(720, 460 if report.problems or report.warnings else 160)
-        self.retranslate()
-
-    def messages(self) -> list[str]:
-        return [self.problems.item(i).text() for i in range(self.problems.count())] + \
-               [self.warnings.item(i).text() for i in range(self.warnings.count())]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.problems_title, self.problems = self.add_list("importProblems", [p.message() for p in report.problems])
+        self.warnings_title, self.warnings = self.add_list("importWarnings", [w.message() for w in report.warnings])
+        self.finish(720, 460, 160)
 
     def retranslate(self) -> None:
         r = self.report
@@ -269,10 +203,10 @@ class AttendanceImportResultDialog(QDialog):
         self.summary.setText(text)
         self.problems_title.setText(self.tr("Not used"))
         self.warnings_title.setText(self.tr("Notes"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        super().retranslate()
 
 
-class SigninSheetChoiceDialog(QDialog):
+class SigninSheetChoiceDialog(FollowsLanguage, QDialog):
     """One sign-in sheet per session, or one per day (morning and afternoon together)."""
 
     def __init__(self, class_text: str, parent: QWidget | None = None) -> None:
@@ -302,11 +236,6 @@ class SigninSheetChoiceDialog(QDialog):
 
     def chosen_per_day(self) -> bool:
         return self.per_day.isChecked()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print sign-in sheets"))

@@ -3,16 +3,13 @@ sign-in sheets saved as a PDF to print."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
-from desktop_app.gui.widgets.row_table import documents_folder
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.services.attendance import AttendanceImportReport
 
 from .dialogs import AttendanceImportResultDialog, SigninSheetChoiceDialog
@@ -29,7 +26,7 @@ class AttendanceFiles(AttendancePart):
         super().__init__(tools, page)
         self.sheet = sheet
         self.choice = sheet.choice
-        self.last_folder = documents_folder()
+        self.files = FileChooser()
         self.import_dialogs: DialogSlot[AttendanceImportResultDialog] = DialogSlot(closed=sheet.view.setFocus)
         self.signin_dialogs: DialogSlot[SigninSheetChoiceDialog] = DialogSlot()
         self.import_button = QPushButton()
@@ -56,7 +53,7 @@ class AttendanceFiles(AttendancePart):
         # More than the text: the buttons come back and the "working on it" line goes.
         self.update_actions()
         self.status.say(None)
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     # --- punches and online hours --------------------------------------------------------------
 
@@ -64,13 +61,10 @@ class AttendanceFiles(AttendancePart):
         code = self.choice.current_code()
         if code is None:
             return
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self.page, self.tr("Import punches or online hours into {code}").format(code=code), str(self.last_folder),
-            self.tr("Attendance files (*.xlsx *.csv);;All files (*)"))
-        if not chosen:
+        path = self.files.open_file(self.page, self.tr("Import punches or online hours into {code}").format(code=code),
+                                    self.tr("Attendance files (*.xlsx *.csv);;All files (*)"))
+        if path is None:
             return
-        path = Path(chosen)
-        self.last_folder = path.parent
         self.import_button.setEnabled(False)
         self.status.say(lambda: self.tr("Importing {file} …").format(file=path.name))
 
@@ -94,16 +88,11 @@ class AttendanceFiles(AttendancePart):
         self.signin_dialogs.open(dialog)
 
     def _print_chosen(self, code: str, per_day: bool) -> None:
-        name = self.tr("signin_{code}.pdf").format(code=code)
-        title = self.tr("Save the sign-in sheets of {code}").format(code=code)
-        chosen, _filter = QFileDialog.getSaveFileName(self.page, title, str(self.last_folder / name),
-                                                      self.tr("PDF document (*.pdf)"))
-        if not chosen:
+        path = self.files.save_file(self.page, self.tr("Save the sign-in sheets of {code}").format(code=code),
+                                    self.tr("signin_{code}.pdf").format(code=code),
+                                    (self.tr("PDF document (*.pdf)"), ".pdf"))
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        self.last_folder = path.parent
         self.print_button.setEnabled(False)
         self.status.say(lambda: self.tr("Preparing the sign-in sheets …"))
 

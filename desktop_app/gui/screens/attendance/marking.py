@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.services.attendance import GridRow, SessionGrid
@@ -64,6 +63,15 @@ class Marking(AttendancePart):
         apply_permission(self.all_present_button, self.office.actor, Permission.MARK_ATTENDANCE,
                          enabled=writable and not grid.locked and bool(grid.rows), tooltip=tip)
 
+    def _writable_grid(self) -> SessionGrid | None:
+        """The grid shown, when marks may be taken on it; None when there is none or it is sealed
+        (the sealed banner then catches the eye)."""
+        grid = self.model.grid
+        if grid is not None and grid.read_only:
+            self.sheet.refuse_read_only()
+            return None
+        return grid
+
     def _refuse_marking(self) -> bool:
         """True (and a note saying why) when the signed-in role may not record attendance."""
         if permitted(self.office.actor, Permission.MARK_ATTENDANCE):
@@ -75,13 +83,8 @@ class Marking(AttendancePart):
 
     def set_status(self, row_number: int, status: AttendanceStatus) -> None:
         """A status key on a grid line: save at once, asking first what the status needs."""
-        grid = self.model.grid
-        if grid is None:
-            return
-        if grid.read_only:
-            self.sheet.refuse_read_only()
-            return
-        if self._refuse_marking():
+        grid = self._writable_grid()
+        if grid is None or self._refuse_marking():
             return
         row: GridRow | None = self.model.row_at(row_number)
         if row is None:
@@ -125,7 +128,7 @@ class Marking(AttendancePart):
             value = MarkValue(status, **times)
         current = self.model.row_at(row_number)
         if current is None or current.enrolment_id != row.enrolment_id:
-            row_number = self.model.row_of_enrolment(row.enrolment_id)
+            row_number = self.model.row_of(row.enrolment_id)
         self._save(row.enrolment_id, value, dialog.correction_reason() or None)
         self.view.next_row(row_number)
 
@@ -159,7 +162,7 @@ class Marking(AttendancePart):
             self._queued[enrolment_id] = (value, reason)
             return
         grid = self.model.grid
-        number = self.model.row_of_enrolment(enrolment_id)
+        number = self.model.row_of(enrolment_id)
         if grid is None or number < 0:
             return
         revision = self.model.row_at(number).revision
@@ -189,7 +192,7 @@ class Marking(AttendancePart):
         self._queued.pop(enrolment_id, None)
         if self.sheet.choice.current_session_id() != session_id:
             return
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
         def reloaded(grid: SessionGrid) -> None:
             if grid.read_only:  # sealed meanwhile: the orange banner now says it, once is enough
@@ -201,11 +204,8 @@ class Marking(AttendancePart):
     # --- 全部出勤 ------------------------------------------------------------------------------
 
     def mark_all_present(self) -> None:
-        grid = self.model.grid
+        grid = self._writable_grid()
         if grid is None:
-            return
-        if grid.read_only:
-            self.sheet.refuse_read_only()
             return
         session_id = grid.session.id
         self.all_present_button.setEnabled(False)
@@ -222,7 +222,7 @@ class Marking(AttendancePart):
 
         def failed(error: BaseException) -> None:  # more than the text: the button back, the grid read again
             self.update_actions(self.model.grid)
-            self.notice.show_note(failure_text(error), "error")
+            self.notice.show_failure(error)
             self.sheet.reload()
 
         self.run(lambda: self.office.attendance.mark_all_present(session_id), success=done, failure=failed)

@@ -4,7 +4,6 @@ colours are the theme's."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -13,7 +12,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop_app.domain.attendance import AttendanceStatus
 from desktop_app.gui.theme import Colour, qcolor
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import RowList
 from desktop_app.services.attendance import GridRow, HistoryEntry, SessionGrid, SummaryRow
 
 from .words import china_time, clock, describe_mark, eligibility_label, eligibility_state, minutes_text, status_label
@@ -42,24 +41,19 @@ class AttendanceGridModel(RowList, QAbstractTableModel):
 
     ROLL, NAME, ID_NUMBER, STATUS, MINUTES, LEAVE_REASON, SIGN_IN, SIGN_OUT = range(8)
 
+    row_key = "enrolment_id"
+
     def __init__(self, grid: SessionGrid | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(grid.rows if grid else (), parent)
         self.grid: SessionGrid | None = grid
-        self._rows: list[GridRow] = list(grid.rows) if grid else []
 
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Status"),
                 self.tr("Late / early (min)"), self.tr("Reason for leave"), self.tr("Signed in"),
                 self.tr("Signed out")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: GridRow = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: GridRow, column: int, role: int) -> Any:
         value = row.value
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ROLL:
                 return str(row.roll_no)
@@ -107,25 +101,10 @@ class AttendanceGridModel(RowList, QAbstractTableModel):
         if not (same_people and same_session):
             self.set_rows(new_rows)
             return
-        last = len(self.headers()) - 1
         for number, (old, new) in enumerate(zip(self._rows, new_rows)):
             if old != new:
                 self._rows[number] = new
-                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
-
-    def replace_row(self, new: GridRow) -> int:
-        """One mark was saved: repaint its line only. Returns the line, or -1."""
-        number = self.row_of_enrolment(new.enrolment_id)
-        if number >= 0:
-            self._rows[number] = new
-            self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
-        return number
-
-    def row_of_enrolment(self, enrolment_id: int | None) -> int:
-        for number, row in enumerate(self._rows):
-            if row.enrolment_id == enrolment_id:
-                return number
-        return -1
+                self.repaint_line(number)
 
     def totals(self) -> dict[str, int]:
         """出勤/迟到/… counts of the lines as shown now (the service's own arithmetic)."""
@@ -139,10 +118,6 @@ class AttendanceSummaryModel(RowList, QAbstractTableModel):
 
     ROLL, NAME, ATTENDED, ONLINE, TOTAL, RATE, ELIGIBILITY, REASONS = range(8)
 
-    def __init__(self, rows: Sequence[SummaryRow] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SummaryRow] = list(rows)
-
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("Lessons attended"), self.tr("Online credited"),
                 self.tr("Lessons in total"), self.tr("Attendance rate"), self.tr("Completion"), self.tr("Reasons")]
@@ -151,14 +126,8 @@ class AttendanceSummaryModel(RowList, QAbstractTableModel):
     def reasons(row: SummaryRow) -> list[str]:
         return [problem.message() for problem in row.shown_reasons]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: SummaryRow = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: SummaryRow, column: int, role: int) -> Any:
         a = row.attendance
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.ROLL: str(row.roll_no),
@@ -191,20 +160,10 @@ class MarkHistoryModel(RowList, QAbstractTableModel):
 
     REVISION, CHANGED_AT, CHANGED_BY, CHANGE, REASON = range(5)
 
-    def __init__(self, rows: Sequence[HistoryEntry] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = list(rows)
-
     def headers(self) -> list[str]:
         return [self.tr("Revision"), self.tr("Time"), self.tr("Changed by"), self.tr("Change"), self.tr("Reason")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: HistoryEntry = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: HistoryEntry, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.REVISION:
                 return str(row.revision)

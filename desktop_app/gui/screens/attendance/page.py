@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.page import ScreenPage
 from desktop_app.services.attendance import SessionGrid
-from desktop_app.services.changes import Area, Changes
+from desktop_app.services.changes import Area
 
 from .card_reader import CardReader
 from .choice import SessionChoice
@@ -96,10 +96,7 @@ class AttendancePage(ScreenPage):
                        self.files.print_button, self.summary_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addLayout(self.choice.row)
         layout.addLayout(actions)
         layout.addWidget(self.sheet.read_only_banner)
@@ -150,13 +147,6 @@ class AttendancePage(ScreenPage):
         """F5: the grid and the summary read again."""
         self.sheet.reload()
         self.summary.mark_stale()
-
-    def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
-        # The screen's own writes already update what it shows (a saved mark repaints its line);
-        # reading classes, sessions and grid again after every key would only cost round trips.
-        if origin is self or (isinstance(origin, QObject) and origin.parent() is self):
-            return
-        super().on_operation_did_execute(changes, origin)
 
     def _class_changed(self, _code: str | None) -> None:
         self.summary.class_changed()

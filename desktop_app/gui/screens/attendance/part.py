@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 
 if TYPE_CHECKING:  # the facade is only a type here; the page receives it from the window
@@ -71,4 +71,4 @@ class AttendancePart(QObject):
 
     def show_failure(self, error: BaseException) -> None:
         """How the operations helper shows a failure this part did not handle itself."""
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)

@@ -6,15 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.attendance import SummaryRow
 
 from .choice import SessionChoice
@@ -37,19 +31,12 @@ class AttendanceSummary(AttendancePart):
         self.stale = True
         self.as_of: datetime | None = None
         self.model = AttendanceSummaryModel(parent=self)
-        self.view = QTableView()
-        self.view.setObjectName("summaryTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(28)
-        self.view.setWordWrap(False)
+        self.view = row_table(self.model, "summaryTable", fit_columns=True)
+        self.view.setAlternatingRowColors(False)  # the rows of trainees at risk are red
+        self.view.verticalHeader().setDefaultSectionSize(28)  # as high as the grid's
         header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
         header.setMinimumSectionSize(64)  # short Chinese headers still get room to breathe
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(AttendanceSummaryModel.REASONS, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel()
         self.note.setObjectName("summaryNote")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.widgets.row_table import documents_folder
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.services.audit_log import AuditExport
 from desktop_app.services.office import AuditFilter, Office
 
@@ -33,7 +32,7 @@ class AuditExporter(QObject):
         self.screen = screen
         self.notice = notice
         self.conditions = conditions
-        self.last_folder = documents_folder()
+        self.files = FileChooser()
         self.exporting = False
         self.button = QPushButton()
         self.button.setObjectName("exportAuditButton")
@@ -45,16 +44,11 @@ class AuditExporter(QObject):
     def export(self) -> None:
         if self.exporting or not permitted(self.office.actor, Permission.EXPORT_AUDIT):
             return
-        excel, comma = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")
-        suggested = self.last_folder / self.tr("audit-log-{date}.xlsx").format(date=date.today().strftime("%Y%m%d"))
-        chosen, chosen_filter = QFileDialog.getSaveFileName(self.screen, self.tr("Export the audit log"),
-                                                            str(suggested), f"{excel};;{comma}")
-        if not chosen:
+        path = self.files.save_file(self.screen, self.tr("Export the audit log"),
+                                    self.tr("audit-log-{date}.xlsx").format(date=date.today().strftime("%Y%m%d")),
+                                    (self.tr("Excel workbook (*.xlsx)"), ".xlsx"), (self.tr("CSV file (*.csv)"), ".csv"))
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if chosen_filter == comma else ".xlsx"))
-        self.last_folder = path.parent
         office, conditions = self.office, self.conditions()
         self._set_exporting(True)
         self.notice.show_note(self.tr("Exporting the audit log to {path} …").format(path=path), "info")

@@ -120,7 +120,7 @@ class AuditFilters(QWidget):
             check.setChecked(value is not None)
             edit.setEnabled(value is not None)
             if value is not None:
-                edit.setDate(QDate(value.year, value.month, value.day))
+                edit.setDate(value)
             for widget in (check, edit):
                 widget.blockSignals(False)
         self.changed.emit()

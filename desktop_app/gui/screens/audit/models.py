@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import RowList
 from desktop_app.services.audit_log import AuditRow
 
 
@@ -15,10 +14,6 @@ class AuditTableModel(RowList, QAbstractTableModel):
     """Audit entries, newest first: time, person, action, class and what was done in words."""
 
     TIME, PERSON, ACTION, CLASS, DETAILS = range(5)
-
-    def __init__(self, rows: Sequence[AuditRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = list(rows)
 
     def headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Person"), self.tr("Action"), self.tr("Class"), self.tr("Details")]
@@ -29,13 +24,7 @@ class AuditTableModel(RowList, QAbstractTableModel):
             return f"{row.entity} · {row.details}"
         return row.entity or row.details
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: AuditRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.TIME: f"{row.occurred_at:%Y-%m-%d %H:%M:%S}",  # already China time (services.audit_log)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import permitted, refusal_text
 from desktop_app.gui.screens.audit.export import AuditExporter
@@ -73,10 +72,7 @@ class AuditPage(ScreenPage):
         self.no_access.setWordWrap(True)
         self.no_access.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addWidget(self.notice)
         layout.addWidget(self.no_access)
         layout.addWidget(self.content, 1)
@@ -149,7 +145,7 @@ class AuditPage(ScreenPage):
         self._summary_count = None
         self._render_summary()
         self._load_error_shown = True
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def _render_summary(self) -> None:
         count = self._summary_count

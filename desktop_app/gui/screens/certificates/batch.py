@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.tasks import CancellableRun
 
 PROGRESS_DELAY_MS = 500
@@ -71,4 +71,4 @@ class CertificateBatch(QObject):
     def failed(self, error: BaseException) -> None:
         """The run stopped on an error: it ends, and the banner says why."""
         self.end(None)
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)

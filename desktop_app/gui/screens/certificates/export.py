@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
 
 if TYPE_CHECKING:
     from desktop_app.gui.screens.certificates.issuing import IssuingTab
@@ -25,16 +24,11 @@ class CertificateExport(QObject):
         code = page.current_code()
         if code is None or self.batch.busy or not self.tab.model.issued():
             return
-        name = self.tr("certificates_{code}.pdf").format(code=code)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            page, self.tr("Export the certificates of {code}").format(code=code), str(page.last_folder / name),
-            self.tr("PDF document (*.pdf)"))
-        if not chosen:
+        path = page.files.save_file(page, self.tr("Export the certificates of {code}").format(code=code),
+                                    self.tr("certificates_{code}.pdf").format(code=code),
+                                    (self.tr("PDF document (*.pdf)"), ".pdf"))
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        page.last_folder = path.parent
         run = self.batch.start(self.tr("Exporting the certificates of {code} …").format(code=code), 0,
                                self.tr("Stopping…"))
         offset = page.offset_mm

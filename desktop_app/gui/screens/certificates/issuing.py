@@ -18,8 +18,7 @@ from desktop_app.gui.screens.certificates.models import CertificateIssueModel, I
 from desktop_app.gui.screens.certificates.preview import CertificatePreview
 from desktop_app.gui.screens.certificates.printing import CertificatePrinting
 from desktop_app.gui.screens.certificates.void_reissue import CertificateChange, VoidReissue
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.certificates import CertificateCandidate, CertificateView
 
 if TYPE_CHECKING:
@@ -108,8 +107,7 @@ class IssuingTab(QWidget):
         self.page.show_failure(error)
 
     def selected_row(self) -> IssueRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.view)
 
     # --- the chosen class ----------------------------------------------------------------------
 
@@ -147,7 +145,7 @@ class IssuingTab(QWidget):
             return
         self.certificates = list(certificates)
         self.model.set_rows(issue_rows(candidates, certificates))
-        position = self.model.row_of_number(keep) if keep else -1
+        position = self.model.row_of(keep) if keep else -1
         if position < 0 and keep_enrolment is not None:
             position = next((n for n, row in enumerate(self.model.rows()) if row.enrolment_id == keep_enrolment
                              and row.status != CertificateStatus.VOID), -1)

@@ -15,7 +15,7 @@ from desktop_app.domain.assessment import AssessmentResult, AssessmentValueError
 from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.theme import Colour, qcolor
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import Index, RowList
 from desktop_app.messages import Problem
 from desktop_app.services.assessment import AssessmentRowView
 from desktop_app.services.certificates import CertificateCandidate, CertificateView
@@ -34,10 +34,10 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
     ROLL, NAME, ID_NUMBER, THEORY, PRACTICAL, RESULT, RETAKE = range(7)
     edited = Signal(object)  # AssessmentRowView with the new values
     refused = Signal(int, int, str)  # row, column, the rule's sentence
+    row_key = "enrolment_id"
 
     def __init__(self, rows: Sequence[AssessmentRowView] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AssessmentRowView] = list(rows)
+        super().__init__(rows, parent)
         self.read_only = False
         self.errors: dict[tuple[int, int], str] = {}  # (enrolment id, column) → why the entry was refused
 
@@ -54,19 +54,6 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
         self.read_only = read_only
         self.endResetModel()
 
-    def row_of_enrolment(self, enrolment_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.enrolment_id == enrolment_id:
-                return number
-        return -1
-
-    def replace_row(self, new: AssessmentRowView) -> None:
-        number = self.row_of_enrolment(new.enrolment_id)
-        if number < 0:
-            return
-        self._rows[number] = new
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not self._valid(index):
             return Qt.ItemFlag.NoItemFlags
@@ -79,13 +66,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: AssessmentRowView = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: AssessmentRowView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.ROLL: str(row.roll_no),
@@ -156,7 +137,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
                 self.dataChanged.emit(self.index(number, column), self.index(number, column))
             return True
         self._rows[number] = new
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
+        self.repaint_line(number)
         self.edited.emit(new)
         return True
 
@@ -207,10 +188,7 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
     (Not the upload screen's table of what an upload did.)"""
 
     ROLL, NAME, ID_NUMBER, ELIGIBLE, NUMBER, STATUS = range(6)
-
-    def __init__(self, rows: Sequence[IssueRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[IssueRow] = list(rows)
+    row_key = "number"
 
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("ID card no."), self.tr("Can be issued"),
@@ -225,13 +203,7 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
     def reasons_text(row: IssueRow) -> str:
         return "；".join(problem.message() for problem in row.reasons)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: IssueRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: IssueRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.ELIGIBLE:
                 if row.eligible is None:
@@ -265,12 +237,6 @@ class CertificateIssueModel(RowList, QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.STATUS):
             return Qt.AlignmentFlag.AlignCenter
         return None
-
-    def row_of_number(self, number: str) -> int:
-        for position, row in enumerate(self._rows):
-            if row.number == number:
-                return position
-        return -1
 
     def issuable(self) -> list[IssueRow]:
         return [row for row in self._rows if row.eligible and row.number is None and row.enrolment_id is not None]

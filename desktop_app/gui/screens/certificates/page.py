@@ -4,9 +4,8 @@ them (tab 发证); verify a scanned QR code offline from either tab."""
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui import value_labels as labels
@@ -14,12 +13,11 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.certificates.issuing import IssuingTab
 from desktop_app.gui.screens.certificates.results import ResultsTab
 from desktop_app.gui.screens.certificates.verify import VerifyCertificateDialog
-from desktop_app.gui.widgets.class_combo import class_combo, offer_classes
-from desktop_app.gui.widgets.combo_choice import choose_in_combo
+from desktop_app.gui.widgets.class_picker import choose_in_combo, class_combo, offer_classes
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.gui.widgets.page import ScreenPage
-from desktop_app.gui.widgets.row_table import documents_folder
-from desktop_app.services.changes import Area, Changes
+from desktop_app.services.changes import Area
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.office import Office
 
@@ -44,7 +42,7 @@ class CertificatesPage(ScreenPage):
         self.setObjectName("page_certificates")
         self.offset_mm = (float(offset_mm[0]), float(offset_mm[1]))
         self.classes: list[ClassRow] = []
-        self.last_folder = documents_folder()  # shared by the results import and the export
+        self.files = FileChooser()  # shared by the results import and the export
         self.reports: DialogSlot = DialogSlot()  # what an issue run or an import did: one at a time
         self.verifications: DialogSlot[VerifyCertificateDialog] = DialogSlot()
 
@@ -85,10 +83,7 @@ class CertificatesPage(ScreenPage):
         self.tabs.addTab(self.issuing, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addLayout(pickers)
         layout.addWidget(self.notice)
         layout.addWidget(self.read_only_banner)
@@ -112,20 +107,6 @@ class CertificatesPage(ScreenPage):
     def set_offset(self, offset_mm: tuple[float, float]) -> None:
         """The printer offset from the settings page, used for printing and exporting from now on."""
         self.offset_mm = (float(offset_mm[0]), float(offset_mm[1]))
-
-    def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
-        """Changes made elsewhere reload the screen. What this screen changed itself (a saved score,
-        new numbers) its tabs already show; reloading would lose the selection and what is typed."""
-        if self._made_here(origin):
-            return
-        super().on_operation_did_execute(changes, origin)
-
-    def _made_here(self, origin: object) -> bool:
-        while isinstance(origin, QObject) and shiboken6.isValid(origin):
-            if origin is self:
-                return True
-            origin = origin.parent()
-        return False
 
     # --- the classes ---------------------------------------------------------------------------
 

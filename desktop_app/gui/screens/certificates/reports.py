@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.widgets.run_report_dialog import RunReportDialog
+from desktop_app.gui.widgets.report_dialog import ReportDialog
 from desktop_app.services.assessment import AssessmentImportReport
 from desktop_app.services.certificates import IssueReport
 
 
-class IssueReportDialog(RunReportDialog):
+class IssueReportDialog(ReportDialog):
     """What an issue run did: new numbers, certificates already issued, who could not receive one and why."""
 
     def __init__(self, class_code: str, report: IssueReport, parent: QWidget | None = None) -> None:
@@ -20,7 +20,7 @@ class IssueReportDialog(RunReportDialog):
         self.not_eligible_title, self.not_eligible = self.add_list("notEligibleList", [
             f"{c.roll_no}. {c.name}：{'；'.join(p.message() for p in c.reasons)}" for c in report.not_eligible])
         self.warnings_title, self.warnings = self.add_list("issueWarnings", [w.message() for w in report.warnings])
-        self.finish(640, 320 if report.not_eligible or report.warnings else 150)
+        self.finish(640, 320, 150)
 
     def retranslate(self) -> None:
         r = self.report
@@ -41,7 +41,7 @@ class IssueReportDialog(RunReportDialog):
         super().retranslate()
 
 
-class AssessmentImportResultDialog(RunReportDialog):
+class AssessmentImportResultDialog(ReportDialog):
     """What an import of assessment results recorded, and every row it could not use."""
 
     def __init__(self, file_name: str, report: AssessmentImportReport, parent: QWidget | None = None) -> None:
@@ -49,10 +49,7 @@ class AssessmentImportResultDialog(RunReportDialog):
         self.file_name = file_name
         self.report = report
         self.problems_title, self.problems = self.add_list("importProblems", [p.message() for p in report.problems])
-        self.finish(680, 420 if report.problems else 160)
-
-    def messages(self) -> list[str]:
-        return [self.problems.item(i).text() for i in range(self.problems.count())]
+        self.finish(680, 420, 160)
 
     def retranslate(self) -> None:
         r = self.report

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.gui.screens.certificates.reports import AssessmentImportResultDialog
 from desktop_app.services.assessment import AssessmentImportReport
@@ -30,13 +29,10 @@ class ResultsImport(QObject):
         code = page.current_code()
         if code is None:
             return
-        chosen, _filter = QFileDialog.getOpenFileName(
-            page, self.tr("Import assessment results into {code}").format(code=code), str(page.last_folder),
-            self.tr("Results files (*.xlsx *.csv);;All files (*)"))
-        if not chosen:
+        path = page.files.open_file(page, self.tr("Import assessment results into {code}").format(code=code),
+                                    self.tr("Results files (*.xlsx *.csv);;All files (*)"))
+        if path is None:
             return
-        path = Path(chosen)
-        page.last_folder = path.parent
         self.tab.import_button.setEnabled(False)
         office = page.office
         page.operations.run(self.tab, lambda: office.assessments.import_workbook(code, path),

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.gui.widgets.dialog_texts import explanation_label
+from desktop_app.gui.widgets.follows_language import FollowsLanguage
+from desktop_app.gui.widgets.form_texts import hint_label
 from desktop_app.services.certificates import VerifyResult
 from desktop_app.services.office import Office
 
 
-class VerifyCertificateDialog(QDialog):
+class VerifyCertificateDialog(FollowsLanguage, QDialog):
     """Paste the text a scanner read from a certificate's QR code; the answer is green or red."""
 
     verified = Signal(object)  # VerifyResult
@@ -26,7 +27,7 @@ class VerifyCertificateDialog(QDialog):
         self.operations = operations
         self.result: VerifyResult | None = None
         self._checked_text: str | None = None
-        self.explanation = explanation_label()
+        self.explanation = hint_label()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("qrTextEdit")
         self.text_edit.setTabChangesFocus(True)
@@ -105,11 +106,6 @@ class VerifyCertificateDialog(QDialog):
         set_tone(self.result_label, Tone.SCAN_OK if self.result.valid else Tone.SCAN_BAD)
         self.result_label.setText(f"{mark} {self.result.message.message()}")
         self.result_label.show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Verify a certificate"))

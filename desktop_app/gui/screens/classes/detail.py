@@ -4,23 +4,11 @@ lacks, what it may do next, and its schedule and roster tabs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.screens.classes.edit_class_dialog import EditClassDialog
@@ -28,7 +16,8 @@ from desktop_app.gui.screens.classes.models import STATUS_COLOURS
 from desktop_app.gui.screens.classes.roster_tab import RosterTab
 from desktop_app.gui.screens.classes.schedule_tab import ScheduleTab
 from desktop_app.gui.screens.classes.status_actions import StatusActions
-from desktop_app.gui.widgets.open_dialogs import still_open
+from desktop_app.gui.widgets.detail_panel import DetailPanel, fact_labels
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.services.classes import ClassDetail
 from desktop_app.services.office import Office
 
@@ -48,33 +37,18 @@ def _show_status(chip: QLabel, status: ClassStatus) -> None:
     chip.style().polish(chip)
 
 
-class ClassDetailPanel(QWidget):
-    """One class (or, with none selected, a sentence saying how to choose one). The page calls
-    `retranslate` and `apply_permissions`; the tabs and status actions follow from here."""
+class ClassDetailPanel(DetailPanel):
+    """One class (or, with none selected, a sentence saying how to choose one); `loaded` carries
+    its code once facts, sessions and roster are shown. The page calls `retranslate` and
+    `apply_permissions`; the tabs and status actions follow from here."""
 
     class_changed = Signal(object)  # ClassRow, after a change saved from this panel
-    loaded = Signal(str)  # class code, once facts, sessions and roster are shown
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("classDetail")
-        self.office = office
-        self.operations = operations
-        self.code: str | None = None
+        super().__init__(office, operations, name="classDetail", parent=parent)
         self.detail: ClassDetail | None = None
-        self._dialog: QDialog | None = None
-
-        self.stack = QStackedWidget()
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyDetail")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.stack.addWidget(self.empty_label)
-
-        content = QFrame()
-        content.setObjectName("detailFrame")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(12, 10, 12, 10)
+        self.edit_dialogs: DialogSlot[EditClassDialog] = DialogSlot()
+        layout = self.body
         layout.setSpacing(8)
         self.title_label = QLabel()
         self.title_label.setObjectName("classTitle")
@@ -109,11 +83,6 @@ class ClassDetailPanel(QWidget):
         self.tabs.addTab(self.schedule, "")
         self.tabs.addTab(self.roster, "")
         layout.addWidget(self.tabs, 1)
-        self.stack.addWidget(content)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
         self.retranslate()
 
     def _facts_grid(self) -> QGridLayout:
@@ -123,11 +92,7 @@ class ClassDetailPanel(QWidget):
         self.fact_names: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
         for key, row, pair in FACTS_LAYOUT:
-            name, value = QLabel(), QLabel()
-            name.setObjectName("factName")
-            value.setObjectName(f"fact_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            name, value = fact_labels(f"fact_{key}")
             facts.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, pair * 2 + 1, Qt.AlignmentFlag.AlignTop)
             self.fact_names[key], self.fact_values[key] = name, value
@@ -137,51 +102,43 @@ class ClassDetailPanel(QWidget):
         return facts
 
     @property
-    def active_dialog(self) -> QDialog | None:
+    def active_dialog(self) -> EditClassDialog | None:
         """The edit dialog while it is open."""
-        return still_open(self._dialog)
+        return self.edit_dialogs.dialog
 
     # --- loading ---------------------------------------------------------------------------
 
+    @property
+    def code(self) -> str | None:
+        """The selected class's code."""
+        return self.key
+
     def show_class(self, code: str | None) -> None:
         """Show `code` (None: nothing selected); facts, sessions and roster load in the background."""
-        if code != self.code:
+        if code != self.key:
             self.status_actions.refusal_label.hide()
-        self.code = code
+        self.show_selected(code)
         if code is None:
-            self.detail = None
-            self.stack.setCurrentIndex(0)
             self.status_actions.show_class(None)
             self.retranslate()
-            return
-        if self.detail is None or self.detail.row.code != code:
-            self.stack.setCurrentIndex(0)
-            self.empty_label.setText(self.tr("Loading class {code} …").format(code=code))
-        # The clerk may click through classes faster than the database answers: the last one counts.
-        self.operations.run(self, lambda: (self.office.classes.get(code), self.office.trainees.class_roster(code)),
-                            success=lambda result: self._arrived(code, result),
-                            failure=lambda error: self._load_failed(code, error), latest="class")
 
-    def reload(self) -> None:
-        if self.code:
-            self.show_class(self.code)
+    def fetch(self, code: str):
+        office = self.office
+        return lambda: (office.classes.get(code), office.trainees.class_roster(code))
 
-    def _arrived(self, code: str, result) -> None:
-        if code != self.code:
-            return  # the selection has moved on (to no class, or another)
-        detail, roster = result
-        self.detail = detail
+    def shown_key(self) -> str | None:
+        return self.detail.row.code if self.detail else None
+
+    def nothing_selected(self) -> str:
+        return self.tr("Select a class in the list above to see its facts, schedule and roster.")
+
+    def loading(self, code: str) -> str:
+        return self.tr("Loading class {code} …").format(code=code)
+
+    def show_record(self, answer) -> None:
+        self.detail, roster = answer
         self.roster.show_roster(roster)
-        self.stack.setCurrentIndex(1)
         self._show_detail()
-        self.loaded.emit(code)
-
-    def _load_failed(self, code: str, error: BaseException) -> None:
-        if code != self.code:
-            return
-        self.detail = None
-        self.stack.setCurrentIndex(0)
-        self.empty_label.setText(failure_text(error))
 
     def set_detail(self, detail: ClassDetail) -> None:
         """A change saved here returned the class's new state: show it and tell the list."""
@@ -254,14 +211,12 @@ class ClassDetailPanel(QWidget):
             return  # a double-click in the list: the disabled Edit button already says why
         dialog = EditClassDialog(self.detail, self.office, self.operations, self)
         dialog.saved.connect(self.set_detail)
-        dialog.finished.connect(dialog.dispose_when_idle)
-        self._dialog = dialog
-        dialog.open()
+        self.edit_dialogs.open(dialog)
 
     # --- language --------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.empty_label.setText(self.tr("Select a class in the list above to see its facts, schedule and roster."))
+        super().retranslate()
         names = {
             "occupation": self.tr("Occupation"), "level": self.tr("Level"), "type": self.tr("Training type"),
             "dates": self.tr("Dates"), "location": self.tr("Location"), "teachers": self.tr("Teachers"),

@@ -14,7 +14,7 @@ from desktop_app.domain.roster_outcome import RosterOutcome
 from desktop_app.domain.schedule import SessionStatus
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.theme import Colour, qcolor
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import RowList
 from desktop_app.services.classes import ClassRow, SessionRow
 from desktop_app.services.roster import RowOutcome
 from desktop_app.services.trainees import RosterEntry
@@ -35,22 +35,13 @@ class ClassTableModel(RowList, QAbstractTableModel):
     """The class list."""
 
     CODE, NAME, OCCUPATION, LEVEL, TRAINING_TYPE, DATES, ENROLMENT, STATUS = range(8)
-
-    def __init__(self, rows: Sequence[ClassRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClassRow] = list(rows)
+    row_key = "code"
 
     def headers(self) -> list[str]:
         return [self.tr("Code"), self.tr("Class name"), self.tr("Occupation"), self.tr("Level"),
                 self.tr("Training type"), self.tr("Dates"), self.tr("Enrolled / places"), self.tr("Status")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: ClassRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: ClassRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.CODE: row.code,
@@ -71,41 +62,18 @@ class ClassTableModel(RowList, QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def row_of_code(self, code: str) -> int:
-        for number, row in enumerate(self._rows):
-            if row.code == code:
-                return number
-        return -1
-
-    def replace_row(self, new: ClassRow) -> None:
-        """One class changed (status, capacity …): repaint its line only."""
-        number = self.row_of_code(new.code)
-        if number < 0:
-            return
-        self._rows[number] = new
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
-
 
 class SessionTableModel(RowList, QAbstractTableModel):
     """A class's sessions (课表)."""
 
     DATE, WEEKDAY, TIME, KIND, LESSONS, TEACHER, STATUS = range(7)
-
-    def __init__(self, rows: Sequence[SessionRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionRow] = list(rows)
+    row_key = "id"
 
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Weekday"), self.tr("Time"), self.tr("Kind"), self.tr("Lessons"),
                 self.tr("Teacher"), self.tr("Status")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: SessionRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: SessionRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.DATE: row.starts_at.date().isoformat(),
@@ -122,34 +90,17 @@ class SessionTableModel(RowList, QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def replace_row(self, new: SessionRow) -> None:
-        for number, row in enumerate(self._rows):
-            if row.id == new.id:
-                self._rows[number] = new
-                self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.headers()) - 1))
-                return
-
 
 class RosterTableModel(RowList, QAbstractTableModel):
     """A class's roster (花名册), masked; the subsidy decision with its reasons as a tooltip."""
 
     ROLL, NAME, ID_NUMBER, SEX, PHONE, SUBSIDY = range(6)
 
-    def __init__(self, rows: Sequence[RosterEntry] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RosterEntry] = list(rows)
-
     def headers(self) -> list[str]:
         return [self.tr("No."), self.tr("Name"), self.tr("ID number"), self.tr("Sex"), self.tr("Mobile"),
                 self.tr("Subsidy")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: RosterEntry = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: RosterEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.ROLL: str(row.roll_no),
@@ -174,8 +125,7 @@ class OutcomeTableModel(RowList, QAbstractTableModel):
     ROW_NUMBER, NAME, ID_NUMBER, RESULT, REASONS = range(5)
 
     def __init__(self, rows: Sequence[RowOutcome] = (), *, preview: bool = True, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[RowOutcome] = list(rows)
+        super().__init__(rows, parent)
         self.preview = preview
 
     def headers(self) -> list[str]:
@@ -192,13 +142,7 @@ class OutcomeTableModel(RowList, QAbstractTableModel):
         # Rejections carry problems; enrolments without subsidy carry the reasons as warnings.
         return [problem.message() for problem in (outcome.problems or outcome.warnings)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: RowOutcome = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: RowOutcome, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.ROW_NUMBER: str(row.row_number),

@@ -12,32 +12,28 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import messages
 from desktop_app.domain.schedule import Period, ScheduleSpec
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.answer_wait import AnswerWait
-from desktop_app.gui.widgets.follows_language import FollowsLanguage
-from desktop_app.gui.widgets.form_parts import error_label, from_qdate, hint_label, to_qdate
-from desktop_app.services.classes import ClassDetail, ClassDraft, OccupationChoice
+from desktop_app.gui.widgets.form_texts import hint_label
+from desktop_app.gui.widgets.saving_dialog import SavingDialog
+from desktop_app.services.classes import ClassDraft, OccupationChoice
 from desktop_app.services.office import Office
 
 
-class ScheduleBox(FollowsLanguage, QGroupBox):
-    """The rules the sessions are generated from: weekdays, sittings, lessons and practice share."""
+class ScheduleBox(QGroupBox):
+    """The rules the sessions are generated from: weekdays, sittings, lessons and practice share
+    (retranslated by the dialog)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +75,6 @@ class ScheduleBox(FollowsLanguage, QGroupBox):
         form.addRow(self.practice_label, self.practice_spin)
         self.hint = hint_label()
         form.addRow(self.hint)
-        self.retranslate()
 
     def spec(self) -> ScheduleSpec:
         weekdays = frozenset(number for number, check in enumerate(self.weekday_checks) if check.isChecked())
@@ -110,18 +105,17 @@ class ScheduleBox(FollowsLanguage, QGroupBox):
             "Single sessions can be moved or cancelled afterwards."))
 
 
-class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
-    """The class's facts on the left, its schedule rules on the right; OK creates the class."""
+class NewClassDialog(SavingDialog):
+    """The class's facts on the left, its schedule rules on the right; OK creates the class
+    (`saved` carries its ClassDetail)."""
 
-    created = Signal(object)  # ClassDetail
     choices_loaded = Signal()
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, parent, content=QHBoxLayout())
         self.setObjectName("newClassDialog")
         self.office = office
-        self.operations = operations
         self.occupations: list[OccupationChoice] = []
         self.training_types: list[tuple[str, str]] = []
         self.ready = False  # the occupation and training type lists have arrived
@@ -147,8 +141,8 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("typeCombo")
         self.project_check = QCheckBox()
-        self.start_edit = QDateEdit(to_qdate(today + timedelta(days=14)))
-        self.end_edit = QDateEdit(to_qdate(today + timedelta(days=14 + 27)))
+        self.start_edit = QDateEdit(today + timedelta(days=14))
+        self.end_edit = QDateEdit(today + timedelta(days=14 + 27))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -174,29 +168,16 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         class_form.addRow(self.capacity_label, self.capacity_spin)
         class_form.addRow(self.location_label, self.location_edit)
         self.schedule_box = ScheduleBox()
-
-        self.error_label = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        columns = QHBoxLayout()
-        columns.addWidget(self.class_box, 1)
-        columns.addWidget(self.schedule_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.content.addWidget(self.class_box, 1)
+        self.content.addWidget(self.schedule_box, 1)
         self.retranslate()
-        self._set_ready(False)
-        self.ask(lambda: (office.classes.occupation_choices(), office.classes.training_type_choices()), self._choices_arrived)
+        self.update_ok()
+        # A failure to read the lists is said under the form (show_failure); OK stays unoffered.
+        self.operations.run(self, lambda: (office.classes.occupation_choices(), office.classes.training_type_choices()),
+                            success=self._choices_arrived)
 
-    @property
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def _set_ready(self, ready: bool) -> None:
-        self.ready = ready
-        self.ok_button.setEnabled(ready and not self.busy)
+    def can_submit(self) -> bool:
+        return self.ready
 
     def _choices_arrived(self, result) -> None:
         self.occupations, self.training_types = result
@@ -210,7 +191,8 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         for code, name in self.training_types:
             self.type_combo.addItem(name, code)
         self._occupation_changed()
-        self._set_ready(True)
+        self.ready = True
+        self.update_ok()
         self.choices_loaded.emit()
 
     def select_occupation(self, text: str) -> bool:
@@ -265,38 +247,19 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         return ClassDraft(
             code=self.code_edit.text().strip(), name=self.name_edit.text().strip(), occupation_code=choice.code,
             occupation_edition=choice.edition, level=int(self.level_combo.currentData()),
-            training_type=self.type_combo.currentData() or "", start_date=from_qdate(self.start_edit.date()),
-            end_date=from_qdate(self.end_edit.date()), capacity=self.capacity_spin.value(),
+            training_type=self.type_combo.currentData() or "", start_date=self.start_edit.date().toPython(),
+            end_date=self.end_edit.date().toPython(), capacity=self.capacity_spin.value(),
             location=self.location_edit.text().strip() or None, project_based=self.project_check.isChecked(),
             planned_lessons=planned or None, online_lessons=self.schedule_box.online_spin.value(), schedule=spec,
         )
 
-    def submit(self) -> None:
-        if self.busy or not self.ready:
-            return
-        draft = self.draft()
-        if isinstance(draft, str):
-            self._show_error(draft)
-            return
-        self.busy = True
-        self.ok_button.setEnabled(False)
-        self.error_label.hide()
-        self.ask(lambda: self.office.classes.create(draft), self._created)
+    def problem(self) -> str | None:
+        draft = self.draft() if self.ready else None
+        return draft if isinstance(draft, str) else None
 
-    def _created(self, detail: ClassDetail) -> None:
-        self.busy = False
-        self.created.emit(detail)
-        self.accept()
-
-    def show_failure(self, error: BaseException) -> None:
-        """The rules said no (or the lists could not be read): say why, and let the person try again."""
-        self.busy = False
-        self._show_error(failure_text(error))
-        self._set_ready(self.ready)
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+    def change(self):
+        office, draft = self.office, self.draft()
+        return lambda: office.classes.create(draft)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New class"))
@@ -316,4 +279,5 @@ class NewClassDialog(AnswerWait, FollowsLanguage, QDialog):
         self.capacity_spin.setSuffix(self.tr(" people"))
         self.location_label.setText(self.tr("Location"))
         self.ok_button.setText(self.tr("Create class"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.schedule_box.retranslate()
+        super().retranslate()

@@ -3,8 +3,7 @@ and move rosters in and out of Excel (roster_files)."""
 
 from __future__ import annotations
 
-import shiboken6
-from PySide6.QtCore import QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +24,10 @@ from desktop_app.gui.screens.classes.detail import ClassDetailPanel
 from desktop_app.gui.screens.classes.models import ClassTableModel
 from desktop_app.gui.screens.classes.new_class_dialog import NewClassDialog
 from desktop_app.gui.screens.classes.roster_files import RosterFiles
-from desktop_app.gui.widgets.open_dialogs import still_open
-from desktop_app.gui.widgets.page import ScreenPage
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
-from desktop_app.services.changes import Area, Changes
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
+from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
+from desktop_app.gui.widgets.row_table import row_table, select_key, selected_row
+from desktop_app.services.changes import Area
 from desktop_app.services.classes import ClassDetail, ClassRow
 from desktop_app.services.office import Office
 
@@ -48,7 +45,7 @@ class ClassesPage(ScreenPage):
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, parent)
         self.setObjectName("page_classes")
-        self._new_class_dialog: NewClassDialog | None = None
+        self.new_class_dialogs: DialogSlot[NewClassDialog] = DialogSlot()
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("classSearch")
@@ -98,17 +95,9 @@ class ClassesPage(ScreenPage):
         self.detail = ClassDetailPanel(office, operations)
         self.detail.class_changed.connect(self._class_changed)
         self.detail.status_actions.sealed.connect(self.class_sealed)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(list_box)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_over_detail(list_box, self.detail)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addLayout(toolbar)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
@@ -120,7 +109,7 @@ class ClassesPage(ScreenPage):
 
     @property
     def new_class_dialog(self) -> NewClassDialog | None:
-        return still_open(self._new_class_dialog)
+        return self.new_class_dialogs.dialog
 
     # --- the list --------------------------------------------------------------------------
 
@@ -140,19 +129,6 @@ class ClassesPage(ScreenPage):
         self.empty_list.setVisible(not rows)
         self._render_empty_list()
         self._update_buttons()
-
-    def on_operation_did_execute(self, changes: Changes, origin: object) -> None:
-        # What this screen changed itself it already shows from the answer (and a class keeps its
-        # place in a filtered list); a reload is for changes made elsewhere.
-        if not self._started_here(origin):
-            super().on_operation_did_execute(changes, origin)
-
-    def _started_here(self, origin: object) -> bool:
-        while isinstance(origin, QObject) and shiboken6.isValid(origin):
-            if origin is self:
-                return True
-            origin = origin.parent()
-        return False
 
     def show_class(self, code: str) -> None:
         """Select class `code`, showing every class first when the search or filter hides it
@@ -175,16 +151,10 @@ class ClassesPage(ScreenPage):
                                 self.tr("There are no classes yet. Click “New class” to open the first one."))
 
     def selected_class(self) -> ClassRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def select_class(self, code: str) -> bool:
-        number = self.model.row_of_code(code)
-        if number < 0:
-            return False
-        self.table.selectRow(number)
-        self.table.scrollTo(self.model.index(number, 0))
-        return True
+        return select_key(self.table, code)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_class()
@@ -210,10 +180,8 @@ class ClassesPage(ScreenPage):
         if not permitted(self.actor, Permission.MANAGE_CLASSES):
             return
         dialog = NewClassDialog(self.office, self.operations, self)
-        dialog.created.connect(self._class_created)
-        dialog.finished.connect(dialog.dispose_when_idle)
-        self._new_class_dialog = dialog
-        dialog.open()
+        dialog.saved.connect(self._class_created)
+        self.new_class_dialogs.open(dialog)
 
     def _class_created(self, detail: ClassDetail) -> None:
         code = detail.row.code

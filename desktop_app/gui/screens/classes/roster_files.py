@@ -3,19 +3,17 @@ screen's toolbar. What was written is said in the screen's banner; so is a failu
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.classes.roster_import import RosterImportWizard
-from desktop_app.gui.widgets.open_dialogs import still_open
-from desktop_app.gui.widgets.row_table import documents_folder
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.office import Office
 
@@ -34,8 +32,8 @@ class RosterFiles(QWidget):
         self.operations = operations
         self.notice = notice
         self.class_row: ClassRow | None = None
-        self.last_folder = documents_folder()
-        self._wizard: RosterImportWizard | None = None
+        self.files = FileChooser()  # the wizard's dialogs share it
+        self.wizards: DialogSlot[RosterImportWizard] = DialogSlot(closed=self.wizard_closed.emit)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importRosterButton")
         self.import_button.clicked.connect(self.open_import)
@@ -52,7 +50,7 @@ class RosterFiles(QWidget):
 
     @property
     def import_wizard(self) -> RosterImportWizard | None:
-        return still_open(self._wizard)
+        return self.wizards.dialog
 
     def show_class(self, row: ClassRow | None) -> None:
         """The class the buttons act on (None: none selected)."""
@@ -75,37 +73,21 @@ class RosterFiles(QWidget):
         apply_permission(self.import_button, actor, Permission.ENROL_TRAINEES, enabled=can_import, tooltip=import_tip)
 
     def show_failure(self, error: BaseException) -> None:
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     # --- import ----------------------------------------------------------------------------
 
     def open_import(self) -> None:
         if self.class_row is None:
             return
-        wizard = RosterImportWizard(self.office, self.operations, self.class_row, self, start_folder=self.last_folder)
+        wizard = RosterImportWizard(self.office, self.operations, self.class_row, self, files=self.files)
         wizard.imported.connect(self.roster_imported)
-        wizard.finished.connect(lambda _result: self._import_finished(wizard))
-        self._wizard = wizard
-        wizard.open()
-
-    def _import_finished(self, wizard: RosterImportWizard) -> None:
-        if wizard.source is not None:
-            self.last_folder = wizard.source.parent  # start there next time
-        self.wizard_closed.emit()
-        wizard.dispose_when_idle()
+        self.wizards.open(wizard)
 
     # --- template and export ---------------------------------------------------------------
 
-    def _ask_save_path(self, title: str, file_name: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, title, str(self.last_folder / file_name),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self.last_folder = path.parent
-        return path
+    def _ask_save_path(self, title: str, file_name: str):
+        return self.files.save_file(self, title, file_name, (self.tr("Excel workbook (*.xlsx)"), ".xlsx"))
 
     def save_template(self) -> None:
         path = self._ask_save_path(self.tr("Save the roster template"), self.tr("roster_template.xlsx"))

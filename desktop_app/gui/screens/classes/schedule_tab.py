@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.domain.schedule import SessionStatus
@@ -11,9 +11,8 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.classes.models import SessionTableModel
 from desktop_app.gui.screens.classes.session_dialogs import CancelSessionDialog, MoveSessionDialog
-from desktop_app.gui.widgets.open_dialogs import still_open
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.classes import ClassDetail, SessionRow
 from desktop_app.services.office import Office
 
@@ -28,7 +27,7 @@ class ScheduleTab(QWidget):
         self.office = office
         self.operations = operations
         self.detail: ClassDetail | None = None
-        self._dialog: QDialog | None = None
+        self.dialogs: DialogSlot[MoveSessionDialog | CancelSessionDialog] = DialogSlot()
         self.model = SessionTableModel(parent=self)
         self.table = row_table(self.model, "sessionTable")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -55,9 +54,9 @@ class ScheduleTab(QWidget):
         self._update_buttons()
 
     @property
-    def active_dialog(self) -> QDialog | None:
+    def active_dialog(self) -> MoveSessionDialog | CancelSessionDialog | None:
         """The move or cancel dialog while it is open."""
-        return still_open(self._dialog)
+        return self.dialogs.dialog
 
     def show_sessions(self, detail: ClassDetail | None) -> None:
         """The sessions of `detail` (None: no class), keeping the selected session selected."""
@@ -85,8 +84,7 @@ class ScheduleTab(QWidget):
         self.summary.setText(summary)
 
     def selected_session(self) -> SessionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def apply_permissions(self) -> None:
         self._update_buttons()
@@ -124,9 +122,7 @@ class ScheduleTab(QWidget):
 
     def _open(self, dialog: MoveSessionDialog | CancelSessionDialog) -> None:
         dialog.saved.connect(self._saved)
-        dialog.finished.connect(dialog.dispose_when_idle)
-        self._dialog = dialog
-        dialog.open()
+        self.dialogs.open(dialog)
 
     def _saved(self, row: SessionRow) -> None:
         self.model.replace_row(row)

@@ -12,7 +12,7 @@ from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
-from desktop_app.gui.widgets.open_dialogs import still_open
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.services.classes import ClassDetail
 from desktop_app.services.office import Office
 
@@ -37,8 +37,8 @@ class StatusActions(QWidget):
         self.operations = operations
         self.detail: ClassDetail | None = None
         self.status_buttons: dict[ClassStatus, QPushButton] = {}
-        self._confirm: QMessageBox | None = None
-        self._seal_message: QMessageBox | None = None
+        self.confirmations: DialogSlot[QMessageBox] = DialogSlot()
+        self.seal_messages: DialogSlot[QMessageBox] = DialogSlot()
         self.refusal_label = QLabel()
         self.refusal_label.setObjectName("statusRefusal")
         self.refusal_label.setWordWrap(True)
@@ -58,12 +58,12 @@ class StatusActions(QWidget):
     @property
     def confirm_box(self) -> QMessageBox | None:
         """The "are you sure" box of a status change or a seal, while it is open."""
-        return still_open(self._confirm)
+        return self.confirmations.dialog
 
     @property
     def seal_message(self) -> QMessageBox | None:
         """What became of the last seal (done, or every reason it was refused), while it is open."""
-        return still_open(self._seal_message)
+        return self.seal_messages.dialog
 
     def show_class(self, detail: ClassDetail | None) -> None:
         """Offer what `detail` may do next; a different class forgets the previous refusal."""
@@ -104,10 +104,8 @@ class StatusActions(QWidget):
         box.setObjectName(name)
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(then)
-        self._confirm = box
-        box.open()
+        self.confirmations.open(box)
 
     # --- status ----------------------------------------------------------------------------
 
@@ -184,15 +182,11 @@ class StatusActions(QWidget):
         self.seal_refused.emit(text)
 
     def _show_seal_message(self, icon: QMessageBox.Icon, text: str, *, details: str | None = None) -> None:
-        if self.seal_message is not None:
-            self.seal_message.close()
         box = QMessageBox(icon, self.tr("Seal and upload"), text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("sealMessageBox")
         if details:
             box.setDetailedText(details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._seal_message = box
-        box.open()
+        self.seal_messages.open(box)  # in place of the last one, if it is still open
 
     def retranslate(self) -> None:
         self.seal_button.setText(self.tr("Seal and upload"))

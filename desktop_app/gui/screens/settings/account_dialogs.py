@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.actors import Role
 from desktop_app.gui.permissions import role_name
-from desktop_app.gui.theme import Tone, set_tone
+from desktop_app.gui.widgets.form_texts import FormMessage
 
 
 def _role_combo() -> QComboBox:
@@ -41,10 +41,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow(self.tr("Password again"), self.repeat_edit)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        set_tone(self.error_label, Tone.ERROR)
-        self.error_label.hide()
+        self.error_label = FormMessage()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
@@ -66,8 +63,7 @@ class AccountDialog(QDialog):
 
     def _check(self) -> None:
         if self.password_edit.text() != self.repeat_edit.text():
-            self.error_label.setText(self.tr("The two passwords differ."))
-            self.error_label.show()
+            self.error_label.say_error(self.tr("The two passwords differ."))
             return
         self.accept()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.actors import Role
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted, role_name
 from desktop_app.gui.screens.settings.account_dialogs import AccountDialog, RoleDialog
@@ -72,7 +72,7 @@ class AccountsSection(QGroupBox):
         return allowed
 
     def show_failure(self, error: BaseException) -> None:
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     # --- the accounts ------------------------------------------------------------------------
 

@@ -63,10 +63,7 @@ class SettingsPage(ScreenPage):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(sections)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 20, 28)
-        layout.setSpacing(14)
-        layout.addLayout(self.header)
+        layout = self.page_layout(margins=(32, 28, 20, 28), spacing=14)
         layout.addWidget(self.notice)
         layout.addWidget(self.scroll, 1)
         self.retranslate()

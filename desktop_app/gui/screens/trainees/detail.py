@@ -4,27 +4,17 @@ a full number appears only after an audited reveal, and only until another train
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.screens.trainees.models import HistoryTableModel
 from desktop_app.gui.screens.trainees.purpose_dialog import RevealPurposeDialog
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.gui.widgets.open_dialogs import still_open
+from desktop_app.gui.widgets.detail_panel import DetailPanel, fact_labels
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.row_table import row_table
 from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeDetail
@@ -32,34 +22,18 @@ from desktop_app.services.trainees import TraineeDetail
 REVEALABLE = ("id_number", "phone", "bank_account")
 
 
-class TraineeDetailPanel(QWidget):
-    """One trainee's record; full numbers appear here only after an audited reveal, and only
-    until another trainee is selected."""
+class TraineeDetailPanel(DetailPanel):
+    """One trainee's record (`loaded` carries the trainee's id once it is shown); full numbers
+    appear here only after an audited reveal, and only until another trainee is selected."""
 
-    loaded = Signal(int)  # trainee id
     revealed = Signal(str)  # field name
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("traineeDetail")
-        self.office = office
-        self.operations = operations
-        self.trainee_id: int | None = None
+        super().__init__(office, operations, name="traineeDetail", parent=parent)
         self.detail: TraineeDetail | None = None
         self.revealed_values: dict[str, str] = {}
-        self._purpose_dialog: RevealPurposeDialog | None = None
-
-        self.stack = QStackedWidget()
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyDetail")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.stack.addWidget(self.empty_label)
-
-        content = QFrame()
-        content.setObjectName("detailFrame")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(12, 10, 12, 10)
+        self.purpose_dialogs: DialogSlot[RevealPurposeDialog] = DialogSlot()
+        layout = self.body
         self.name_label = QLabel()
         self.name_label.setObjectName("traineeName")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -79,11 +53,7 @@ class TraineeDetailPanel(QWidget):
         right = ("household", "education", "employment", "pension", "bank_name", "bank_account")
         for column, keys in enumerate((left, right)):
             for row, key in enumerate(keys):
-                name, value = QLabel(), QLabel()
-                name.setObjectName("factName")
-                value.setObjectName(f"trainee_{key}")
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                name, value = fact_labels(f"trainee_{key}")
                 self.fact_names[key], self.fact_values[key] = name, value
                 grid.addWidget(name, row, column * 4)
                 grid.addWidget(value, row, column * 4 + 1)
@@ -106,12 +76,7 @@ class TraineeDetailPanel(QWidget):
         self.reveal_note.setObjectName("revealNote")
         self.reveal_note.setWordWrap(True)
         self.reveal_note.hide()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("detailError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
         grid.addWidget(self.reveal_note, len(left), 0, 1, 8)
-        grid.addWidget(self.error_label, len(left) + 1, 0, 1, 8)
         layout.addWidget(self.facts_box)
 
         self.history_box = QGroupBox()
@@ -127,55 +92,45 @@ class TraineeDetailPanel(QWidget):
         history_layout.addWidget(self.history_table, 1)
         history_layout.addWidget(self.history_note)
         layout.addWidget(self.history_box, 1)
-        self.stack.addWidget(content)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
         self.retranslate()
 
     @property
     def purpose_dialog(self) -> RevealPurposeDialog | None:
         """The "why do you need it" dialog while it is open."""
-        return still_open(self._purpose_dialog)
+        return self.purpose_dialogs.dialog
+
+    @property
+    def trainee_id(self) -> int | None:
+        """The selected trainee's id."""
+        return self.key
 
     def show_trainee(self, trainee_id: int | None) -> None:
         """Show one trainee (None: nobody). Any revealed number is masked again at once."""
-        if trainee_id != self.trainee_id:
+        if trainee_id != self.key:
             self.revealed_values = {}
-            self.error_label.hide()
             if self.purpose_dialog is not None:
                 self.purpose_dialog.reject()
-        self.trainee_id = trainee_id
+        self.show_selected(trainee_id)
         if trainee_id is None:
-            self.detail = None
-            self.stack.setCurrentIndex(0)
             self.retranslate()
-            return
-        if self.detail is None or self.detail.row.id != trainee_id:
-            self.detail = None
-            self.stack.setCurrentIndex(0)
-            self.empty_label.setText(self.tr("Loading …"))
-        # Arrow keys through the results ask faster than the database answers: the last one counts.
-        self.operations.run(self, lambda: self.office.trainees.get(trainee_id),
-                            success=lambda detail: self._arrived(trainee_id, detail),
-                            failure=lambda error: self._failed(trainee_id, error), latest="trainee")
 
-    def _arrived(self, trainee_id: int, detail: TraineeDetail) -> None:
-        if trainee_id != self.trainee_id:
-            return  # the selection has moved on (to nobody, or elsewhere)
+    def fetch(self, trainee_id: int):
+        office = self.office
+        return lambda: office.trainees.get(trainee_id)
+
+    def shown_key(self) -> int | None:
+        return self.detail.row.id if self.detail else None
+
+    def nothing_selected(self) -> str:
+        return self.tr("Select a trainee to see the record and training history.")
+
+    def loading(self, _trainee_id: int) -> str:
+        return self.tr("Loading …")
+
+    def show_record(self, detail: TraineeDetail) -> None:
         self.detail = detail
         self.history_model.set_rows(detail.history)
-        self.stack.setCurrentIndex(1)
         self._render()
-        self.loaded.emit(trainee_id)
-
-    def _failed(self, trainee_id: int, error: BaseException) -> None:
-        if trainee_id != self.trainee_id:
-            return
-        self.detail = None
-        self.stack.setCurrentIndex(0)
-        self.empty_label.setText(failure_text(error))
 
     def field_label(self, key: str) -> str:
         return {"id_number": self.tr("ID number"), "phone": self.tr("mobile number"),
@@ -233,7 +188,6 @@ class TraineeDetailPanel(QWidget):
         """The signed-in user changed: numbers the previous person revealed are masked again, and
         "Show full number" is offered only to a role that may reveal."""
         self.revealed_values = {}
-        self.error_label.hide()
         if self.purpose_dialog is not None:
             self.purpose_dialog.reject()
         self._render()
@@ -243,39 +197,22 @@ class TraineeDetailPanel(QWidget):
             return
         if not permitted(self.office.actor, Permission.REVEAL_PERSONAL_DATA):
             return
-        dialog = RevealPurposeDialog(self.field_label(key), self.detail.row.name, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        trainee_id = self.detail.row.id
-        dialog.accepted.connect(lambda: self.reveal(trainee_id, key, dialog.purpose()))
-        self._purpose_dialog = dialog
-        dialog.open()
+        trainee_id, asked_by = self.detail.row.id, self.office.actor
+        dialog = RevealPurposeDialog(key, self.field_label(key), trainee_id, self.detail.row.name, self.office,
+                                     self.operations, self)
+        dialog.saved.connect(lambda value: self._revealed(trainee_id, key, asked_by, value))
+        self.purpose_dialogs.open(dialog)
 
-    def reveal(self, trainee_id: int, key: str, purpose: str) -> None:
-        """Fetch the full value (the facade writes the audit entry in the same transaction)."""
-        self.error_label.hide()
-        self.reveal_buttons[key].setEnabled(False)
-        asked_by = self.office.actor
-
-        def done(value: str) -> None:
-            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
-            if trainee_id != self.trainee_id or self.office.actor != asked_by:
-                return  # selection moved on, or someone else signed in: the number is not shown
-            self.revealed_values[key] = value
-            self._render()
-            self.revealed.emit(key)
-
-        def failed(error: BaseException) -> None:
-            apply_permission(self.reveal_buttons[key], self.office.actor, Permission.REVEAL_PERSONAL_DATA)
-            if trainee_id != self.trainee_id:
-                return
-            self.error_label.setText(failure_text(error))
-            self.error_label.show()
-
-        self.operations.run(self, lambda: self.office.trainees.reveal_personal_field(trainee_id, key, purpose), success=done,
-                            failure=failed)
+    def _revealed(self, trainee_id: int, key: str, asked_by, value: str) -> None:
+        """The prompt read the full value (and the audit log has the view with its purpose)."""
+        if trainee_id != self.trainee_id or self.office.actor != asked_by:
+            return  # selection moved on, or someone else signed in: the number is not shown
+        self.revealed_values[key] = value
+        self._render()
+        self.revealed.emit(key)
 
     def retranslate(self) -> None:
-        self.empty_label.setText(self.tr("Select a trainee to see the record and training history."))
+        super().retranslate()
         names = {
             "id_type": self.tr("Document type"), "id_number": self.tr("ID number"), "sex": self.tr("Sex"),
             "birth_date": self.tr("Date of birth"), "ethnicity": self.tr("Ethnicity"), "phone": self.tr("Mobile"),

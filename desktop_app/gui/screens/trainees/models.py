@@ -4,14 +4,13 @@ whole row to a view)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.theme import Colour, qcolor
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import RowList
 from desktop_app.services.trainees import TraineeRow, TrainingRecord
 
 
@@ -19,22 +18,13 @@ class TraineeTableModel(RowList, QAbstractTableModel):
     """Trainees found by a search, masked."""
 
     NAME, ID_NUMBER, SEX, BIRTH_DATE, PHONE, CLASSES = range(6)
-
-    def __init__(self, rows: Sequence[TraineeRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[TraineeRow] = list(rows)
+    row_key = "id"
 
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("ID number"), self.tr("Sex"), self.tr("Date of birth"), self.tr("Mobile"),
                 self.tr("Number of classes")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: TraineeRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: TraineeRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.NAME: row.name,
@@ -48,32 +38,16 @@ class TraineeTableModel(RowList, QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def row_of_id(self, trainee_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == trainee_id:
-                return number
-        return -1
-
 
 class HistoryTableModel(RowList, QAbstractTableModel):
     """A trainee's classes, newest first, with the subsidy decision of each."""
 
     CODE, NAME, LEVEL, DATES, SUBSIDY = range(5)
 
-    def __init__(self, rows: Sequence[TrainingRecord] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[TrainingRecord] = list(rows)
-
     def headers(self) -> list[str]:
         return [self.tr("Class code"), self.tr("Class name"), self.tr("Level"), self.tr("Dates"), self.tr("Subsidy")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: TrainingRecord = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: TrainingRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.CODE: row.class_code,

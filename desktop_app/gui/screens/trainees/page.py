@@ -3,17 +3,16 @@ the selected trainee's record below the results."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.trainees.detail import TraineeDetailPanel
 from desktop_app.gui.screens.trainees.models import TraineeTableModel
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.gui.widgets.page import ScreenPage
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.changes import Area
 from desktop_app.services.office import Office
 from desktop_app.services.trainees import TraineeRow
@@ -56,17 +55,9 @@ class TraineesPage(ScreenPage):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = TraineeDetailPanel(office, operations)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_over_detail(self.table, self.detail)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addLayout(search_row)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
@@ -92,7 +83,7 @@ class TraineesPage(ScreenPage):
         keep = self.detail.trainee_id
         self.model.set_rows(rows)
         self._render_result(text, len(rows))
-        number = self.model.row_of_id(keep) if keep is not None else -1
+        number = self.model.row_of(keep) if keep is not None else -1
         if number < 0 and len(rows) == 1:
             number = 0
         if number >= 0:
@@ -124,8 +115,7 @@ class TraineesPage(ScreenPage):
         self.detail.apply_permissions()
 
     def selected_trainee(self) -> TraineeRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.table)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_trainee()

@@ -1,58 +1,36 @@
 """Why a full number is needed: asked before the trainees screen shows an identity number, phone
-or bank account unmasked; the purpose goes into the audit log with the view."""
+or bank account unmasked. The prompt fetches the number itself; the purpose goes into the audit
+log with the view, in the same transaction."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop_app.gui.widgets.follows_language import FollowsLanguage
+from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.reason_prompt import ReasonPrompt, offer_reasons
+from desktop_app.services.office import Office
 
 
-class RevealPurposeDialog(FollowsLanguage, QDialog):
-    """Asks why a full number is needed; the purpose goes into the audit log with the view."""
+class RevealPurposeDialog(ReasonPrompt):
+    """Asks why a full number is needed, then reads it; `saved` carries the full value."""
 
-    def __init__(self, field_label: str, trainee_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, field: str, field_label: str, trainee_id: int, trainee_name: str, office: Office,
+                 operations: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(operations, parent, reason_name="purposeCombo", width=300, choices=True)
         self.setObjectName("revealPurposeDialog")
+        self.field = field
         self.field_label = field_label
+        self.trainee_id = trainee_id
         self.trainee_name = trainee_name
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.purpose_label = QLabel()
-        self.purpose_combo = QComboBox()
-        self.purpose_combo.setObjectName("purposeCombo")
-        self.purpose_combo.setEditable(True)
-        self.purpose_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.purpose_combo.setMinimumWidth(300)
-        self.purpose_combo.editTextChanged.connect(self._purpose_changed)
-        form = QFormLayout()
-        form.addRow(self.explanation)
-        form.addRow(self.purpose_label, self.purpose_combo)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.retranslate()
-        self.purpose_combo.setCurrentIndex(-1)
-        self.purpose_combo.setEditText("")
-        self._purpose_changed("")
+        self.office = office
+        self.ask_reason()
 
-    @property
-    def ok_button(self):
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    def reason_missing(self) -> str:
+        return self.tr("Say first what you need the full number for: it is recorded in the audit log.")
 
-    def purpose(self) -> str:
-        return self.purpose_combo.currentText().strip()
-
-    def _purpose_changed(self, text: str) -> None:
-        self.ok_button.setEnabled(bool(text.strip()))
-
-    def accept(self) -> None:
-        if not self.purpose():
-            return
-        super().accept()
+    def change(self):
+        office, trainee_id, field, purpose = self.office, self.trainee_id, self.field, self.reason()
+        return lambda: office.trainees.reveal_personal_field(trainee_id, field, purpose)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Show the full number"))
@@ -60,18 +38,12 @@ class RevealPurposeDialog(FollowsLanguage, QDialog):
             "You are about to see the full {field} of {name}. Say what you need it for: the view is recorded "
             "in the audit log with your name, the time and this purpose. The number is masked again as soon "
             "as you select another trainee.").format(field=self.field_label, name=self.trainee_name))
-        self.purpose_label.setText(self.tr("Purpose"))
-        text = self.purpose_combo.currentText()
-        self.purpose_combo.blockSignals(True)
-        self.purpose_combo.clear()
-        self.purpose_combo.addItems([
+        self.reason_label.setText(self.tr("Purpose"))
+        offer_reasons(self.reason_combo, [
             self.tr("Check against the ID card"),
             self.tr("Subsidy claim"),
             self.tr("Contact the trainee"),
             self.tr("Correct a registration error"),
-        ])
-        self.purpose_combo.setEditText(text)
-        self.purpose_combo.blockSignals(False)
-        self.purpose_combo.lineEdit().setPlaceholderText(self.tr("Choose or type the purpose (required)"))
+        ], self.tr("Choose or type the purpose (required)"))
         self.ok_button.setText(self.tr("Show"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        super().retranslate()

@@ -3,14 +3,13 @@ it, and — while the platform has returned it — correcting those problems one
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.batches import RECEIPT_STATES, BatchState
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.upload.correction_dialogs import (
@@ -21,8 +20,8 @@ from desktop_app.gui.screens.upload.correction_dialogs import (
     fixable,
 )
 from desktop_app.gui.screens.upload.models import IssueKey, OutboxModel, ReceiptIssueModel, issue_key
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.dialog_slot import DialogSlot
+from desktop_app.gui.widgets.row_table import row_table, selected_row
 from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchDetail, BatchRow, IssueView
 
@@ -47,7 +46,7 @@ class BatchPanel(QFrame):
         # What was corrected here for each returned batch (batch id → issue_key → words); kept while
         # the window is open and offered as the correction's reason.
         self.corrections: dict[str, dict[IssueKey, str]] = {}
-        self._dialog: NameCorrectionDialog | SubsidyWithdrawalDialog | None = None
+        self.correction_dialogs: DialogSlot[NameCorrectionDialog | SubsidyWithdrawalDialog] = DialogSlot()
 
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
@@ -116,7 +115,7 @@ class BatchPanel(QFrame):
         self.operations.run(self, lambda: office.outbox.detail(batch_id), success=self._arrived, latest="detail")
 
     def show_failure(self, error: BaseException) -> None:
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def _arrived(self, detail: BatchDetail) -> None:
         same_batch = self.detail is not None and self.detail.row.batch_id == detail.row.batch_id
@@ -194,8 +193,7 @@ class BatchPanel(QFrame):
     # --- the problems and correcting them ----------------------------------------------------
 
     def selected_issue(self) -> IssueView | None:
-        rows = self.issue_view.selectionModel().selectedRows()
-        return self.issue_model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.issue_view)
 
     def select_issue(self, position: int) -> bool:
         if not 0 <= position < self.issue_model.rowCount():
@@ -246,11 +244,8 @@ class BatchPanel(QFrame):
 
     @property
     def correction_dialog(self) -> NameCorrectionDialog | SubsidyWithdrawalDialog | None:
-        """The correction dialog on screen, if one is (a closed one deletes itself)."""
-        dialog = self._dialog
-        if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
-            return None
-        return dialog
+        """The correction dialog on screen, if one is."""
+        return self.correction_dialogs.dialog
 
     def correct_selected_issue(self) -> None:
         """Open the dialog that fixes the selected problem (a name, a subsidy claim), or say what to do."""
@@ -263,15 +258,13 @@ class BatchPanel(QFrame):
             return
         if not self._correctable_here(issue):
             return
-        if self.correction_dialog is not None:
-            self.correction_dialog.raise_()
+        if self.correction_dialogs.raise_open():
             return
         dialog_class = NameCorrectionDialog if issue.code == NAME_MISMATCH else SubsidyWithdrawalDialog
         dialog = dialog_class(issue, self.office, self.operations, self)
         batch_id = self.row.batch_id
         dialog.corrected.connect(lambda what: self._issue_corrected(batch_id, issue, what))
-        self._dialog = dialog
-        dialog.open()
+        self.correction_dialogs.open(dialog)
 
     def _issue_corrected(self, batch_id: str, issue: IssueView, what: str) -> None:
         done = self.corrections.setdefault(batch_id, {})

@@ -12,7 +12,7 @@ from desktop_app.domain.batches import PENDING_STATES, BatchState
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.screens.upload.correction_dialogs import fixable
 from desktop_app.gui.theme import Colour, qcolor
-from desktop_app.gui.widgets.row_model import ROW_ROLE, Index, RowList
+from desktop_app.gui.widgets.row_model import RowList
 from desktop_app.services.outbox import BatchRow, IssueView
 
 # The colour of each batch state's word in the outbox (the words come from value_labels).
@@ -38,10 +38,7 @@ class OutboxModel(RowList, QAbstractTableModel):
     """The outbox, newest first: class, kind, state, attempts, next try, receipt."""
 
     CLASS, KIND, STATE, ATTEMPTS, NEXT_TRY, RECEIPT = range(6)
-
-    def __init__(self, rows: Sequence[BatchRow] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[BatchRow] = list(rows)
+    row_key = "batch_id"
 
     def headers(self) -> list[str]:
         return [self.tr("Class"), self.tr("Kind"), self.tr("State"), self.tr("Attempts"), self.tr("Next try"),
@@ -55,13 +52,7 @@ class OutboxModel(RowList, QAbstractTableModel):
             parts.append(labels.local_time(row.received_at))
         return " · ".join(parts)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        row: BatchRow = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: BatchRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.CLASS: f"{row.class_code or ''}  {row.class_name or ''}".strip(),
@@ -82,9 +73,6 @@ class OutboxModel(RowList, QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ATTEMPTS, self.STATE, self.KIND):
             return Qt.AlignmentFlag.AlignCenter
         return None
-
-    def row_of_batch(self, batch_id: str) -> int:
-        return next((number for number, row in enumerate(self._rows) if row.batch_id == batch_id), -1)
 
     def correction_of(self, row: BatchRow) -> BatchRow | None:
         """The correction batch sealed for `row`, if any."""
@@ -107,8 +95,7 @@ class ReceiptIssueModel(RowList, QAbstractTableModel):
     CORRECTION, TRAINEE, FIELD, MESSAGE, WHAT_TO_DO = range(5)
 
     def __init__(self, rows: Sequence[IssueView] = (), parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[IssueView] = list(rows)
+        super().__init__(rows, parent)
         self.returned = False  # the batch waits for corrections
         self.corrections: dict[IssueKey, str] = {}  # issue_key → what was changed
 
@@ -149,13 +136,7 @@ class ReceiptIssueModel(RowList, QAbstractTableModel):
             return self.tr("No. {roll} {name}").format(roll=issue.roll_no, name=issue.trainee_name)
         return issue.trainee_name or self.tr("Whole batch")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
-            return None
-        issue: IssueView = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return issue
+    def cell(self, issue: IssueView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CORRECTION:
             return self.corrections.get(issue_key(issue)) or self.correction_text(issue)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

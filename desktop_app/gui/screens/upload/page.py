@@ -7,7 +7,7 @@ this screen asks for one with `upload_requested` and shows its progress and outc
 from __future__ import annotations
 
 from collections.abc import Callable
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,22 +16,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.permissions import Permission
-from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.screens.upload.batch_panel import BatchPanel
 from desktop_app.gui.screens.upload.models import OutboxModel
 from desktop_app.gui.screens.upload.registration import RegistrationBar
 from desktop_app.gui.screens.upload.usb import UsbTransfer
-from desktop_app.gui.widgets.page import ScreenPage
-from desktop_app.gui.widgets.row_model import ROW_ROLE
-from desktop_app.gui.widgets.row_table import row_table
+from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
+from desktop_app.gui.widgets.row_table import row_table, select_key, selected_row
 from desktop_app.services.changes import Area
 from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchRow, Registration, SyncReport
@@ -104,17 +100,9 @@ class UploadPage(ScreenPage):
         self.batch_panel = BatchPanel(office, operations, outbox=self.batch_model, notice=self.notice)
         self.batch_panel.go_to_class.connect(self.navigate_to_class)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.batch_view)
-        self.splitter.addWidget(self.batch_panel)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter = list_over_detail(self.batch_view, self.batch_panel)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 10)
-        layout.setSpacing(8)
-        layout.addLayout(self.header)
+        layout = self.page_layout()
         layout.addWidget(self.registration_bar)
         layout.addLayout(actions)
         layout.addWidget(self.progress)
@@ -141,7 +129,7 @@ class UploadPage(ScreenPage):
     def _arrived(self, rows: list[BatchRow], registration: Registration | None, keep: str | None) -> None:
         self.registration_bar.show_registration(registration)
         self.batch_model.set_rows(rows)
-        position = self.batch_model.row_of_batch(keep) if keep else -1
+        position = self.batch_model.row_of(keep) if keep else -1
         if position < 0:
             position = self.batch_model.most_urgent()
         if position >= 0:
@@ -153,15 +141,10 @@ class UploadPage(ScreenPage):
         self.batches_loaded.emit(len(rows))
 
     def selected_batch(self) -> BatchRow | None:
-        rows = self.batch_view.selectionModel().selectedRows()
-        return self.batch_model.data(rows[0], ROW_ROLE) if rows else None
+        return selected_row(self.batch_view)
 
     def select_batch(self, batch_id: str) -> bool:
-        position = self.batch_model.row_of_batch(batch_id)
-        if position < 0:
-            return False
-        self.batch_view.selectRow(position)
-        return True
+        return select_key(self.batch_view, batch_id)
 
     def _batch_selected(self) -> None:
         self._update_buttons()
@@ -219,7 +202,7 @@ class UploadPage(ScreenPage):
         self._update_buttons()
         if isinstance(outcome, BaseException):
             if manual:
-                self.notice.show_note(failure_text(outcome), "error")
+                self.notice.show_failure(outcome)
         elif manual or outcome.uploaded or outcome.rejected:
             text, kind = self.report_text(outcome)
             self.notice.show_note(text, kind)
@@ -280,7 +263,7 @@ class UploadPage(ScreenPage):
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
-            self.notice.show_note(failure_text(error), "error")
+            self.notice.show_failure(error)
 
         office = self.office
         self.run(lambda: office.outbox.seal_correction(code, reason), success=done, failure=failed)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QW
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
-from desktop_app.gui.feedback import NoticeBanner, failure_text
+from desktop_app.gui.feedback import NoticeBanner
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission
 from desktop_app.gui.theme import Tone, set_tone
@@ -102,7 +102,7 @@ class RegistrationBar(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        self.notice.show_note(failure_text(error), "error")
+        self.notice.show_failure(error)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.batches import BatchState
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.feedback import NoticeBanner, failure_text
 from desktop_app.gui.operations import Operations
-from desktop_app.gui.widgets.row_table import documents_folder
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.services.office import Office
 from desktop_app.services.outbox import BatchRow
 
@@ -31,16 +31,14 @@ class UsbTransfer(QObject):
         self.operations = operations
         self.screen = screen
         self.notice = notice
-        self.last_folder = documents_folder()
+        self.files = FileChooser()
         self.busy: set[str] = set()
 
     def export_batch(self, row: BatchRow) -> None:
-        chosen = QFileDialog.getExistingDirectory(self.screen, self.tr("Choose the USB stick or folder for batch {code}")
-                                                  .format(code=row.class_code or row.batch_id), str(self.last_folder))
-        if not chosen:
+        folder = self.files.choose_folder(self.screen, self.tr("Choose the USB stick or folder for batch {code}")
+                                          .format(code=row.class_code or row.batch_id))
+        if folder is None:
             return
-        folder = Path(chosen)
-        self.last_folder = folder
         self._set_busy("export", True)
 
         def done(paths: list[Path]) -> None:
@@ -60,13 +58,10 @@ class UsbTransfer(QObject):
         self.operations.run(self.screen, lambda: office.outbox.export_batch(batch_id, folder), success=done, failure=failed)
 
     def import_receipt(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self.screen, self.tr("Import a receipt from the platform"),
-                                                      str(self.last_folder),
-                                                      self.tr("Receipt files (*.json);;All files (*)"))
-        if not chosen:
+        path = self.files.open_file(self.screen, self.tr("Import a receipt from the platform"),
+                                    self.tr("Receipt files (*.json);;All files (*)"))
+        if path is None:
             return
-        path = Path(chosen)
-        self.last_folder = path.parent
         self._set_busy("receipt", True)
 
         def done(row: BatchRow) -> None:

@@ -85,7 +85,7 @@ def issue_all(qtbot, page):
 
 
 def select_number(qtbot, page, number: str) -> None:
-    position = page.issuing.model.row_of_number(number)
+    position = page.issuing.model.row_of(number)
     assert position >= 0
     with qtbot.waitSignal(page.issuing.preview.loaded, timeout=WAIT, check_params_cb=lambda shown: shown == number):
         page.issuing.view.selectRow(position)
@@ -221,7 +221,7 @@ def test_void_needs_a_reason_and_then_shows_the_certificate_as_void(qtbot, page,
         dialog.ok_button.click()
     view = next(v for v in office.certificates.list(CODE) if v.number == number)
     assert view.status == "void" and view.void_reason == "重复发放"
-    position = page.issuing.model.row_of_number(number)
+    position = page.issuing.model.row_of(number)
     assert page.issuing.model.data(page.issuing.model.index(position, CertificateIssueModel.STATUS)) == "已作废"
     assert "重复发放" in page.issuing.model.data(page.issuing.model.index(position, CertificateIssueModel.STATUS),
                                             Qt.ItemDataRole.ToolTipRole)

@@ -32,7 +32,7 @@ def test_class_model_passes_the_model_tester_and_reads_like_the_list(qtmodeltest
     assert model.rowCount() == 5 and model.columnCount() == 8
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["编号", "班级名称", "职业（工种）", "等级", "培训类型", "起止日期", "人数", "状态"]
-    row = model.row_of_code(next(r.code for r in model.rows() if r.code.endswith("JZ01")))
+    row = model.row_of(next(r.code for r in model.rows() if r.code.endswith("JZ01")))
     assert model.data(model.index(row, ClassTableModel.ENROLMENT)) == "32/42"
     assert model.data(model.index(row, ClassTableModel.STATUS)) == "培训中"
     assert model.data(model.index(row, ClassTableModel.LEVEL)) == "四级/中级工"

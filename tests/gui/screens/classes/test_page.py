@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from desktop_app import messages
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.gui.screens.classes.models import ClassTableModel, SessionTableModel
-from desktop_app.gui.widgets.form_parts import from_qdate
 from desktop_app.services.changes import Area, Changes
 
 
@@ -24,7 +23,7 @@ def _codes(page) -> list[str]:
 def test_the_class_list_shows_every_demo_class_with_enrolment_and_status(classes_page, code):
     assert sorted(_codes(classes_page)) == sorted(code(s) for s in ("JZ01", "YL01", "DG01", "PR01", "AI01"))
     model = classes_page.model
-    row = model.row_of_code(code("JZ01"))
+    row = model.row_of(code("JZ01"))
     assert model.data(model.index(row, ClassTableModel.ENROLMENT)) == "32/42"
     assert model.data(model.index(row, ClassTableModel.STATUS)) == "培训中"
     assert classes_page.header.count_label.text() == "当前数据库共有 5 个班级"
@@ -142,7 +141,7 @@ def test_new_class_with_custom_practice_share_reaches_the_service(qtbot, classes
     spec = dialog.schedule_spec()
     assert spec.practice_percent == 70 and spec.weekdays == frozenset(range(5))
     draft = dialog.draft()
-    assert draft.planned_lessons == 80 and from_qdate(dialog.start_edit.date()) == draft.start_date
+    assert draft.planned_lessons == 80 and dialog.start_edit.date().toPython() == draft.start_date
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: classes_page.new_class_dialog is None, timeout=20_000)
     created = demo_office.classes.get("2026-P70")
@@ -178,7 +177,7 @@ def test_an_allowed_status_change_updates_the_detail_and_the_list(qtbot, classes
     _confirm(qtbot, detail)
     qtbot.waitUntil(lambda: detail.status_chip.text() == "草稿", timeout=20_000)
     model = classes_page.model
-    row = model.row_of_code(code("DG01"))
+    row = model.row_of(code("DG01"))
     assert model.data(model.index(row, ClassTableModel.STATUS)) == "草稿"
     assert set(detail.status_actions.status_buttons) == {ClassStatus.FILED}
 
@@ -245,7 +244,7 @@ def test_editing_a_class_saves_name_capacity_and_location(qtbot, classes_page, s
     dialog.submit()
     qtbot.waitUntil(lambda: detail.active_dialog is None, timeout=20_000)
     model = classes_page.model
-    qtbot.waitUntil(lambda: model.data(model.index(model.row_of_code(code("PR01")), ClassTableModel.ENROLMENT)) == "0/45", timeout=20_000)
+    qtbot.waitUntil(lambda: model.data(model.index(model.row_of(code("PR01")), ClassTableModel.ENROLMENT)) == "0/45", timeout=20_000)
     assert detail.fact_values["location"].text() == "烹饪实训室"
     assert demo_office.classes.get(code("PR01")).location == "烹饪实训室"
 
@@ -310,7 +309,7 @@ def test_a_class_changed_elsewhere_is_read_again_in_the_list_and_the_detail(qtbo
     with qtbot.waitSignal(classes_page.detail.loaded, timeout=20_000):
         classes_page.operations.did_execute.emit(Changes(frozenset({Area.CLASSES})), object())
     model = classes_page.model
-    assert model.data(model.index(model.row_of_code(code("JZ01")), ClassTableModel.ENROLMENT)) == "32/44"
+    assert model.data(model.index(model.row_of(code("JZ01")), ClassTableModel.ENROLMENT)) == "32/44"
     assert classes_page.detail.fact_values["enrolled"].text() == "已报名 32 人，名额 44 人"
     assert classes_page.selected_class().code == code("JZ01")
 
@@ -381,4 +380,4 @@ def test_sealing_a_completed_class_tells_the_window_and_shows_it_sealed(qtbot, c
     assert actions.seal_message is not None and "待上传" in actions.seal_message.text()
     assert not actions.seal_button.isVisible()
     model = classes_page.model
-    assert model.data(model.index(model.row_of_code(code("YL01")), ClassTableModel.STATUS)) == "已封存"
+    assert model.data(model.index(model.row_of(code("YL01")), ClassTableModel.STATUS)) == "已封存"

@@ -149,7 +149,7 @@ def test_import_end_to_end_preview_import_and_rejected_rows(qtbot, wizard, class
         wizard.button(QWizard.WizardButton.FinishButton).click()
     assert classes_page.detail.roster.model.rowCount() == 3
     model = classes_page.model
-    qtbot.waitUntil(lambda: model.data(model.index(model.row_of_code(code("PR01")), 6)) == "3/35", timeout=20_000)
+    qtbot.waitUntil(lambda: model.data(model.index(model.row_of(code("PR01")), 6)) == "3/35", timeout=20_000)
 
 
 def test_a_file_dropped_on_the_first_step_is_taken(qtbot, wizard, roster_file, tmp_path):

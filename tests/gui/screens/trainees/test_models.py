@@ -19,7 +19,7 @@ def test_trainee_and_history_models_pass_the_model_tester(qtmodeltester, demo_of
     qtmodeltester.check(model)
     assert model.rowCount() == len(rows) > 0
     assert "*" in model.data(model.index(0, TraineeTableModel.ID_NUMBER))
-    assert model.row_of_id(rows[-1].id) == len(rows) - 1
+    assert model.row_of(rows[-1].id) == len(rows) - 1
     enrolled = next(r for r in rows if r.classes)
     history = HistoryTableModel(demo_office.trainees.get(enrolled.id).history)
     qtmodeltester.check(history)

@@ -92,7 +92,7 @@ def test_revealing_the_id_number_requires_a_purpose_shows_it_and_is_audited(qtbo
     assert not dialog.ok_button.isEnabled()  # no purpose, no reveal
     dialog.accept()
     assert dialog.isVisible() and "id_number" not in detail.revealed_values
-    dialog.purpose_combo.setEditText("核对身份证件")
+    dialog.reason_combo.setEditText("核对身份证件")
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(detail.revealed, timeout=20_000):
         dialog.ok_button.click()
@@ -121,7 +121,7 @@ def test_revealing_the_phone_works_the_same_way(qtbot, trainees_page, demo_offic
     masked = detail.detail.row.phone_masked
     detail.reveal_buttons["phone"].click()
     dialog = detail.purpose_dialog
-    dialog.purpose_combo.setCurrentIndex(2)  # 联系学员
+    dialog.reason_combo.setCurrentIndex(2)  # 联系学员
     with qtbot.waitSignal(detail.revealed, timeout=20_000):
         dialog.ok_button.click()
     phone = detail.fact_values["phone"].text()

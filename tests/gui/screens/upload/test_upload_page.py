@@ -258,7 +258,7 @@ def assert_correction_accepted(qtbot, window, page, office, platform, returned, 
     model = page.batch_model
 
     def shown_state(batch_id):
-        position = model.row_of_batch(batch_id)
+        position = model.row_of(batch_id)
         return model.index(position, model.STATE).data() if position >= 0 else None
 
     qtbot.waitUntil(lambda: shown_state(returned.batch_id) == "已被新批次取代"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.theme import Tone, set_tone
@@ -60,17 +60,17 @@ class FilePage(QWizardPage):
 
     def set_source(self, path: Path) -> None:
         self.owner.source = path
+        self.owner.files.folder = path.parent  # chosen or dropped: the next dialog starts beside it
         self.owner.preview_report = None
         self.note.clear()
         self.retranslate()
         self.completeChanged.emit()
 
     def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the roster workbook"), str(self.owner.start_folder),
-            self.tr("Excel workbook (*.xlsx);;All files (*)"))
-        if chosen:
-            self.set_source(Path(chosen))
+        path = self.owner.files.open_file(self, self.tr("Choose the roster workbook"),
+                                          self.tr("Excel workbook (*.xlsx);;All files (*)"))
+        if path is not None:
+            self.set_source(path)
 
     @staticmethod
     def _dropped_file(event) -> Path | None:
@@ -93,12 +93,10 @@ class FilePage(QWizardPage):
         self.set_source(path)
 
     def save_template(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the roster template"), str(self.owner.start_folder / self.tr("roster_template.xlsx")),
-            self.tr("Excel workbook (*.xlsx)"))
-        if not chosen:
+        path = self.owner.files.save_file(self, self.tr("Save the roster template"), self.tr("roster_template.xlsx"),
+                                          (self.tr("Excel workbook (*.xlsx)"), ".xlsx"))
+        if path is None:
             return
-        path = Path(chosen)
         self.template_button.setEnabled(False)
 
         def done(_result) -> None:
@@ -112,7 +110,7 @@ class FilePage(QWizardPage):
             self.note.setText(failure_text(error))
 
         office = self.owner.office
-        self.owner.ask(lambda: office.roster.write_template(path), done, failed)
+        self.owner.operations.run(self, lambda: office.roster.write_template(path), success=done, failure=failed)
 
     def retranslate(self) -> None:
         row = self.owner.class_row

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QWidget, QWizard
 
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.operations import Operations
@@ -15,27 +15,28 @@ from desktop_app.gui.screens.classes.roster_import.file_step import FilePage
 from desktop_app.gui.screens.classes.roster_import.summary_step import SummaryPage
 from desktop_app.gui.screens.classes.roster_import.work_steps import ImportPage, PreviewPage
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.gui.widgets.answer_wait import AnswerWait
+from desktop_app.gui.widgets.file_chooser import FileChooser
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.services.classes import ClassRow
 from desktop_app.services.office import Office
 from desktop_app.services.roster import RosterImportReport
 
 
-class RosterImportWizard(AnswerWait, FollowsLanguage, QWizard):
-    """The steps share the chosen file and the reports here. Closing mid-way stops the work; the
-    wizard is deleted only once every job it started has answered (`dispose_when_idle`)."""
+class RosterImportWizard(FollowsLanguage, QWizard):
+    """The steps share the chosen file and the reports here. Closing mid-way stops the work (an
+    answer that comes after the wizard was deleted is dropped). Its file dialogs start where the
+    screen's last did (`files`, shared with the screen)."""
 
     imported = Signal(str)  # class code, once an import has been saved
 
     def __init__(self, office: Office, operations: Operations, class_row: ClassRow, parent: QWidget | None = None, *,
-                 start_folder: Path | None = None) -> None:
+                 files: FileChooser | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterImportWizard")
         self.office = office
         self.operations = operations
         self.class_row = class_row
-        self.start_folder = start_folder or Path.home()
+        self.files = files or FileChooser()
         self.source: Path | None = None
         self.preview_report: RosterImportReport | None = None
         self.import_report: RosterImportReport | None = None
@@ -68,15 +69,10 @@ class RosterImportWizard(AnswerWait, FollowsLanguage, QWizard):
         """Ask where, then write the rejected rows with their reasons (off the UI thread)."""
         if report is None or not report.rejected or self.saving:
             return
-        folder = self.source.parent if self.source else self.start_folder
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the rows that were not imported"),
-                                                      str(folder / self.default_rejected_name()),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not chosen:
+        path = self.files.save_file(self, self.tr("Save the rows that were not imported"), self.default_rejected_name(),
+                                    (self.tr("Excel workbook (*.xlsx)"), ".xlsx"))
+        if path is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
         self.saving = True
 
         def done(count: int) -> None:
@@ -90,7 +86,7 @@ class RosterImportWizard(AnswerWait, FollowsLanguage, QWizard):
             set_tone(note, Tone.ERROR)
             note.setText(failure_text(error))
 
-        self.ask(lambda: report.write_rejected_rows(path), done, failed)
+        self.operations.run(self, lambda: report.write_rejected_rows(path), success=done, failure=failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import roster into {code}").format(code=self.class_row.code))

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
@@ -91,8 +92,11 @@ class WorkStep(QWizardPage):
         if self.state is StepState.RUNNING or self.owner.source is None:
             return
         source, code = self.owner.source, self.owner.class_row.code
-        run = CancellableRun(self)
-        run.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        # Not the step's child: a wizard closed mid-run is deleted at once while the worker, which
+        # reports through the run, keeps it alive until it stops.
+        run = CancellableRun()
+        run.progressed.connect(lambda done, total: self._progressed(run, done, total),
+                               Qt.ConnectionType.QueuedConnection)
         self.run = run
         self.state = StepState.RUNNING
         self.last_progress = None
@@ -100,8 +104,9 @@ class WorkStep(QWizardPage):
         self.progress.setRange(0, 0)  # busy until the first figure arrives (reading the file)
         self._render()
         self.completeChanged.emit()
-        self.owner.ask(lambda: self.job(code, source, run), lambda report: self._finished(run, report),
-                       lambda error: self._failed(run, error))
+        self.owner.operations.run(self, lambda: self.job(code, source, run),
+                                  success=lambda report: self._finished(run, report),
+                                  failure=lambda error: self._failed(run, error))
 
     def cancel(self) -> None:
         if self.run is not None and self.state is StepState.RUNNING:
@@ -109,9 +114,9 @@ class WorkStep(QWizardPage):
             self.cancel_button.setEnabled(False)
             self.status_label.setText(self.tr("Stopping…"))
 
-    def _progressed(self, done: int, total: int) -> None:
-        if self.sender() is not self.run or self.state is not StepState.RUNNING:
-            return
+    def _progressed(self, run: CancellableRun, done: int, total: int) -> None:
+        if not shiboken6.isValid(self) or run is not self.run or self.state is not StepState.RUNNING:
+            return  # the wizard closed, or a run the step has since dropped
         self.last_progress = (done, total)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)

@@ -1,9 +1,10 @@
 """The drop-down in which a screen offers classes ("2026-JZ01  家政服务员培训班", its status as the
-tooltip). Which class a screen selects first is the screen's own choice."""
+tooltip), and choosing an item of a drop-down by its data (a class by its code, a session by its
+id). Which class a screen selects first is the screen's own choice."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
@@ -32,3 +33,16 @@ def offer_classes(combo: QComboBox, rows: Sequence[ClassRow], select: str | None
                           Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(codes.index(select) if select in codes else -1)
     combo.blockSignals(False)
+
+
+def choose_in_combo(combo: QComboBox, data: object, reselected: Callable[[], None]) -> bool:
+    """Select the item carrying `data`; when it is already selected, no signal fires, so
+    `reselected` is called to refresh the page all the same. False when no item carries it."""
+    index = combo.findData(data)
+    if index < 0:
+        return False
+    if index == combo.currentIndex():
+        reselected()
+    else:
+        combo.setCurrentIndex(index)
+    return True

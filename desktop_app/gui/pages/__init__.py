@@ -1,2 +1,0 @@
-"""Today's pages, one module per screen, moving to `gui/screens/<name>/`; the navigation order is
-`gui.screen_list.SCREEN_IDS`."""
