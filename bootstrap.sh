@@ -48,6 +48,11 @@ install_system_packages() {
   elif [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     wanted+=("${DISPLAY_PACKAGES[@]}")
   fi
+  if [ "$MODE" = "test" ] && [[ "$PYTHON" == /usr/bin/* ]]; then
+    # The installer tests run PyInstaller, which needs Debian's Python as a shared library
+    # (libpython3.11 on Debian 12); a machine that happens to have it hides the missing step.
+    wanted+=("libpython$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+  fi
   if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     wanted+=(python3-venv)
   fi
