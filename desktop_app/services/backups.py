@@ -217,6 +217,7 @@ class _FileState:
     revision: str | None = None
     newest_entry_at: datetime | None = None
     audit_head: str | None = None
+    audit_head_entry: int | None = None
     damaged: bool = False
     detail: str | None = None
     mtime: float = 0.0
@@ -354,6 +355,9 @@ def _finish(target: Path, source: Path, *, kind: str, created_at: datetime, stat
         "schema_revision": state.revision,
         "newest_audit_entry_at": state.newest_entry_at.isoformat() if state.newest_entry_at else None,
         "audit_head": state.audit_head,
+        # With the head's hash, its place: `audit verify` then tells a chain cut short since this
+        # backup from one rebuilt (services/audit_verify.py checks every manifest it finds).
+        "audit_head_entry": state.audit_head_entry,
         "source": str(source),
         "app_version": __version__,
         "key_file": f"{state.installation_id}.key" if state.installation_id else None,
@@ -697,6 +701,7 @@ def _read_state(connection: sqlite3.Connection) -> _FileState:
         revision=one("SELECT version_num FROM alembic_version"),
         newest_entry_at=_parse_stored_time(newest_text),
         audit_head=one("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"),
+        audit_head_entry=one("SELECT max(id) FROM audit_log"),
     )
 
 

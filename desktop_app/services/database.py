@@ -103,6 +103,7 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
             installation = installation_id.value
             check = session.get(AppMeta, META_KEY_CHECK)
             cipher = open_cipher(keystore, installation, check.value if check else "")
+        audit.use_key(db, cipher.audit_key)
         admin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
         if admin is None:
             admin = AppUser(username=LOCAL_ADMIN_USERNAME, display_name=LOCAL_ADMIN.display_name,
@@ -132,6 +133,7 @@ def _open_initialised(db: Database, keystore: FileKeyStore, actor: Actor, head: 
             return None
         check = session.get(AppMeta, META_KEY_CHECK)
         cipher = open_cipher(keystore, installation_id.value, check.value if check else "")
+        audit.use_key(db, cipher.audit_key)
         if actor.username == LOCAL_ADMIN_USERNAME and actor.user_id is None:
             actor = replace(actor, user_id=admin.id)
         return OpenedDatabase(db=db, cipher=cipher, installation_id=installation_id.value, actor=actor,
