@@ -60,8 +60,11 @@ def render(code: str, language: str | None = None, /, **params: object) -> str:
         zh, en = _catalogue[code]
     except KeyError:
         raise KeyError(f"no message registered for code {code!r}") from None
-    template = en if normalise_language(language or _language) == "en" else zh
-    return template.format(**params)
+    language = normalise_language(language or _language)
+    template = en if language == "en" else zh
+    # A parameter may itself be a coded finding (a reason inside a sentence): same language.
+    return template.format(**{name: value.message(language) if isinstance(value, Problem) else value
+                              for name, value in params.items()})
 
 
 def known_codes() -> frozenset[str]:

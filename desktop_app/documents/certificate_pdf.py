@@ -35,7 +35,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app import resources
-from desktop_app.documents.pdf_fonts import is_invisible, missing_glyphs, register_cjk_font
+from desktop_app.documents.pdf_fonts import is_invisible, missing_glyphs, one_document_at_a_time, register_cjk_font
 from desktop_app.documents.pdf_text import LEADING, TextSetter, clean_text
 from desktop_app.documents.qr import QrPayloadError, draw_qr
 from desktop_app.messages import Problem, UserFacingError, register
@@ -493,6 +493,7 @@ def _value(content: CertificateContent, key: str) -> str:
 # ----------------------------------------------------------------------------- rendering
 
 
+@one_document_at_a_time
 def render_certificates(contents: Sequence[CertificateContent], template: CertificateTemplate, *,
                         offset_mm: tuple[float, float] = (0.0, 0.0),
                         preview_background: bool = False) -> CertificateRender:
@@ -750,6 +751,7 @@ class _Painter(TextSetter):
 # ----------------------------------------------------------------------------- benchmark baseline
 
 
+@one_document_at_a_time
 def baseline_render(contents: Sequence[CertificateContent], template: CertificateTemplate) -> bytes:
     """BENCHMARK BASELINE ONLY (not used by the app): plain ReportLab drawing the same text.
 

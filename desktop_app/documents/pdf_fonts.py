@@ -9,9 +9,11 @@ character the face lacks prints as an empty box, so callers check text with
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from pathlib import Path
+from typing import Callable, ParamSpec, TypeVar
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -20,7 +22,7 @@ from desktop_app import resources
 from desktop_app.messages import UserFacingError, register
 
 __all__ = ["CJK_FONT_NAME", "FontMissingError", "cjk_font", "is_invisible", "missing_glyphs", "register_cjk_font",
-           "reset_font_cache"]
+           "one_document_at_a_time", "reset_font_cache"]
 
 register(
     {
@@ -40,7 +42,16 @@ register(
 # The name the face is registered under in ReportLab (also the base of the embedded subset names).
 CJK_FONT_NAME = "WenQuanYiMicroHei"
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 _lock = threading.Lock()
+# ReportLab's TrueType face is shared by every document: drawing text records the glyphs a
+# document uses in the face's state, and saving reads the font file through one shared
+# position to build the subset. Two documents made at once interleave those reads (a KeyError
+# in `ttfonts.makeSubset`, or a damaged PDF), so a whole document is made under this lock.
+# Re-entrant: a render may call another render's helpers.
+_render_lock = threading.RLock()
 _font: TTFont | None = None
 _font_source: Path | None = None
 
@@ -75,10 +86,21 @@ def cjk_font() -> TTFont:
         return font
 
 
+def one_document_at_a_time(render: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a function that makes a whole PDF: it runs under the render lock, start to `save()`."""
+
+    @functools.wraps(render)
+    def serialised(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _render_lock:
+            return render(*args, **kwargs)
+
+    return serialised
+
+
 def reset_font_cache() -> None:
     """Forget the registered face, so that the next call looks for the file again (tests)."""
     global _font, _font_source
-    with _lock:
+    with _render_lock, _lock:
         _font = None
         _font_source = None
 

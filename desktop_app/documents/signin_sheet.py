@@ -25,7 +25,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.pdf_fonts import missing_glyphs, register_cjk_font
+from desktop_app.documents.pdf_fonts import missing_glyphs, one_document_at_a_time, register_cjk_font
 from desktop_app.documents.pdf_text import LEADING, TextSetter
 from desktop_app.documents.pdf_text import clean_text as _clean
 from desktop_app.messages import Problem, UserFacingError, register
@@ -265,6 +265,7 @@ def _pages(sheet: SigninSheetData) -> list[_Page]:
 # ----------------------------------------------------------------------------- drawing
 
 
+@one_document_at_a_time
 def render_signin_sheets(sheet: SigninSheetData) -> SigninRender:
     """The sign-in sheets of `sheet` as one PDF; raises SigninSheetError, FontMissingError."""
     if not sheet.sessions:

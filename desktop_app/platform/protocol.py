@@ -190,6 +190,10 @@ def parse_receipt(envelope: object) -> Receipt:
     issues = body.get("issues") or []
     if not isinstance(issues, list) or not all(isinstance(item, dict) for item in issues):
         raise MalformedReceipt("receipt issues are not a list of objects")
+    try:
+        canonical_bytes(body)  # what the signature covers: a float or odd key could never verify
+    except NotCanonicalisable as error:
+        raise MalformedReceipt(f"receipt cannot be canonicalised: {error}") from None
     sequence = body.get("sequence")
     return Receipt(batch_id=batch_id, content_hash=digest, status=status,
                    sequence=sequence if isinstance(sequence, int) and not isinstance(sequence, bool) else None,

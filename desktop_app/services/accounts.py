@@ -2,8 +2,15 @@
 
 Passwords are stored as scrypt hashes (memory-hard, in the standard library) in a
 self-describing string `scrypt$n=…,r=…,p=…$<salt>$<hash>`, so the cost can be raised later
-without invalidating existing passwords. Failed sign-ins are counted per account; after
-MAX_FAILED_LOGINS in a row the account is locked for LOCKOUT_MINUTES.
+without invalidating existing passwords. New passwords are checked for how guessable they
+are with zxcvbn (the estimator behind many password meters, with its dictionaries of common
+passwords, names and keyboard patterns), not with a hand-made list.
+
+Failed sign-ins are counted per name — for names that match no account too, so that the
+answers never tell which names exist. After FREE_ATTEMPTS wrong passwords in a row each
+further attempt must wait longer (1, 2, 4 … seconds, at most MAX_WAIT_SECONDS): guessing stays
+slow, but nobody at the keyboard can shut the only administrator out for a quarter of an hour.
+An administrator's password reset clears the wait.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -24,7 +32,7 @@ from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.services import audit
 from desktop_app.store.engine import Database
-from desktop_app.store.models import AppUser, Institution, utcnow
+from desktop_app.store.models import AppUser, Institution, SignInThrottle, utcnow
 
 messages.register(
     {
@@ -33,10 +41,16 @@ messages.register(
             "Wrong username or password. Check them and try again (mind the caps lock and input method).",
         ),
         "accounts.empty_password": ("请输入密码。", "Enter the password."),
-        "accounts.locked": (
-            "账号“{user}”因连续 {count} 次密码错误已被锁定，{until} 后才能再次登录；如需立即解锁，请联系管理员重设密码。",
-            "The account “{user}” is locked after {count} wrong passwords in a row, until {until}. To unlock it "
-            "now, ask an administrator to reset the password.",
+        "accounts.wait": (
+            "账号或密码已连续多次不正确。为防止有人猜密码，请等 {seconds} 秒后再试；如忘记密码，请管理员重设。",
+            "The username or password was wrong several times in a row. To stop anyone guessing passwords, wait "
+            "{seconds} seconds before trying again; if the password is forgotten, ask an administrator to reset it.",
+        ),
+        "accounts.password_guessable": (
+            "这个密码太容易被猜到（常见密码、连续数字、键盘上相邻的键、姓名或日期等）。请换一个更长、不常见的密码，"
+            "例如几个互不相关的词加上数字。",
+            "This password is too easy to guess (a common password, a run of digits or neighbouring keys, a name "
+            "or a date). Choose a longer, unusual one, for example a few unrelated words with digits.",
         ),
         "accounts.password_too_short": (
             "密码太短：至少需要 {minimum} 个字符。",
@@ -89,8 +103,11 @@ messages.register(
 )
 
 MIN_PASSWORD_LENGTH = 8
-MAX_FAILED_LOGINS = 5
-LOCKOUT_MINUTES = 15
+# zxcvbn's scale: 3 is "safely unguessable: moderate protection from an offline attack"
+# (about 10^8 guesses and more); 2 and below are the passwords people are told not to use.
+MIN_PASSWORD_SCORE = 3
+FREE_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 60
 
 # OWASP's scrypt minimum (2^17 at r=8) costs ~0.4 s here on a shared core; 2^15 keeps a sign-in
 # under a tenth of a second on office PCs while still needing 32 MiB per guess.
@@ -159,14 +176,27 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH
 
 
-def check_password_rules(password: str) -> None:
-    """Refuse passwords that are empty, blank or shorter than MIN_PASSWORD_LENGTH."""
+def check_password_rules(password: str, *, context: tuple[str, ...] = ()) -> None:
+    """Refuse passwords that are empty, blank, shorter than MIN_PASSWORD_LENGTH, or easy to
+    guess — also from `context` (the username, the person's and the institution's names)."""
     if not password:
         raise AccountError("accounts.empty_password")
     if not password.strip():
         raise AccountError("accounts.password_blank")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError("accounts.password_too_short", minimum=MIN_PASSWORD_LENGTH)
+    from zxcvbn import zxcvbn  # its dictionaries take a moment to load: only when a password is set
+
+    # zxcvbn's cost grows with length; what matters about a long passphrase is its start.
+    if zxcvbn(password[:100], user_inputs=[item for item in context if item])["score"] < MIN_PASSWORD_SCORE:
+        raise AccountError("accounts.password_guessable")
+
+
+def wait_after(failures: int) -> int:
+    """Seconds before the next attempt after `failures` wrong passwords in a row."""
+    if failures <= FREE_ATTEMPTS:
+        return 0
+    return min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS - 1))
 
 
 def _check_username(username: str) -> str:
@@ -244,44 +274,72 @@ def confirm_acting_user(db: Database, actor: Actor) -> None:
 # --- signing in ------------------------------------------------------------------------------
 
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
-    """The Actor for `username` if `password` is right and the account is active and not locked.
+    """The Actor for `username` if `password` is right and the account is active.
 
-    A wrong password and an unknown account get the same message. Each failure is counted (and
-    committed even though a SignInError follows); the MAX_FAILED_LOGINS-th locks the account."""
+    A wrong password, an unknown name and a disabled account get the same answers, in the same
+    time: "wrong" at first, then, after FREE_ATTEMPTS in a row under that name, "wait N
+    seconds" (`wait_after`). An attempt made while waiting is not tried and not counted."""
     if not password:
         raise SignInError("accounts.empty_password")
     now = now or utcnow()
     name = (username or "").strip()
-    failure: SignInError | None = None
     with db.writing() as session:
         user = session.scalar(select(AppUser).where(AppUser.username == name)) if name else None
         if user is None or user.is_builtin or not user.is_active:
-            verify_password(password, _dummy_hash())
-            raise SignInError("accounts.bad_credentials")
-        locked_until = _as_utc(user.locked_until)
-        if locked_until is not None and locked_until > now:
-            raise SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
-                              until=moment_text(locked_until))
-        actor = actor_for(user)
-        if verify_password(password, user.password_hash):
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            audit.record(session, actor, "user.signed_in", entity_type="app_user", entity_id=user.id)
-            return actor
-        user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + timedelta(minutes=LOCKOUT_MINUTES)
-            user.failed_logins = 0
-            audit.record(session, actor, "user.locked", entity_type="app_user", entity_id=user.id,
-                         details={"minutes": LOCKOUT_MINUTES})
-            failure = SignInError("accounts.locked", user=user.username, count=MAX_FAILED_LOGINS,
-                                  until=moment_text(user.locked_until))
+            outcome = _count_unknown(session, name, password, now)
         else:
-            audit.record(session, actor, "user.sign_in_failed", entity_type="app_user", entity_id=user.id,
-                         details={"failed_logins": user.failed_logins})
-            failure = SignInError("accounts.bad_credentials")
-    raise failure
+            outcome = _count_known(session, user, password, now)
+        if isinstance(outcome, Actor):
+            return outcome
+    # Raised after the block, so that the count is committed.
+    raise outcome
+
+
+def _count_known(session: Session, user: AppUser, password: str, now: datetime) -> Actor | SignInError:
+    waiting = _seconds_left(_as_utc(user.locked_until), now)
+    if waiting:
+        return SignInError("accounts.wait", seconds=waiting)
+    actor = actor_for(user)
+    if verify_password(password, user.password_hash):
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        audit.record(session, actor, "user.signed_in", entity_type="app_user", entity_id=user.id)
+        return actor
+    user.failed_logins = (user.failed_logins or 0) + 1
+    wait = wait_after(user.failed_logins)
+    user.locked_until = now + timedelta(seconds=wait) if wait else None
+    audit.record(session, actor, "user.sign_in_failed", entity_type="app_user", entity_id=user.id,
+                 details={"failed_logins": user.failed_logins, "wait_seconds": wait})
+    return _failure(wait)
+
+
+def _count_unknown(session: Session, name: str, password: str, now: datetime) -> SignInError:
+    """A name that matches no account that may sign in: counted like an account's failures."""
+    key = hashlib.sha256(name.casefold().encode("utf-8")).hexdigest()
+    row = session.get(SignInThrottle, key)
+    waiting = _seconds_left(_as_utc(row.wait_until) if row else None, now)
+    if waiting:
+        return SignInError("accounts.wait", seconds=waiting)
+    verify_password(password, _dummy_hash())  # the time a real check takes
+    if row is None:
+        row = SignInThrottle(name_key=key, failures=0)
+        session.add(row)
+    row.failures = (row.failures or 0) + 1
+    row.last_failure_at = now
+    wait = wait_after(row.failures)
+    row.wait_until = now + timedelta(seconds=wait) if wait else None
+    return _failure(wait)
+
+
+def _failure(wait: int) -> SignInError:
+    return SignInError("accounts.wait", seconds=wait) if wait else SignInError("accounts.bad_credentials")
+
+
+def _seconds_left(until: datetime | None, now: datetime) -> int:
+    if until is None or until <= now:
+        return 0
+    return max(1, math.ceil((until - now).total_seconds()))
 
 
 # --- managing accounts (administrators) --------------------------------------------------------
@@ -302,7 +360,7 @@ def create_user(db: Database, *, actor: Actor, username: str, password: str, rol
     require(actor, Permission.MANAGE_USERS)
     name = _check_username(username)
     role = parse_role(role)
-    check_password_rules(password)
+    check_password_rules(password, context=(name, display_name or ""))
     shown = (display_name or "").strip() or name
     with db.writing() as session:
         if session.scalar(select(AppUser.id).where(AppUser.username == name)) is not None:
@@ -317,10 +375,10 @@ def create_user(db: Database, *, actor: Actor, username: str, password: str, rol
 
 
 def set_password(db: Database, *, actor: Actor, username: str, password: str) -> None:
-    """A new password (an administrator's reset, or one's own); also lifts a lockout."""
+    """A new password (an administrator's reset, or one's own); also clears a wait after wrong passwords."""
     if not (actor.signed_in and actor.username == (username or "").strip()):
         require(actor, Permission.MANAGE_USERS)
-    check_password_rules(password)
+    check_password_rules(password, context=((username or "").strip(),))
     with db.writing() as session:
         user = _user(session, username)
         user.password_hash = hash_password(password)
@@ -413,7 +471,7 @@ def complete_first_run(db: Database, *, institution: InstitutionProfile, usernam
     in one transaction (audited). Refused once an administrator exists. Returns the new actor."""
     check_institution_profile(institution)
     name = _check_username(username)
-    check_password_rules(password)
+    check_password_rules(password, context=(name, display_name, institution.name, institution.code))
     shown = (display_name or "").strip() or name
     with db.writing() as session:
         if _has_real_administrator(session):

@@ -283,7 +283,11 @@ class _MarkContext:
 
 def _context(session: Session, session_id: int, enrolment_id: int) -> _MarkContext:
     s, c = _session_and_class(session, session_id)
-    enrolment = session.get(Enrolment, enrolment_id)
+    # Locking the enrolment row serialises two PCs changing the same trainee's marks on
+    # PostgreSQL (SQLite writers already queue): the second then reads the first one's mark
+    # and its revision check says "changed elsewhere" — instead of both inserting the mark
+    # (a unique violation) or both updating it from the same revision (a lost change).
+    enrolment = session.get(Enrolment, enrolment_id, with_for_update=True)
     if enrolment is None or enrolment.class_id != c.id or enrolment.withdrawn_at is not None:
         raise AttendanceError("attendance.not_in_class")
     mark = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == s.id,

@@ -186,6 +186,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "demo": ("演示数据", "demo data"),
     "minutes": ("分钟", "minutes"),
     "failed_logins": ("连续失败次数", "failed attempts"),
+    "wait_seconds": ("需等待秒数", "seconds to wait"),
     "institution_code": ("机构代码", "institution code"),
     "institution_name": ("机构名称", "institution"),
     "reference_versions": ("参考数据版本", "reference data versions"),

@@ -14,25 +14,43 @@ Only the first break is named (later ones may be consequences of it); the count 
 found is reported too. The table is streamed, so a log of a million entries is verified in
 bounded memory.
 
-Limits, stated plainly for auditors: the chain is not keyed. Someone with direct write access
-to the database and this source code can rebuild a consistent chain after editing; what it
-reliably catches is editing, deleting or reordering rows with ordinary database tools.
+Rebuilding: the chain is keyed (HMAC with a secret derived from the database's key in the key
+folder, see `audit`), so a chain edited and re-hashed with this source code alone does not
+verify; entries written before keying keep plain SHA-256, and from the first keyed entry (in
+app_meta) on, a plain-hashed entry is reported as rebuilt.
+
+Cutting: deleting the newest entries leaves a consistent chain, so the log is also compared
+with anchors kept outside the table: every backup's manifest records the head (place and
+hash) at backup time, and every sealed batch carries the head at sealing, signed with the
+batch (and covered by the platform's signed receipt). An anchor whose entry is gone says the
+log was cut since; one whose entry now has another hash says it was rebuilt since.
+
+Limits, stated plainly for auditors: someone holding both the database and the key folder can
+still rebuild a keyed chain; the anchors then still catch it, unless every backup and every
+batch were also rewritten — and batches already received by the platform cannot be.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from desktop_app import messages
 from desktop_app.domain.china_time import moment_text
+from desktop_app.domain.batches import RECEIPT_STATES
+from desktop_app.services import audit
 from desktop_app.services.audit import GENESIS_HASH, entry_digest
+from desktop_app.services.backups import list_backups
+from desktop_app.services.sealing import batch_bytes
 from desktop_app.store.engine import Database
-from desktop_app.store.models import AuditEntry
+from desktop_app.store.models import AppMeta, AuditEntry, OutboxBatch
 
 messages.register(
     {
@@ -75,6 +93,33 @@ messages.register(
             "Audit log entry {entry} ({time}, {action}) starts a new chain unrelated to the entries before it: "
             "entries were inserted or reordered outside SkillDesk.",
         ),
+        "audit.verify.rebuilt": (
+            "审计日志第 {entry} 条（{time}，{action}）不是本软件用本机密钥写入的，说明日志在软件之外被改写并重新计算过。",
+            "Audit log entry {entry} ({time}, {action}) was not written by SkillDesk with this database's key: "
+            "the log was rewritten and re-hashed outside SkillDesk.",
+        ),
+        "audit.verify.keyed_start_missing": (
+            "审计日志中本应有一条用本机密钥写入的起始记录，现在找不到了，说明日志在软件之外被改写过。",
+            "The audit log's first entry written with this database's key is gone: the log was rewritten outside "
+            "SkillDesk.",
+        ),
+        "audit.verify.anchors": (
+            "另与 {count} 个外部记录（备份清单、上报批次）核对了日志的结尾。",
+            "The log's end was also checked against {count} records kept outside it (backup manifests, batches).",
+        ),
+        "audit.verify.anchor_cut": (
+            "{anchor}（{time}）时审计日志已有第 {entry} 条记录，现在只到第 {last} 条：此后的记录在软件之外被删除了。",
+            "When {anchor} was made ({time}) the audit log already reached entry {entry}; now it ends at entry "
+            "{last}: the entries since were deleted outside SkillDesk.",
+        ),
+        "audit.verify.anchor_rebuilt": (
+            "审计日志第 {entry} 条与 {anchor}（{time}）时记下的不一致：日志在此后被改写或重建过。",
+            "Audit log entry {entry} no longer matches what {anchor} recorded ({time}): the log was rewritten or "
+            "rebuilt since.",
+        ),
+        "audit.anchor.backup": ("备份 {name}", "the backup {name}"),
+        "audit.anchor.batch": ("上报批次 {batch}", "the batch {batch}"),
+        "audit.anchor.batch_received": ("上报批次 {batch}（省平台已签收）", "the batch {batch} (received by the platform)"),
     }
 )
 
@@ -98,7 +143,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "personal_data.exported": ("导出个人信息", "personal data exported"),
 }
 
-BreakKind = Literal["altered", "unreadable", "missing_before", "missing_start", "reordered", "restarted"]
+BreakKind = Literal["altered", "unreadable", "missing_before", "missing_start", "reordered", "restarted", "rebuilt"]
 
 STREAM_BATCH = 2000
 
@@ -144,17 +189,32 @@ class AuditReport:
     first_broken: BrokenEntry | None
     breaks: int = 0  # how many breaks in all (the later ones may follow from the first)
     head_hash: str = GENESIS_HASH  # the stored hash of the newest entry
+    anchors_checked: int = 0
+    anchor_problems: tuple[messages.Problem, ...] = ()  # what the anchors say was cut or rebuilt
+    chain_problems: tuple[messages.Problem, ...] = ()  # beyond single entries (the keyed start gone)
 
     def message(self, language: str | None = None) -> str:
+        lines = []
         if self.ok:
-            return messages.render("audit.verify.ok", language, count=self.entries)
-        assert self.first_broken is not None
-        return (messages.render("audit.verify.failed", language, count=self.entries, broken=self.breaks) + "\n"
-                + self.first_broken.message(language))
+            lines.append(messages.render("audit.verify.ok", language, count=self.entries))
+        else:
+            found = self.breaks + len(self.anchor_problems) + len(self.chain_problems)
+            lines.append(messages.render("audit.verify.failed", language, count=self.entries, broken=found))
+            if self.first_broken is not None:
+                lines.append(self.first_broken.message(language))
+            lines.extend(problem.message(language) for problem in self.chain_problems + self.anchor_problems)
+        if self.anchors_checked:
+            lines.append(messages.render("audit.verify.anchors", language, count=self.anchors_checked))
+        return "\n".join(lines)
 
 
-def verify_audit_chain(db: Database) -> AuditReport:
-    """Walk the audit log in id order, recomputing every hash and checking every link."""
+def verify_audit_chain(db: Database, *, key: bytes | None = None, cipher=None,
+                       backups_folder: Path | None = None) -> AuditReport:
+    """Walk the audit log in id order, recomputing every hash and checking every link; then
+    compare it with the anchors outside it (the manifests in `backups_folder`, the batches in
+    the outbox when `cipher` can read them). `key` defaults to the one the database was opened
+    with."""
+    key = key if key is not None else audit.key_of(db)
     table = AuditEntry.__table__
     c = table.c
     with db.reading() as session:
@@ -182,6 +242,9 @@ def verify_audit_chain(db: Database) -> AuditReport:
         count = 0
         breaks = 0
         first: BrokenEntry | None = None
+        keyed_from = session.scalar(select(AppMeta.value).where(AppMeta.key == audit.META_KEYED_FROM))
+        keyed = False  # from the first keyed entry on, every entry must be keyed
+        keyed_start_seen = keyed_from is None
         for row in session.execute(statement):
             count += 1
             occurred_at, details, unreadable = row.occurred_at, row.details, None
@@ -196,10 +259,18 @@ def verify_audit_chain(db: Database) -> AuditReport:
             if unreadable is not None or occurred_at is None:
                 broken = BrokenEntry(row.id, count, "unreadable", None, row.action, detail=unreadable or "occurred_at")
             else:
-                recomputed = _digest(row, occurred_at, details)
-                if recomputed != row.entry_hash:
+                if row.entry_hash == keyed_from:
+                    keyed_start_seen = True
+                if key is not None and _digest(row, occurred_at, details, key) == row.entry_hash:
+                    keyed = True
+                    matches = True
+                else:
+                    matches = _digest(row, occurred_at, details, None) == row.entry_hash
+                    if matches and key is not None and (keyed or keyed_start_seen and keyed_from is not None):
+                        broken = BrokenEntry(row.id, count, "rebuilt", occurred_at, row.action)
+                if broken is None and not matches:
                     broken = BrokenEntry(row.id, count, "altered", occurred_at, row.action)
-                elif row.prev_hash != expected_prev:
+                elif broken is None and row.prev_hash != expected_prev:
                     broken = _link_break(session, row, count, occurred_at, previous_id)
             if broken is not None:
                 breaks += 1
@@ -209,14 +280,82 @@ def verify_audit_chain(db: Database) -> AuditReport:
             # entry after it.
             expected_prev = row.entry_hash
             previous_id = row.id
-        return AuditReport(ok=first is None, entries=count, first_broken=first, breaks=breaks,
-                           head_hash=expected_prev)
+        chain_problems = ()
+        if key is not None and not keyed_start_seen:
+            chain_problems = (messages.Problem("audit.verify.keyed_start_missing"),)
+        anchors = list(_anchors(session, cipher, backups_folder))
+        anchor_problems = tuple(problem for anchor in anchors
+                                if (problem := _check_anchor(session, anchor)) is not None)
+        return AuditReport(ok=first is None and not anchor_problems and not chain_problems, entries=count,
+                           first_broken=first, breaks=breaks, head_hash=expected_prev,
+                           anchors_checked=len(anchors), anchor_problems=anchor_problems,
+                           chain_problems=chain_problems)
 
 
-def _digest(row, occurred_at: datetime, details) -> str:
+@dataclass(frozen=True)
+class _Anchor:
+    """What a record outside the log says its end was: entry `entry` had hash `hash` at `at`."""
+
+    name: messages.Problem
+    at: datetime | None
+    entry: int
+    hash: str
+
+
+def _anchors(session, cipher, backups_folder: Path | None) -> Iterator[_Anchor]:
+    installation = session.scalar(select(AppMeta.value).where(AppMeta.key == "installation_id"))
+    if backups_folder is not None:
+        for backup in list_backups(Path(backups_folder)):
+            manifest = _manifest(backup.manifest)
+            if manifest.get("installation_id") != installation:
+                continue  # another database's backup, or one restored from elsewhere
+            entry, head_hash = manifest.get("audit_head_entry"), manifest.get("audit_head")
+            if isinstance(entry, int) and isinstance(head_hash, str):
+                yield _Anchor(messages.Problem("audit.anchor.backup", {"name": backup.path.name}),
+                              backup.created_at, entry, head_hash)
+    if cipher is None:
+        return
+    for batch in session.scalars(select(OutboxBatch).order_by(OutboxBatch.id)):
+        try:
+            document = json.loads(batch_bytes(session, cipher, batch))
+        except (ValueError, messages.UserFacingError):
+            continue  # unreadable bytes are the outbox's own finding (db check), not the log's
+        anchor = document.get("audit_anchor") if isinstance(document, dict) else None
+        if not (isinstance(anchor, dict) and isinstance(anchor.get("entry"), int)
+                and isinstance(anchor.get("hash"), str)):
+            continue  # sealed before batches carried the head
+        received = batch.state in {state.value for state in RECEIPT_STATES}
+        name = "audit.anchor.batch_received" if received else "audit.anchor.batch"
+        yield _Anchor(messages.Problem(name, {"batch": batch.batch_id}), batch.created_at, anchor["entry"],
+                      anchor["hash"])
+
+
+def _manifest(path: Path) -> dict:
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _check_anchor(session, anchor: _Anchor) -> messages.Problem | None:
+    stored = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == anchor.entry))
+    if stored == anchor.hash:
+        return None
+    when = "—" if anchor.at is None else moment_text(anchor.at)
+    if stored is None:
+        last = session.scalar(select(func.max(AuditEntry.id))) or 0
+        if last < anchor.entry:
+            return messages.Problem("audit.verify.anchor_cut", {"anchor": anchor.name, "time": when,
+                                                                "entry": anchor.entry, "last": last})
+    return messages.Problem("audit.verify.anchor_rebuilt", {"anchor": anchor.name, "time": when,
+                                                            "entry": anchor.entry})
+
+
+def _digest(row, occurred_at: datetime, details, key: bytes | None) -> str:
     try:
         return entry_digest(row.prev_hash, occurred_at, row.actor_name, row.actor_user_id, row.action,
-                            row.entity_type, row.entity_id, row.class_id, details)
+                            row.entity_type, row.entity_id, row.class_id, details, key=key)
     except (TypeError, ValueError):
         # Content json.dumps cannot serialise canonically (edited into a shape the app never
         # writes): it cannot match any recorded hash.

@@ -126,6 +126,18 @@ messages.register(
             "备份来自另一个机构或另一台电脑（已按 --force 恢复）",
             "the backup comes from another institution or computer (restored because of --force)",
         ),
+        "restore.from_the_future": (
+            "备份 {path} 中最后一次操作的时间是 {backup_time}，晚于现在（{now}）：写入它的电脑时钟有误，或文件被改动过。"
+            "当前数据库没有改动。请先核对该备份；如确定要恢复，请加 --force（当前数据库会先另存一份备份）。",
+            "The backup {path} says its last action happened at {backup_time}, later than now ({now}): the "
+            "computer that wrote it had a wrong clock, or the file was changed. The current database was not "
+            "changed. Check the backup first; to restore it anyway, add --force (the current database is saved "
+            "as a backup first).",
+        ),
+        "restore.forced.from_the_future": (
+            "备份中最后一次操作的时间晚于恢复时间（已按 --force 恢复）",
+            "the backup's last action is dated after the restore (restored because of --force)",
+        ),
         "restore.forced.older": (
             "备份比被替换的数据库旧（已按 --force 恢复）",
             "the backup is older than the database it replaced (restored because of --force)",
@@ -205,6 +217,7 @@ class _FileState:
     revision: str | None = None
     newest_entry_at: datetime | None = None
     audit_head: str | None = None
+    audit_head_entry: int | None = None
     damaged: bool = False
     detail: str | None = None
     mtime: float = 0.0
@@ -342,6 +355,9 @@ def _finish(target: Path, source: Path, *, kind: str, created_at: datetime, stat
         "schema_revision": state.revision,
         "newest_audit_entry_at": state.newest_entry_at.isoformat() if state.newest_entry_at else None,
         "audit_head": state.audit_head,
+        # With the head's hash, its place: `audit verify` then tells a chain cut short since this
+        # backup from one rebuilt (services/audit_verify.py checks every manifest it finds).
+        "audit_head_entry": state.audit_head_entry,
         "source": str(source),
         "app_version": __version__,
         "key_file": f"{state.installation_id}.key" if state.installation_id else None,
@@ -472,7 +488,7 @@ def restore_database(db_path: Path, backup: Path, *, force: bool = False, backup
         backup_digest, _size = _sha256(temp)  # the backup as read, before SQLite opens the copy
         candidate = _inspect_candidate(temp, backup)
         current = _inspect_current(db_path)
-        overridden = _check_policy(candidate, current, backup, db_path, force)
+        overridden = _check_policy(candidate, current, backup, db_path, force, now)
         before: BackupInfo | None = None
         if current is not None:
             _refuse_if_in_use(db_path, current)
@@ -564,13 +580,24 @@ def _inspect_current(db_path: Path) -> _FileState | None:
                       newest_entry_at=state.newest_entry_at, audit_head=state.audit_head, mtime=mtime)
 
 
+# Clocks of two PCs disagree by minutes, not days: a backup "from the future" beyond this was
+# written under a wrong clock or edited, and would also defeat the older-than check below.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
 def _check_policy(candidate: _FileState, current: _FileState | None, backup: Path, db_path: Path,
-                  force: bool) -> tuple[messages.Problem, ...]:
+                  force: bool, now: datetime) -> tuple[messages.Problem, ...]:
     """Refusals --force may override; a damaged current database is replaced without them (it is
     kept byte for byte)."""
-    if current is None or current.damaged:
-        return ()
     overridden = []
+    if candidate.newest_entry_at and candidate.newest_entry_at > now + FUTURE_TOLERANCE:
+        if not force:
+            raise RestoreRefused("restore.from_the_future", path=str(backup),
+                                 backup_time=moment_text(candidate.newest_entry_at, seconds=True),
+                                 now=moment_text(now, seconds=True))
+        overridden.append(messages.Problem("restore.forced.from_the_future"))
+    if current is None or current.damaged:
+        return tuple(overridden)
     if current.installation_id and candidate.installation_id != current.installation_id:
         if not force:
             raise RestoreRefused("restore.other_installation", path=str(backup),
@@ -674,6 +701,7 @@ def _read_state(connection: sqlite3.Connection) -> _FileState:
         revision=one("SELECT version_num FROM alembic_version"),
         newest_entry_at=_parse_stored_time(newest_text),
         audit_head=one("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"),
+        audit_head_entry=one("SELECT max(id) FROM audit_log"),
     )
 
 

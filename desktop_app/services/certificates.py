@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
 from desktop_app import messages, resources
 from desktop_app.domain.actors import Actor
@@ -117,13 +118,25 @@ def _class(session, class_code: str) -> TrainingClass:
     return require_class(session, class_code, error=CertificateError, message="certificates.class_not_found")
 
 
+def _lock_counter(session, institution: Institution, year: int) -> None:
+    """Hold the year's counter for the rest of the caller's transaction, before anything is
+    checked: SQLite writers already hold the database lock (BEGIN IMMEDIATE); on PostgreSQL
+    the row is locked. A second PC then waits here and, once the first has committed, sees
+    its certificates — so it neither numbers a trainee twice nor shares a number."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    # The first number of a year: the row does not exist yet and FOR UPDATE alone would lock
+    # nothing. Create it if missing (waits for, then yields to, a PC that just did), then lock.
+    session.execute(postgresql_insert(CertificateCounter)
+                    .values(institution_id=institution.id, year=year, next_serial=1)
+                    .on_conflict_do_nothing(index_elements=["institution_id", "year"]))
+    session.execute(text("SELECT 1 FROM certificate_counter WHERE institution_id = :i AND year = :y FOR UPDATE"),
+                    {"i": institution.id, "y": year})
+
+
 def _next_number(session, institution: Institution, year: int) -> str:
-    """Take the next serial inside the caller's transaction: SQLite writers hold the database
-    lock (BEGIN IMMEDIATE); PostgreSQL locks the counter row; so two windows never share one."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT 1 FROM certificate_counter WHERE institution_id = :i AND year = :y FOR UPDATE"),
-                        {"i": institution.id, "y": year})
-    counter = session.get(CertificateCounter, (institution.id, year))
+    """Take the next serial inside the caller's transaction, after `_lock_counter`."""
+    counter = session.get(CertificateCounter, (institution.id, year), populate_existing=True)
     if counter is None:
         counter = CertificateCounter(institution_id=institution.id, year=year, next_serial=1)
         session.add(counter)
@@ -194,6 +207,8 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
     with db.writing() as session:
         c = _class(session, class_code)
         institution = session.get(Institution, c.institution_id)
+        if any(candidate.eligible and not candidate.certificate_number for candidate in candidates):
+            _lock_counter(session, institution, issued_on.year)
         for candidate in candidates:
             if candidate.certificate_number:
                 report.already.append(candidate.certificate_number)
@@ -202,10 +217,13 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
                 report.not_eligible.append(candidate)
                 continue
             enrolment = session.get(Enrolment, candidate.enrolment_id)
-            # Re-check inside the write transaction: another window may have issued meanwhile.
-            if session.scalar(select(Certificate.number).where(Certificate.enrolment_id == enrolment.id,
-                                                               Certificate.status == CertificateStatus.ISSUED,
-                                                               Certificate.kind == CertificateKind.TRAINING_COMPLETION.value)):
+            # Re-check inside the write transaction: another window may have issued meanwhile,
+            # and then the report says so rather than "issued 0".
+            issued_elsewhere = session.scalar(select(Certificate.number).where(
+                Certificate.enrolment_id == enrolment.id, Certificate.status == CertificateStatus.ISSUED,
+                Certificate.kind == CertificateKind.TRAINING_COMPLETION.value))
+            if issued_elsewhere:
+                report.already.append(issued_elsewhere)
                 continue
             number = _next_number(session, institution, issued_on.year)
             item = _content(session, cipher, key, c=c, enrolment=enrolment, number=number, issued_on=issued_on,

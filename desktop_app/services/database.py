@@ -84,6 +84,12 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
     _probe(db)
     before, head = upgrade_to_head(db)
     db.use_wal()
+    if before == head:
+        # Most openings find everything in place: prove the key in a read, so that a reading
+        # command (or a second window) never queues behind another window's long write.
+        opened = _open_initialised(db, keystore, actor, head)
+        if opened is not None:
+            return opened
     with db.writing() as session:
         installation_id = session.get(AppMeta, META_INSTALLATION_ID)
         created = installation_id is None
@@ -97,6 +103,7 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
             installation = installation_id.value
             check = session.get(AppMeta, META_KEY_CHECK)
             cipher = open_cipher(keystore, installation, check.value if check else "")
+        audit.use_key(db, cipher.audit_key)
         admin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
         if admin is None:
             admin = AppUser(username=LOCAL_ADMIN_USERNAME, display_name=LOCAL_ADMIN.display_name,
@@ -114,6 +121,23 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
                          details={"from": before, "to": head})
     return OpenedDatabase(db=db, cipher=cipher, installation_id=installation, actor=actor,
                           created=created, migrated_from=before, revision=head)
+
+
+def _open_initialised(db: Database, keystore: FileKeyStore, actor: Actor, head: str) -> OpenedDatabase | None:
+    """The database as it is when nothing needs writing; None when something does (a new
+    database, the built-in administrator or a bundled dataset missing)."""
+    with db.reading() as session:
+        installation_id = session.get(AppMeta, META_INSTALLATION_ID)
+        admin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
+        if installation_id is None or admin is None or not reference.bundled_reference_data_loaded(session):
+            return None
+        check = session.get(AppMeta, META_KEY_CHECK)
+        cipher = open_cipher(keystore, installation_id.value, check.value if check else "")
+        audit.use_key(db, cipher.audit_key)
+        if actor.username == LOCAL_ADMIN_USERNAME and actor.user_id is None:
+            actor = replace(actor, user_id=admin.id)
+        return OpenedDatabase(db=db, cipher=cipher, installation_id=installation_id.value, actor=actor,
+                              created=False, migrated_from=head, revision=head)
 
 
 def _probe(db: Database) -> None:

@@ -8,6 +8,7 @@ asks the platform for its receipt before it is ever sent again.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -30,7 +31,7 @@ from desktop_app.platform.client import (
     PlatformUnreachable,
 )
 from desktop_app.platform.device_keys import DeviceKey
-from desktop_app.platform.protocol import MalformedReceipt, Receipt, parse_receipt, retry_delay_seconds
+from desktop_app.platform.protocol import MalformedReceipt, NotCanonicalisable, Receipt, parse_receipt, retry_delay_seconds
 from desktop_app.services import audit
 from desktop_app.services.sealing import META_DEVICE_ID, batch_bytes
 from desktop_app.store.engine import Database
@@ -56,6 +57,8 @@ META_STOPPED = "platform.stopped"
 
 # A batch the platform refused as a whole stays in the outbox, but is not sent again by itself.
 HELD_CODES = frozenset({"batch.conflict", "batch.too_large", "request.malformed"})
+
+log = logging.getLogger(__name__)
 
 messages.register(
     {
@@ -130,6 +133,10 @@ messages.register(
             "文件 {path} 不是省平台的回执（{detail}）。请确认选择的是省平台给出的回执文件。",
             "{path} is not a receipt from the platform ({detail}). Check that you chose the platform's receipt file.",
         ),
+        "receipt.reason.too_large": ("文件大于 {limit}，回执不会这么大", "it is larger than {limit}; a receipt never is"),
+        "receipt.reason.not_json": ("内容不是回执的文本格式", "its content is not in a receipt's text format"),
+        "receipt.reason.not_a_receipt": ("缺少回执应有的内容，或含有无法核验的值",
+                                         "it lacks what a receipt holds, or holds values that cannot be checked"),
         "receipt.unknown_batch": (
             "回执对应的批次 {batch_id} 不在本机的上传队列中。请确认回执来自本机导出的批次。",
             "The receipt is for batch {batch_id}, which is not in this computer's outbox. Check that it belongs "
@@ -511,11 +518,7 @@ def import_receipt(db: Database, *, actor: Actor, path: Path) -> BatchRow:
     """Apply a receipt carried back on a USB stick (the platform's JSON envelope)."""
     require(actor, Permission.UPLOAD_BATCHES)
     path = Path(path)
-    try:
-        envelope = json.loads(path.read_bytes())
-        receipt = parse_receipt(envelope)
-    except (OSError, ValueError, MalformedReceipt) as error:
-        raise OutboxError("receipt.unreadable", path=str(path), detail=str(error)[:120]) from None
+    receipt = _read_receipt_file(path)
     with db.writing() as session:
         batch = session.scalar(select(OutboxBatch).where(OutboxBatch.batch_id == receipt.batch_id))
         if batch is None:
@@ -526,6 +529,33 @@ def import_receipt(db: Database, *, actor: Actor, path: Path) -> BatchRow:
         _apply_receipt(session, actor, batch, receipt, source="file")
         c = session.get(TrainingClass, batch.class_id) if batch.class_id else None
         return _row(batch, c)
+
+
+# A receipt is a few kilobytes (its issues list names records, at most a cohort's); anything
+# far larger is not one, and reading it whole would only cost memory.
+RECEIPT_FILE_LIMIT = 2 * 1024 * 1024
+
+
+def _read_receipt_file(path: Path) -> Receipt:
+    """The receipt in a file carried back, or OutboxError naming the file in words (the
+    parser's own English, which may quote the file's bytes, goes to the log only)."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(RECEIPT_FILE_LIMIT + 1)
+    except OSError as error:
+        raise OutboxError("receipt.unreadable", path=str(path),
+                          detail=error.strerror or type(error).__name__) from None
+    if len(data) > RECEIPT_FILE_LIMIT:
+        reason = messages.Problem("receipt.reason.too_large", {"limit": f"{RECEIPT_FILE_LIMIT // (1024 * 1024)} MB"})
+    else:
+        try:
+            return parse_receipt(json.loads(data))
+        except (ValueError, RecursionError) as error:
+            # ValueError covers JSON syntax, bad UTF-8, MalformedReceipt and NotCanonicalisable.
+            log.info("receipt file %s refused: %s", path, type(error).__name__)
+            malformed = isinstance(error, (MalformedReceipt, NotCanonicalisable))
+            reason = messages.Problem("receipt.reason.not_a_receipt" if malformed else "receipt.reason.not_json", {})
+    raise OutboxError("receipt.unreadable", path=str(path), detail=reason)
 
 
 # --- USB export ------------------------------------------------------------------------------

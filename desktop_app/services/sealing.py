@@ -300,6 +300,9 @@ def seal_class(db: Database, cipher: PersonalDataCipher, key: DeviceKey, *, acto
             "device": {"device_id": _meta(session, META_DEVICE_ID), "key_id": key.key_id},
             "reference_versions": versions, "supersedes": supersedes,
             "payload": _payload(session, c, cipher, roster, id_numbers, summary),
+            # The audit chain's head when sealed: signed with the batch, and the platform's signed
+            # receipt covers it, so a chain cut or rebuilt afterwards no longer matches it.
+            "audit_anchor": audit.head(session),
         }
         if correcting:
             document["correction_reason"] = correction_reason.strip()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app import messages
@@ -21,12 +21,33 @@ messages.register(
             "The database address “{url}” is not understood. For an SQLite file use --db PATH; for PostgreSQL "
             "use postgresql+psycopg://user@server/database.",
         ),
+        "db.busy": (
+            "另一个窗口或另一台电脑正在写入数据库“{database}”，等待 {seconds} 秒后仍未完成，所以这次没有保存任何内容。"
+            "请等对方的导入或上传结束后再试一次。",
+            "Another window or another PC is writing to the database “{database}” and had not finished after "
+            "{seconds} seconds, so nothing was saved this time. Try again when their import or upload has ended.",
+        ),
     }
 )
+
+# How long a writer waits for another window's (or PC's) write to end before giving up with
+# "db.busy". Long enough for an ordinary save elsewhere; a 100 000-row import is not.
+BUSY_TIMEOUT_MS = 15_000
 
 
 class DatabaseUrlError(messages.UserFacingError):
     pass
+
+
+class DatabaseBusyError(messages.UserFacingError):
+    """Another connection held the write lock for longer than `BUSY_TIMEOUT_MS`."""
+
+
+def _is_busy(error: OperationalError) -> bool:
+    # SQLite reports SQLITE_BUSY as "database is locked" (and "database table is locked" for
+    # shared-cache locks); PostgreSQL's lock_timeout is SQLSTATE 55P03.
+    original = getattr(error, "orig", None)
+    return "is locked" in str(original) or getattr(original, "sqlstate", None) == "55P03"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -40,7 +61,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     # Two windows (or the uploader and the grid) may write at once: wait rather than fail.
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
@@ -115,6 +136,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as error:
+            session.rollback()
+            if _is_busy(error):
+                raise DatabaseBusyError("db.busy", database=self.display_name(),
+                                        seconds=f"{BUSY_TIMEOUT_MS / 1000:g}") from None
+            raise
         except BaseException:
             session.rollback()
             raise

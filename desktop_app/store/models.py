@@ -597,6 +597,19 @@ class OutboxBatchContent(Base):
     canonical_bytes: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class SignInThrottle(Base):
+    """Consecutive failed sign-ins under a name that matches no account (known accounts keep
+    theirs in app_user), keyed by a hash of the name: what someone typed as a name may be a
+    password typed into the wrong field, and is not kept."""
+
+    __tablename__ = "sign_in_throttle"
+
+    name_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    wait_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """Append-only audit log; each entry's hash covers the previous entry's hash (a chain)."""
 

@@ -67,6 +67,8 @@ class PersonalDataCipher:
             raise ValueError("master key must be 32 bytes")
         self._aead = AESGCM(_derive(master_key, b"skilldesk field encryption v1"))
         self._mac_key = _derive(master_key, b"skilldesk lookup hash v1")
+        # Keys the audit chain (services/audit.py): without it a rebuilt chain cannot pass.
+        self.audit_key = _derive(master_key, b"skilldesk audit chain v1")
         self._check = hmac.new(_derive(master_key, b"skilldesk key check v1"), _CHECK_LABEL, hashlib.sha256).hexdigest()
 
     @property

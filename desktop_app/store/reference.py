@@ -185,6 +185,12 @@ def load_bundled_reference_data(session: Session) -> dict[str, str]:
     return loaded
 
 
+def bundled_reference_data_loaded(session: Session) -> bool:
+    """Every dataset shipped in resources/ has at least one version in the database."""
+    present = set(session.scalars(select(ReferenceVersion.dataset).distinct()))
+    return set(BUNDLED_FILES) <= present
+
+
 def current_versions(session: Session) -> dict[str, str]:
     """Dataset → version currently in force (recorded in every batch sealed against it)."""
     rows = session.execute(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow, QPushButton
@@ -64,12 +67,14 @@ def test_empty_password_is_asked_for(qtbot, login):
     assert "请输入密码" in login.error_label.text() and login.isVisible()
 
 
-def test_lockout_is_said_with_the_time_it_ends(qtbot, login):
-    for _ in range(accounts.MAX_FAILED_LOGINS):
-        type_in(qtbot, login, "wang", "not the password")
-    assert "已被锁定" in login.error_label.text() and "Traceback" not in login.error_label.text()
-    type_in(qtbot, login, "wang", PASSWORD)
-    assert "已被锁定" in login.error_label.text() and login.isVisible()
+def test_repeated_wrong_passwords_say_how_long_to_wait(qtbot, login):
+    with time_machine.travel(datetime(2026, 12, 2, 4, 0, tzinfo=timezone.utc), tick=True) as clock:
+        for _ in range(accounts.FREE_ATTEMPTS + 6):
+            clock.shift(61)  # each attempt after the wait it was told: every one is counted
+            type_in(qtbot, login, "wang", "not the password")
+        assert "请等 32 秒后再试" in login.error_label.text() and "Traceback" not in login.error_label.text()
+        type_in(qtbot, login, "wang", PASSWORD)  # at once: still waiting, not tried
+    assert "秒后再试" in login.error_label.text() and login.isVisible()
 
 
 def test_right_password_signs_in_and_closes(qtbot, login, admin_office):

@@ -3,7 +3,7 @@ outside its rights by the services themselves (not only by hidden buttons)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -118,40 +118,79 @@ def test_builtin_local_admin_cannot_sign_in(office):
     assert refused.value.code == "accounts.bad_credentials"
 
 
-def test_five_wrong_passwords_lock_the_account_until_the_period_ends(office):
+T_SIGN_IN = datetime(2026, 12, 2, 4, 0, tzinfo=timezone.utc)  # noon in China
+
+
+def _attempt(office, name, password, at):
+    try:
+        accounts.authenticate(office.db, name, password, now=at)
+    except SignInError as error:
+        return error
+    return None
+
+
+def test_wrong_passwords_make_the_next_attempt_wait_longer_but_never_lock_anyone_out(office):
     set_up(office)
-    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
-        with pytest.raises(SignInError) as refused:
-            office.accounts.sign_in("wang", "wrong password")
-        assert refused.value.code == "accounts.bad_credentials"
-    with pytest.raises(SignInError) as locked:
-        office.accounts.sign_in("wang", "wrong password")
-    assert locked.value.code == "accounts.locked"
-    assert "wang" in locked.value.message() and "15" not in locked.value.params["user"]
-    # Even the right password is refused while locked, and the message says until when.
-    with pytest.raises(SignInError) as still:
-        office.accounts.sign_in("wang", PASSWORD)
-    assert still.value.code == "accounts.locked"
-    with office.db.reading() as session:
-        until = session.scalar(select(AppUser.locked_until).where(AppUser.username == "wang"))
-    assert until is not None
-    assert moment_text(accounts._as_utc(until)) in still.value.message()
-    # After the lockout period, the right password works again.
-    later = accounts._as_utc(until) + timedelta(seconds=1)
-    signed = accounts.authenticate(office.db, "wang", PASSWORD, now=later)
-    assert signed.username == "wang"
-    assert "user.locked" in audit_actions(office)
+    at = T_SIGN_IN
+    codes = []
+    for _ in range(accounts.FREE_ATTEMPTS):
+        codes.append(_attempt(office, "wang", "wrong password", at).code)
+    assert codes == ["accounts.bad_credentials"] * accounts.FREE_ATTEMPTS
+    # From then on each wrong password says how long to wait: 1, 2, 4 … seconds, at most a minute.
+    waits = []
+    for _ in range(10):
+        refused = _attempt(office, "wang", "wrong password", at)
+        assert refused.code == "accounts.wait"
+        waits.append(refused.params["seconds"])
+        # Trying again before the wait is over is refused without being tried or counted,
+        # even with the right password.
+        early = _attempt(office, "wang", PASSWORD, at)
+        assert early.code == "accounts.wait" and early.params["seconds"] == refused.params["seconds"]
+        assert f"请等 {refused.params['seconds']} 秒后再试" in early.message()
+        at += timedelta(seconds=refused.params["seconds"])
+    assert waits == [1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
+    # The administrator is never shut out for longer than the last wait.
+    assert accounts.authenticate(office.db, "wang", PASSWORD, now=at).username == "wang"
+    assert _attempt(office, "wang", "wrong password", at).code == "accounts.bad_credentials"  # counting starts over
+    assert "user.sign_in_failed" in audit_actions(office)
+
+
+def test_an_unknown_name_is_answered_exactly_like_a_known_one(office):
+    set_up(office)
+    add_user(office, "li", Role.CLERK)
+    office.accounts.deactivate("li")
+    at = T_SIGN_IN
+    answers = {}
+    for name in ("wang", "nobody", "li", "Nobody2"):
+        answers[name] = [(e.code, e.params.get("seconds"), e.message()) for e in
+                         (_attempt(office, name, "wrong password", at) for _ in range(6))]
+    assert answers["wang"] == answers["nobody"] == answers["li"] == answers["Nobody2"]
+    assert answers["nobody"][-1][0] == "accounts.wait"
+    for code, _seconds, text in answers["nobody"]:
+        assert "nobody" not in text and "锁定" not in text
+
+
+def test_passwords_that_are_easy_to_guess_are_refused(office):
+    set_up(office)
+    for weak in ("12345678", "password", "qwertyui", "88888888", "woaini1314", "a1b2c3d4", "zhaoliu2026"):
+        with pytest.raises(AccountError) as refused:
+            accounts.create_user(office.db, actor=office.actor, username="zhaoliu", password=weak, role=Role.CLERK,
+                                 display_name="赵六")
+        assert refused.value.code in ("accounts.password_guessable", "accounts.password_too_short"), weak
+        assert "太容易被猜到" in refused.value.message() or "太短" in refused.value.message()
+    accounts.create_user(office.db, actor=office.actor, username="zhaoliu", password="lantern river 47",
+                         role=Role.CLERK, display_name="赵六")
 
 
 def test_an_administrator_password_reset_lifts_a_lockout(office):
     set_up(office)
     office.accounts.sign_in("wang", PASSWORD)
     add_user(office, "li", Role.CLERK)
-    for _ in range(accounts.MAX_FAILED_LOGINS):
+    for _ in range(accounts.FREE_ATTEMPTS + 4):
         with pytest.raises(SignInError):
-            accounts.authenticate(office.db, "li", "wrong password")
+            accounts.authenticate(office.db, "li", "wrong password", now=T_SIGN_IN)
     office.accounts.set_password("li", "new password 2")
-    assert accounts.authenticate(office.db, "li", "new password 2").role is Role.CLERK
+    assert accounts.authenticate(office.db, "li", "new password 2", now=T_SIGN_IN).role is Role.CLERK
 
 
 def test_disabled_account_cannot_sign_in(office):

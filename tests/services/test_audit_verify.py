@@ -22,7 +22,9 @@ from desktop_app.services.trainees import reveal_personal_field
 from desktop_app.store.engine import Database
 from desktop_app.store.models import AuditEntry, ClassSession, Enrolment, TrainingClass
 from desktop_app.store.protection import FileKeyStore
+from tests.services.test_attendance import running  # noqa: F401  (fixture, for completed_class)
 from tests.store.pg_server import postgres_server, postgres_url  # noqa: F401  (fixtures)
+from tests.sync.conftest import CLASS, completed_class  # noqa: F401  (fixture: a class ready to seal)
 
 
 def use_the_app(db: Database, cipher, actor) -> None:
@@ -224,8 +226,10 @@ def test_an_entry_chained_onto_genesis_in_the_middle_is_named(used, db_file):
     rows = entries(used.db)
     target = rows[5]
     # A forged entry with a correct hash of its own, but starting a new chain.
+    # (With the key, as someone holding the key folder too would: without it, it is "rebuilt".)
     forged = audit.entry_digest(audit.GENESIS_HASH, target.occurred_at, target.actor_name, target.actor_user_id,
-                                target.action, target.entity_type, target.entity_id, target.class_id, target.details)
+                                target.action, target.entity_type, target.entity_id, target.class_id, target.details,
+                                key=audit.key_of(used.db))
     edit(db_file, "UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE id = ?", audit.GENESIS_HASH, forged,
          target.id)
     broken = verify_audit_chain(used.db).first_broken
@@ -233,10 +237,71 @@ def test_an_entry_chained_onto_genesis_in_the_middle_is_named(used, db_file):
 
 
 def test_every_break_message_exists_in_both_languages():
-    for kind in ("ok", "failed", "altered", "unreadable", "missing_before", "missing_start", "reordered", "restarted"):
+    for kind in ("ok", "failed", "altered", "unreadable", "missing_before", "missing_start", "reordered", "restarted",
+                 "rebuilt", "keyed_start_missing", "anchor_cut", "anchor_rebuilt", "anchors"):
         assert f"audit.verify.{kind}" in messages.known_codes()
 
 
 def test_verify_counts_entries_like_sql(used):
     with used.db.reading() as session:
         assert verify_audit_chain(used.db).entries == session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+# --- rebuilt and cut: the key and the anchors ---------------------------------------------------
+
+
+def _rehash_everything(path: Path, *, key: bytes | None = None, change=None) -> None:
+    """The 25-line script an attacker writes: change rows, then recompute the whole chain with
+    this project's own `entry_digest` (without the key, unless they also took the key folder)."""
+    import json as json_module
+
+    from desktop_app.store.models import UTCDateTime  # noqa: F401  (the stored time format below)
+
+    with raw_sqlite(path) as raw:
+        if change is not None:
+            change(raw)
+        rows = raw.execute("SELECT id, occurred_at, actor_name, actor_user_id, action, entity_type, entity_id, "
+                           "class_id, details FROM audit_log ORDER BY id").fetchall()
+        previous = audit.GENESIS_HASH
+        from datetime import datetime as dt, timezone as tz
+
+        for row in rows:
+            at = dt.fromisoformat(row[1]).replace(tzinfo=tz.utc)
+            digest = audit.entry_digest(previous, at, row[2], row[3], row[4], row[5], row[6], row[7],
+                                        json_module.loads(row[8]), key=key)
+            raw.execute("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE id = ?", (previous, digest, row[0]))
+            previous = digest
+
+
+def test_an_edited_log_rehashed_with_the_source_code_does_not_verify(used, db_file):
+    assert verify_audit_chain(used.db).ok
+    _rehash_everything(db_file, change=lambda raw: raw.execute(
+        "UPDATE audit_log SET details = json_set(details, '$.reason', '补签') WHERE action = 'attendance.marked'"))
+    report = verify_audit_chain(used.db)
+    assert not report.ok
+    assert report.chain_problems or report.first_broken.kind == "rebuilt"
+    assert "重新计算" in report.message() or "被改写" in report.message()
+
+
+def test_deleting_the_newest_entries_after_a_backup_is_named_by_the_backup(used, db_file, settings):
+    from desktop_app.services.backups import backup_database, backup_folder
+
+    backup = backup_database(used.db, settings_data_dir=settings.data_dir)
+    last = entries(used.db)[-1].id
+    edit(db_file, "DELETE FROM audit_log WHERE id > ?", last - 3)  # the chain that is left is consistent
+    report = used.audit.verify(backups_folder=backup_folder(settings.data_dir))
+    assert not report.ok and report.first_broken is None and report.anchors_checked == 1
+    text = report.message()
+    assert backup.path.name in text and f"第 {last} 条" in text and f"只到第 {last - 3} 条" in text
+    assert "deleted" in report.message("en")
+
+
+def test_a_log_rebuilt_with_the_key_after_a_sealed_batch_is_named_by_the_batch(office, completed_class):
+    office.outbox.seal(CLASS)
+    key = audit.key_of(office.db)
+    _rehash_everything(office.db.sqlite_path, key=key, change=lambda raw: raw.execute(
+        "DELETE FROM audit_log WHERE id = (SELECT min(id) + 1 FROM audit_log)"))
+    report = office.audit.verify()
+    assert report.first_broken is None  # consistent and keyed: only the anchor can tell
+    assert not report.ok and report.anchors_checked == 1
+    assert "上报批次" in report.message() and "改写或重建" in report.message()

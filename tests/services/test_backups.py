@@ -398,3 +398,22 @@ def test_the_window_close_hook_backs_up_and_never_raises(used, settings, tmp_pat
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
     backup_after_close(used, replace(settings, data_dir=blocked))  # logged, not raised
     assert "automatic backup after closing the window failed" in caplog.text
+
+
+def test_a_backup_whose_last_action_is_in_the_future_needs_force(used, settings):
+    live = used.db.sqlite_path
+    backup = backup_database(used.db, settings_data_dir=settings.data_dir, now=T0)
+    used.close()
+    with raw_sqlite(backup.path) as raw:  # a clock set to 2099, or an edited file
+        raw.execute("UPDATE audit_log SET occurred_at = '2099-01-01 00:00:00.000000' WHERE id = (SELECT max(id) FROM audit_log)")
+        raw.commit()
+    before = sha(live)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_database(live, backup.path, backups_folder=backup_folder(settings.data_dir), now=T0)
+    assert refused.value.code == "restore.from_the_future"
+    assert "2099-01-01" in refused.value.message() and "--force" in refused.value.message()
+    assert "2099-01-01" in refused.value.message("en")
+    assert sha(live) == before
+    info = restore_database(live, backup.path, force=True, backups_folder=backup_folder(settings.data_dir),
+                            key_dir=settings.key_dir, now=T0)
+    assert "restore.forced.from_the_future" in [p.code for p in info.overridden]

@@ -500,6 +500,26 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006_lead15: failed sign-ins under names that match no account ------------------------
+
+_THROTTLE_0006 = sa.table("sign_in_throttle", sa.column("name_key", sa.String), sa.column("failures", sa.Integer),
+                          sa.column("wait_until", sa.DateTime(timezone=True)),
+                          sa.column("last_failure_at", sa.DateTime(timezone=True)))
+_NAME_KEY_0006 = hashlib.sha256(b"nobody").hexdigest()
+
+
+def seed_0006_lead15(connection: Connection) -> None:
+    connection.execute(_THROTTLE_0006.insert().values(name_key=_NAME_KEY_0006, failures=4,
+                                                      wait_until=utc(2026, 12, 2, 11, 0, 2),
+                                                      last_failure_at=utc(2026, 12, 2, 11, 0)))
+
+
+def check_0006_lead15(connection: Connection) -> None:
+    row = connection.execute(sa.select(_THROTTLE_0006.c.failures, _THROTTLE_0006.c.wait_until)
+                             .where(_THROTTLE_0006.c.name_key == _NAME_KEY_0006)).one()
+    assert row.failures == 4 and _normalise(row.wait_until) == _normalise(utc(2026, 12, 2, 11, 0, 2))
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +528,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_lead15": seed_0006_lead15,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +537,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_lead15": check_0006_lead15,
 }

@@ -406,3 +406,33 @@ def test_a_platform_that_stays_busy_is_not_hammered(office, registered):
     report = office.outbox.sync(registered.url, max_wait=2.5)
     assert report.uploaded == 0 and report.retry_after_seconds is not None
     assert office.outbox.detail(row.batch_id).row.attempts <= 3  # within 2.5 s of waiting at 1 s+ each
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param('{"receipt": ' * 50_000 + "1" + "}" * 50_000, id="deeply-nested"),
+    pytest.param(None, id="a-float-in-the-receipt"),
+    pytest.param("not json at all \x1b[2J", id="not-json"),
+    pytest.param('{"receipt": {"schema": "skilldesk-receipt/9"}}', id="unknown-schema"),
+    pytest.param('{"receipt": "' + "x" * 3_000_000 + '"}', id="three-megabytes"),
+])
+def test_a_malformed_receipt_file_is_refused_in_words_and_changes_nothing(office, registered, tmp_path, content):
+    row = office.outbox.seal(CLASS)
+    if content is None:
+        paths = office.outbox.export_batch(row.batch_id, tmp_path / "usb")
+        answer = httpx.put(f"{registered.url}/api/v1/batches/{row.batch_id}", content=paths[0].read_bytes(), headers={
+            "Content-Type": "application/json", "X-SkillDesk-Key-Id": office.device.key().key_id,
+            "X-SkillDesk-Signature": b64(paths[1].read_bytes()), "X-SkillDesk-Content-Hash": row.content_hash,
+            "X-SkillDesk-Client": "0.1.0"})
+        envelope = answer.json()
+        envelope["receipt"]["sequence"] = 1.5
+        content = json.dumps(envelope)
+    (tmp_path / "bad.json").write_text(content, encoding="utf-8")
+    for language in ("zh", "en"):
+        with pytest.raises(OutboxError) as refused:
+            office.outbox.import_receipt(tmp_path / "bad.json")
+        text = refused.value.message(language)
+        assert "bad.json" in text
+        for python_words in ("Expecting", "recursion", "float", "schema", "object", "\x1b", "Traceback", "NotCanon"):
+            assert python_words not in text, text
+    assert "不是省平台的回执" in refused.value.message("zh")
+    assert state_of(office, row.batch_id) == "sealed"

@@ -109,7 +109,7 @@ def _account_state(row, now: datetime) -> str:
     if not row.is_active:
         return zh_or_en("已停用", "disabled")
     if row.locked_until and row.locked_until > now:
-        return zh_or_en("锁定至 {}", "locked until {}").format(moment(row.locked_until))
+        return zh_or_en("密码多次错误，{} 前不能登录", "wrong passwords: no sign-in before {}").format(moment(row.locked_until))
     return zh_or_en("正常", "active")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
-from desktop_app.cli.opening import opened
+from desktop_app.cli.opening import opened, settings_from
 from desktop_app.cli.output import say, text
 
 messages.register(
@@ -41,8 +41,10 @@ PARSERS = {"audit": _define_audit}
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop_app.services.backups import backup_folder
+
     with opened(args) as office:
-        report = office.audit.verify()
+        report = office.audit.verify(backups_folder=backup_folder(settings_from(args).data_dir))
     print(report.message())
     return EXIT_OK if report.ok else EXIT_PARTIAL
 

@@ -55,6 +55,7 @@ class Audit(OfficePart):
         """The account called `name` (its login name or its display name), to filter by."""
         return audit_log.find_user_id(self._db, name)
 
-    def verify(self) -> AuditReport:
-        """Recompute every entry's hash and check every link of the chain."""
-        return verify_audit_chain(self._db)
+    def verify(self, *, backups_folder: Path | None = None) -> AuditReport:
+        """Recompute every entry's (keyed) hash, check every link of the chain, and compare its
+        end with every anchor outside it: the outbox's batches and the manifests in `backups_folder`."""
+        return verify_audit_chain(self._db, cipher=self._cipher, backups_folder=backups_folder)
