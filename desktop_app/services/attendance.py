@@ -663,9 +663,9 @@ def _import_online(session: Session, actor: Actor, c: TrainingClass, usable, rep
 
 
 def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, from_day: date | None = None,
-                      to_day: date | None = None):
-    """签到表 for the class's sessions (optionally a date range) as a PDF render result; trainees
-    appear masked and in roll order."""
+                      to_day: date | None = None, session_id: int | None = None):
+    """签到表 for the class's sessions (optionally a date range, or the one session `session_id`) as
+    a PDF render result; trainees appear masked and in roll order."""
     from desktop_app.documents.signin_sheet import (
         SigninSession,
         SigninSheetData,
@@ -686,6 +686,8 @@ def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, f
                                  .order_by(ClassSession.starts_at)):
             start, end = s.starts_at.astimezone(CHINA_TZ), s.ends_at.astimezone(CHINA_TZ)
             if (from_day and start.date() < from_day) or (to_day and start.date() > to_day):
+                continue
+            if session_id is not None and s.id != session_id:
                 continue
             sessions.append(SigninSession(day=start.date(), period_label=Period(s.period).label_zh,
                                           starts=f"{start:%H:%M}", ends=f"{end:%H:%M}",
