@@ -355,8 +355,10 @@ def _set_mark(session: Session, actor: Actor, session_id: int, enrolment_id: int
     return GridRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, value, mark.revision)
 
 
-def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: datetime | None = None) -> int:
-    """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched."""
+def mark_all_present(db: Database, *, actor: Actor, session_id: int, reason: str | None = None,
+                     now: datetime | None = None) -> int:
+    """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched.
+    A locked session needs `reason` (it goes into every new mark's history)."""
     require(actor, Permission.MARK_ATTENDANCE)
     now = now or datetime.now(timezone.utc)
     with db.writing() as session:
@@ -367,11 +369,14 @@ def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: dateti
                                                                 Enrolment.withdrawn_at.is_(None))).all()
         todo = [e for e in enrolments if e not in marked]
         for enrolment_id in todo:
-            _set_mark(session, actor, session_id, enrolment_id, MarkValue(AttendanceStatus.PRESENT), None, "manual",
+            _set_mark(session, actor, session_id, enrolment_id, MarkValue(AttendanceStatus.PRESENT), reason, "manual",
                       None, now, audit_it=False)
         if todo:
+            details = {"filled": len(todo)}
+            if reason and reason.strip():
+                details["reason"] = reason.strip()
             audit.record(session, actor, "attendance.all_present", entity_type="session", entity_id=s.uid,
-                         class_id=c.id, details={"filled": len(todo)})
+                         class_id=c.id, details=details)
         return len(todo)
 
 

@@ -43,8 +43,9 @@ class Attendance(OfficePart):
                                   value=value, reason=reason, expected_revision=expected_revision)
 
     @writes(Area.ATTENDANCE)
-    def mark_all_present(self, session_id: int) -> int:
-        return use_cases.mark_all_present(self._db, actor=self._acting(), session_id=session_id)
+    def mark_all_present(self, session_id: int, *, reason: str | None = None) -> int:
+        """Everyone not yet marked becomes present; a locked session needs the reason."""
+        return use_cases.mark_all_present(self._db, actor=self._acting(), session_id=session_id, reason=reason)
 
     @writes(Area.ATTENDANCE)
     def swipe(self, session_id: int, text: str, *, now: datetime | None = None) -> SwipeResult:
