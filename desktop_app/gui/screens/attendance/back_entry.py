@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -60,8 +61,10 @@ class BackEntryReasonDialog(FollowsLanguage, QDialog):
             self.combo.setEditText(current)
         else:  # the usual case offered, ready to confirm with Enter
             self.combo.setCurrentIndex(0)
+        # Matching reasons in a popup, not completed inline: an inline completion (the offered
+        # reason selected) would take the first Enter for itself, and Enter should confirm at once.
+        self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.combo.setFocus()
-        self.combo.lineEdit().selectAll()
         self._update_ok()
 
     @property

@@ -158,14 +158,20 @@ class AttendanceFiles(AttendancePart):
         dialog.setMinMax(1, render.pages)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         # QPrintDialog.accepted also comes as accepted(QPrinter*): take whatever it carries.
-        dialog.accepted.connect(lambda *_args: self._send(dialog, printer, render))
+        dialog.accepted.connect(lambda *_args: self._printer_chosen(dialog, printer, render))
         dialog.rejected.connect(self.update_actions)
         self.printer_dialogs.open(dialog)
 
-    def _send(self, dialog: QPrintDialog, printer: QPrinter, render) -> None:
+    def _printer_chosen(self, dialog: QPrintDialog, printer: QPrinter, render) -> None:
         pages = list(range(render.pages))
         if dialog.printRange() == QAbstractPrintDialog.PrintRange.PageRange and printer.fromPage() > 0:
             pages = list(range(printer.fromPage() - 1, min(printer.toPage(), render.pages)))
+        self.start_printing(render, printer, pages)
+
+    def start_printing(self, render, printer: QPrinter, pages) -> None:
+        """Send `pages` (0-based) of the rendered sheets to `printer` in the background."""
+        pages = list(pages)
+        self.print_button.setEnabled(False)
         self.status.say(lambda: self.tr("Printing {count} pages of sign-in sheets …").format(count=len(pages)))
         pdf = render.pdf
         self._printer = printer  # lives until its job is done
