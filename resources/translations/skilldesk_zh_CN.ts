@@ -599,16 +599,20 @@
 <context>
     <name>BackEntryReason</name>
     <message>
-        <source>Reason for changes to this session: {reason}</source>
-        <translation>本次课修改原因：{reason}</translation>
+        <source>This session is locked: the first change asks for the reason, then every change to this session uses it until you change it.</source>
+        <translation>这次课已锁定：第一次修改时询问原因，之后本次课的每次修改都使用这个原因，直到您更改它。</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>修改原因：{reason}</translation>
     </message>
     <message>
         <source>Change reason…</source>
         <translation>更改原因…</translation>
     </message>
     <message>
-        <source>Locked session: the first change asks for the reason, then every change uses it.</source>
-        <translation>本次课已锁定：第一次修改时填写原因，之后本次课的修改都使用这个原因。</translation>
+        <source>Reason: not given yet</source>
+        <translation>修改原因：尚未填写</translation>
     </message>
     <message>
         <source>Set reason…</source>

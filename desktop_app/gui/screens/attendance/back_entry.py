@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,36 @@ from desktop_app.services.attendance import SessionGrid, SessionInfo
 
 from .part import AttendancePart, AttendanceTools
 from .words import session_text
+
+
+class _ReasonLine(QLabel):
+    """The kept reason in the row of buttons: as wide as the row allows, cut with "…" when it is
+    narrower (the whole sentence in the tooltip), never pushing the buttons out of the window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("backEntryReasonLabel")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text = ""
+
+    def set_full_text(self, text: str, tip: str) -> None:
+        self.full_text = text
+        self.setToolTip(tip)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(80, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(min(420, self.fontMetrics().horizontalAdvance(self.full_text) + 8), super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(20, self.width())))
+        self.updateGeometry()
 
 
 class BackEntryReasonDialog(FollowsLanguage, QDialog):
@@ -107,11 +138,9 @@ class BackEntryReason(AttendancePart):
         self._reasons: dict[int, str] = {}
         self._session: SessionInfo | None = None
         self.dialogs: DialogSlot[BackEntryReasonDialog] = DialogSlot()
-        self.label = QLabel()
-        self.label.setObjectName("backEntryReasonLabel")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setMaximumWidth(380)
+        self.label = _ReasonLine()
         self.change_button = QPushButton()
+        self.change_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.change_button.setObjectName("backEntryReasonButton")
         self.change_button.clicked.connect(lambda: self.ask(None))
         # In the row of the screen's buttons, so showing it never moves the grid.
@@ -119,7 +148,7 @@ class BackEntryReason(AttendancePart):
         self.bar.setObjectName("backEntryReasonBar")
         row = QHBoxLayout(self.bar)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
+        row.addWidget(self.label, 1)
         row.addWidget(self.change_button)
         self.bar.setVisible(False)
 
@@ -156,15 +185,15 @@ class BackEntryReason(AttendancePart):
 
     def _show_words(self) -> None:
         reason = self._reasons.get(self._session.id) if self._session is not None else None
+        tip = self.tr("This session is locked: the first change asks for the reason, then every change to "
+                      "this session uses it until you change it.")
         if reason:
-            text = self.tr("Reason for changes to this session: {reason}").format(reason=reason)
+            text = self.tr("Reason: {reason}").format(reason=reason)
             self.change_button.setText(self.tr("Change reason…"))
         else:
-            text = self.tr("Locked session: the first change asks for the reason, then every change uses it.")
+            text = self.tr("Reason: not given yet")
             self.change_button.setText(self.tr("Set reason…"))
-        self.label.setToolTip(text)
-        metrics = self.label.fontMetrics()
-        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.label.maximumWidth()))
+        self.label.set_full_text(text, f"{text}\n{tip}")
 
     def retranslate(self) -> None:
         self._show_words()

@@ -39,7 +39,7 @@ def test_a_paper_sheet_for_a_locked_session_takes_one_reason_for_all_its_marks(q
     detail, _ = running
     show_session(past_session)
     reasons = page.marking.back_entry
-    assert reasons.bar.isVisible() and "第一次修改时填写原因" in reasons.label.text()
+    assert reasons.bar.isVisible() and reasons.label.full_text == "修改原因：尚未填写" and "第一次修改时询问原因" in reasons.label.toolTip()
     assert reasons.change_button.text() == "填写原因…"
     opened = []
     reasons.dialogs.open = (lambda original: lambda dialog: opened.append(dialog) or original(dialog))(
@@ -50,7 +50,7 @@ def test_a_paper_sheet_for_a_locked_session_takes_one_reason_for_all_its_marks(q
     assert dialog.reason() == "补录：纸质签到表" and dialog.ok_button.isEnabled()
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
         qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Return)
-    assert reasons.label.text() == "本次课修改原因：补录：纸质签到表" and reasons.change_button.text() == "更改原因…"
+    assert reasons.label.full_text == "修改原因：补录：纸质签到表" and reasons.change_button.text() == "更改原因…"
     page.view.setFocus()
     for key in ("1", "5", "1"):  # the rest of the paper sheet: no dialog at all
         with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
@@ -80,7 +80,7 @@ def test_a_paper_sheet_for_a_locked_session_takes_one_reason_for_all_its_marks(q
         qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Return)
     assert _history_reasons(office, other)[0] == ["更正：学员出示了出勤凭证"]
     show_session(past_session)
-    assert reasons.label.text() == "本次课修改原因：补录：纸质签到表"
+    assert reasons.label.full_text == "修改原因：补录：纸质签到表"
     # An open session (today's) shows no reason line: its marks need none.
     show_session([s for s in detail.sessions if s.starts_at.date() == TODAY][0].id)
     assert not reasons.bar.isVisible()
