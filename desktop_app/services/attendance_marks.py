@@ -49,8 +49,9 @@ from desktop_app.store.trainees import identity_lookup_hash
 messages.register(
     {
         "attendance.session_number_unknown": (
-            "班级 {code} 没有第 {number} 次课（共 {count} 次）。课次编号见“班级详情”中的课次表。",
-            "Class {code} has no session {number} (it has {count}). The session numbers are in the class's session list.",
+            "班级 {code} 没有第 {number} 次课（共 {count} 次）。课次按上课时间编号，第 1 次是最早的一次课，与班级的课次表一致。",
+            "Class {code} has no session {number} (it has {count}). Sessions are numbered by time from the earliest, "
+            "as in the class's session list.",
         ),
         "attendance.no_session_on_date": (
             "班级 {code} 在 {day} 没有课（或当天的课已取消）。",

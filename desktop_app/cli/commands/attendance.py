@@ -35,10 +35,10 @@ messages.register(
         "cli.help.mark_minutes": ("迟到或早退的分钟数", "minutes late or left early"),
         "cli.help.mark_reason": ("原因（写入每条修改记录；请假时也是请假原因）", "the reason (kept in every change's history; for leave also the reason for leave)"),
         "cli.attendance.mark_usage": (
-            "请这样使用：attendance mark --class 班级 (--session N | --date 日期) (--trainee 学号或证件号 | --all) "
-            "--status 状态 --reason 原因，或 attendance mark --class 班级 --unmarked absent --reason 原因。",
-            "Use: attendance mark --class C (--session N | --date D) (--trainee ROLL_OR_ID | --all) --status S "
-            "--reason R, or attendance mark --class C --unmarked absent --reason R.",
+            "请这样使用：skilldesk attendance mark --class 班级 (--session N | --date 日期) (--trainee 学号或证件号 | --all) "
+            "--status 状态 --reason 原因，或 skilldesk attendance mark --class 班级 --unmarked absent --reason 原因。",
+            "Use: skilldesk attendance mark --class C (--session N | --date D) (--trainee ROLL_OR_ID | --all) --status S "
+            "--reason R, or skilldesk attendance mark --class C --unmarked absent --reason R.",
         ),
         "cli.attendance.marked": (
             "已记录 {changed} 条考勤（{sessions} 次课），{unchanged} 条原本就是这个状态。操作编号 {operation}。",
