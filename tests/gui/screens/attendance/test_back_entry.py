@@ -162,9 +162,12 @@ def test_a_sealed_class_offers_no_restore(qtbot, page, office, past_session, sho
 # --- sign-in sheets ---------------------------------------------------------------------------------
 
 
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def _pdf_days(path) -> list[date]:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [date(int(y), int(m), int(d)) for y, m, d in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)]
+    return [date(int(y), int(m), int(d)) for y, m, d in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", _pdf_text(path))]
 
 
 def _save_sheets(qtbot, page, monkeypatch, target, choose) -> None:
@@ -191,6 +194,9 @@ def test_sign_in_sheets_of_the_chosen_session_a_date_or_the_class_hold_exactly_t
     one = tmp_path / "one.pdf"
     _save_sheets(qtbot, page, monkeypatch, one, session_only)
     assert _pdf_days(one) == [chosen.starts_at.date()]
+    same_day = [s for s in running[0].sessions if s.starts_at.date() == chosen.starts_at.date()]
+    other_sitting = next(s for s in same_day if s.id != chosen.id)
+    assert f"{chosen.starts_at:%H:%M}" in _pdf_text(one) and f"{other_sitting.starts_at:%H:%M}" not in _pdf_text(one)
     assert "1 页签到表" in page.notice.text()
 
     other_day = TODAY + timedelta(days=2)
