@@ -359,8 +359,10 @@ def _set_mark(session: Session, actor: Actor, session_id: int, enrolment_id: int
     return GridRow(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, value, mark.revision)
 
 
-def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: datetime | None = None) -> int:
-    """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched."""
+def mark_all_present(db: Database, *, actor: Actor, session_id: int, reason: str | None = None,
+                     now: datetime | None = None) -> int:
+    """全部出勤: mark every UNMARKED trainee present; leaves and existing marks are never touched.
+    A locked session needs `reason` (it goes into every new mark's history)."""
     require(actor, Permission.MARK_ATTENDANCE)
     now = now or datetime.now(timezone.utc)
     with db.writing() as session:
@@ -371,11 +373,14 @@ def mark_all_present(db: Database, *, actor: Actor, session_id: int, now: dateti
                                                                 Enrolment.withdrawn_at.is_(None))).all()
         todo = [e for e in enrolments if e not in marked]
         for enrolment_id in todo:
-            _set_mark(session, actor, session_id, enrolment_id, MarkValue(AttendanceStatus.PRESENT), None, "manual",
+            _set_mark(session, actor, session_id, enrolment_id, MarkValue(AttendanceStatus.PRESENT), reason, "manual",
                       None, now, audit_it=False)
         if todo:
+            details = {"filled": len(todo)}
+            if reason and reason.strip():
+                details["reason"] = reason.strip()
             audit.record(session, actor, "attendance.all_present", entity_type="session", entity_id=s.uid,
-                         class_id=c.id, details={"filled": len(todo)})
+                         class_id=c.id, details=details)
         return len(todo)
 
 
@@ -667,9 +672,9 @@ def _import_online(session: Session, actor: Actor, c: TrainingClass, usable, rep
 
 
 def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, from_day: date | None = None,
-                      to_day: date | None = None):
-    """签到表 for the class's sessions (optionally a date range) as a PDF render result; trainees
-    appear masked and in roll order."""
+                      to_day: date | None = None, session_id: int | None = None):
+    """签到表 for the class's sessions (optionally a date range, or the one session `session_id`) as
+    a PDF render result; trainees appear masked and in roll order."""
     from desktop_app.documents.signin_sheet import (
         SigninSession,
         SigninSheetData,
@@ -690,6 +695,8 @@ def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, f
                                  .order_by(ClassSession.starts_at)):
             start, end = s.starts_at.astimezone(CHINA_TZ), s.ends_at.astimezone(CHINA_TZ)
             if (from_day and start.date() < from_day) or (to_day and start.date() > to_day):
+                continue
+            if session_id is not None and s.id != session_id:
                 continue
             sessions.append(SigninSession(day=start.date(), period_label=Period(s.period).label_zh,
                                           starts=f"{start:%H:%M}", ends=f"{end:%H:%M}",

@@ -234,6 +234,26 @@
         <translation>已把 {pages} 页签到表保存到 {path}，打开该文件即可打印。</translation>
     </message>
     <message>
+        <source>Sign-in sheets {code}</source>
+        <translation>签到表 {code}</translation>
+    </message>
+    <message>
+        <source>Print the sign-in sheets of {code}</source>
+        <translation>打印 {code} 的签到表</translation>
+    </message>
+    <message>
+        <source>Printing {count} pages of sign-in sheets …</source>
+        <translation>正在打印 {count} 页签到表……</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>打印机无法启动。请检查打印机已开机并已连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>{count} pages of sign-in sheets were sent to the printer.</source>
+        <translation>已将 {count} 页签到表发送到打印机。</translation>
+    </message>
+    <message>
         <source>Import punches / online hours…</source>
         <translation>导入打卡/线上学时…</translation>
     </message>
@@ -574,6 +594,68 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>BackEntryReason</name>
+    <message>
+        <source>This session is locked: the first change asks for the reason, then every change to this session uses it until you change it.</source>
+        <translation>这次课已锁定：第一次修改时询问原因，之后本次课的每次修改都使用这个原因，直到您更改它。</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>修改原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Change reason…</source>
+        <translation>更改原因…</translation>
+    </message>
+    <message>
+        <source>Reason: not given yet</source>
+        <translation>修改原因：尚未填写</translation>
+    </message>
+    <message>
+        <source>Set reason…</source>
+        <translation>填写原因…</translation>
+    </message>
+</context>
+<context>
+    <name>BackEntryReasonDialog</name>
+    <message>
+        <source>Reason for changes to a locked session</source>
+        <translation>已锁定课次的修改原因</translation>
+    </message>
+    <message>
+        <source>The lock time of {session} has passed: every change is kept for good in the history, with your name and a reason. The reason you give here is used for every change you make to this session until you change it.</source>
+        <translation>{session} 已过锁定时间：每次修改都会连同您的姓名和原因永久保存在修改记录中。这里填写的原因将用于您对这次课的每一次修改，直到您更改它。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Back-entry: paper sign-in sheet</source>
+        <translation>补录：纸质签到表</translation>
+    </message>
+    <message>
+        <source>Correction: the trainee showed proof of attendance</source>
+        <translation>更正：学员出示了出勤凭证</translation>
+    </message>
+    <message>
+        <source>Correction: marked by mistake</source>
+        <translation>更正：误操作</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
+    </message>
+    <message>
+        <source>Use this reason</source>
+        <translation>使用这个原因</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1627,16 +1709,8 @@
         <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
-        <source>The lock time of this session's day has passed: the change will be kept permanently in the history, with your name and the reason.</source>
-        <translation>已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因一起永久保存。</translation>
-    </message>
-    <message>
-        <source>Reason for the change</source>
-        <translation>修改原因</translation>
-    </message>
-    <message>
-        <source>e.g. entered from the paper sign-in sheet (required)</source>
-        <translation>例如：按纸质签到表补录（必填）</translation>
+        <source>The lock time of this session's day has passed: the change will be kept permanently in the history, with your name and the reason “{reason}”.</source>
+        <translation>已过当日锁定时间，修改将永久留痕：修改记录会连同您的姓名和原因“{reason}”一起永久保存。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1654,12 +1728,32 @@
         <translation>{roll} 号 {name}</translation>
     </message>
     <message>
+        <source>Restored: {roll}. {name}: {mark}</source>
+        <translation>已恢复：{roll}. {name}：{mark}</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
 </context>
 <context>
     <name>MarkHistoryDialog</name>
+    <message>
+        <source>This mark cannot be changed here (the class is sealed or your role may not record attendance).</source>
+        <translation>这里不能修改这条考勤（班级已封存，或您的角色不能记录考勤）。</translation>
+    </message>
+    <message>
+        <source>The chosen line's value is the mark's value now. Choose an earlier line to restore its value.</source>
+        <translation>选中这一行的值就是现在的考勤。请选择更早的一行来恢复它的值。</translation>
+    </message>
+    <message>
+        <source>Make the chosen line's value the mark's value again. The history keeps every line; the restore is added as a new line with your reason.</source>
+        <translation>把选中这一行的值恢复为现在的考勤。原有记录全部保留，恢复会作为新的一行连同您的原因记下。</translation>
+    </message>
+    <message>
+        <source>Restore this value…</source>
+        <translation>恢复此值…</translation>
+    </message>
     <message>
         <source>History of a mark</source>
         <translation>考勤修改记录</translation>
@@ -1703,8 +1797,8 @@
 <context>
     <name>Marking</name>
     <message>
-        <source>The lock time of this session's day has passed: change marks one by one, each with a reason.</source>
-        <translation>这次课已过当日锁定时间：请逐个修改，并填写修改原因。</translation>
+        <source>The lock time of this session's day has passed: everyone not yet marked is marked present with the reason for changes to this session (asked first if not given yet).</source>
+        <translation>这次课已过当日锁定时间：把还没有考勤的学员记为出勤，使用本次课的修改原因（还没有填写时先询问）。</translation>
     </message>
     <message>
         <source>Mark everyone not yet marked as present; marks already taken, leave included, stay as they are.</source>
@@ -2158,6 +2252,41 @@
     </message>
 </context>
 <context>
+    <name>RestoreMarkPrompt</name>
+    <message>
+        <source>Write the reason first: it is kept with the mark's history for good.</source>
+        <translation>请先填写原因：原因会随修改记录永久保存。</translation>
+    </message>
+    <message>
+        <source>Restore an earlier value</source>
+        <translation>恢复以前的值</translation>
+    </message>
+    <message>
+        <source>Make “{value}” (revision {revision}) the mark of {name} again? The history keeps every line as it is; the restore is added as a new line with your name and the reason.</source>
+        <translation>把 {name} 的考勤恢复为“{value}”（第 {revision} 次修改）吗？原有记录原样保留，恢复会作为新的一行连同您的姓名和原因记下。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changed by mistake</source>
+        <translation>误改，恢复原值</translation>
+    </message>
+    <message>
+        <source>Checked against the paper sign-in sheet</source>
+        <translation>已核对纸质签到表</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>ResultsImport</name>
     <message>
         <source>Import assessment results into {code}</source>
@@ -2569,12 +2698,36 @@
 <context>
     <name>SigninSheetChoiceDialog</name>
     <message>
-        <source>Print sign-in sheets</source>
-        <translation>打印签到表</translation>
+        <source>Sign-in sheets</source>
+        <translation>签到表</translation>
     </message>
     <message>
-        <source>Sign-in sheets for every session of {name}, trainees in roll order with masked ID numbers.</source>
-        <translation>为 {name} 的每次课生成签到表，学员按学号排列，身份证号脱敏显示。</translation>
+        <source>Sign-in sheets of {name}, trainees in roll order with masked ID numbers.</source>
+        <translation>{name} 的签到表，学员按学号排列，证件号码部分隐藏。</translation>
+    </message>
+    <message>
+        <source>Which sessions</source>
+        <translation>打印范围</translation>
+    </message>
+    <message>
+        <source>This session: {session}</source>
+        <translation>本次课：{session}</translation>
+    </message>
+    <message>
+        <source>This session (choose a session first)</source>
+        <translation>本次课（请先选择课次）</translation>
+    </message>
+    <message>
+        <source>Every session of the date</source>
+        <translation>这一天的所有课</translation>
+    </message>
+    <message>
+        <source>Every session of the class</source>
+        <translation>全班所有课次</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
     </message>
     <message>
         <source>One sheet per session</source>
@@ -2583,6 +2736,10 @@
     <message>
         <source>One sheet per day (all sessions of the day side by side)</source>
         <translation>每天一张（当天各次课并列）</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>

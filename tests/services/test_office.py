@@ -28,7 +28,7 @@ READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
     "trainees": {"search", "class_roster", "get"},
     "roster": {"write_template", "preview"},
-    "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
+    "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
     "assessments": {"list"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
     "accounts": {"first_run_needed", "sign_out", "list_users"},

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.attendance import MarkValue
+from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.services import attendance as use_cases
+from desktop_app.services import attendance_marks as marks_use_cases
 from desktop_app.services.attendance import (
     AttendanceImportReport,
     GridRow,
@@ -17,6 +18,7 @@ from desktop_app.services.attendance import (
     SummaryRow,
     SwipeResult,
 )
+from desktop_app.services.attendance_marks import BulkMarkReport
 from desktop_app.services.changes import Area, writes
 from desktop_app.services.office.context import OfficePart
 
@@ -41,8 +43,9 @@ class Attendance(OfficePart):
                                   value=value, reason=reason, expected_revision=expected_revision)
 
     @writes(Area.ATTENDANCE)
-    def mark_all_present(self, session_id: int) -> int:
-        return use_cases.mark_all_present(self._db, actor=self._acting(), session_id=session_id)
+    def mark_all_present(self, session_id: int, *, reason: str | None = None) -> int:
+        """Everyone not yet marked becomes present; a locked session needs the reason."""
+        return use_cases.mark_all_present(self._db, actor=self._acting(), session_id=session_id, reason=reason)
 
     @writes(Area.ATTENDANCE)
     def swipe(self, session_id: int, text: str, *, now: datetime | None = None) -> SwipeResult:
@@ -63,5 +66,38 @@ class Attendance(OfficePart):
         return use_cases.import_attendance(self._db, self._cipher, actor=self._acting(), class_code=class_code,
                                            source=source)
 
-    def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False) -> SigninRender:
-        return use_cases.signin_sheets_pdf(self._db, class_code, per_day=per_day)
+    def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False, day: date | None = None,
+                          session_id: int | None = None) -> SigninRender:
+        """签到表 for the whole class, the sessions of one `day`, or one session."""
+        return use_cases.signin_sheets_pdf(self._db, class_code, per_day=per_day, from_day=day, to_day=day,
+                                           session_id=session_id)
+
+    # --- back-entry, bulk marks and restores (services/attendance_marks.py) ---------------------
+
+    def session_ids(self, class_code: str, *, number: int | None = None, day: date | None = None) -> list[int]:
+        """Session `number` as the class's session list numbers it, or the sessions on `day`."""
+        return marks_use_cases.session_ids(self._db, class_code, number=number, day=day)
+
+    @writes(Area.ATTENDANCE)
+    def mark_trainees(self, class_code: str, *, status: AttendanceStatus, reason: str,
+                      session_number: int | None = None, day: date | None = None, trainee: str | None = None,
+                      minutes: int | None = None, now: datetime | None = None) -> BulkMarkReport:
+        """One status for one trainee (roll or identity number) or the whole roster, in one session
+        or every session of a date; all or nothing, each change with the reason."""
+        return marks_use_cases.mark_trainees(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                             session_number=session_number, day=day, trainee=trainee, status=status,
+                                             minutes=minutes, reason=reason, now=now)
+
+    @writes(Area.ATTENDANCE)
+    def mark_unmarked_absent(self, class_code: str, *, reason: str, now: datetime | None = None) -> BulkMarkReport:
+        """Everyone without a mark in a session already held becomes absent, in one operation."""
+        return marks_use_cases.mark_unmarked_absent(self._db, actor=self._acting(), class_code=class_code,
+                                                    reason=reason, now=now)
+
+    @writes(Area.ATTENDANCE)
+    def restore_mark(self, session_id: int, enrolment_id: int, revision: int, *, reason: str,
+                     expected_revision: int | None = None) -> GridRow:
+        """Put back the value a mark had after `revision`, as a new revision with the reason."""
+        return marks_use_cases.restore_mark(self._db, actor=self._acting(), session_id=session_id,
+                                            enrolment_id=enrolment_id, revision=revision, reason=reason,
+                                            expected_revision=expected_revision)

@@ -1,5 +1,5 @@
-"""Small dialogs of the attendance screen: the details a mark needs (minutes, reason for leave,
-reason for a correction), a mark's history, an import's result and the sign-in sheet choice.
+"""Small dialogs of the attendance screen: the details a mark needs (minutes, reason for leave),
+a mark's history (with 恢复此值), an import's result and the sign-in sheet choice.
 
 They only ask and show. The mark dialog is not a reason prompt that saves (widgets/reason_prompt):
 the screen's marking part saves each mark in order, so a keyboard-driven teacher goes key → dialog
@@ -9,15 +9,19 @@ the prompts' editable list."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
+
+from PySide6.QtCore import QDate, Signal
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,24 +34,25 @@ from desktop_app.gui.widgets.form_texts import hint_label
 from desktop_app.gui.widgets.reason_prompt import offer_reasons, reason_combo
 from desktop_app.gui.widgets.report_dialog import ReportDialog
 from desktop_app.gui.widgets.row_table import row_table
-from desktop_app.services.attendance import AttendanceImportReport, HistoryEntry
+from desktop_app.services.attendance import AttendanceImportReport, HistoryEntry, SessionInfo
 
 from .models import MarkHistoryModel
-from .words import status_label
+from .words import session_text, status_label
 
 
 class MarkDialog(FollowsLanguage, QDialog):
-    """Asks what a status needs before it is saved: minutes for 迟到/早退, the reason for 请假,
-    and — once the session's day is over — the reason for the correction. Enter confirms."""
+    """Asks what a status needs before it is saved: minutes for 迟到/早退, the reason for 请假.
+    Once the session's day is over it shows the reason the change will be kept with (asked once for
+    the session, see back_entry). Enter confirms."""
 
     def __init__(self, *, trainee: str, status: AttendanceStatus, session_minutes: int, minutes: int = 0,
-                 leave_reason: str | None = None, needs_correction_reason: bool = False,
+                 leave_reason: str | None = None, correction_reason: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("markDialog")
         self.trainee = trainee
         self.status = status
-        self.needs_correction_reason = needs_correction_reason
+        self.correction_reason = correction_reason
         self.heading = QLabel()
         self.heading.setObjectName("markDialogHeading")
         form = QFormLayout()
@@ -70,14 +75,8 @@ class MarkDialog(FollowsLanguage, QDialog):
         self.lock_note = QLabel()
         self.lock_note.setObjectName("lockNote")
         self.lock_note.setWordWrap(True)
-        self.correction_label = QLabel()
-        self.correction_edit = QLineEdit()
-        self.correction_edit.setObjectName("correctionReasonEdit")
-        self.correction_edit.setMinimumWidth(300)
-        self.correction_edit.textChanged.connect(self._update_ok)
-        if needs_correction_reason:
+        if correction_reason:
             form.addRow(self.lock_note)
-            form.addRow(self.correction_label, self.correction_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -87,8 +86,7 @@ class MarkDialog(FollowsLanguage, QDialog):
         self.setMinimumWidth(380)
         self.retranslate()
         self.leave_combo.setEditText(self._initial_leave_reason)
-        first = (self.minutes_spin if status.takes_minutes else
-                 self.leave_combo if status is AttendanceStatus.LEAVE else self.correction_edit)
+        first = self.minutes_spin if status.takes_minutes else self.leave_combo
         first.setFocus()
         if status.takes_minutes:
             self.minutes_spin.selectAll()
@@ -104,13 +102,8 @@ class MarkDialog(FollowsLanguage, QDialog):
     def leave_reason(self) -> str:
         return self.leave_combo.currentText().strip()
 
-    def correction_reason(self) -> str:
-        return self.correction_edit.text().strip()
-
     def _complete(self) -> bool:
-        if self.status is AttendanceStatus.LEAVE and not self.leave_reason():
-            return False
-        return not (self.needs_correction_reason and not self.correction_reason())
+        return not (self.status is AttendanceStatus.LEAVE and not self.leave_reason())
 
     def _update_ok(self, *_args: Any) -> None:
         self.ok_button.setEnabled(self._complete())
@@ -136,30 +129,37 @@ class MarkDialog(FollowsLanguage, QDialog):
                       self.tr("Choose or type the reason (required)"))
         self.lock_note.setText(self.tr(
             "The lock time of this session's day has passed: the change will be kept permanently in the "
-            "history, with your name and the reason."))
-        self.correction_label.setText(self.tr("Reason for the change"))
-        self.correction_edit.setPlaceholderText(self.tr("e.g. entered from the paper sign-in sheet (required)"))
+            "history, with your name and the reason “{reason}”.").format(reason=self.correction_reason or ""))
         self.ok_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
 class MarkHistoryDialog(FollowsLanguage, QDialog):
-    """Who changed one trainee's mark, when, from what to what, and why."""
+    """Who changed one trainee's mark, when, from what to what, and why; 恢复此值 puts the value of
+    the chosen line back (as a new line: the history itself is never edited)."""
+
+    restore_requested = Signal(object)  # the HistoryEntry whose value is to come back
 
     def __init__(self, trainee: str, session_text: str, entries: Sequence[HistoryEntry],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, can_restore: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("markHistoryDialog")
         self.trainee = trainee
         self.session_text = session_text
+        self.can_restore = can_restore
         self.heading = QLabel()
         self.heading.setObjectName("markHistoryHeading")
         self.heading.setWordWrap(True)
         self.model = MarkHistoryModel(entries, self)
         self.table = row_table(self.model, "historyTable", fit_columns=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_restore())
         self.empty = hint_label()
         self.empty.setVisible(not entries)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setObjectName("restoreMarkButton")
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self._restore_clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -168,8 +168,44 @@ class MarkHistoryDialog(FollowsLanguage, QDialog):
         layout.addWidget(self.buttons)
         self.resize(940, 340)
         self.retranslate()
+        self.set_entries(entries)
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        """The history read again (after a restore): the newest line chosen."""
+        self.model.set_rows(entries)
+        self.empty.setVisible(not entries)
+        if entries:
+            self.table.selectRow(len(entries) - 1)
+        self._update_restore()
+
+    def chosen_entry(self) -> HistoryEntry | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _restorable(self, entry: HistoryEntry | None) -> bool:
+        rows = self.model.rows()
+        return entry is not None and bool(rows) and entry.new_value != rows[-1].new_value
+
+    def _update_restore(self) -> None:
+        entry = self.chosen_entry()
+        self.restore_button.setEnabled(self.can_restore and self._restorable(entry))
+        if not self.can_restore:
+            tip = self.tr("This mark cannot be changed here (the class is sealed or your role may not record "
+                          "attendance).")
+        elif entry is not None and not self._restorable(entry):
+            tip = self.tr("The chosen line's value is the mark's value now. Choose an earlier line to restore its value.")
+        else:
+            tip = self.tr("Make the chosen line's value the mark's value again. The history keeps every line; "
+                          "the restore is added as a new line with your reason.")
+        self.restore_button.setToolTip(tip)
+
+    def _restore_clicked(self) -> None:
+        entry = self.chosen_entry()
+        if self.can_restore and self._restorable(entry):
+            self.restore_requested.emit(entry)
 
     def retranslate(self) -> None:
+        self.restore_button.setText(self.tr("Restore this value…"))
         self.setWindowTitle(self.tr("History of a mark"))
         self.heading.setText(self.tr("{name}, {session}").format(name=self.trainee, session=self.session_text))
         self.empty.setText(self.tr("No attendance has been recorded for this trainee in this session yet."))
@@ -207,14 +243,42 @@ class AttendanceImportResultDialog(ReportDialog):
 
 
 class SigninSheetChoiceDialog(FollowsLanguage, QDialog):
-    """One sign-in sheet per session, or one per day (morning and afternoon together)."""
+    """Which sign-in sheets: the chosen session, every session of one date, or the whole class; one
+    sheet per session or one per day; then printed directly or saved as a PDF."""
 
-    def __init__(self, class_text: str, parent: QWidget | None = None) -> None:
+    PRINT, SAVE = "print", "save"
+
+    def __init__(self, class_text: str, session: SessionInfo | None, *, first_day: date | None = None,
+                 last_day: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signinSheetChoice")
         self.class_text = class_text
+        self.session = session
+        self.action = self.SAVE
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
+        self.scope_label = QLabel()
+        self.scope_session = QRadioButton()
+        self.scope_session.setObjectName("scopeSession")
+        self.scope_day = QRadioButton()
+        self.scope_day.setObjectName("scopeDay")
+        self.day_edit = QDateEdit()
+        self.day_edit.setObjectName("signinDayEdit")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        if first_day is not None and last_day is not None:
+            self.day_edit.setDateRange(QDate(first_day), QDate(last_day))
+        today = session.starts_at.date() if session is not None else first_day
+        if today is not None:
+            self.day_edit.setDate(QDate(today))
+        self.scope_class = QRadioButton()
+        self.scope_class.setObjectName("scopeClass")
+        scopes = QButtonGroup(self)
+        for button in (self.scope_session, self.scope_day, self.scope_class):
+            scopes.addButton(button)
+        self.scope_session.setEnabled(session is not None)
+        (self.scope_day if session is not None else self.scope_class).setChecked(True)
+        self.layout_label = QLabel()
         self.per_session = QRadioButton()
         self.per_session.setObjectName("perSession")
         self.per_day = QRadioButton()
@@ -223,25 +287,68 @@ class SigninSheetChoiceDialog(FollowsLanguage, QDialog):
         group = QButtonGroup(self)
         group.addButton(self.per_session)
         group.addButton(self.per_day)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
+        for button in (self.scope_session, self.scope_day, self.scope_class):
+            button.toggled.connect(self._scope_changed)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setObjectName("signinPrintButton")
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("signinSaveButton")
+        self.save_button.setDefault(True)
+        self.print_button.clicked.connect(lambda: self._choose(self.PRINT))
+        self.save_button.clicked.connect(lambda: self._choose(self.SAVE))
         self.buttons.rejected.connect(self.reject)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.scope_day)
+        day_row.addWidget(self.day_edit)
+        day_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(self.scope_session)
+        layout.addLayout(day_row)
+        layout.addWidget(self.scope_class)
+        layout.addWidget(self.layout_label)
         layout.addWidget(self.per_session)
         layout.addWidget(self.per_day)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
         self.retranslate()
+        self._scope_changed()
+
+    def _choose(self, action: str) -> None:
+        self.action = action
+        self.accept()
+
+    def _scope_changed(self, *_args: object) -> None:
+        self.day_edit.setEnabled(self.scope_day.isChecked())
+        one = self.scope_session.isChecked()  # one session is one sheet: the layout does not apply
+        self.per_session.setEnabled(not one)
+        self.per_day.setEnabled(not one)
 
     def chosen_per_day(self) -> bool:
-        return self.per_day.isChecked()
+        return self.per_day.isChecked() and not self.scope_session.isChecked()
+
+    def chosen_session_id(self) -> int | None:
+        return self.session.id if self.scope_session.isChecked() and self.session is not None else None
+
+    def chosen_day(self) -> date | None:
+        return self.day_edit.date().toPython() if self.scope_day.isChecked() else None
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Print sign-in sheets"))
-        self.explanation.setText(self.tr("Sign-in sheets for every session of {name}, trainees in roll order "
-                                         "with masked ID numbers.").format(name=self.class_text))
+        self.setWindowTitle(self.tr("Sign-in sheets"))
+        self.explanation.setText(self.tr("Sign-in sheets of {name}, trainees in roll order with masked ID "
+                                         "numbers.").format(name=self.class_text))
+        self.scope_label.setText(self.tr("Which sessions"))
+        if self.session is not None:
+            self.scope_session.setText(self.tr("This session: {session}").format(session=session_text(self.session)))
+        else:
+            self.scope_session.setText(self.tr("This session (choose a session first)"))
+        self.scope_day.setText(self.tr("Every session of the date"))
+        self.scope_class.setText(self.tr("Every session of the class"))
+        self.layout_label.setText(self.tr("Layout"))
         self.per_session.setText(self.tr("One sheet per session"))
         self.per_day.setText(self.tr("One sheet per day (all sessions of the day side by side)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save as PDF…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_button.setText(self.tr("Save as PDF…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -1,6 +1,6 @@
-"""Taking marks on the sheet: a status key saves at once (asking first for the minutes, the reason
-for leave or, once the day is locked, the reason for the change), and 全部出勤 marks everyone not
-yet marked."""
+"""Taking marks on the sheet: a status key saves at once (asking first for the minutes or the reason
+for leave), and 全部出勤 marks everyone not yet marked. Once the session's day is locked, the
+reason for the changes is asked once for the session (`back_entry`) and given to every mark."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from desktop_app.gui.permissions import apply_permission, permitted, refusal_tex
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.services.attendance import GridRow, SessionGrid
 
+from .back_entry import BackEntryReason
 from .dialogs import MarkDialog
 from .part import AttendancePart, AttendanceTools
 from .sheet import AttendanceSheet
@@ -38,6 +39,8 @@ class Marking(AttendancePart):
         self.all_present_button = QPushButton()
         self.all_present_button.setObjectName("allPresentButton")
         self.all_present_button.clicked.connect(self.mark_all_present)
+        self.back_entry = BackEntryReason(tools, page)
+        self.back_entry.changed.connect(lambda _session_id: self.update_actions(self.model.grid))
         sheet.shown.connect(self._grid_shown)
 
     @property
@@ -55,13 +58,25 @@ class Marking(AttendancePart):
         # teachers' classes by the service, with a message naming the class.
         writable = grid is not None and not grid.read_only
         if grid is not None and writable and grid.locked:
-            tip = self.tr(
-                "The lock time of this session's day has passed: change marks one by one, each with a reason.")
+            tip = self.tr("The lock time of this session's day has passed: everyone not yet marked is marked "
+                          "present with the reason for changes to this session (asked first if not given yet).")
         else:
             tip = self.tr("Mark everyone not yet marked as present; marks already "
                           "taken, leave included, stay as they are.")
         apply_permission(self.all_present_button, self.office.actor, Permission.MARK_ATTENDANCE,
-                         enabled=writable and not grid.locked and bool(grid.rows), tooltip=tip)
+                         enabled=writable and bool(grid.rows), tooltip=tip)
+        self.back_entry.update_actions(grid)
+
+    def _session_reason(self, grid: SessionGrid, then) -> tuple[bool, str | None]:
+        """(ready, reason): a locked session's reason, asked first (then `then` runs again) when
+        not given yet; an open session needs none."""
+        if not grid.locked:
+            return True, None
+        reason = self.back_entry.reason_for(grid.session.id)
+        if reason is None:
+            self.back_entry.ask(then)
+            return False, None
+        return True, reason
 
     def _writable_grid(self) -> SessionGrid | None:
         """The grid shown, when marks may be taken on it; None when there is none or it is sealed
@@ -90,6 +105,9 @@ class Marking(AttendancePart):
         if row is None:
             self.notice.show_note(self.tr("Select a trainee first (arrow keys), then press the status key."), "info")
             return
+        ready, reason = self._session_reason(grid, lambda: self.set_status(row_number, status))
+        if not ready:
+            return
         old = row.value
         # The card times stay with a mark that says the trainee was there; 缺勤 and 请假 drop them
         # (the history still has them), or a corrected mark would read "absent, signed in 08:25".
@@ -101,23 +119,22 @@ class Marking(AttendancePart):
             if value == old:
                 self.view.next_row(row_number)
                 return
-            if not grid.locked:
-                self._save(row.enrolment_id, value, None)
-                self.view.next_row(row_number)
-                return
+            self._save(row.enrolment_id, value, reason)
+            self.view.next_row(row_number)
+            return
         session = grid.session
         sitting = int((session.ends_at - session.starts_at).total_seconds() // 60)
         other = 0  # the other kind of minutes is kept: late AND left early is one 迟到 mark with both
         if old is not None and status.takes_minutes:
             other = old.early_leave_minutes if status is AttendanceStatus.LATE else old.late_minutes
         dialog = MarkDialog(trainee=row.name, status=status, session_minutes=max(1, sitting - other),
-                            minutes=self._default_minutes(row, status), needs_correction_reason=grid.locked,
+                            minutes=self._default_minutes(row, status), correction_reason=reason,
                             leave_reason=old.leave_reason if old else None, parent=self.page)
-        dialog.accepted.connect(lambda: self._dialog_accepted(dialog, row, status, times, other, row_number))
+        dialog.accepted.connect(lambda: self._dialog_accepted(dialog, row, status, times, other, row_number, reason))
         self.dialogs.open(dialog)
 
     def _dialog_accepted(self, dialog: MarkDialog, row: GridRow, status: AttendanceStatus, times: dict,
-                         other: int, row_number: int) -> None:
+                         other: int, row_number: int, reason: str | None) -> None:
         if status is AttendanceStatus.LATE:
             value = MarkValue(status, late_minutes=dialog.minutes(), early_leave_minutes=other, **times)
         elif status is AttendanceStatus.EARLY_LEAVE:
@@ -129,7 +146,7 @@ class Marking(AttendancePart):
         current = self.model.row_at(row_number)
         if current is None or current.enrolment_id != row.enrolment_id:
             row_number = self.model.row_of(row.enrolment_id)
-        self._save(row.enrolment_id, value, dialog.correction_reason() or None)
+        self._save(row.enrolment_id, value, reason)
         self.view.next_row(row_number)
 
     def _default_minutes(self, row: GridRow, status: AttendanceStatus) -> int:
@@ -207,6 +224,9 @@ class Marking(AttendancePart):
         grid = self._writable_grid()
         if grid is None:
             return
+        ready, reason = self._session_reason(grid, self.mark_all_present)
+        if not ready:
+            return
         session_id = grid.session.id
         self.all_present_button.setEnabled(False)
 
@@ -225,8 +245,10 @@ class Marking(AttendancePart):
             self.notice.show_failure(error)
             self.sheet.reload()
 
-        self.run(lambda: self.office.attendance.mark_all_present(session_id), success=done, failure=failed)
+        self.run(lambda: self.office.attendance.mark_all_present(session_id, reason=reason), success=done,
+                 failure=failed)
         self.view.setFocus()
 
     def retranslate(self) -> None:
         self.all_present_button.setText(self.tr("All present"))
+        self.back_entry.retranslate()

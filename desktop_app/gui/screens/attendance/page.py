@@ -96,6 +96,7 @@ class AttendancePage(ScreenPage):
                        self.files.print_button, self.summary_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.marking.back_entry.bar)
         layout = self.page_layout()
         layout.addLayout(self.choice.row)
         layout.addLayout(actions)
@@ -118,6 +119,7 @@ class AttendancePage(ScreenPage):
         self.view.history_key.connect(lambda row: self._on_grid_tab() and self.history.show(row))
         for part in (self.marking, self.reader, self.files):
             part.marks_changed.connect(self.summary.marks_changed)
+        self.history.restored.connect(lambda _row: self.summary.marks_changed())
 
     def title(self) -> str:
         return self.tr("Attendance")

@@ -209,22 +209,30 @@ def test_a_locked_session_asks_for_a_reason_and_the_history_shows_every_revision
                                                                                 show_session):
     show_session(past_session)
     assert page.sheet.model.grid.locked
-    assert not page.marking.all_present_button.isEnabled() and "锁定" in page.marking.all_present_button.toolTip()
+    assert page.marking.all_present_button.isEnabled() and "锁定" in page.marking.all_present_button.toolTip()
     qtbot.keyClick(page.view, "5")
-    qtbot.waitUntil(lambda: page.marking.dialog is not None and page.marking.dialog.isVisible(), timeout=WAIT)
-    dialog = page.marking.dialog
-    assert dialog.lock_note.isVisible() and "已过当日锁定时间，修改将永久留痕" in dialog.lock_note.text()
-    qtbot.keyClick(dialog.correction_edit, Qt.Key.Key_Return)  # no reason: Enter does nothing
-    assert dialog.isVisible()
-    dialog.correction_edit.insert("按纸质签到表补录")
+    reasons = page.marking.back_entry
+    qtbot.waitUntil(lambda: reasons.dialog is not None and reasons.dialog.isVisible(), timeout=WAIT)
+    dialog = reasons.dialog
+    assert "锁定时间" in dialog.explanation.text() and "永久" in dialog.explanation.text()
+    dialog.combo.lineEdit().clear()
+    qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Return)  # no reason: Enter does nothing
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+    dialog.combo.lineEdit().insert("按纸质签到表补录")
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
-        qtbot.keyClick(dialog.correction_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.combo.lineEdit(), Qt.Key.Key_Return)
+    # The reason was changed before the next mark: that mark has the new one.
+    reasons.change_button.click()
+    qtbot.waitUntil(lambda: reasons.dialog is not None and reasons.dialog.isVisible(), timeout=WAIT)
+    assert reasons.dialog.reason() == "按纸质签到表补录"
+    reasons.dialog.combo.lineEdit().clear()
+    reasons.dialog.combo.lineEdit().insert("学员出示了签到照片")
+    qtbot.keyClick(reasons.dialog.combo.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reasons.dialog is None, timeout=WAIT)
+    page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Up)
-    qtbot.keyClick(page.view, "1")
-    qtbot.waitUntil(lambda: page.marking.dialog is not None and page.marking.dialog.isVisible(), timeout=WAIT)
-    page.marking.dialog.correction_edit.insert("学员出示了签到照片")
     with qtbot.waitSignal(page.marking.saved, timeout=WAIT):
-        qtbot.keyClick(page.marking.dialog.correction_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(page.view, "1")  # no dialog this time
     assert _statuses(office, past_session)[0] is AttendanceStatus.PRESENT
 
     qtbot.keyClick(page.view, Qt.Key.Key_Up)
