@@ -500,6 +500,42 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006 (people): teacher phone, withdrawal date and reason, trainee change history ---------
+
+_TEACHER_0006 = sa.table("teacher", sa.column("id", sa.Integer), sa.column("phone", sa.String))
+_ENROLMENT_0006 = sa.table("enrolment", sa.column("uid", sa.String), sa.column("withdrawn_on", sa.Date),
+                           sa.column("withdrawal_reason", sa.Text), sa.column("withdrawn_by", sa.Integer))
+_CHANGE_0006 = sa.table("trainee_change", sa.column("trainee_id", sa.Integer), sa.column("field", sa.String),
+                        sa.column("old_value", sa.Text), sa.column("new_value", sa.Text),
+                        sa.column("reason", sa.Text), sa.column("changed_at", sa.DateTime(timezone=True)),
+                        sa.column("changed_by", sa.Integer))
+_WITHDRAWN_0006 = "0b7d2e91-55aa-4f1e-8c3b-000000000002"
+
+
+def seed_0006(connection: Connection) -> None:
+    # Rows from before the revision have no phone and no withdrawal details.
+    assert connection.execute(sa.select(_TEACHER_0006.c.phone)).scalars().all() == [None] * len(
+        connection.execute(sa.select(_TEACHER_0006.c.id)).all())
+    teacher = connection.execute(sa.select(_TEACHER_0006.c.id).order_by(_TEACHER_0006.c.id)).scalars().first()
+    connection.execute(_TEACHER_0006.update().where(_TEACHER_0006.c.id == teacher).values(phone="025-83201234"))
+    connection.execute(_ENROLMENT_0006.update().where(_ENROLMENT_0006.c.uid == _WITHDRAWN_0006)
+                       .values(withdrawn_on=date(2025, 3, 20), withdrawal_reason="外出务工",
+                               withdrawn_by=_resolve(connection, SCHEMA_0001, _REGISTRAR)))
+    connection.execute(_CHANGE_0006.insert().values(trainee_id=_resolve(connection, SCHEMA_0001, _ZHANG), field="phone",
+                                                    old_value="139****5678", new_value="138****0000",
+                                                    reason="学员更换手机号", changed_at=utc(2025, 3, 5, 2, 0),
+                                                    changed_by=_resolve(connection, SCHEMA_0001, _REGISTRAR)))
+
+
+def check_0006(connection: Connection) -> None:
+    assert "025-83201234" in connection.execute(sa.select(_TEACHER_0006.c.phone)).scalars().all()
+    withdrawn = connection.execute(sa.select(_ENROLMENT_0006.c.withdrawn_on, _ENROLMENT_0006.c.withdrawal_reason)
+                                   .where(_ENROLMENT_0006.c.uid == _WITHDRAWN_0006)).one()
+    assert tuple(withdrawn) == (date(2025, 3, 20), "外出务工")
+    change = connection.execute(sa.select(_CHANGE_0006.c.field, _CHANGE_0006.c.old_value, _CHANGE_0006.c.new_value)).one()
+    assert tuple(change) == ("phone", "139****5678", "138****0000")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +544,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_people": seed_0006,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +553,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_people": check_0006,
 }
