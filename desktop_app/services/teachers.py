@@ -43,8 +43,6 @@ messages.register(
                                 "The account “{user}” is already linked to the teacher “{teacher}”; one account, one teacher."),
         "teacher.phone_invalid": ("电话“{value}”无法识别：只能包含数字、空格和“-”，最多 {limit} 位。",
                                   "The phone “{value}” is not understood: digits, spaces and “-” only, at most {limit}."),
-        "teacher.no_institution": ("尚未设置机构信息，不能添加教师。请先完成初次设置。",
-                                   "The institution is not set up yet; finish the first set-up before adding teachers."),
         "teacher.session_not_found": ("班级 {code} 没有第 {number} 次课（共 {count} 次）。",
                                       "Class {code} has no session {number} (it has {count})."),
         "teacher.class_read_only": ("班级 {code} 的状态是“{status:zh}”，不能再更改授课教师。",
@@ -228,7 +226,10 @@ def add_teacher(db: Database, *, actor: Actor, name: str, username: str | None =
     with db.writing() as session:
         institution = session.scalar(select(Institution).order_by(Institution.id).limit(1))
         if institution is None:
-            raise TeacherError("teacher.no_institution")
+            # Before the first-run wizard names the institution, as a new class does.
+            from desktop_app.services.classes import _placeholder_institution
+
+            institution = _placeholder_institution(session)
         _name_free(session, clean_name)
         user = _account(session, username, teacher_id=None) if username and username.strip() else None
         teacher = Teacher(institution_id=institution.id, name=clean_name, phone=clean_phone,
