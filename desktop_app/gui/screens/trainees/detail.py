@@ -107,10 +107,12 @@ class TraineeDetailPanel(DetailPanel):
         self.changes_table = row_table(self.changes_model, fit_columns=True)
         self.changes_table.setObjectName("changesTable")
         changes_layout.addWidget(self.changes_table, 1)
-        histories = QHBoxLayout()
-        histories.addWidget(self.history_box, 3)
-        histories.addWidget(self.changes_box, 2)
-        layout.addLayout(histories, 1)
+        # Below the history, full width, and only for a trainee whose record was corrected: most
+        # never are, and their history keeps the height.
+        self.changes_table.horizontalHeader().setStretchLastSection(True)
+        self.changes_box.hide()
+        layout.addWidget(self.history_box, 2)
+        layout.addWidget(self.changes_box, 1)
         self.retranslate()
 
     @property
@@ -150,6 +152,7 @@ class TraineeDetailPanel(DetailPanel):
         self.detail = detail
         self.history_model.set_rows(detail.history)
         self.changes_model.set_rows(detail.changes)
+        self.changes_box.setVisible(bool(detail.changes))
         self._render()
 
     def field_label(self, key: str) -> str:
