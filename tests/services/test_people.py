@@ -103,6 +103,8 @@ def test_a_withdrawn_trainee_leaves_grid_and_results_but_stays_in_the_history(of
     sessions = office.attendance.sessions("2026-JZ01")
     assert [r.name for r in office.attendance.grid(sessions[0].id).rows] == [a.name]
     assert [r.name for r in office.assessments.list("2026-JZ01")] == [a.name]
+    assert [r.name for r in office.attendance.summary("2026-JZ01")] == [a.name]
+    assert [c.name for c in office.certificates.candidates("2026-JZ01")] == [a.name]
     history = office.trainees.get(enrolled_b.trainee_id).history
     assert [(h.class_code, h.withdrawn_on, h.withdrawal_reason) for h in history] == [
         ("2026-JZ01", date(2026, 12, 8), "外出务工")]
@@ -276,3 +278,37 @@ def test_assigning_a_session_that_does_not_exist_names_the_count(office):
     with pytest.raises(TeacherError) as nobody:
         office.teachers.assign("2026-A", "王五")
     assert nobody.value.code == "teacher.not_found"
+
+
+# --- the same on PostgreSQL (several PCs sharing one database) ---------------------------------
+
+from tests.store.pg_server import postgres_server, postgres_url  # noqa: E402, F401  (fixtures)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_one_trainee_is_added_corrected_withdrawn_and_a_teacher_sees_only_its_class(postgres_url,
+                                                                                                  tmp_path):
+    from desktop_app.bootstrap import open_office
+    from desktop_app.config import load_settings
+
+    office = open_office(load_settings(database_url=postgres_url, data_dir=tmp_path / "data"))
+    try:
+        make_class(office, "2026-PG01")
+        make_class(office, "2026-PG02")
+        a, b = people(2, start=950_000)
+        enrolled = office.roster.enrol_one("2026-PG01", _fields(a), today=TODAY)
+        office.roster.enrol_one("2026-PG01", _fields(b), today=TODAY)
+        detail = office.trainees.edit(enrolled.trainee_id, TraineeEdit(phone="13800002222"), reason="换号")
+        assert [(c.field, c.new_value) for c in detail.changes] == [("phone", "138****2222")]
+        office.roster.withdraw("2026-PG01", b.id_number, on=date(2026, 12, 2), reason="外出务工",
+                               today=date(2026, 12, 3))
+        assert [e.name for e in office.trainees.class_roster("2026-PG01")] == [a.name]
+        _teacher_account(office)
+        office.teachers.add("李明", username="lilaoshi")
+        office.teachers.assign("2026-PG02", "李明", session_number=1)
+        office.accounts.sign_in("lilaoshi", "Teach-2026-pass")
+        assert [r.code for r in office.classes.list()] == ["2026-PG02"]
+        with pytest.raises(PermissionDenied):
+            office.classes.get("2026-PG01")
+    finally:
+        office.close()
