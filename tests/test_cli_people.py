@@ -4,12 +4,15 @@ assign-teacher`, run as a person types them, on a real database."""
 from __future__ import annotations
 
 import subprocess
+from datetime import datetime
 
 import pytest
+import time_machine
 
 from desktop_app.bootstrap import open_office
 from desktop_app.cli import EXIT_OK, EXIT_USAGE, main
 from desktop_app.config import load_settings
+from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.services.demo import demo_people
 from desktop_app.services.office import Office
 
@@ -82,8 +85,9 @@ def test_roster_withdraw_by_roll_number_then_the_trainee_is_off_the_roster(db, c
     code, _, err = run(capsys, db, "roster", "withdraw", "--class", "2026-JZ09", "--trainee", "2", "--date",
                        "2027-01-05", "--reason", "外出务工")
     assert code == EXIT_USAGE and "晚于班级 2026-JZ09 的结束日期" in err
-    code, out, _ = run(capsys, db, "roster", "withdraw", "--class", "2026-JZ09", "--trainee", "2", "--date",
-                       "2026-11-30", "--reason", "外出务工")
+    with time_machine.travel(datetime(2026, 12, 3, 10, 0, tzinfo=CHINA_TZ), tick=True):  # "today" is after the date
+        code, out, _ = run(capsys, db, "roster", "withdraw", "--class", "2026-JZ09", "--trainee", "2", "--date",
+                           "2026-11-30", "--reason", "外出务工")
     assert code == EXIT_OK and f"{b.name}（学号 2）已于 2026-11-30 从班级 2026-JZ09 退学" in out
 
     office = _office(db)

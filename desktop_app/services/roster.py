@@ -501,6 +501,11 @@ messages.register(
             "{name} holds certificate {number} from this class. Void it on the certificates page first, then "
             "record the withdrawal.",
         ),
+        "roster.withdraw_attended_after": (
+            "{name} 在 {attended} 还有出勤记录，晚于填写的退学日期 {date}。请核对退学日期：不能早于学员最后一次上课的日期。",
+            "{name} attended on {attended}, after the withdrawal date {date}. Check the date: it cannot be before "
+            "the trainee's last attended session.",
+        ),
         "roster.class_frozen": (
             "班级 {code} 的状态是“{status:zh}”，花名册不能再改。如需更正，请在上传页面提交更正批次。",
             "Class {code} is “{status:en}”; its roster can no longer change. Corrections go through a correction batch.",
@@ -610,6 +615,24 @@ def find_enrolment(session: Session, cipher: PersonalDataCipher, c: TrainingClas
         .where(Enrolment.class_id == c.id, Trainee.id_hash == identity_lookup_hash(cipher, canonical)))
 
 
+def _last_attended(session: Session, enrolment_id: int) -> date | None:
+    """The China-time day of the trainee's last session marked attended (present, late, left early)."""
+    from desktop_app.domain.china_time import china_moment
+    from desktop_app.store.models import AttendanceMark, ClassSession
+
+    last = session.scalar(
+        select(func.max(ClassSession.starts_at)).join(AttendanceMark, AttendanceMark.session_id == ClassSession.id)
+        .where(AttendanceMark.enrolment_id == enrolment_id,
+               AttendanceMark.status.in_(("present", "late", "early_leave"))))
+    if last is None:
+        return None
+    if last.tzinfo is None:  # SQLite hands max() back as text-made naive UTC
+        from datetime import timezone
+
+        last = last.replace(tzinfo=timezone.utc)
+    return china_moment(last).date()
+
+
 def withdraw_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, trainee: str | int,
                      on: date, reason: str, today: date | None = None) -> Withdrawal:
     """退学: the trainee leaves the class on `on`. From then on they are no longer on the class's
@@ -648,6 +671,9 @@ def withdraw_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, 
                                                                       Certificate.status == "issued").limit(1))
         if certificate is not None:
             raise RosterError("roster.withdraw_has_certificate", name=person.name, number=certificate)
+        attended = _last_attended(session, enrolment.id)
+        if attended is not None and attended > on:
+            raise RosterError("roster.withdraw_attended_after", name=person.name, attended=attended, date=on)
         enrolment.withdrawn_at = utcnow()
         enrolment.withdrawn_on = on
         enrolment.withdrawal_reason = why

@@ -119,6 +119,23 @@ def test_a_withdrawn_trainee_leaves_grid_and_results_but_stays_in_the_history(of
     assert entry["date"] == "2026-12-08" and entry["reason"] == "外出务工"
 
 
+def test_a_withdrawal_date_before_a_session_the_trainee_attended_is_refused(office, open_class):
+    person = people(1, start=960_000)[0]
+    office.roster.enrol_one("2026-JZ01", _fields(person), today=TODAY)
+    office.classes.change_status("2026-JZ01", "filed", today=TODAY)
+    afternoon = office.attendance.sessions("2026-JZ01")[1]  # 2026-12-01, afternoon
+    with time_machine.travel(datetime(2026, 12, 1, 14, 30, tzinfo=CHINA_TZ), tick=False):
+        row = office.attendance.grid(afternoon.id).rows[0]
+        office.attendance.set_mark(afternoon.id, row.enrolment_id, MarkValue(status=AttendanceStatus.PRESENT))
+
+    with pytest.raises(RosterError) as attended:
+        office.roster.withdraw("2026-JZ01", "1", on=date(2026, 11, 30), reason="外出务工", today=date(2026, 12, 3))
+    assert attended.value.code == "roster.withdraw_attended_after" and "2026-12-01" in attended.value.message()
+    # The last day attended may be the day of leaving (attended in the morning, gone in the afternoon).
+    done = office.roster.withdraw("2026-JZ01", "1", on=date(2026, 12, 1), reason="外出务工", today=date(2026, 12, 3))
+    assert done.withdrawn_on == date(2026, 12, 1)
+
+
 def test_withdrawing_someone_not_on_the_roster_names_what_to_give(office, open_class):
     with pytest.raises(RosterError) as missing:
         office.roster.withdraw("2026-JZ01", "7", on=date(2026, 12, 8), reason="外出务工", today=date(2026, 12, 9))
