@@ -448,8 +448,8 @@ def edit_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, trai
                 setattr(t, key, value)
         new_groups = sorted(set(checked.key_groups))
         if edit.key_groups is not None and new_groups != sorted(set(current_groups)):
-            # Membership is sensitive: the history keeps how many groups, not which.
-            changed.append(("key_groups", f"{len(set(current_groups))} 项", f"{len(new_groups)} 项"))
+            # Membership is sensitive: the history keeps how many groups (a count), not which.
+            changed.append(("key_groups", str(len(set(current_groups))), str(len(new_groups))))
             session.query(TraineeKeyGroup).filter(TraineeKeyGroup.trainee_id == t.id).delete()
             session.add_all(
                 TraineeKeyGroup(trainee_id=t.id, group_hash=cipher.lookup_hash(code, field=KEY_GROUP),

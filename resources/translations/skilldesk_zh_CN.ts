@@ -1181,6 +1181,10 @@
         <source>Key groups</source>
         <translation>人员类别</translation>
     </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} 项</translation>
+    </message>
 </context>
 <context>
     <name>ClassDetailPanel</name>

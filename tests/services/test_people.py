@@ -175,6 +175,16 @@ def test_editing_fields_keeps_who_when_why_and_masked_old_and_new_values(office,
         assert secret not in stored and secret not in audit
 
 
+def test_new_key_groups_are_stored_but_the_history_keeps_only_how_many(office, open_class):
+    person = people(1, start=970_000)[0]
+    trainee_id = office.roster.enrol_one("2026-JZ01", _fields(person, key_groups="退役军人"), today=TODAY).trainee_id
+
+    detail = office.trainees.edit(trainee_id, TraineeEdit(key_groups=("退役军人", "残疾人")), reason="补登残疾证")
+
+    assert set(detail.key_groups) == {"退役军人", "残疾人"}
+    assert [(c.field, c.old_value, c.new_value) for c in detail.changes] == [("key_groups", "1", "2")]
+
+
 def test_an_edit_is_checked_by_the_rosters_field_rules(office, open_class):
     person = people(1)[0]
     trainee_id = office.roster.enrol_one("2026-JZ01", _fields(person), today=TODAY).trainee_id

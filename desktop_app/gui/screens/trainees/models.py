@@ -94,7 +94,12 @@ class ChangeTableModel(RowList, QAbstractTableModel):
             return None
         from desktop_app.domain.china_time import moment_text
 
+        def shown(value: str | None) -> str:
+            if row.field == "key_groups" and value is not None and value.isdigit():
+                return self.tr("{count} group(s)").format(count=value)  # only how many: membership is sensitive
+            return value or "—"
+
         return {
             self.WHEN: moment_text(row.changed_at), self.WHO: row.changed_by, self.FIELD: self.field_name(row.field),
-            self.OLD: row.old_value or "—", self.NEW: row.new_value or "—", self.REASON: row.reason,
+            self.OLD: shown(row.old_value), self.NEW: shown(row.new_value), self.REASON: row.reason,
         }[column]
