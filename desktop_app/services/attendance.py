@@ -169,11 +169,10 @@ def _require_own_class(session: Session, actor: Actor, c: TrainingClass) -> None
     """A teacher records attendance only in the classes they teach (class_teacher via teacher.user_id)."""
     if actor.role is not Role.TEACHER:
         return
-    teaches = session.scalar(
-        select(ClassTeacher.class_id).join(Teacher, Teacher.id == ClassTeacher.teacher_id)
-        .where(ClassTeacher.class_id == c.id, Teacher.user_id == actor.user_id, Teacher.is_active.is_(True))
-        .limit(1))
-    if teaches is None or actor.user_id is None:
+    # The class's teachers and the teachers of any one of its sessions (services/teachers.py).
+    from desktop_app.services.teachers import taught_class_ids
+
+    if actor.user_id is None or c.id not in taught_class_ids(session, actor.user_id):
         raise PermissionDenied("attendance.not_your_class", user=actor.display_name, code=c.code)
 
 

@@ -35,6 +35,7 @@ class Area(StrEnum):
     AUDIT = "audit"
     DEVICE = "device"
     REFERENCE = "reference"
+    TEACHERS = "teachers"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -66,6 +66,20 @@ class TrainingRecord:
     end_date: date
     subsidy_status: str
     eligibility_reasons: tuple[str, ...]
+    withdrawn_on: date | None = None  # 退学: the day the trainee left this class
+    withdrawal_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One corrected personal field: who, when, why, old and new (masked when sensitive)."""
+
+    field: str
+    old_value: str | None
+    new_value: str | None
+    reason: str
+    changed_at: datetime
+    changed_by: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class TraineeDetail:
     has_bank_account: bool
     key_groups: tuple[str, ...]  # Chinese names; membership is personal data, shown to staff who enrol
     history: tuple[TrainingRecord, ...]
+    changes: tuple[FieldChange, ...] = ()  # corrections of personal fields, newest first
 
 
 def search_trainees(db: Database, cipher: PersonalDataCipher, query: str, *, limit: int = 200) -> list[TraineeRow]:
@@ -132,25 +147,29 @@ def get_trainee(db: Database, cipher: PersonalDataCipher, trainee_id: int) -> Tr
         t = session.get(Trainee, trainee_id)
         if t is None:
             raise TraineeError("trainee.not_found", trainee=trainee_id)
-        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
-        groups = tuple(names.get(code, code) for code in trainee_key_groups(session, cipher, t.id))
-        history = tuple(
-            TrainingRecord(class_code=c.code, class_name=c.name, occupation=o.name, level=c.level,
-                           start_date=c.start_date, end_date=c.end_date, subsidy_status=e.subsidy_status,
-                           eligibility_reasons=render_reasons(e.eligibility_reasons))
-            for e, c, o in session.execute(
-                select(Enrolment, TrainingClass, Occupation)
-                .join(TrainingClass, TrainingClass.id == Enrolment.class_id)
-                .join(Occupation, Occupation.id == TrainingClass.occupation_id)
-                .where(Enrolment.trainee_id == t.id)
-                .order_by(TrainingClass.start_date.desc())
-            )
-        )
-        return TraineeDetail(
-            row=_row(t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
-            education=t.education, employment_status=t.employment_status, pension_status=t.pension_status,
-            bank_name=t.bank_name, has_bank_account=t.bank_account_enc is not None, key_groups=groups, history=history,
-        )
+        return get_trainee_in(session, cipher, t)
+
+
+def _withdrawn_on(e: Enrolment) -> date | None:
+    if e.withdrawn_at is None:
+        return None
+    if e.withdrawn_on is not None:
+        return e.withdrawn_on
+    from desktop_app.domain.china_time import china_moment
+
+    return china_moment(e.withdrawn_at).date()
+
+
+def _changes(session: Session, trainee_id: int) -> tuple[FieldChange, ...]:
+    from desktop_app.store.models import AppUser, TraineeChange
+
+    users = dict(session.execute(select(AppUser.id, AppUser.display_name)).all())
+    return tuple(
+        FieldChange(field=c.field, old_value=c.old_value, new_value=c.new_value, reason=c.reason,
+                    changed_at=c.changed_at, changed_by=users.get(c.changed_by, "—"))
+        for c in session.scalars(select(TraineeChange).where(TraineeChange.trainee_id == trainee_id)
+                                 .order_by(TraineeChange.changed_at.desc(), TraineeChange.id.desc()))
+    )
 
 
 def reveal_personal_field(db: Database, cipher: PersonalDataCipher, *, actor: Actor, trainee_id: int, field: str,
@@ -288,3 +307,187 @@ def set_subsidy_claim(db: Database, *, actor: Actor, enrolment_id: int, claimed:
         enrolment.override_reason = why
         audit.record(session, actor, "enrolment.subsidy_claim", entity_type="enrolment", entity_id=enrolment.uid,
                      class_id=c.id, details={"from": old, "to": new, "reason": why})
+
+
+# --- editing one trainee's personal fields -------------------------------------------------------
+
+messages.register(
+    {
+        "trainee.edit_reason_required": (
+            "请填写修改原因（例如：学员更换手机号、按身份证更正姓名），它会和修改前后的内容一起记入学员档案。",
+            "Give the reason for the change (e.g. new phone number, name as on the ID card); it is kept with the "
+            "old and new values in the trainee's record.",
+        ),
+        "trainee.bank_pair": (
+            "开户银行和银行账号须一起填写：补贴按这两项发放。",
+            "Give the bank and the account number together: subsidies are paid to both.",
+        ),
+        "trainee.not_found_by_id": (
+            "没有身份证号码为 {id_masked} 的学员。请核对号码，或先把学员加入班级。",
+            "No trainee has the identity number {id_masked}. Check the number, or enrol the trainee first.",
+        ),
+        "trainee.identity_unreadable": (
+            "“{value}”不是有效的证件号码。请填写完整的 18 位身份证号码。",
+            "“{value}” is not a valid identity number. Give the full 18-character number.",
+        ),
+    }
+)
+
+# The personal fields one may correct, with whether their values are sensitive (kept masked in
+# the change history and the audit log). The identity number is not among them: a different
+# number is a different person.
+EDITABLE_FIELDS: dict[str, bool] = {
+    "name": False, "phone": True, "bank_name": False, "bank_account": True, "household_type": False,
+    "ethnicity": False, "education": False, "employment_status": False, "key_groups": True,
+}
+
+
+@dataclass(frozen=True)
+class TraineeEdit:
+    """What a person changed in the edit form; None leaves a field as it is, "" clears it
+    (the name cannot be cleared). `key_groups` are the groups' names or codes, the whole new set."""
+
+    name: str | None = None
+    phone: str | None = None
+    bank_name: str | None = None
+    bank_account: str | None = None
+    household_type: str | None = None
+    ethnicity: str | None = None
+    education: str | None = None
+    employment_status: str | None = None
+    key_groups: tuple[str, ...] | None = None
+
+
+def _mask_account(value: str | None) -> str | None:
+    if not value:
+        return None
+    return "*" * max(0, len(value) - 4) + value[-4:] if len(value) > 4 else "*" * len(value)
+
+
+def find_trainee_id(db: Database, cipher: PersonalDataCipher, id_number: str) -> int:
+    """The trainee with this full identity number (found through its keyed hash)."""
+    from desktop_app.domain.identity import mask_identity_number
+
+    try:
+        canonical = parse_identity_number(id_number).value
+    except IdentityNumberError:
+        raise TraineeError("trainee.identity_unreadable", value=mask_identity_number(id_number or "")) from None
+    with db.reading() as session:
+        found = session.scalar(select(Trainee.id).where(Trainee.id_hash == identity_lookup_hash(cipher, canonical)))
+    if found is None:
+        raise TraineeError("trainee.not_found_by_id", id_masked=mask_identity_number(canonical))
+    return found
+
+
+def edit_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, trainee_id: int, edit: TraineeEdit,
+                 reason: str, today: date | None = None) -> TraineeDetail:
+    """Correct one trainee's personal fields. The new values go through the roster's own field
+    checks (the same rules and words as an import); each changed field is kept in the trainee's
+    change history with who, when, why and the old and new value, masked for the sensitive ones,
+    and audited in the same transaction. Batches already sealed keep what they were sealed with."""
+    require(actor, Permission.ENROL_TRAINEES)
+    why = (reason or "").strip()
+    if not why:
+        raise TraineeError("trainee.edit_reason_required")
+    from desktop_app.domain.trainee_input import validate_trainee_fields
+    from desktop_app.store.models import TraineeChange, TraineeKeyGroup, utcnow
+    from desktop_app.store.trainees import KEY_GROUP, mask_phone
+
+    today = today or date.today()
+    with db.writing() as session:
+        t = session.get(Trainee, trainee_id)
+        if t is None:
+            raise TraineeError("trainee.not_found", trainee=trainee_id)
+        names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
+        lookup = {**{code: code for code in names}, **{name: code for code, name in names.items()}}
+        current_groups = trainee_key_groups(session, cipher, t.id)
+        current = {
+            "name": t.name, "phone": cipher.decrypt(t.phone_enc, field=PHONE) if t.phone_enc else None,
+            "bank_name": t.bank_name,
+            "bank_account": cipher.decrypt(t.bank_account_enc, field=BANK_ACCOUNT) if t.bank_account_enc else None,
+            "household_type": t.household_type, "ethnicity": t.ethnicity, "education": t.education,
+            "employment_status": t.employment_status,
+        }
+        wanted = dict(current)
+        for key in current:
+            value = getattr(edit, key)
+            if value is not None:
+                wanted[key] = value.strip() or None
+        groups_text = "、".join(names.get(code, code) for code in current_groups)
+        if edit.key_groups is not None:
+            groups_text = "、".join(g.strip() for g in edit.key_groups if g and g.strip())
+        if bool(wanted["bank_name"]) != bool(wanted["bank_account"]):
+            raise TraineeError("trainee.bank_pair")
+        # The stored identity number and pension flag complete the row, so the roster's rules
+        # see a whole trainee (e.g. sex and birth date derived from the number).
+        from desktop_app.domain.roster_columns import ID_TYPE_WORDS
+
+        id_type_word = next((word for word, value in ID_TYPE_WORDS.items() if value == t.id_type), None)
+        values = {**wanted, "id_number": cipher.decrypt(t.id_number_enc, field=ID_NUMBER), "id_type": id_type_word,
+                  "key_groups": groups_text or None, "pension": "是" if t.pension_status else "否"}
+        checked = validate_trainee_fields(values, key_group_lookup=lookup, today=today)
+        new = {
+            "name": checked.name, "phone": checked.phone, "bank_name": checked.bank_name,
+            "bank_account": checked.bank_account, "household_type": checked.household_type,
+            "ethnicity": checked.ethnicity, "education": checked.education,
+            "employment_status": checked.employment_status,
+        }
+        shown = {"phone": lambda v: mask_phone(v) if v else None, "bank_account": _mask_account}
+        changed: list[tuple[str, str | None, str | None]] = []
+        for key, value in new.items():
+            if value == current[key]:
+                continue
+            show = shown.get(key, lambda v: v)
+            changed.append((key, show(current[key]), show(value)))
+            if key == "phone":
+                t.phone_enc = cipher.encrypt(value, field=PHONE) if value else None
+                t.phone_masked = mask_phone(value) if value else None
+            elif key == "bank_account":
+                t.bank_account_enc = cipher.encrypt(value, field=BANK_ACCOUNT) if value else None
+            else:
+                setattr(t, key, value)
+        new_groups = sorted(set(checked.key_groups))
+        if edit.key_groups is not None and new_groups != sorted(set(current_groups)):
+            # Membership is sensitive: the history keeps how many groups (a count), not which.
+            changed.append(("key_groups", str(len(set(current_groups))), str(len(new_groups))))
+            session.query(TraineeKeyGroup).filter(TraineeKeyGroup.trainee_id == t.id).delete()
+            session.add_all(
+                TraineeKeyGroup(trainee_id=t.id, group_hash=cipher.lookup_hash(code, field=KEY_GROUP),
+                                group_code_enc=cipher.encrypt(code, field=KEY_GROUP))
+                for code in new_groups
+            )
+        if not changed:
+            return get_trainee_in(session, cipher, t)
+        now = utcnow()
+        t.updated_at = now
+        session.add_all(TraineeChange(trainee_id=t.id, field=key, old_value=old, new_value=value, reason=why,
+                                      changed_at=now, changed_by=actor.user_id) for key, old, value in changed)
+        audit.record(session, actor, "trainee.edited", entity_type="trainee", entity_id=t.uid,
+                     details={"reason": why, "changes": [{"field": key, "from": old, "to": value}
+                                                         for key, old, value in changed]})
+        session.flush()
+        return get_trainee_in(session, cipher, t)
+
+
+def get_trainee_in(session: Session, cipher: PersonalDataCipher, t: Trainee) -> TraineeDetail:
+    names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
+    groups = tuple(names.get(code, code) for code in trainee_key_groups(session, cipher, t.id))
+    history = tuple(
+        TrainingRecord(class_code=c.code, class_name=c.name, occupation=o.name, level=c.level,
+                       start_date=c.start_date, end_date=c.end_date, subsidy_status=e.subsidy_status,
+                       eligibility_reasons=render_reasons(e.eligibility_reasons),
+                       withdrawn_on=_withdrawn_on(e), withdrawal_reason=e.withdrawal_reason)
+        for e, c, o in session.execute(
+            select(Enrolment, TrainingClass, Occupation)
+            .join(TrainingClass, TrainingClass.id == Enrolment.class_id)
+            .join(Occupation, Occupation.id == TrainingClass.occupation_id)
+            .where(Enrolment.trainee_id == t.id)
+            .order_by(TrainingClass.start_date.desc())
+        )
+    )
+    return TraineeDetail(
+        row=_row(t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
+        education=t.education, employment_status=t.employment_status, pension_status=t.pension_status,
+        bank_name=t.bank_name, has_bank_account=t.bank_account_enc is not None, key_groups=groups, history=history,
+        changes=_changes(session, t.id),
+    )

@@ -135,6 +135,7 @@ class Teacher(Base):
     qualification_no: Mapped[str | None] = mapped_column(String(60))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    phone: Mapped[str | None] = mapped_column(String(30))  # a staff contact number, not a trainee's personal data
 
 
 # --- reference data --------------------------------------------------------------------------
@@ -401,12 +402,33 @@ class Enrolment(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     enrolled_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # 退学: the day the trainee left (attendance, results and certificates stop from it), why, and who recorded it.
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
     __table_args__ = (
         UniqueConstraint("class_id", "trainee_id", name="class_trainee"),
         UniqueConstraint("class_id", "roll_no", name="class_roll"),
         CheckConstraint("subsidy_status in ('eligible', 'not_eligible', 'overridden')", name="subsidy_status"),
     )
+
+
+class TraineeChange(Base):
+    """Append-only: one corrected personal field of a trainee, with who, when and why. Sensitive
+    fields keep only their masked old and new values here; the full values live encrypted on
+    the trainee and nowhere else."""
+
+    __tablename__ = "trainee_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 # --- attendance, assessment, certificates ---------------------------------------------------

@@ -107,6 +107,65 @@
     </message>
 </context>
 <context>
+    <name>AddTraineeDialog</name>
+    <message>
+        <source>Fill in at least the name and the identity number as on the ID card.</source>
+        <translation>请至少按身份证填写姓名和身份证号码。</translation>
+    </message>
+    <message>
+        <source>Add a trainee to {code}</source>
+        <translation>添加学员到 {code}</translation>
+    </message>
+    <message>
+        <source>The trainee is checked exactly as a roster row would be: the identity number, the phone, the key groups, and whether the trainee may enrol and be subsidised.</source>
+        <translation>学员按花名册导入的同样规则检查：身份证号码、手机号码、人员类别，以及能否报名、能否享受补贴。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Key groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Household type</source>
+        <translation>户口性质</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>several separated by commas (may stay empty)</source>
+        <translation>多项用顿号“、”或逗号分隔（可不填）</translation>
+    </message>
+    <message>
+        <source>e.g. rural household (may stay empty)</source>
+        <translation>例如：农业户口（可不填）</translation>
+    </message>
+    <message>
+        <source>together with the bank</source>
+        <translation>与开户银行一起填写</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>AdministratorPage</name>
     <message>
         <source>Administrator account</source>
@@ -193,6 +252,37 @@
     <message>
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
+    </message>
+</context>
+<context>
+    <name>AssignTeacherDialog</name>
+    <message>
+        <source>There are no active teachers yet. Add them with “Teachers…” above the class list first.</source>
+        <translation>还没有在职教师。请先用班级列表上方的“教师…”添加教师。</translation>
+    </message>
+    <message>
+        <source>Assign a teacher</source>
+        <translation>安排授课教师</translation>
+    </message>
+    <message>
+        <source>A teacher of the whole class also takes its sessions that have no teacher yet. A teacher's account sees and marks attendance only in the classes it teaches.</source>
+        <translation>安排为整个班级的教师后，本班尚未安排教师的课次也由这位教师授课。教师账号只能看到并记录自己所教班级的考勤。</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>The whole class</source>
+        <translation>整个班级</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>安排</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1202,73 @@
     </message>
 </context>
 <context>
+    <name>ChangeTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Household type</source>
+        <translation>户口性质</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>就业状态</translation>
+    </message>
+    <message>
+        <source>Key groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>{count} group(s)</source>
+        <translation>{count} 项</translation>
+    </message>
+</context>
+<context>
     <name>ClassDetailPanel</name>
     <message>
         <source>Loading class {code} …</source>
@@ -1162,6 +1319,10 @@
         <translation>在上面的列表中选择一个班级，这里会显示它的基本信息、课表和花名册。</translation>
     </message>
     <message>
+        <source>{teacher} now teaches in {code}.</source>
+        <translation>已安排 {teacher} 在班级 {code} 授课。</translation>
+    </message>
+    <message>
         <source>Occupation</source>
         <translation>职业（工种）</translation>
     </message>
@@ -1200,6 +1361,10 @@
     <message>
         <source>Edit…</source>
         <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Assign teacher…</source>
+        <translation>安排教师…</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -1279,6 +1444,10 @@
         <source>New class…</source>
         <translation>新建班级</translation>
     </message>
+    <message>
+        <source>Teachers…</source>
+        <translation>教师…</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -1316,6 +1485,105 @@
     <message>
         <source>Project-based training (项目制)</source>
         <translation>项目制培训</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>EditTraineeDialog</name>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>姓名不能为空。</translation>
+    </message>
+    <message>
+        <source>Change at least one field first.</source>
+        <translation>请先修改至少一项信息。</translation>
+    </message>
+    <message>
+        <source>Say why the record changes: the reason is kept with the old and new values.</source>
+        <translation>请填写修改原因：它会和修改前后的内容一起保存。</translation>
+    </message>
+    <message>
+        <source>Correct the record of {name}</source>
+        <translation>修改 {name} 的信息</translation>
+    </message>
+    <message>
+        <source>The new values are checked like a roster row. Each change is kept in the trainee's change history with your name, the time and the reason; the phone and the bank account only masked. The identity number cannot change: another number is another person.</source>
+        <translation>新的内容按花名册的规则检查。每项修改都记入学员的修改记录，连同您的姓名、时间和原因；手机号码和银行账号只记录遮挡后的内容。身份证号码不能修改：号码不同就是另一个人。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>New mobile</source>
+        <translation>新手机号码</translation>
+    </message>
+    <message>
+        <source>Household type</source>
+        <translation>户口性质</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Key groups</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>New bank account</source>
+        <translation>新银行账号</translation>
+    </message>
+    <message>
+        <source>unchanged ({masked})</source>
+        <translation>不变（{masked}）</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>unchanged (recorded)</source>
+        <translation>不变（已登记）</translation>
+    </message>
+    <message>
+        <source>several separated by commas</source>
+        <translation>多项用顿号“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The trainee's new phone number</source>
+        <translation>学员更换了手机号码</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>按身份证更正</translation>
+    </message>
+    <message>
+        <source>New bank account for subsidies</source>
+        <translation>更换补贴发放账户</translation>
+    </message>
+    <message>
+        <source>Correct a registration error</source>
+        <translation>更正登记错误</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1431,6 +1699,14 @@
     <message>
         <source>Subsidy</source>
         <translation>补贴</translation>
+    </message>
+    <message>
+        <source>Withdrew {date}</source>
+        <translation>{date} 退学</translation>
+    </message>
+    <message>
+        <source>Withdrew on {date}: {reason}</source>
+        <translation>{date} 退学：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2794,26 @@
 <context>
     <name>RosterTab</name>
     <message>
+        <source>A class that is “{status}” takes no more enrolments.</source>
+        <translation>“{status}”状态的班级不再接受报名。</translation>
+    </message>
+    <message>
+        <source>Select the trainee who leaves in the roster first.</source>
+        <translation>请先在花名册中选中要退学的学员。</translation>
+    </message>
+    <message>
+        <source>{name} was enrolled with roll number {roll}, without subsidy: {reasons}</source>
+        <translation>{name} 已报名，学号 {roll}，不享受补贴：{reasons}</translation>
+    </message>
+    <message>
+        <source>{name} was enrolled with roll number {roll}.</source>
+        <translation>{name} 已报名，学号 {roll}。</translation>
+    </message>
+    <message>
+        <source>{name} withdrew from {code} on {date}.</source>
+        <translation>{name} 已于 {date} 从班级 {code} 退学。</translation>
+    </message>
+    <message>
         <source>Nobody is enrolled yet. Use “Import roster” above to enrol trainees from Excel.</source>
         <translation>还没有学员报名。请用上方的“导入花名册”从 Excel 表格报名。</translation>
     </message>
@@ -2528,6 +2824,14 @@
     <message>
         <source>{count} trainees, all subsidised</source>
         <translation>共 {count} 人，全部享受补贴</translation>
+    </message>
+    <message>
+        <source>Add trainee…</source>
+        <translation>添加学员…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>退学…</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3179,123 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     </message>
 </context>
 <context>
+    <name>TeacherFormDialog</name>
+    <message>
+        <source>Enter the teacher's name.</source>
+        <translation>请填写教师姓名。</translation>
+    </message>
+    <message>
+        <source>New teacher</source>
+        <translation>新增教师</translation>
+    </message>
+    <message>
+        <source>Edit teacher</source>
+        <translation>修改教师信息</translation>
+    </message>
+    <message>
+        <source>Link the teacher's own sign-in account (role Teacher) so that the teacher can take attendance in the classes they teach. Leave the account empty for a teacher who does not sign in.</source>
+        <translation>关联教师本人的登录账号（角色为“教师”），教师就能记录自己所教班级的考勤。不登录本软件的教师可以不填账号。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>e.g. senior technician, lecturer</source>
+        <translation>例如：高级技师、讲师</translation>
+    </message>
+    <message>
+        <source>the account name, e.g. lilaoshi</source>
+        <translation>账号名，例如 lilaoshi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>TeachersDialog</name>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: no longer assignable, and their account sees no class.</source>
+        <translation>{name} 已停用：不能再安排课程，其账号也看不到任何班级。</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>授课教师</translation>
+    </message>
+    <message>
+        <source>Add teacher…</source>
+        <translation>新增教师…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+</context>
+<context>
     <name>TraineeDetailPanel</name>
     <message>
         <source>Loading …</source>
@@ -2979,6 +3400,14 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     <message>
         <source>Training history</source>
         <translation>培训记录</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Correct record…</source>
+        <translation>修改信息…</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3685,57 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
     <message>
         <source>Certificate {new} was issued in place of {old}, which is now void. Print the new certificate.</source>
         <translation>已补发证书 {new}，原证书 {old} 已作废。请打印新证书。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Write the day the trainee left as 2026-12-08.</source>
+        <translation>请按 2026-12-08 的格式填写学员离开的日期。</translation>
+    </message>
+    <message>
+        <source>Say why the trainee leaves: the reason is kept in the trainee's record and the audit log.</source>
+        <translation>请填写退学原因：它会记入学员档案和审计日志。</translation>
+    </message>
+    <message>
+        <source>Withdraw a trainee</source>
+        <translation>学员退学</translation>
+    </message>
+    <message>
+        <source>{name} (roll number {roll}) leaves class {code}. From that day on the trainee is no longer on the attendance grid, the results or the certificates, and no subsidy is claimed; the enrolment and the reason stay in the trainee's history.</source>
+        <translation>{name}（学号 {roll}）退出班级 {code}。从这一天起，学员不再出现在考勤、成绩和证书中，也不申请补贴；报名记录和退学原因保留在学员档案中。</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>退学日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Found work</source>
+        <translation>外出务工</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>身体原因</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>迁居外地</translation>
+    </message>
+    <message>
+        <source>Personal reasons</source>
+        <translation>个人原因</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写原因（必填）</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>退学</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,11 @@ def accounts_office(demo_office):
     for username, role, name in (("zhang", Role.TEACHER, "张老师"), ("sun", Role.AUDITOR, "孙审计"),
                                  ("li", Role.CLERK, "李文员")):
         demo_office.accounts.create_user(username, PASSWORD, role, name)
+    # A 教师 account sees only the classes it teaches: 张老师 teaches every demo class here, so the
+    # pages below show the teacher each class with what the role may not do there.
+    demo_office.teachers.add("张老师", username="zhang")
+    for row in demo_office.classes.list():
+        demo_office.teachers.assign(row.code, "张老师")
     demo_office.accounts.sign_out()
     return demo_office
 

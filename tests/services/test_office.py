@@ -26,7 +26,7 @@ from tests.services.test_accounts import PASSWORD, add_user, set_up
 # areas it writes (`@writes`); a new method lands in one list or the other on purpose.
 READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
-    "trainees": {"search", "class_roster", "get"},
+    "trainees": {"search", "class_roster", "get", "find_by_identity"},
     "roster": {"write_template", "preview"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
     "assessments": {"list"},
@@ -36,6 +36,7 @@ READ_ONLY = {
     "outbox": {"list", "detail"},
     "device": {"registration", "platform_online"},
     "backups": {"backup", "backup_if_due", "backup_on_close"},  # they write files, not records
+    "teachers": {"list"},
     "demo": set(),
 }
 

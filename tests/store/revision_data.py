@@ -500,7 +500,8 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
-# --- 0006_lead15: failed sign-ins under names that match no account ------------------------
+
+# --- 0006: failed sign-ins under names that match no account ------------------------
 
 _THROTTLE_0006 = sa.table("sign_in_throttle", sa.column("name_key", sa.String), sa.column("failures", sa.Integer),
                           sa.column("wait_until", sa.DateTime(timezone=True)),
@@ -508,16 +509,51 @@ _THROTTLE_0006 = sa.table("sign_in_throttle", sa.column("name_key", sa.String), 
 _NAME_KEY_0006 = hashlib.sha256(b"nobody").hexdigest()
 
 
-def seed_0006_lead15(connection: Connection) -> None:
+def seed_0006_throttle(connection: Connection) -> None:
     connection.execute(_THROTTLE_0006.insert().values(name_key=_NAME_KEY_0006, failures=4,
                                                       wait_until=utc(2026, 12, 2, 11, 0, 2),
                                                       last_failure_at=utc(2026, 12, 2, 11, 0)))
 
 
-def check_0006_lead15(connection: Connection) -> None:
+def check_0006_throttle(connection: Connection) -> None:
     row = connection.execute(sa.select(_THROTTLE_0006.c.failures, _THROTTLE_0006.c.wait_until)
                              .where(_THROTTLE_0006.c.name_key == _NAME_KEY_0006)).one()
     assert row.failures == 4 and _normalise(row.wait_until) == _normalise(utc(2026, 12, 2, 11, 0, 2))
+
+# --- 0007: teacher phone, withdrawal date and reason, trainee change history ---------
+
+_TEACHER_0007 = sa.table("teacher", sa.column("id", sa.Integer), sa.column("phone", sa.String))
+_ENROLMENT_0007 = sa.table("enrolment", sa.column("uid", sa.String), sa.column("withdrawn_on", sa.Date),
+                           sa.column("withdrawal_reason", sa.Text), sa.column("withdrawn_by", sa.Integer))
+_CHANGE_0007 = sa.table("trainee_change", sa.column("trainee_id", sa.Integer), sa.column("field", sa.String),
+                        sa.column("old_value", sa.Text), sa.column("new_value", sa.Text),
+                        sa.column("reason", sa.Text), sa.column("changed_at", sa.DateTime(timezone=True)),
+                        sa.column("changed_by", sa.Integer))
+_WITHDRAWN_0007 = "0b7d2e91-55aa-4f1e-8c3b-000000000002"
+
+
+def seed_0007(connection: Connection) -> None:
+    # Rows from before the revision have no phone and no withdrawal details.
+    assert connection.execute(sa.select(_TEACHER_0007.c.phone)).scalars().all() == [None] * len(
+        connection.execute(sa.select(_TEACHER_0007.c.id)).all())
+    teacher = connection.execute(sa.select(_TEACHER_0007.c.id).order_by(_TEACHER_0007.c.id)).scalars().first()
+    connection.execute(_TEACHER_0007.update().where(_TEACHER_0007.c.id == teacher).values(phone="025-83201234"))
+    connection.execute(_ENROLMENT_0007.update().where(_ENROLMENT_0007.c.uid == _WITHDRAWN_0007)
+                       .values(withdrawn_on=date(2025, 3, 20), withdrawal_reason="外出务工",
+                               withdrawn_by=_resolve(connection, SCHEMA_0001, _REGISTRAR)))
+    connection.execute(_CHANGE_0007.insert().values(trainee_id=_resolve(connection, SCHEMA_0001, _ZHANG), field="phone",
+                                                    old_value="139****5678", new_value="138****0000",
+                                                    reason="学员更换手机号", changed_at=utc(2025, 3, 5, 2, 0),
+                                                    changed_by=_resolve(connection, SCHEMA_0001, _REGISTRAR)))
+
+
+def check_0007(connection: Connection) -> None:
+    assert "025-83201234" in connection.execute(sa.select(_TEACHER_0007.c.phone)).scalars().all()
+    withdrawn = connection.execute(sa.select(_ENROLMENT_0007.c.withdrawn_on, _ENROLMENT_0007.c.withdrawal_reason)
+                                   .where(_ENROLMENT_0007.c.uid == _WITHDRAWN_0007)).one()
+    assert tuple(withdrawn) == (date(2025, 3, 20), "外出务工")
+    change = connection.execute(sa.select(_CHANGE_0007.c.field, _CHANGE_0007.c.old_value, _CHANGE_0007.c.new_value)).one()
+    assert tuple(change) == ("phone", "139****5678", "138****0000")
 
 
 # --- the registry test_migrations.py walks ---------------------------------------------------
@@ -528,7 +564,8 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
-    "0006_lead15": seed_0006_lead15,
+    "0006": seed_0006_throttle,
+    "0007": seed_0007,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -537,5 +574,6 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
-    "0006_lead15": check_0006_lead15,
+    "0006": check_0006_throttle,
+    "0007": check_0007,
 }

@@ -42,7 +42,8 @@ messages.register(
         "cli.help.assessment_group": ("考核：导入成绩", "assessment: import results"),
         "cli.help.certificates_group": ("证书：发放、打印、验证", "certificates: issue, print, verify"),
         "cli.help.keys_group": ("本机签名密钥", "this device's signing key"),
-        "cli.help.trainee_group": ("学员：查找", "trainees: search"),
+        "cli.help.trainee_group": ("学员：查找、加入班级、更正信息", "trainees: search, enrol one, correct"),
+        "cli.help.teacher_group": ("授课教师：新增、列表、修改、停用", "teachers: add, list, edit, deactivate"),
     }
 )
 
@@ -73,6 +74,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("certificates", "certificates", "cli.help.certificates_group"),
     Command("keys", "keys", "cli.help.keys_group"),
     Command("trainee", "trainee", "cli.help.trainee_group"),
+    Command("teacher", "teacher", "cli.help.teacher_group"),
 )
 
 

@@ -1,4 +1,5 @@
-"""`skilldesk class …`: create a class with its sessions, list classes, show one, change its status."""
+"""`skilldesk class …`: create a class with its sessions, list classes, show one, change its status,
+assign its teachers."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ messages.register(
         "cli.class.warning": ("注意：{message}", "Note: {message}"),
         "cli.class.none": ("没有符合条件的班级。", "No classes match."),
         "cli.class.status_changed": ("班级 {code} 的状态已变为“{status}”。", "Class {code} is now “{status}”."),
+        "cli.help.class_assign_teacher": ("安排授课教师：整个班级，或用 --session 指定第几次课",
+                                          "assign a teacher to the class, or with --session to one session"),
+        "cli.help.class_session_number": ("第几次课（与 class show 列出的序号相同）", "session number as class show lists it"),
+        "cli.class.teacher_assigned": ("已安排 {teacher} 为班级 {code} 的授课教师。", "{teacher} now teaches class {code}."),
+        "cli.class.session_teacher_assigned": ("已安排 {teacher} 为班级 {code} 第 {number} 次课的授课教师。",
+                                               "{teacher} now teaches session {number} of class {code}."),
     }
 )
 
@@ -61,6 +68,11 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
     status.add_argument("code")
     status.add_argument("target", choices=[s.value for s in _STATUSES_SET_BY_HAND])
     status.set_defaults(handler=cmd_status)
+    assign = class_commands.add_parser("assign-teacher", help=text("cli.help.class_assign_teacher"))
+    assign.add_argument("code")
+    assign.add_argument("--teacher", required=True, metavar="NAME")
+    assign.add_argument("--session", type=int, metavar="N", help=text("cli.help.class_session_number"))
+    assign.set_defaults(handler=cmd_assign_teacher)
 
 
 PARSERS = {"class": _define_class}
@@ -155,4 +167,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         detail = office.classes.change_status(args.code, args.target)
     # The status in Chinese in both languages, as this line has always printed it.
     say("cli.class.status_changed", code=detail.row.code, status=detail.row.status.label_zh)
+    return EXIT_OK
+
+
+def cmd_assign_teacher(args: argparse.Namespace) -> int:
+    with opened(args) as office:
+        teacher = office.teachers.assign(args.code, args.teacher, session_number=args.session)
+    if args.session is None:
+        say("cli.class.teacher_assigned", teacher=teacher.name, code=args.code.strip())
+    else:
+        say("cli.class.session_teacher_assigned", teacher=teacher.name, code=args.code.strip(), number=args.session)
     return EXIT_OK

@@ -28,6 +28,11 @@ messages.register(
                                       "The {count} rejected rows were written to {path}; fix them and import that file."),
         "cli.roster.exported": ("已导出 {count} 名学员到 {path}（含完整个人信息，已记入审计日志，请妥善保管）。",
                                 "Exported {count} trainees to {path} (full personal data; logged — keep the file safe)."),
+        "cli.help.roster_withdraw": ("学员退学：从某日起不再参加考勤、考核和发证，档案中保留记录",
+                                     "withdraw a trainee from a date (leaves attendance, results, certificates)"),
+        "cli.help.roster_trainee": ("学号或完整的身份证号码", "roll number or full identity number"),
+        "cli.roster.withdrawn": ("{name}（学号 {roll_no}）已于 {date} 从班级 {code} 退学。原因：{reason}",
+                                 "{name} (roll number {roll_no}) withdrew from class {code} on {date}. Reason: {reason}"),
     }
 )
 
@@ -46,6 +51,12 @@ def _define_roster(roster: argparse.ArgumentParser) -> None:
     exporting.add_argument("--class", dest="class_code", required=True)
     exporting.add_argument("file", type=Path)
     exporting.set_defaults(handler=cmd_export)
+    withdraw = roster_commands.add_parser("withdraw", help=text("cli.help.roster_withdraw"))
+    withdraw.add_argument("--class", dest="class_code", required=True)
+    withdraw.add_argument("--trainee", required=True, metavar="ROLL_OR_ID", help=text("cli.help.roster_trainee"))
+    withdraw.add_argument("--date", required=True, metavar="DATE")
+    withdraw.add_argument("--reason", required=True)
+    withdraw.set_defaults(handler=cmd_withdraw)
 
 
 PARSERS = {"roster": _define_roster}
@@ -81,4 +92,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as office:
         count = office.roster.export(args.class_code, args.file)
     say("cli.roster.exported", count=count, path=args.file)
+    return EXIT_OK
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from desktop_app.domain.permissions import Permission
+    from desktop_app.services.classes import parse_date
+
+    with opened(args) as office:
+        office.require(Permission.ENROL_TRAINEES)  # the account first, then what it typed
+        done = office.roster.withdraw(args.class_code, args.trainee, on=parse_date(args.date), reason=args.reason)
+    say("cli.roster.withdrawn", name=done.name, roll_no=done.roll_no, date=done.withdrawn_on, code=done.class_code,
+        reason=done.reason)
     return EXIT_OK

@@ -21,6 +21,7 @@ from desktop_app.services.attendance import (
 from desktop_app.services.attendance_marks import BulkMarkReport
 from desktop_app.services.changes import Area, writes
 from desktop_app.services.office.context import OfficePart
+from desktop_app.services.teachers import require_teaches_class, require_teaches_session
 
 if TYPE_CHECKING:
     from desktop_app.documents.signin_sheet import SigninRender
@@ -30,9 +31,12 @@ class Attendance(OfficePart):
     """Read and mark one session's grid, swipe cards, import machine punches or online hours."""
 
     def sessions(self, class_code: str) -> list[SessionInfo]:
+        """The class's sessions; a 教师 account is refused a class it does not teach."""
+        require_teaches_class(self._db, self._context.actor, class_code)
         return use_cases.class_sessions(self._db, class_code)
 
     def grid(self, session_id: int) -> SessionGrid:
+        require_teaches_session(self._db, self._context.actor, session_id)
         return use_cases.session_grid(self._db, session_id)
 
     @writes(Area.ATTENDANCE)

@@ -8,16 +8,22 @@ from desktop_app.services import classes as use_cases
 from desktop_app.services.changes import Area, writes
 from desktop_app.services.classes import ClassDetail, ClassDraft, ClassRow, OccupationChoice, SessionRow
 from desktop_app.services.office.context import OfficePart
+from desktop_app.services.teachers import require_teaches_class, visible_class_ids
 
 
 class Classes(OfficePart):
     """Open, list, edit and move classes along their lifecycle; move or cancel one session."""
 
     def list(self, *, search: str | None = None, status: str | None = None) -> list[ClassRow]:
-        """Classes newest first; `search` matches code, name or occupation name."""
-        return use_cases.list_classes(self._db, search=search, status=status)
+        """Classes newest first; `search` matches code, name or occupation name. A 教师 account
+        sees only the classes it teaches."""
+        rows = use_cases.list_classes(self._db, search=search, status=status)
+        visible = visible_class_ids(self._db, self._context.actor)
+        return rows if visible is None else [row for row in rows if row.id in visible]
 
     def get(self, code: str) -> ClassDetail:
+        """One class; a 教师 account is refused a class it does not teach."""
+        require_teaches_class(self._db, self._context.actor, code)
         return use_cases.get_class(self._db, code)
 
     @writes(Area.CLASSES, Area.SESSIONS)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from desktop_app.services import roster as use_cases
 from desktop_app.services.changes import Area, writes
 from desktop_app.services.office.context import OfficePart
-from desktop_app.services.roster import ProgressCallback, RosterImportReport
+from desktop_app.services.roster import EnrolledTrainee, ProgressCallback, RosterImportReport, Withdrawal
 
 
 class Roster(OfficePart):
@@ -36,3 +37,16 @@ class Roster(OfficePart):
         """The class's roster with full personal data: a deliberate, audited export."""
         return use_cases.export_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
                                        path=path)
+
+    @writes(Area.ROSTER, Area.TRAINEES, Area.CLASSES)
+    def enrol_one(self, class_code: str, fields: dict[str, str | None], *, today: date | None = None) -> EnrolledTrainee:
+        """One trainee from a form (roster column keys → text), with exactly the import's checks."""
+        return use_cases.enrol_one_trainee(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                           fields=fields, today=today)
+
+    @writes(Area.ROSTER, Area.CLASSES, Area.ATTENDANCE, Area.ASSESSMENTS, Area.CERTIFICATES)
+    def withdraw(self, class_code: str, trainee: str | int, *, on: date, reason: str,
+                 today: date | None = None) -> Withdrawal:
+        """退学 from `on`: by roll number or identity number (or enrolment id); history keeps it."""
+        return use_cases.withdraw_trainee(self._db, self._cipher, actor=self._acting(), class_code=class_code,
+                                          trainee=trainee, on=on, reason=reason, today=today)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app.services import trainees as use_cases
 from desktop_app.services.changes import Area, writes
 from desktop_app.services.office.context import OfficePart
-from desktop_app.services.trainees import RosterEntry, TraineeDetail, TraineeRow
+from desktop_app.services.trainees import RosterEntry, TraineeDetail, TraineeEdit, TraineeRow
 
 
 class Trainees(OfficePart):
@@ -37,3 +37,13 @@ class Trainees(OfficePart):
         """Whether this enrolment claims a subsidy (an enrolment is a roster entry)."""
         use_cases.set_subsidy_claim(self._db, actor=self._acting(), enrolment_id=enrolment_id, claimed=claimed,
                                     reason=reason)
+
+    def find_by_identity(self, id_number: str) -> int:
+        """The trainee with this full identity number (its keyed hash); refused when there is none."""
+        return use_cases.find_trainee_id(self._db, self._cipher, id_number)
+
+    @writes(Area.TRAINEES)
+    def edit(self, trainee_id: int, edit: TraineeEdit, *, reason: str) -> TraineeDetail:
+        """Correct personal fields with the roster's checks; history and audit keep old and new."""
+        return use_cases.edit_trainee(self._db, self._cipher, actor=self._acting(), trainee_id=trainee_id, edit=edit,
+                                      reason=reason)

@@ -13,6 +13,7 @@ from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
 from desktop_app.gui.screens.classes.edit_class_dialog import EditClassDialog
 from desktop_app.gui.screens.classes.models import STATUS_COLOURS
+from desktop_app.gui.screens.classes.people_dialogs import AssignTeacherDialog
 from desktop_app.gui.screens.classes.roster_tab import RosterTab
 from desktop_app.gui.screens.classes.schedule_tab import ScheduleTab
 from desktop_app.gui.screens.classes.status_actions import StatusActions
@@ -43,6 +44,7 @@ class ClassDetailPanel(DetailPanel):
     `apply_permissions`; the tabs and status actions follow from here."""
 
     class_changed = Signal(object)  # ClassRow, after a change saved from this panel
+    people_changed = Signal(str, str)  # a trainee added or withdrawn, a teacher assigned: sentence, tone
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, name="classDetail", parent=parent)
@@ -60,11 +62,16 @@ class ClassDetailPanel(DetailPanel):
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("editClassButton")
         self.edit_button.clicked.connect(self.edit_class)
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("assignTeacherButton")
+        self.assign_button.clicked.connect(self.assign_teacher)
+        self.assign_dialogs: DialogSlot[AssignTeacherDialog] = DialogSlot()
         title_row = QHBoxLayout()
         title_row.addWidget(self.title_label)
         title_row.addWidget(self.status_chip)
         title_row.addStretch(1)
         title_row.addWidget(self.status_actions)
+        title_row.addWidget(self.assign_button)
         title_row.addWidget(self.edit_button)
         layout.addLayout(title_row)
         layout.addLayout(self._facts_grid())
@@ -79,7 +86,8 @@ class ClassDetailPanel(DetailPanel):
         self.tabs = QTabWidget()
         self.schedule = ScheduleTab(office, operations)
         self.schedule.session_saved.connect(lambda _row: self.reload())  # lessons and problems follow from sessions
-        self.roster = RosterTab()
+        self.roster = RosterTab(office, operations)
+        self.roster.changed.connect(self._people_changed)
         self.tabs.addTab(self.schedule, "")
         self.tabs.addTab(self.roster, "")
         layout.addWidget(self.tabs, 1)
@@ -148,6 +156,7 @@ class ClassDetailPanel(DetailPanel):
         self.class_changed.emit(detail.row)
 
     def _show_detail(self) -> None:
+        self.roster.show_class(self.detail.row)
         self.schedule.show_sessions(self.detail)
         self.status_actions.show_class(self.detail)
         self._render()
@@ -199,6 +208,11 @@ class ClassDetailPanel(DetailPanel):
             read_only = self.detail.row.status.is_read_only
             apply_permission(self.edit_button, self.office.actor, Permission.MANAGE_CLASSES, enabled=not read_only,
                              tooltip=self.tr("A sealed class can no longer be changed.") if read_only else "")
+            apply_permission(self.assign_button, self.office.actor, Permission.MANAGE_CLASSES, enabled=not read_only,
+                             tooltip=self.tr("A sealed class can no longer be changed.") if read_only else "")
+        else:
+            self.assign_button.setEnabled(False)
+        self.roster.apply_permissions()
         self.status_actions.apply_permissions()
         self.schedule.apply_permissions()
 
@@ -213,6 +227,23 @@ class ClassDetailPanel(DetailPanel):
         dialog.saved.connect(self.set_detail)
         self.edit_dialogs.open(dialog)
 
+    # --- people: teachers, and trainees one at a time ----------------------------------------
+
+    def assign_teacher(self) -> None:
+        if self.detail is None or self.detail.row.status.is_read_only or self.assign_dialogs.dialog is not None:
+            return
+        if not permitted(self.office.actor, Permission.MANAGE_CLASSES):
+            return
+        dialog = AssignTeacherDialog(self.detail, self.office, self.operations, self)
+        dialog.saved.connect(lambda teacher: self._people_changed(
+            self.tr("{teacher} now teaches in {code}.").format(teacher=teacher.name, code=self.code), "success"))
+        self.assign_dialogs.open(dialog)
+
+    def _people_changed(self, text: str, tone: str) -> None:
+        """Saved from this panel (its own change notices skip this screen): read the class again."""
+        self.reload()
+        self.people_changed.emit(text, tone)
+
     # --- language --------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -225,6 +256,7 @@ class ClassDetailPanel(DetailPanel):
         for key, label in self.fact_names.items():
             label.setText(names[key] + "：" if not labels.english() else names[key] + ":")
         self.edit_button.setText(self.tr("Edit…"))
+        self.assign_button.setText(self.tr("Assign teacher…"))
         self.tabs.setTabText(0, self.tr("Schedule"))
         self.tabs.setTabText(1, self.tr("Roster"))
         self.schedule.retranslate()

@@ -24,6 +24,7 @@ from desktop_app.gui.screens.classes.detail import ClassDetailPanel
 from desktop_app.gui.screens.classes.models import ClassTableModel
 from desktop_app.gui.screens.classes.new_class_dialog import NewClassDialog
 from desktop_app.gui.screens.classes.roster_files import RosterFiles
+from desktop_app.gui.screens.classes.teachers_dialog import TeachersDialog
 from desktop_app.gui.widgets.dialog_slot import DialogSlot
 from desktop_app.gui.widgets.page import ScreenPage, list_over_detail
 from desktop_app.gui.widgets.row_table import row_table, select_key, selected_row
@@ -39,7 +40,7 @@ class ClassesPage(ScreenPage):
     the roster round trip through Excel (template, import, export)."""
 
     page_id = "classes"
-    shows = (Area.CLASSES, Area.SESSIONS, Area.ROSTER, Area.TRAINEES, Area.OUTBOX)
+    shows = (Area.CLASSES, Area.SESSIONS, Area.ROSTER, Area.TRAINEES, Area.OUTBOX, Area.TEACHERS)
     class_sealed = Signal(object)  # BatchRow: a class was sealed into the outbox (the window uploads it)
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
@@ -69,12 +70,17 @@ class ClassesPage(ScreenPage):
         self.roster_files = RosterFiles(office, operations, self.notice)
         self.roster_files.roster_imported.connect(self._roster_imported)
         self.roster_files.wizard_closed.connect(self._show_roster_as_it_is)
+        self.teachers_button = QPushButton()
+        self.teachers_button.setObjectName("teachersButton")
+        self.teachers_button.clicked.connect(self.open_teachers)
+        self.teachers_dialogs: DialogSlot[TeachersDialog] = DialogSlot(closed=self._teachers_closed)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.search_edit, 2)
         toolbar.addWidget(self.status_combo)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.new_button)
         toolbar.addWidget(self.roster_files)
+        toolbar.addWidget(self.teachers_button)
 
         self.model = ClassTableModel(parent=self)
         self.table = row_table(self.model, "classTable")
@@ -95,6 +101,7 @@ class ClassesPage(ScreenPage):
         self.detail = ClassDetailPanel(office, operations)
         self.detail.class_changed.connect(self._class_changed)
         self.detail.status_actions.sealed.connect(self.class_sealed)
+        self.detail.people_changed.connect(self._people_changed)
         self.splitter = list_over_detail(list_box, self.detail)
 
         layout = self.page_layout()
@@ -168,6 +175,7 @@ class ClassesPage(ScreenPage):
     def _update_buttons(self) -> None:
         self.roster_files.show_class(self.selected_class())
         apply_permission(self.new_button, self.actor, Permission.MANAGE_CLASSES)
+        apply_permission(self.teachers_button, self.actor, Permission.MANAGE_CLASSES)
 
     def apply_permissions(self) -> None:
         """The signed-in user changed: offer only what the new role may do, here and in the detail."""
@@ -207,6 +215,19 @@ class ClassesPage(ScreenPage):
         self.detail.reload()
         self.reload()
 
+    # --- people ----------------------------------------------------------------------------
+
+    def open_teachers(self) -> None:
+        if self.teachers_dialogs.dialog is None:
+            self.teachers_dialogs.open(TeachersDialog(self.office, self.operations, self))
+
+    def _teachers_closed(self) -> None:
+        self.detail.reload()  # a renamed or deactivated teacher reads as such in the class's facts
+
+    def _people_changed(self, text: str, tone: str) -> None:
+        self.reload()  # the enrolled count in the list
+        self.notice.show_note(text, tone)
+
     # --- language --------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -216,6 +237,7 @@ class ClassesPage(ScreenPage):
         for number, status in enumerate(ClassStatus, start=1):
             self.status_combo.setItemText(number, labels.class_status(status))
         self.new_button.setText(self.tr("New class…"))
+        self.teachers_button.setText(self.tr("Teachers…"))
         self.roster_files.retranslate()
         self.model.retranslate()
         self.detail.retranslate()

@@ -1,16 +1,18 @@
-"""The record of the trainee selected on the trainees screen, masked, with their training history;
-a full number appears only after an audited reveal, and only until another trainee is selected."""
+"""The record of the trainee selected on the trainees screen, masked, with their training history
+and the history of corrections (修改信息); a full number appears only after an audited reveal, and
+only until another trainee is selected."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.permissions import apply_permission, permitted
-from desktop_app.gui.screens.trainees.models import HistoryTableModel
+from desktop_app.gui.screens.trainees.edit_dialog import EditTraineeDialog
+from desktop_app.gui.screens.trainees.models import ChangeTableModel, HistoryTableModel
 from desktop_app.gui.screens.trainees.purpose_dialog import RevealPurposeDialog
 from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.detail_panel import DetailPanel, fact_labels
@@ -27,6 +29,7 @@ class TraineeDetailPanel(DetailPanel):
     appear here only after an audited reveal, and only until another trainee is selected."""
 
     revealed = Signal(str)  # field name
+    edited = Signal(object)  # the TraineeDetail after a correction saved here
 
     def __init__(self, office: Office, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(office, operations, name="traineeDetail", parent=parent)
@@ -37,7 +40,14 @@ class TraineeDetailPanel(DetailPanel):
         self.name_label = QLabel()
         self.name_label.setObjectName("traineeName")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.name_label)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editTraineeButton")
+        self.edit_button.clicked.connect(self.open_edit)
+        self.edit_dialogs: DialogSlot[EditTraineeDialog] = DialogSlot()
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label, 1)
+        name_row.addWidget(self.edit_button)
+        layout.addLayout(name_row)
 
         # The record in two columns across the full width, the history below it: the panel is
         # wide and short, and the history table needs its width.
@@ -91,7 +101,18 @@ class TraineeDetailPanel(DetailPanel):
         self.history_note.setWordWrap(True)
         history_layout.addWidget(self.history_table, 1)
         history_layout.addWidget(self.history_note)
-        layout.addWidget(self.history_box, 1)
+        self.changes_box = QGroupBox()
+        changes_layout = QVBoxLayout(self.changes_box)
+        self.changes_model = ChangeTableModel(parent=self)
+        self.changes_table = row_table(self.changes_model, fit_columns=True)
+        self.changes_table.setObjectName("changesTable")
+        changes_layout.addWidget(self.changes_table, 1)
+        # Below the history, full width, and only for a trainee whose record was corrected: most
+        # never are, and their history keeps the height.
+        self.changes_table.horizontalHeader().setStretchLastSection(True)
+        self.changes_box.hide()
+        layout.addWidget(self.history_box, 2)
+        layout.addWidget(self.changes_box, 1)
         self.retranslate()
 
     @property
@@ -130,6 +151,8 @@ class TraineeDetailPanel(DetailPanel):
     def show_record(self, detail: TraineeDetail) -> None:
         self.detail = detail
         self.history_model.set_rows(detail.history)
+        self.changes_model.set_rows(detail.changes)
+        self.changes_box.setVisible(bool(detail.changes))
         self._render()
 
     def field_label(self, key: str) -> str:
@@ -138,6 +161,7 @@ class TraineeDetailPanel(DetailPanel):
 
     def _render(self) -> None:
         d = self.detail
+        apply_permission(self.edit_button, self.office.actor, Permission.ENROL_TRAINEES, enabled=d is not None)
         if d is None:
             return
         row = d.row
@@ -181,6 +205,27 @@ class TraineeDetailPanel(DetailPanel):
                 count=len(d.history), subsidised=subsidised))
         else:
             self.history_note.setText(self.tr("Not enrolled in any class yet."))
+
+    # --- correcting ------------------------------------------------------------------------
+
+    @property
+    def edit_dialog(self) -> EditTraineeDialog | None:
+        return self.edit_dialogs.dialog
+
+    def open_edit(self) -> None:
+        if self.detail is None or self.edit_dialog is not None:
+            return
+        if not permitted(self.office.actor, Permission.ENROL_TRAINEES):
+            return
+        trainee_id = self.detail.row.id
+        dialog = EditTraineeDialog(self.detail, self.office, self.operations, self)
+        dialog.saved.connect(lambda detail: self._edited(trainee_id, detail))
+        self.edit_dialogs.open(dialog)
+
+    def _edited(self, trainee_id: int, detail: TraineeDetail) -> None:
+        if trainee_id == self.trainee_id:
+            self.show_record(detail)
+        self.edited.emit(detail)
 
     # --- reveal ----------------------------------------------------------------------------
 
@@ -226,5 +271,8 @@ class TraineeDetailPanel(DetailPanel):
             button.setText(self.tr("Show full number"))
         self.facts_box.setTitle(self.tr("Personal record"))
         self.history_box.setTitle(self.tr("Training history"))
+        self.changes_box.setTitle(self.tr("Corrections"))
+        self.edit_button.setText(self.tr("Correct record…"))
         self.history_model.retranslate()
+        self.changes_model.retranslate()
         self._render()

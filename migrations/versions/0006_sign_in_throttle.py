@@ -1,7 +1,7 @@
 """Failed sign-ins for names that match no account, so that an unknown name is answered
 exactly like a known one (the same words, the same growing wait).
 
-Revision ID: 0006_lead15
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-02 19:10:00.000000
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = '0006_lead15'
+revision: str = '0006'
 down_revision: Union[str, Sequence[str], None] = '0005'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
