@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except messages.UserFacingError as error:
         print(error.message(), file=sys.stderr)
+        if error.code == "output.exists":
+            print(text("cli.output.force_hint"), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_UNEXPECTED

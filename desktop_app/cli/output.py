@@ -1,5 +1,6 @@
 """What every command prints with: catalogue sentences, words in the command line's language,
-tables that line up in a console, file sizes and moments as people read them."""
+tables that line up in a console, file sizes and moments as people read them; and the `--force`
+option every command that writes a file shares."""
 
 from __future__ import annotations
 
@@ -18,10 +19,19 @@ messages.register(
         # Lines under a summary, printed by more than one group (imports, issuing, sheets).
         "cli.attendance.problem": ("  未导入：{message}", "  Not imported: {message}"),
         "cli.attendance.warning": ("  提示：{message}", "  Note: {message}"),
+        "cli.help.force": ("目标文件已存在时替换它（默认不覆盖任何已有文件）",
+                           "replace the output file if it exists (by default no existing file is replaced)"),
+        "cli.output.force_hint": ("要替换该文件，请在命令中加上 --force。", "To replace that file, add --force."),
     }
 )
 
 T = TypeVar("T")
+
+
+def add_force_option(parser) -> None:
+    """`--force`: replace an existing output file (the one output guard still refuses the database,
+    its companion files, the key folder and the file being read)."""
+    parser.add_argument("--force", action="store_true", help=text("cli.help.force"))
 
 
 def text(code: str, /, **params: object) -> str:

@@ -28,6 +28,7 @@ from desktop_app.domain.roster_columns import ROSTER_COLUMNS
 from desktop_app.domain.roster_outcome import RosterOutcome
 from desktop_app.domain.trainee_input import TraineeInput, TraineeInputError, validate_trainee_fields
 from desktop_app.services import audit
+from desktop_app.services.output_files import OutputGuard
 from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
 from desktop_app.store.classes import require_class
@@ -123,6 +124,7 @@ class RosterImportReport:
     applied: bool
     sheet: RosterSheet
     outcomes: list[RowOutcome] = field(default_factory=list)
+    source_path: Path | None = None  # the file read, which the error workbook must never replace
     # Working state between planning and applying; not part of what callers read.
     _planned: list = field(default_factory=list, repr=False)
     _class_id: int = field(default=0, repr=False)
@@ -138,26 +140,31 @@ class RosterImportReport:
     def rejected(self) -> list[RowOutcome]:
         return [outcome for outcome in self.outcomes if outcome.rejected]
 
-    def write_rejected_rows(self, path: Path, language: str | None = None) -> int:
-        """The rejected rows, with the source's columns plus 错误原因, ready to fix and re-import."""
+    def write_rejected_rows(self, path: Path, language: str | None = None, *, guard: OutputGuard = OutputGuard(),
+                            replace: bool = False) -> int:
+        """The rejected rows, with the source's columns plus 错误原因, ready to fix and re-import;
+        never over the roster they came from (nor the database or key folder `guard` knows)."""
         by_number = {row.row_number: row for row in self.sheet.rows}
         rejected = [(by_number[o.row_number], o.reasons_text(language)) for o in self.rejected]
         from desktop_app.documents.roster_workbook import write_error_workbook
 
-        write_error_workbook(path, self.sheet, rejected)
+        guard.write_with(Path(path), lambda temporary: write_error_workbook(temporary, self.sheet, rejected),
+                         replace=replace, sources=(self.source_path,) if self.source_path else ())
         return len(rejected)
 
 
 ProgressCallback = Callable[[int, int], None]
 
 
-def write_template(db: Database, path: Path) -> None:
+def write_template(db: Database, path: Path, *, guard: OutputGuard = OutputGuard(), replace: bool = False) -> None:
     """The roster template: ID column as text, drop-downs, instructions sheet."""
+    guard.check(Path(path), replace=replace)
     with db.reading() as session:
         key_groups = list(session.scalars(select(KeyGroup.name).order_by(KeyGroup.code)))
     from desktop_app.documents.roster_workbook import write_roster_template
 
-    write_roster_template(Path(path), key_group_names=key_groups)
+    guard.write_with(Path(path), lambda temporary: write_roster_template(temporary, key_group_names=key_groups),
+                     replace=replace)
 
 
 def preview_roster(db: Database, cipher: PersonalDataCipher, *, class_code: str, source: Path | bytes,
@@ -276,6 +283,7 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
     return RosterImportReport(class_code=training_class.code,
                               source_name=source.name if isinstance(source, Path) else "(bytes)",
                               applied=False, sheet=sheet, outcomes=[p.outcome for p in planned],
+                              source_path=source if isinstance(source, Path) else None,
                               _planned=planned, _class_id=training_class.id)
 
 
@@ -413,10 +421,12 @@ def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee
         )
 
 
-def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, path: Path) -> int:
+def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, path: Path,
+                  guard: OutputGuard = OutputGuard(), replace: bool = False) -> int:
     """The class's roster in the template's layout, full numbers included — a deliberate,
     audited export of personal data. Returns the number of trainees written."""
     require(actor, Permission.EXPORT_PERSONAL_DATA)
+    guard.check(Path(path), replace=replace)
     from desktop_app.store.trainees import trainee_key_groups
 
     with db.writing() as session:
@@ -446,7 +456,8 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
             })
         from desktop_app.documents.roster_workbook import write_roster
 
-        write_roster(Path(path), rows, title=f"{training_class.name} 学员花名册")
+        guard.write_with(Path(path), lambda temporary: write_roster(temporary, rows, title=f"{training_class.name} 学员花名册"),
+                         replace=replace)
         audit.record(session, actor, "personal_data.exported", entity_type="class", entity_id=training_class.code,
                      class_id=training_class.id, details={"what": "roster", "trainees": len(rows),
                                                           "file": Path(path).name})

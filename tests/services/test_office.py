@@ -27,7 +27,7 @@ from tests.services.test_accounts import PASSWORD, add_user, set_up
 READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
     "trainees": {"search", "class_roster", "get"},
-    "roster": {"write_template", "preview"},
+    "roster": {"write_template", "preview", "write_rejected_rows"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
     "assessments": {"list"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
@@ -37,6 +37,7 @@ READ_ONLY = {
     "device": {"registration", "platform_online"},
     "backups": {"backup", "backup_if_due", "backup_on_close"},  # they write files, not records
     "demo": set(),
+    "files": {"save"},  # writes files, not records
 }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened
-from desktop_app.cli.output import print_table, say, text, zh_or_en
+from desktop_app.cli.output import add_force_option, print_table, say, text, zh_or_en
 
 messages.register(
     {
@@ -34,11 +34,13 @@ def _define_attendance(attendance: argparse.ArgumentParser) -> None:
     summary = attendance_commands.add_parser("summary", help=text("cli.help.attendance_summary"))
     summary.add_argument("--class", dest="class_code", required=True)
     summary.add_argument("--out", type=Path)
+    add_force_option(summary)
     summary.set_defaults(handler=cmd_summary)
     sheet = attendance_commands.add_parser("sheet", help=text("cli.help.attendance_sheet"))
     sheet.add_argument("--class", dest="class_code", required=True)
     sheet.add_argument("--out", type=Path, required=True)
     sheet.add_argument("--per-day", action="store_true", help=text("cli.help.per_day"))
+    add_force_option(sheet)
     sheet.set_defaults(handler=cmd_sheet)
 
 
@@ -71,7 +73,10 @@ def _eligibility(row) -> str:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     with opened(args) as office:
+        if args.out:
+            office.files.guard.check(args.out, replace=args.force)
         rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
+        guard = office.files.guard
     headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"],
                        ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"])
     print_table(headers, [
@@ -83,16 +88,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.out:
         from desktop_app.services.attendance import write_summary_workbook
 
-        write_summary_workbook(rows, args.out, title=f"{args.class_code} 考勤汇总")
+        guard.write_with(args.out, lambda temporary: write_summary_workbook(rows, temporary,
+                                                                            title=f"{args.class_code} 考勤汇总"),
+                         replace=args.force)
         say("cli.attendance.summary_written", path=args.out)
     return EXIT_OK
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     with opened(args) as office:
+        office.files.guard.check(args.out, replace=args.force)
         render = office.attendance.signin_sheets_pdf(args.class_code, per_day=args.per_day)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(render.pdf)
+        office.files.save(args.out, render.pdf, replace=args.force)
     for warning in render.warnings:
         say("cli.attendance.warning", message=warning.message())
     say("cli.attendance.sheet_written", path=args.out, pages=render.pages)

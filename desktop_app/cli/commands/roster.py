@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened
-from desktop_app.cli.output import say, text
+from desktop_app.cli.output import add_force_option, say, text
 from desktop_app.domain.roster_outcome import RosterOutcome
 
 messages.register(
@@ -36,15 +36,18 @@ def _define_roster(roster: argparse.ArgumentParser) -> None:
     roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
     template = roster_commands.add_parser("template", help=text("cli.help.roster_template"))
     template.add_argument("file", type=Path)
+    add_force_option(template)
     template.set_defaults(handler=cmd_template)
     importing = roster_commands.add_parser("import", help=text("cli.help.roster_import"))
     importing.add_argument("--class", dest="class_code", required=True)
     importing.add_argument("file", type=Path)
     importing.add_argument("--errors", type=Path, help=text("cli.help.roster_errors"))
+    add_force_option(importing)
     importing.set_defaults(handler=cmd_import)
     exporting = roster_commands.add_parser("export", help=text("cli.help.roster_export"))
     exporting.add_argument("--class", dest="class_code", required=True)
     exporting.add_argument("file", type=Path)
+    add_force_option(exporting)
     exporting.set_defaults(handler=cmd_export)
 
 
@@ -53,14 +56,20 @@ PARSERS = {"roster": _define_roster}
 
 def cmd_template(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        office.roster.write_template(args.file)
+        office.roster.write_template(args.file, replace=args.force)
     say("cli.roster.template_written", path=args.file)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     with opened(args) as office:
+        if args.errors:
+            # Before anything is imported: an error workbook that could not be written afterwards
+            # (over the roster itself, the database, an existing file) would lose the rejected rows.
+            office.files.guard.check(args.errors, replace=args.force, sources=(args.file,))
         report = office.roster.import_workbook(args.class_code, args.file)
+        if report.rejected and args.errors:
+            count = office.roster.write_rejected_rows(report, args.errors, replace=args.force)
     say("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
         enrolled=report.enrolled, without=report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY),
         already=report.count(RosterOutcome.ALREADY_ENROLLED), rejected=len(report.rejected))
@@ -72,13 +81,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         say("cli.roster.row_rejected", row=outcome.row_number, name=outcome.name or "—",
             reasons=outcome.reasons_text())
     if report.rejected and args.errors:
-        count = report.write_rejected_rows(args.errors)
         say("cli.roster.errors_written", count=count, path=args.errors)
     return EXIT_PARTIAL if report.rejected else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        count = office.roster.export(args.class_code, args.file)
+        count = office.roster.export(args.class_code, args.file, replace=args.force)
     say("cli.roster.exported", count=count, path=args.file)
     return EXIT_OK

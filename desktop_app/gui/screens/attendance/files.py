@@ -98,7 +98,7 @@ class AttendanceFiles(AttendancePart):
 
         def render_and_write():
             render = self.office.attendance.signin_sheets_pdf(code, per_day=per_day)
-            path.write_bytes(render.pdf)
+            self.office.files.save(path, render.pdf, replace=True)  # the save dialog asked before replacing
             return render
 
         def done(render) -> None:
