@@ -122,11 +122,14 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # the file as it is on disk (100 000 roster r
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part of the package once decompressed
 MAX_PACKAGE_BYTES = 512 * 1024 * 1024  # all parts together, decompressed
 MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell (and one shared string)
-MAX_SHARED_STRINGS = 1_000_000
+MAX_SHARED_STRINGS = 800_000  # a full 100 000-row roster has about 600 000 distinct texts
 MAX_TEXT_CHARS = 64 * 1024 * 1024  # all shared strings together; again all cell texts of one sheet
-MAX_SHEET_ROWS = 1_048_576  # Excel's grid: counted as <row> elements appear, with or without r=
+# Rows counted as <row> elements appear, with or without r=: above the largest table any reader
+# takes (300 000 attendance rows) and its blank lines, below Excel's grid of 1 048 576, so that
+# a sheet of a million empty rows is refused in about a second of work.
+MAX_SHEET_ROWS = 400_000
 MAX_SHEET_CELLS = 4_000_000  # 100 000 rows of 40 columns
-MAX_OTHER_ELEMENTS = 2_000_000  # elements of a part that carry no value (formats, rich-text runs, merges)
+MAX_OTHER_ELEMENTS = 4_000_000  # elements of a part that carry no value (formats, rich-text runs, merges)
 MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024  # the workbook, relationships and styles, parsed whole
 # A zip bomb's mark: a part that inflates more than 100-fold (the bound Apache POI has long used
 # for Office files). Real sheets inflate 5-20-fold; a gigabyte of one letter or of empty rows,
@@ -367,6 +370,8 @@ _SHEET_TAGS = ("row", "c", "v", "f", "is", "t", "rPh")
 # expat reports "namespace-uri localname"; files without a namespace give the bare name.
 _TAG = {f"{namespace} {tag}": tag for namespace in _MAIN_NAMESPACES for tag in _SHEET_TAGS}
 _TAG.update({tag: tag for tag in _SHEET_TAGS})
+_STRING_TAGS = {f"{namespace} {tag}": tag for namespace in _MAIN_NAMESPACES for tag in ("si", "t", "r", "rPh", "sst")}
+_STRING_TAGS.update({tag: tag for tag in ("si", "t", "r", "rPh", "sst")})
 # Built-in number formats of East Asian Excel (ECMA-376 §18.8.30, zh-CN): 27-31, 36, 50-54,
 # 57, 58 are dates like yyyy"年"m"月"d"日", 32-35, 55, 56 times. openpyxl does not know them.
 _CJK_DATE_FORMAT_IDS = frozenset({*range(27, 37), *range(50, 59)})
@@ -497,31 +502,32 @@ class XlsxPackage:
         """The shared-string table, streamed with expat: each string's <t> texts (rich-text runs
         joined, phonetic runs left out), bounded in length, count and total size while read."""
         strings: list[str] = []
-        path: list[str] = []  # local names of the open elements
+        tags = _STRING_TAGS
         pieces: list[str] = []
         length = total = others = 0
-        collecting = False
+        in_item = in_phonetic = collecting = False
 
         def start(name: str, _attrs: dict[str, str]) -> None:
-            nonlocal collecting, length, others
-            tag = name.rpartition(" ")[2]
-            path.append(tag)
-            if tag == "si":
-                pieces.clear()
-                length = 0
+            nonlocal collecting, length, others, in_item, in_phonetic
+            tag = tags.get(name)
+            if tag == "t":
+                # Direct <t> of the item and <t> of its rich-text runs; not those of <rPh>.
+                collecting = in_item and not in_phonetic
+            elif tag == "si":
                 if len(strings) >= MAX_SHARED_STRINGS:
                     raise XlsxLimitExceeded("too_many_strings", limit=MAX_SHARED_STRINGS)
-            elif tag == "t" and len(path) >= 2 and (path[-2] == "si" or (path[-2] == "r" and len(path) >= 3
-                                                                          and path[-3] == "si")):
-                collecting = True
-            elif tag not in ("r", "rPh", "sst"):
+                pieces.clear()
+                length, in_item = 0, True
+            elif tag == "rPh":
+                in_phonetic = True
+            elif tag is None:
                 others += 1
                 if others > MAX_OTHER_ELEMENTS:
                     raise XlsxLimitExceeded("part_too_large", part=part, limit=MAX_TEXT_CHARS >> 20)
 
-        def end(_name: str) -> None:
-            nonlocal collecting, total
-            tag = path.pop()
+        def end(name: str) -> None:
+            nonlocal collecting, total, in_item, in_phonetic
+            tag = tags.get(name)
             if tag == "t":
                 collecting = False
             elif tag == "si":
@@ -530,6 +536,9 @@ class XlsxPackage:
                 if total > MAX_TEXT_CHARS:
                     raise XlsxLimitExceeded("part_too_large", part=part, limit=MAX_TEXT_CHARS >> 20)
                 strings.append(decode_ooxml_text(text))
+                in_item = False
+            elif tag == "rPh":
+                in_phonetic = False
 
         def text(data: str) -> None:
             nonlocal length
@@ -625,6 +634,8 @@ class XlsxPackage:
             elif tag == "row":
                 rows_seen += 1
                 number = attrs.get("r")
+                if number and number.isdigit() and int(number) > MAX_SHEET_ROWS:
+                    raise too_large(f"{MAX_SHEET_ROWS} rows")
                 row_number = _row_index(number) if number else row_number + 1
                 if rows_seen > MAX_SHEET_ROWS or row_number > MAX_SHEET_ROWS:
                     raise too_large(f"{MAX_SHEET_ROWS} rows")
