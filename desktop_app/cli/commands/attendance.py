@@ -16,6 +16,8 @@ messages.register(
         "cli.help.attendance_import": ("导入考勤机打卡记录或线上学时（xlsx 或 csv）", "import attendance-machine punches or online hours (xlsx or csv)"),
         "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、出勤率和结业资格", "per trainee: hours, online hours, rate, completion eligibility"),
         "cli.help.attendance_sheet": ("打印用的签到表（PDF）", "printable sign-in sheets (PDF)"),
+        "cli.help.import_reason": ("补录原因：已过锁定时间的课，打卡记录只有填写原因才会写入",
+                                   "reason for recording past sessions: punches for locked sessions are written only with one"),
         "cli.help.per_day": ("每天一页（默认每次课一页）", "one page per day (default: one per session)"),
         "cli.attendance.found_punches": ("文件 {file} 是考勤机打卡记录：{rows} 行，写入 {marks} 条考勤。", "{file} holds attendance-machine punches: {rows} rows, {marks} marks written."),
         "cli.attendance.found_online": ("文件 {file} 是线上学时记录：{rows} 行，计入 {records} 条。", "{file} holds online-learning hours: {rows} rows, {records} records added."),
@@ -30,6 +32,7 @@ def _define_attendance(attendance: argparse.ArgumentParser) -> None:
     importing = attendance_commands.add_parser("import", help=text("cli.help.attendance_import"))
     importing.add_argument("--class", dest="class_code", required=True)
     importing.add_argument("file", type=Path)
+    importing.add_argument("--reason", help=text("cli.help.import_reason"))
     importing.set_defaults(handler=cmd_import)
     summary = attendance_commands.add_parser("summary", help=text("cli.help.attendance_summary"))
     summary.add_argument("--class", dest="class_code", required=True)
@@ -49,7 +52,7 @@ PARSERS = {"attendance": _define_attendance}
 
 def cmd_import(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        report = office.attendance.import_file(args.class_code, args.file)
+        report = office.attendance.import_file(args.class_code, args.file, reason=args.reason)
     if report.kind == "online":
         say("cli.attendance.found_online", file=args.file.name, rows=report.rows, records=report.online_records)
     else:
