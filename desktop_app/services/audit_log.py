@@ -75,6 +75,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "session.cancelled": ("取消课次", "Session cancelled"),
     "enrolment.created": ("学员报名", "Trainee enrolled"),
     "roster.imported": ("导入花名册", "Roster imported"),
+    "trainee.changed_by_roster": ("按花名册更改学员信息", "Trainee details changed from a roster"),
     "personal_data.exported": ("导出个人信息", "Personal data exported"),
     "personal_data.revealed": ("查看完整个人信息", "Personal data revealed"),
     "attendance.marked": ("记录考勤", "Attendance marked"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,6 +100,20 @@ def _class(session: Session, class_code: str) -> TrainingClass:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A field of a person already on record that the roster gives differently: old → new, masked
+    where the value is personal (phone, bank account)."""
+
+    key: str  # the roster column's key
+    header: str  # the roster column's header, as people know it
+    old: str
+    new: str
+
+    def text(self) -> str:
+        return f"{self.header} {self.old} → {self.new}"
+
+
+@dataclass(frozen=True)
 class RowOutcome:
     """What happened (or, in a preview, would happen) to one spreadsheet row."""
 
@@ -108,6 +123,11 @@ class RowOutcome:
     status: RosterOutcome | None  # None only while the import is still deciding: a report's rows all have one
     problems: tuple[messages.Problem, ...] = ()
     warnings: tuple[messages.Problem, ...] = ()
+    # Fields of a known person the roster would replace; applied only when the import was told to.
+    changes: tuple[FieldChange, ...] = ()
+
+    def changes_text(self) -> str:
+        return "；".join(change.text() for change in self.changes)
 
     @property
     def rejected(self) -> bool:
@@ -125,6 +145,7 @@ class RosterImportReport:
     sheet: RosterSheet
     outcomes: list[RowOutcome] = field(default_factory=list)
     source_path: Path | None = None  # the file read, which the error workbook must never replace
+    changes_applied: bool = False  # whether the known people's changed fields were written
     # Working state between planning and applying; not part of what callers read.
     _planned: list = field(default_factory=list, repr=False)
     _class_id: int = field(default=0, repr=False)
@@ -139,6 +160,11 @@ class RosterImportReport:
     @property
     def rejected(self) -> list[RowOutcome]:
         return [outcome for outcome in self.outcomes if outcome.rejected]
+
+    @property
+    def changed(self) -> list[RowOutcome]:
+        """Rows of people already on record whose fields the roster gives differently."""
+        return [outcome for outcome in self.outcomes if outcome.changes]
 
     def write_rejected_rows(self, path: Path, language: str | None = None, *, guard: OutputGuard = OutputGuard(),
                             replace: bool = False) -> int:
@@ -181,8 +207,11 @@ def preview_roster(db: Database, cipher: PersonalDataCipher, *, class_code: str,
 
 def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
                   source: Path | bytes, today: date | None = None, progress: ProgressCallback | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
-    """Enrol every acceptable row in one transaction; report the rest with reasons."""
+                  cancelled: Callable[[], bool] | None = None, accept_changes: bool = False) -> RosterImportReport:
+    """Enrol every acceptable row in one transaction; report the rest with reasons. A field of a
+    person already on record that the roster gives differently (a new bank account, phone …) is
+    reported old → new and written only with `accept_changes`, audited with both values masked;
+    an empty field is filled in either way."""
     require(actor, Permission.ENROL_TRAINEES)
     from desktop_app.documents.roster_workbook import read_roster
 
@@ -190,8 +219,9 @@ def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
     with db.writing() as session:
         report = _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
                        progress=progress, cancelled=cancelled)
-        _apply(session, cipher, actor, report)
+        _apply(session, cipher, actor, report, accept_changes=accept_changes)
         report.applied = True
+        report.changes_applied = accept_changes and bool(report.changed)
         return report
 
 
@@ -261,8 +291,9 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
                 "id_masked": data.identity.masked(), "known": trainee.name, "given": data.name}),))
             item.data = None
             continue
+        changes = _field_changes(cipher, trainee, data) if trainee is not None else ()
         if trainee is not None and trainee.id in in_class:
-            item.outcome = _outcome(item, RosterOutcome.ALREADY_ENROLLED)
+            item.outcome = dataclass_replace(_outcome(item, RosterOutcome.ALREADY_ENROLLED), changes=changes)
             item.trainee_id = trainee.id
             continue
         candidate = Candidate(name=data.name, identity=data.identity, pension=data.pension, already_in_class=False)
@@ -276,7 +307,8 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
             continue
         enrolled += 1
         outcome = RosterOutcome.ENROLLED if result.verdict is Verdict.ELIGIBLE else RosterOutcome.ENROLLED_WITHOUT_SUBSIDY
-        item.outcome = _outcome(item, outcome, (), tuple(result.reasons) + item.outcome.warnings)
+        item.outcome = dataclass_replace(_outcome(item, outcome, (), tuple(result.reasons) + item.outcome.warnings),
+                                         changes=changes)
         if progress and (index % 200 == 0 or index == total):
             progress(total + index, total * 2)
 
@@ -358,7 +390,8 @@ def _record(data: TraineeInput) -> TraineeRecord:
     )
 
 
-def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport) -> None:
+def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport, *,
+           accept_changes: bool = False) -> None:
     planned: list[_Planned] = report._planned
     class_id: int = report._class_id
     to_enrol = [p for p in planned if p.outcome.status is not None and p.outcome.status.enrols]
@@ -367,8 +400,16 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
     new_ids = insert_trainees(session, cipher, [_record(p.data) for p in new_people])
     for item, trainee_id in zip(new_people, new_ids):
         item.trainee_id = trainee_id
+    changed_items = []
     for item in known_people:
-        _refresh_known_trainee(session, cipher, item.trainee_id, item.data)
+        _refresh_known_trainee(session, cipher, item.trainee_id, item.data,
+                               keep={c.key for c in item.outcome.changes} if not accept_changes else set())
+    if accept_changes:
+        # People already in the class are not enrolled again, but their changes were confirmed too.
+        for item in planned:
+            if item.outcome.status is RosterOutcome.ALREADY_ENROLLED and item.outcome.changes:
+                _refresh_known_trainee(session, cipher, item.trainee_id, item.data, keep=set())
+        changed_items = [p for p in planned if p.outcome.changes]
     next_roll = (session.scalar(select(func.max(Enrolment.roll_no)).where(Enrolment.class_id == class_id)) or 0) + 1
     rows = []
     for offset, item in enumerate(to_enrol):
@@ -388,27 +429,37 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
                          "source": "roster_import"})
         for row in rows
     ]
+    items.extend(
+        audit.AuditItem("trainee.changed_by_roster", "trainee", str(item.trainee_id), class_id, {
+            "row": item.outcome.row_number, "file": report.source_name,
+            "changes": {c.key: {"old": c.old, "new": c.new} for c in item.outcome.changes}})
+        for item in changed_items
+    )
     items.append(audit.AuditItem("roster.imported", "class", report.class_code, class_id, {
         "file": report.source_name, "rows": len(planned), "enrolled": report.count(RosterOutcome.ENROLLED),
         "without_subsidy": report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY),
         "already_enrolled": report.count(RosterOutcome.ALREADY_ENROLLED),
         "rejected": report.count(RosterOutcome.REJECTED),
-        "new_trainees": len(new_people)}))
+        "new_trainees": len(new_people), "people_changed": len(changed_items),
+        "changes_not_applied": 0 if accept_changes else len(report.changed)}))
     audit.record_many(session, actor, items)
 
 
-def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee_id: int, data: TraineeInput) -> None:
+def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee_id: int, data: TraineeInput,
+                           *, keep: set[str]) -> None:
     """Fill in what the roster says about a person already on record: contact details and
-    circumstances change between classes, the identity never does."""
+    circumstances change between classes, the identity never does. Fields in `keep` (roster
+    column keys whose different value was not confirmed) stay as they are."""
     values = {
         "ethnicity": data.ethnicity, "household_type": data.household_type, "education": data.education,
-        "employment_status": data.employment_status, "pension_status": data.pension, "bank_name": data.bank_name,
+        "employment_status": data.employment_status, "pension": data.pension, "bank_name": data.bank_name,
     }
-    changes = {key: value for key, value in values.items() if value not in (None, "")}
-    if data.phone:
+    changes = {("pension_status" if key == "pension" else key): value for key, value in values.items()
+               if value not in (None, "") and key not in keep}
+    if data.phone and "phone" not in keep:
         changes["phone_enc"] = cipher.encrypt(data.phone, field=PHONE)
         changes["phone_masked"] = mask_phone(data.phone)
-    if data.bank_account:
+    if data.bank_account and "bank_account" not in keep:
         changes["bank_account_enc"] = cipher.encrypt(data.bank_account, field=BANK_ACCOUNT)
     if changes:
         session.execute(update(Trainee).where(Trainee.id == trainee_id).values(updated_at=utcnow(), **changes))
@@ -419,6 +470,35 @@ def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee
                             group_code_enc=cipher.encrypt(code, field=KEY_GROUP))
             for code in sorted(set(data.key_groups))
         )
+
+
+def _mask_account(account: str) -> str:
+    return account[:4] + "*" * max(len(account) - 8, 0) + account[-4:] if len(account) > 8 else "*" * len(account)
+
+
+def _field_changes(cipher: PersonalDataCipher, trainee: Trainee, data: TraineeInput) -> tuple[FieldChange, ...]:
+    """The fields the roster gives differently from the record (an empty one only filled in is no
+    change): old → new, the phone and the bank account masked."""
+    from desktop_app.domain.roster_columns import COLUMNS_BY_KEY
+
+    found: list[FieldChange] = []
+
+    def compare(key: str, old: object, new: object, shown=lambda value: str(value)) -> None:
+        if new in (None, "") or old in (None, "") or old == new:
+            return
+        found.append(FieldChange(key, COLUMNS_BY_KEY[key].header, shown(old), shown(new)))
+
+    if data.phone and trainee.phone_enc:
+        compare("phone", cipher.decrypt(trainee.phone_enc, field=PHONE), data.phone, mask_phone)
+    if data.bank_account and trainee.bank_account_enc:
+        compare("bank_account", cipher.decrypt(trainee.bank_account_enc, field=BANK_ACCOUNT), data.bank_account,
+                _mask_account)
+    compare("bank_name", trainee.bank_name, data.bank_name)
+    compare("ethnicity", trainee.ethnicity, data.ethnicity)
+    compare("household_type", trainee.household_type, data.household_type)
+    compare("education", trainee.education, data.education)
+    compare("employment_status", trainee.employment_status, data.employment_status)
+    return tuple(found)
 
 
 def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, path: Path,
@@ -464,5 +544,5 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
         return len(rows)
 
 
-__all__ = ["RosterImportReport", "RowOutcome", "RosterImportCancelled", "RosterError", "export_roster",
+__all__ = ["FieldChange", "RosterImportReport", "RowOutcome", "RosterImportCancelled", "RosterError", "export_roster",
            "import_roster", "preview_roster", "write_template", "ROSTER_COLUMNS"]

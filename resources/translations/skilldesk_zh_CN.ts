@@ -1982,6 +1982,18 @@
 <context>
     <name>PreviewPage</name>
     <message>
+        <source>Row {row} {name}: {changes}</source>
+        <translation>第 {row} 行 {name}：{changes}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} people already on record have different details in this file:</source>
+        <translation>有 {count} 名已登记的学员，表中的信息与记录不同：</translation>
+    </message>
+    <message>
         <source>Checking every row of {file} … nothing is saved yet.</source>
         <translation>正在逐行检查 {file} …（此时还不会保存）</translation>
     </message>
@@ -2020,6 +2032,10 @@
     <message>
         <source>Save rows that cannot be imported…</source>
         <translation>保存不能导入的行…</translation>
+    </message>
+    <message>
+        <source>Also change these details (recorded in the audit log); otherwise the records stay as they are</source>
+        <translation>同时更改这些信息（会记入审计日志）；不勾选则保持原记录不变</translation>
     </message>
     <message>
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>

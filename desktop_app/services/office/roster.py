@@ -27,10 +27,12 @@ class Roster(OfficePart):
 
     @writes(Area.ROSTER, Area.TRAINEES, Area.CLASSES)
     def import_workbook(self, class_code: str, source: Path, *, progress: ProgressCallback | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
-        """Enrol every acceptable row (new trainees are created; the class's count changes)."""
+                        cancelled: Callable[[], bool] | None = None, accept_changes: bool = False) -> RosterImportReport:
+        """Enrol every acceptable row (new trainees are created; the class's count changes). Known
+        people's fields the roster gives differently change only with `accept_changes`."""
         return use_cases.import_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
-                                       source=source, progress=progress, cancelled=cancelled)
+                                       source=source, progress=progress, cancelled=cancelled,
+                                       accept_changes=accept_changes)
 
     def write_rejected_rows(self, report: RosterImportReport, path: Path, *, replace: bool = False) -> int:
         """The rows `report` rejected, into an error workbook (never over the roster it read); a file only."""
