@@ -2062,6 +2062,29 @@
     </message>
 </context>
 <context>
+    <name>PunchReasonDialog</name>
+    <message>
+        <source>Write why these past sessions are recorded from the file: the reason is kept with each mark.</source>
+        <translation>请写明为什么要从文件补录这些已过去的课：原因会随每条考勤保存。</translation>
+    </message>
+    <message>
+        <source>Record past sessions from {file}</source>
+        <translation>从 {file} 补录过去的考勤</translation>
+    </message>
+    <message>
+        <source>{count} punches in {file} are for sessions past the lock period and were not written. Recording them needs a reason, as a change on the attendance sheet does; marks already complete are kept either way.</source>
+        <translation>{file} 中有 {count} 条打卡记录属于已过锁定时间的课，尚未写入。补录它们须填写原因，与在考勤表中修改相同；已完整的考勤无论如何都保持不变。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>补录</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptIssueModel</name>
     <message>
         <source>Fix status</source>
