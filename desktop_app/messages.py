@@ -54,14 +54,35 @@ def language_from_environment() -> str:
     return normalise_language(os.environ.get("SKILLDESK_LANG"))
 
 
+# Parameters that echo what came in from outside (a cell, a name in a file, a header): however
+# long the input, a message shows the start of it and says how long it was, so that a file of
+# 10 000-character cells cannot fill a window or a terminal with megabytes of text.
+ECHOED_PARAMS = frozenset({"value", "name", "given", "known", "header", "cells", "sheet", "original", "actual"})
+ECHO_LIMIT = 120
+
+
+def shorten(text: str, language: str | None = None, *, limit: int = ECHO_LIMIT) -> str:
+    """`text` itself, or when longer than `limit` its start and how many characters it had."""
+    if len(text) <= limit:
+        return text
+    english = normalise_language(language or _language) == "en"
+    more = f"… ({len(text):,} characters)" if english else f"…（共 {len(text)} 字）"
+    return text[:limit] + more
+
+
 def render(code: str, language: str | None = None, /, **params: object) -> str:
-    """The sentence for `code` in `language` (default: the current one), with params filled in."""
+    """The sentence for `code` in `language` (default: the current one), with params filled in
+    (echoed input shortened, see ECHOED_PARAMS)."""
     try:
         zh, en = _catalogue[code]
     except KeyError:
         raise KeyError(f"no message registered for code {code!r}") from None
     language = normalise_language(language or _language)
     template = en if language == "en" else zh
+    for key in ECHOED_PARAMS.intersection(params):
+        value = params[key]
+        if isinstance(value, str) and len(value) > ECHO_LIMIT:
+            params[key] = shorten(value, language)
     # A parameter may itself be a coded finding (a reason inside a sentence): same language.
     return template.format(**{name: value.message(language) if isinstance(value, Problem) else value
                               for name, value in params.items()})

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from desktop_app import __version__, messages
 from desktop_app.cli.commands import add_commands
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_UNEXPECTED, EXIT_USAGE
-from desktop_app.cli.output import text
+from desktop_app.cli.output import terminal_safe_output, text
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -65,6 +65,11 @@ def _parser(*, define_all: bool) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with terminal_safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before the parser is built: its help texts are translated.
     messages.set_language(_language_from_argv(argv) or messages.language_from_environment())
@@ -77,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except messages.UserFacingError as error:
         print(error.message(), file=sys.stderr)
+        if error.code == "output.exists":
+            print(text("cli.output.force_hint"), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return EXIT_UNEXPECTED

@@ -37,10 +37,12 @@ from desktop_app.documents.xlsx_reader import (
     SCIENTIFIC_NUMBER,
     Row,
     SpreadsheetFileError,
+    XlsxLimitExceeded,
     cell_text,
     csv_delimiters,
     csv_rows,
     decode_text,
+    limit_refusal,
     open_workbook,
     read_source,
     sniff_and_refuse,
@@ -479,6 +481,8 @@ def _read_xlsx(data: bytes, file_name: str, max_rows: int) -> AttendanceFile:
         raise _no_header(file_name, "、".join(f"“{sheet.title}”" for sheet in sheets) or "—")
     except AttendanceFileError:
         raise
+    except XlsxLimitExceeded as exc:
+        raise limit_refusal(exc, AttendanceFileError, file_name) from None
     except Exception as exc:  # sheets are parsed as they are read, so damage can surface only here
         raise AttendanceFileError("attendance.damaged", file=file_name) from exc
     finally:

@@ -55,6 +55,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 from desktop_app.documents.spreadsheet_safety import decode_ooxml_text
 from desktop_app.domain.roster_columns import header_key
 from desktop_app.messages import Problem, UserFacingError
+from desktop_app.messages import register as register_messages
 
 __all__ = [
     "ENCRYPTION_STREAM",
@@ -62,6 +63,8 @@ __all__ = [
     "OLE_MAGIC",
     "REASON_PARAMS",
     "SCIENTIFIC_NUMBER",
+    "LIMIT_REASONS",
+    "MAX_CELL_CHARS",
     "NotXlsxError",
     "Row",
     "SheetInfo",
@@ -69,12 +72,14 @@ __all__ = [
     "Table",
     "TableColumn",
     "TableRow",
+    "XlsxLimitExceeded",
     "XlsxPackage",
     "broken_package_reason",
     "cell_text",
     "csv_delimiters",
     "csv_rows",
     "decode_text",
+    "limit_refusal",
     "match_column",
     "number_text",
     "open_workbook",
@@ -108,6 +113,97 @@ REASON_PARAMS: Mapping[str, tuple[str, ...]] = {
     "cell_error": ("cell", "column", "value"),
     "cell_number": ("cell", "column", "value"),  # a long number stored as a number: digits lost
 }
+
+# Bounds on what a file from outside may make the reader hold or do, each checked while reading
+# so that a hostile file (a zip bomb, one string of a gigabyte, millions of empty rows or tiny
+# strings) is refused within seconds and a few hundred megabytes, never after minutes or by the
+# operating system. Each is far above what a real roster, attendance or results file needs.
+MAX_FILE_BYTES = 64 * 1024 * 1024  # the file as it is on disk (100 000 roster rows are about 10 MB)
+MAX_PART_BYTES = 256 * 1024 * 1024  # one part of the package once decompressed
+MAX_PACKAGE_BYTES = 512 * 1024 * 1024  # all parts together, decompressed
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell (and one shared string)
+MAX_SHARED_STRINGS = 800_000  # a full 100 000-row roster has about 600 000 distinct texts
+MAX_TEXT_CHARS = 64 * 1024 * 1024  # all shared strings together; again all cell texts of one sheet
+# Rows counted as <row> elements appear, with or without r=: above the largest table any reader
+# takes (300 000 attendance rows) and its blank lines, below Excel's grid of 1 048 576, so that
+# a sheet of a million empty rows is refused in about a second of work.
+MAX_SHEET_ROWS = 400_000
+MAX_SHEET_CELLS = 4_000_000  # 100 000 rows of 40 columns
+MAX_OTHER_ELEMENTS = 4_000_000  # elements of a part that carry no value (formats, rich-text runs, merges)
+MAX_WHOLE_PART_BYTES = 16 * 1024 * 1024  # the workbook, relationships and styles, parsed whole
+# A zip bomb's mark: a part that inflates more than 100-fold (the bound Apache POI has long used
+# for Office files). Real sheets inflate 5-20-fold; a gigabyte of one letter or of empty rows,
+# thousands-fold. Parts under 1 MB decompressed are too small to matter.
+MAX_INFLATE_RATIO = 100
+INFLATE_CHECK_FROM = 1024 * 1024
+
+# The limit reasons share their codes and messages whatever the kind of file.
+LIMIT_REASONS: Mapping[str, tuple[str, ...]] = {
+    "file_too_large": ("file", "limit"),  # limit in MB
+    "part_too_large": ("file", "part", "limit"),  # limit in MB
+    "inflates_too_much": ("file", "part", "ratio", "size"),  # size in MB
+    "cell_too_long": ("file", "where", "limit"),  # where: a cell reference, or "#n" for a shared string
+    "too_many_strings": ("file", "limit"),
+    "sheet_too_large": ("file", "sheet", "limit"),  # rows, cells or other elements beyond the bounds
+}
+
+register_messages({
+    "spreadsheet.file_too_large": (
+        "文件“{file}”超过 {limit} MB，为安全起见没有读取。花名册、考勤和成绩文件都远小于此；请确认选对了文件，"
+        "或把内容分成几个文件。",
+        "The file “{file}” is larger than {limit} MB and was not read, to be safe. Rosters, attendance and results "
+        "files are far smaller; check that this is the right file, or split it into several.",
+    ),
+    "spreadsheet.part_too_large": (
+        "文件“{file}”中的“{part}”解压后超过 {limit} MB（可能是恶意构造的压缩文件），没有读取，什么也没有改动。"
+        "请用 Excel 或 WPS 打开确认内容后另存为新的 .xlsx 再导入。",
+        "In the file “{file}”, the part “{part}” is larger than {limit} MB once decompressed (perhaps a file built "
+        "to attack); it was not read and nothing was changed. Open it in Excel or WPS, check it, save it as a new "
+        ".xlsx and import that.",
+    ),
+    "spreadsheet.inflates_too_much": (
+        "文件“{file}”中的“{part}”解压后膨胀了 {ratio} 倍以上（{size} MB），这是恶意构造的压缩文件（“压缩炸弹”）的特征，"
+        "没有读取，什么也没有改动。请向文件的来源核实；确实需要时，用 Excel 或 WPS 打开后另存为新的 .xlsx 再导入。",
+        "In the file “{file}”, the part “{part}” inflates more than {ratio}-fold ({size} MB), the mark of a file built "
+        "to attack (a “zip bomb”); it was not read and nothing was changed. Check with whoever sent it; if it is "
+        "genuine, open it in Excel or WPS, save it as a new .xlsx and import that.",
+    ),
+    "spreadsheet.cell_too_long": (
+        "文件“{file}”中 {where} 的内容超过 {limit} 个字符（Excel 单元格的上限），没有读取，什么也没有改动。"
+        "请检查该单元格后再导入。",
+        "In the file “{file}”, {where} holds more than {limit} characters (Excel's limit for a cell); the file was "
+        "not read and nothing was changed. Check that cell and import again.",
+    ),
+    "spreadsheet.too_many_strings": (
+        "文件“{file}”含有超过 {limit} 个不同的文本，远多于任何花名册或考勤表，没有读取，什么也没有改动。",
+        "The file “{file}” holds more than {limit} distinct texts, far more than any roster or attendance sheet; "
+        "it was not read and nothing was changed.",
+    ),
+    "spreadsheet.sheet_too_large": (
+        "文件“{file}”的工作表“{sheet}”超出可读取的范围（超过 {limit}），没有读取，什么也没有改动。"
+        "请删去多余的空行和空列，或把内容分成几个文件。",
+        "The sheet “{sheet}” of “{file}” is beyond what can be read (more than {limit}); the file was not read and "
+        "nothing was changed. Delete the surplus empty rows and columns, or split the content into several files.",
+    ),
+})
+
+
+class XlsxLimitExceeded(Exception):
+    """The package goes beyond one of the bounds above; `reason` is one of LIMIT_REASONS."""
+
+    def __init__(self, reason: str, **params: object) -> None:
+        super().__init__(reason)
+        self.reason, self.params = reason, params
+
+
+def limit_refusal(error: XlsxLimitExceeded, error_class: type[SpreadsheetFileError], file_name: str,
+                  sheet: str | None = None) -> SpreadsheetFileError:
+    """The coded error for a bound the file went beyond."""
+    params = dict(error.params)
+    if "sheet" in LIMIT_REASONS[error.reason] and params.get("sheet") is None:
+        params["sheet"] = sheet or "—"
+    return error_class(f"spreadsheet.{error.reason}", file=file_name, **params)
+
 
 # Values are trimmed at the ends, where a person cannot see spaces. Zero-width characters and
 # BOMs come along with text copied from web pages and are just as invisible, so they go too;
@@ -200,10 +296,14 @@ def read_source(source: Path | bytes, *, name: str | None, unnamed: str,
                 error_class: type[SpreadsheetFileError]) -> tuple[bytes, str]:
     """(the bytes, the file name for messages): `name`, else the path's name, else `unnamed`."""
     if isinstance(source, (bytes, bytearray, memoryview)):
+        if len(source) > MAX_FILE_BYTES:
+            raise error_class("spreadsheet.file_too_large", file=name or unnamed, limit=MAX_FILE_BYTES // (1024 * 1024))
         return bytes(source), name or unnamed
     path = Path(source)
     file_name = name or path.name
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise error_class("spreadsheet.file_too_large", file=file_name, limit=MAX_FILE_BYTES // (1024 * 1024))
         return path.read_bytes(), file_name
     except OSError as exc:
         raise error_class.refuse("unreadable", file=file_name, reason=exc.strerror or type(exc).__name__) from exc
@@ -250,6 +350,8 @@ def open_workbook(data: bytes, file_name: str, error_class: type[SpreadsheetFile
     """The package in `data`; raises error_class not_workbook or damaged. Close it when done."""
     try:
         return XlsxPackage(data)
+    except XlsxLimitExceeded as exc:
+        raise limit_refusal(exc, error_class, file_name) from None
     except NotXlsxError as exc:
         raise error_class.refuse("not_workbook", file=file_name) from exc
     except Exception as exc:  # zipfile, expat and friends raise many kinds on bad input
@@ -268,6 +370,8 @@ _SHEET_TAGS = ("row", "c", "v", "f", "is", "t", "rPh")
 # expat reports "namespace-uri localname"; files without a namespace give the bare name.
 _TAG = {f"{namespace} {tag}": tag for namespace in _MAIN_NAMESPACES for tag in _SHEET_TAGS}
 _TAG.update({tag: tag for tag in _SHEET_TAGS})
+_STRING_TAGS = {f"{namespace} {tag}": tag for namespace in _MAIN_NAMESPACES for tag in ("si", "t", "r", "rPh", "sst")}
+_STRING_TAGS.update({tag: tag for tag in ("si", "t", "r", "rPh", "sst")})
 # Built-in number formats of East Asian Excel (ECMA-376 §18.8.30, zh-CN): 27-31, 36, 50-54,
 # 57, 58 are dates like yyyy"年"m"月"d"日", 32-35, 55, 56 times. openpyxl does not know them.
 _CJK_DATE_FORMAT_IDS = frozenset({*range(27, 37), *range(50, 59)})
@@ -301,6 +405,19 @@ class XlsxPackage:
     def __init__(self, data: bytes) -> None:
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self._names = {name.lower(): name for name in self._zip.namelist()}
+        # zipfile never yields more than a part's declared size (a lie ends in a CRC error), so
+        # checking the declared sizes first bounds every later read.
+        total = 0
+        for info in self._zip.infolist():
+            total += info.file_size
+            if info.file_size > MAX_PART_BYTES:
+                raise XlsxLimitExceeded("part_too_large", part=info.filename[:80], limit=MAX_PART_BYTES >> 20)
+            if total > MAX_PACKAGE_BYTES:
+                raise XlsxLimitExceeded("part_too_large", part=info.filename[:80], limit=MAX_PACKAGE_BYTES >> 20)
+            if (info.file_size > INFLATE_CHECK_FROM
+                    and info.file_size > MAX_INFLATE_RATIO * max(info.compress_size, 1)):
+                raise XlsxLimitExceeded("inflates_too_much", part=info.filename[:80], ratio=MAX_INFLATE_RATIO,
+                                        size=info.file_size >> 20)
         workbook_part = self._office_document()
         if workbook_part is None or not workbook_part.lower().endswith(".xml") or not self._has(workbook_part):
             raise NotXlsxError(workbook_part)
@@ -351,6 +468,8 @@ class XlsxPackage:
         return self._zip.open(self._names[part.lower()])
 
     def _xml(self, part: str) -> ElementTree.Element:
+        if self._zip.getinfo(self._names[part.lower()]).file_size > MAX_WHOLE_PART_BYTES:
+            raise XlsxLimitExceeded("part_too_large", part=part, limit=MAX_WHOLE_PART_BYTES >> 20)
         with self._open(part) as stream:
             return ElementTree.parse(stream).getroot()
 
@@ -380,15 +499,66 @@ class XlsxPackage:
         return relations
 
     def _read_shared_strings(self, part: str) -> list[str]:
+        """The shared-string table, streamed with expat: each string's <t> texts (rich-text runs
+        joined, phonetic runs left out), bounded in length, count and total size while read."""
         strings: list[str] = []
+        tags = _STRING_TAGS
+        pieces: list[str] = []
+        length = total = others = 0
+        in_item = in_phonetic = collecting = False
+
+        def start(name: str, _attrs: dict[str, str]) -> None:
+            nonlocal collecting, length, others, in_item, in_phonetic
+            tag = tags.get(name)
+            if tag == "t":
+                # Direct <t> of the item and <t> of its rich-text runs; not those of <rPh>.
+                collecting = in_item and not in_phonetic
+            elif tag == "si":
+                if len(strings) >= MAX_SHARED_STRINGS:
+                    raise XlsxLimitExceeded("too_many_strings", limit=MAX_SHARED_STRINGS)
+                pieces.clear()
+                length, in_item = 0, True
+            elif tag == "rPh":
+                in_phonetic = True
+            elif tag is None:
+                others += 1
+                if others > MAX_OTHER_ELEMENTS:
+                    raise XlsxLimitExceeded("part_too_large", part=part, limit=MAX_TEXT_CHARS >> 20)
+
+        def end(name: str) -> None:
+            nonlocal collecting, total, in_item, in_phonetic
+            tag = tags.get(name)
+            if tag == "t":
+                collecting = False
+            elif tag == "si":
+                text = "".join(pieces)
+                total += len(text)
+                if total > MAX_TEXT_CHARS:
+                    raise XlsxLimitExceeded("part_too_large", part=part, limit=MAX_TEXT_CHARS >> 20)
+                strings.append(decode_ooxml_text(text))
+                in_item = False
+            elif tag == "rPh":
+                in_phonetic = False
+
+        def text(data: str) -> None:
+            nonlocal length
+            if collecting:
+                length += len(data)
+                if length > MAX_CELL_CHARS:
+                    raise XlsxLimitExceeded("cell_too_long", where=f"#{len(strings) + 1}", limit=MAX_CELL_CHARS)
+                pieces.append(data)
+
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.CharacterDataHandler = text
         with self._open(part) as stream:
-            root = None
-            for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-                if root is None:
-                    root = element
-                if event == "end" and _local(element.tag) == "si":
-                    strings.append(decode_ooxml_text("".join(_run_texts(element))))
-                    root.clear()  # keep memory flat however many strings there are
+            while True:
+                chunk = stream.read(_CHUNK)
+                parser.Parse(chunk, not chunk)
+                if not chunk:
+                    break
         return strings
 
     def _read_date_styles(self, part: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -433,12 +603,25 @@ class XlsxPackage:
         inline: list[str] | None = None
         target = 0  # where character data goes: 1 <v>, 2 <f>, 3 an inline <t>, 0 nowhere
         in_phonetic = False
+        # The bounds (see MAX_SHEET_*): counted as the elements appear, whatever their r= say.
+        rows_seen = cells_seen = others_seen = text_chars = 0
+        title = sheet.title
+
+        def too_large(limit: str) -> XlsxLimitExceeded:
+            return XlsxLimitExceeded("sheet_too_large", sheet=title, limit=limit)
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal row_number, column, cells, cell_ref, cell_type, cell_style, value, formula, inline, piece
-            nonlocal target, in_phonetic
+            nonlocal target, in_phonetic, rows_seen, cells_seen, others_seen
             tag = tags.get(name)
-            if tag == "c":
+            if tag is None:
+                others_seen += 1
+                if others_seen > MAX_OTHER_ELEMENTS:
+                    raise too_large(f"{MAX_OTHER_ELEMENTS} elements")
+            elif tag == "c":
+                cells_seen += 1
+                if cells_seen > MAX_SHEET_CELLS:
+                    raise too_large(f"{MAX_SHEET_CELLS} cells")
                 cell_ref, cell_type, cell_style = attrs.get("r"), attrs.get("t", "n"), attrs.get("s")
                 value = formula = inline = None
             elif tag == "v":
@@ -449,8 +632,13 @@ class XlsxPackage:
                 if inline is not None and not in_phonetic:
                     piece, target = "", 3
             elif tag == "row":
+                rows_seen += 1
                 number = attrs.get("r")
+                if number and number.isdigit() and int(number) > MAX_SHEET_ROWS:
+                    raise too_large(f"{MAX_SHEET_ROWS} rows")
                 row_number = _row_index(number) if number else row_number + 1
+                if rows_seen > MAX_SHEET_ROWS or row_number > MAX_SHEET_ROWS:
+                    raise too_large(f"{MAX_SHEET_ROWS} rows")
                 column = 0
                 cells = []
             elif tag == "is":
@@ -459,10 +647,18 @@ class XlsxPackage:
                 in_phonetic = True
 
         def end(name: str) -> None:
-            nonlocal column, target, in_phonetic
+            nonlocal column, target, in_phonetic, text_chars
             tag = tags.get(name)
             if tag == "c":
                 column = _column_index(cell_ref) if cell_ref else column + 1
+                if column > _MAX_COLUMN:
+                    raise too_large(f"{_MAX_COLUMN} columns")
+                if inline is not None and sum(map(len, inline)) > MAX_CELL_CHARS:
+                    raise XlsxLimitExceeded("cell_too_long", where=f"{get_column_letter(column)}{row_number}",
+                                            limit=MAX_CELL_CHARS)
+                text_chars += len(value or "") + len(formula or "") + sum(map(len, inline or ()))
+                if text_chars > MAX_TEXT_CHARS:
+                    raise too_large(f"{MAX_TEXT_CHARS >> 20} MB")
                 if formula is not None:
                     # Shared-formula followers carry no text of their own; still formulas.
                     cells.append((column, "=" + formula if formula else "=", "f"))
@@ -498,10 +694,18 @@ class XlsxPackage:
             nonlocal value, formula, piece
             if target == 1:
                 value += data
+                held = len(value)
             elif target == 2:
                 formula += data
+                held = len(formula)
             elif target == 3:
                 piece += data
+                held = len(piece)
+            else:
+                return
+            if held > MAX_CELL_CHARS:
+                where = f"{get_column_letter(min(column + 1, _MAX_COLUMN))}{row_number}" if not cell_ref else cell_ref
+                raise XlsxLimitExceeded("cell_too_long", where=where[:20], limit=MAX_CELL_CHARS)
 
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
@@ -518,18 +722,6 @@ class XlsxPackage:
                     yield from batch
                 if not chunk:
                     break
-
-
-def _run_texts(element: ElementTree.Element) -> Iterator[str]:
-    """The <t> texts of a string item, rich-text runs included, phonetic runs (<rPh>) left out."""
-    for child in element:
-        tag = _local(child.tag)
-        if tag == "t":
-            yield child.text or ""
-        elif tag == "r":
-            for part in child:
-                if _local(part.tag) == "t":
-                    yield part.text or ""
 
 
 _COLUMN_CACHE: dict[str, int] = {}
@@ -756,6 +948,8 @@ def read_table(source: Path | bytes, *, columns: Sequence[TableColumn], error_cl
         raise _no_header(spec, error_class, file_name, "、".join(f"“{sheet.title}”" for sheet in sheets) or "—")
     except error_class:
         raise
+    except XlsxLimitExceeded as exc:
+        raise limit_refusal(exc, error_class, file_name) from None
     except Exception as exc:  # sheets are parsed as they are read, so damage can surface only here
         raise error_class.refuse("damaged", file=file_name) from exc
     finally:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
+from desktop_app.domain.field_limits import LimitedField, text_problem
 from desktop_app.domain.identity import IdentityNumber, IdentityNumberError, IdType, Sex, parse_identity_number
 from desktop_app.domain.phone import PhoneError, normalise_mobile
 from desktop_app.domain.roster_columns import (
@@ -554,6 +555,18 @@ def _check_bank_account(values: Mapping[str, object], out: _Collector) -> str | 
     return account
 
 
+def _check_limited(values: Mapping[str, object], key: str, field: LimitedField, out: _Collector) -> str | None:
+    """A free-text field within the shared limits (length, characters: domain/field_limits)."""
+    # Line breaks and runs of spaces fold into one space (a cell typed with Alt+Enter is fine);
+    # what is left must be text (no ESC, no direction override) and short enough.
+    text = _plain_text(values, key)
+    problem = text_problem(field, text)
+    if problem is not None:
+        out.adopt(key, problem)
+        return None
+    return text
+
+
 def _plain_text(values: Mapping[str, object], key: str) -> str | None:
     text = " ".join(unicodedata.normalize("NFKC", _cell(values, key)).split())
     return text or None
@@ -613,6 +626,8 @@ def validate_trainee_fields(
     education = _check_choice(values, "education", out)
     employment_status = _check_choice(values, "employment_status", out)
     bank_account = _check_bank_account(values, out)
+    ethnicity = _check_limited(values, "ethnicity", LimitedField.ETHNICITY, out)
+    bank_name = _check_limited(values, "bank_name", LimitedField.BANK_NAME, out)
 
     if out.problems or identity is None:
         raise TraineeInputError(tuple(out.problems), row=row)
@@ -621,14 +636,14 @@ def validate_trainee_fields(
         name=name,
         sex=sex,
         birth_date=birth_date,
-        ethnicity=_plain_text(values, "ethnicity"),
+        ethnicity=ethnicity,
         phone=phone,
         household_type=household_type,
         education=education,
         employment_status=employment_status,
         key_groups=key_groups,
         pension=pension,
-        bank_name=_plain_text(values, "bank_name"),
+        bank_name=bank_name,
         bank_account=bank_account,
         warnings=tuple(out.warnings),
     )

@@ -31,6 +31,12 @@ messages.register(
         "assessment.row_problem": ("第 {row} 行：{message}", "Row {row}: {message}"),
         "assessment.name_mismatch": ("第 {row} 行：身份证号码属于“{known}”，与表中姓名“{given}”不一致。",
                                      "Row {row}: the identity number belongs to “{known}”, not “{given}”."),
+        "assessment.rows_disagree": (
+            "第 {row} 行：{name}（{person}）在第 {others} 行还有一条不同的成绩，无法判断哪条正确，这几行都没有导入。"
+            "请删去错误的一行后再导入。",
+            "Row {row}: {name} ({person}) has a different result on row {others}; which is right cannot be told, so "
+            "none of these rows was imported. Delete the wrong row and import again.",
+        ),
     }
 )
 
@@ -143,6 +149,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
     with db.writing() as session:
         c = _class(session, class_code)
         _ensure_editable(c)
+        accepted: list[tuple[int, Enrolment, Trainee, tuple]] = []
         roster = {t.id_hash: (e, t) for e, t in session.execute(
             select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
             .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)))}
@@ -176,6 +183,21 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
             if result is None and theory is not None and practical is not None:
                 # No result column: both parts at 60 or above pass, the usual rule of 考核.
                 result = AssessmentResult.PASS if theory >= 600 and practical >= 600 else AssessmentResult.FAIL
-            _store(session, actor, c, enrolment, theory, practical, result, retake, None)
+            accepted.append((row.row_number, enrolment, trainee, (theory, practical, result, retake)))
+        # One trainee on two rows that disagree: neither is right by position (the last row
+        # used to win silently), so both are refused, each naming the other.
+        rows_of: dict[int, list] = {}
+        for item in accepted:
+            rows_of.setdefault(item[1].id, []).append(item)
+        for row_number, enrolment, trainee, values in accepted:
+            same = rows_of[enrolment.id]
+            if len({other[3] for other in same}) > 1:
+                others = "、".join(str(other[0]) for other in same if other[0] != row_number)
+                report.problems.append(messages.Problem("assessment.rows_disagree", {
+                    "row": row_number, "others": others, "name": trainee.name, "person": trainee.id_masked}))
+                continue
+            if same[0][0] != row_number:
+                continue  # the same result repeated: recorded once
+            _store(session, actor, c, enrolment, *values, None)
             report.recorded += 1
     return report

@@ -526,6 +526,22 @@ messages.register(
             "第 {row} 行：{name} 在 {when} 已登记请假，打卡记录没有覆盖请假。",
             "Row {row}: {name} is on leave for {when}; the punch did not overwrite the leave.",
         ),
+        "attendance_import.kept_mark": (
+            "{name} 在 {when} 的课已有完整的考勤（{status:zh}），打卡记录没有覆盖它；如需更改，请在考勤表中修改并填写原因。",
+            "{name} already has a complete mark for {when} ({status:en}); the punch did not replace it. To change "
+            "it, edit the mark on the attendance sheet with a reason.",
+        ),
+        "attendance_import.reason_needed": (
+            "{name} 在 {when} 的课已过锁定时间，打卡记录没有写入：补录过去的考勤须填写原因，与在考勤表中修改相同。"
+            "请填写补录原因后重新导入。",
+            "{name}'s session of {when} is locked; the punch was not written: recording a past session needs a "
+            "reason, as on the attendance sheet. Import again with a reason.",
+        ),
+        "attendance_import.name_mismatch": (
+            "第 {row} 行：证件号码 {person} 属于本班的“{known}”，与表中姓名“{given}”不一致，已跳过。请核对这一行。",
+            "Row {row}: the identity number {person} belongs to “{known}” in this class, not “{given}”; skipped. "
+            "Check that row.",
+        ),
         "attendance_import.online_duplicate": (
             "第 {row} 行：{name} 的这条线上学时（{minutes} 分钟，来源 {source}）已经导入过，未重复计入。",
             "Row {row}: this online record of {name} ({minutes} min, source {source}) was imported before; not counted twice.",
@@ -545,10 +561,14 @@ class AttendanceImportReport:
 
 
 def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
-                      source: Path | bytes, now: datetime | None = None) -> AttendanceImportReport:
+                      source: Path | bytes, now: datetime | None = None,
+                      reason: str | None = None) -> AttendanceImportReport:
     """Attendance-machine punches (matched to sessions by time) or online-learning hours,
     whichever the file holds; everything usable is applied in one transaction, the rest is
-    reported by row."""
+    reported by row. A punch never replaces a complete mark (one set by hand, or a card or
+    punch record with its sign-out); it completes one that has only a sign-in. Sessions past
+    the lock period take punches only with `reason`, as the attendance sheet asks for one."""
+    reason = (reason or "").strip() or None
     require(actor, Permission.MARK_ATTENDANCE)
     from desktop_app.documents.attendance_files import read_attendance_file
     from desktop_app.domain.punches import PunchError, parse_online_amount, parse_punch_time, plan_punches
@@ -585,12 +605,17 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
                 report.problems.extend(row.problems)
                 continue
             found = resolve(row)
-            if found is None:
-                from desktop_app.domain.identity import mask_identity_number
+            from desktop_app.domain.identity import mask_identity_number
 
-                shown = mask_identity_number(row.person) if row.person_kind == "id_number" else row.person
+            shown = mask_identity_number(row.person) if row.person_kind == "id_number" else row.person
+            if found is None:
                 report.problems.append(messages.Problem("attendance_import.unknown_person",
                                                         {"row": row.row_number, "person": shown}))
+                continue
+            if row.name and "".join(row.name.split()) != "".join(found[1].name.split()):
+                # The number may be mistyped into another trainee's: never credit the wrong person.
+                report.problems.append(messages.Problem("attendance_import.name_mismatch", {
+                    "row": row.row_number, "person": shown, "known": found[1].name, "given": row.name}))
                 continue
             usable.append((row, found))
 
@@ -620,15 +645,33 @@ def import_attendance(db: Database, cipher: PersonalDataCipher, *, actor: Actor,
                 s = by_id[decision.session_id]
                 existing = session.scalar(select(AttendanceMark).where(AttendanceMark.session_id == s.id,
                                                                        AttendanceMark.enrolment_id == decision.person_key))
+                local = s.starts_at.astimezone(CHINA_TZ)
+                when = f"{local:%Y-%m-%d %H:%M}"
                 if existing is not None and existing.status == AttendanceStatus.LEAVE.value:
-                    local = s.starts_at.astimezone(CHINA_TZ)
                     report.warnings.append(messages.Problem("attendance_import.kept_leave", {
-                        "row": "—", "name": people[decision.person_key], "when": f"{local:%Y-%m-%d %H:%M}"}))
+                        "row": "—", "name": people[decision.person_key], "when": when}))
                     continue
-                value = mark_from_times(decision.sign_in_at, decision.sign_out_at,
+                sign_in = decision.sign_in_at
+                if existing is not None:
+                    incomplete = existing.source != "manual" and existing.sign_in_at and not existing.sign_out_at
+                    if not incomplete:
+                        value = mark_from_times(sign_in, decision.sign_out_at,
+                                                SessionWindow(s.id, s.starts_at, s.ends_at), policy)
+                        if value.status.value != existing.status or value.sign_out_at != existing.sign_out_at:
+                            report.warnings.append(messages.Problem("attendance_import.kept_mark", {
+                                "name": people[decision.person_key], "when": when,
+                                "status": AttendanceStatus(existing.status).words}))
+                        continue
+                    # Only a sign-in so far: the punches complete it, from the earlier sign-in.
+                    sign_in = min(filter(None, (existing.sign_in_at, sign_in)), default=None)
+                value = mark_from_times(sign_in, decision.sign_out_at,
                                         SessionWindow(s.id, s.starts_at, s.ends_at), policy)
-                reason = f"导入考勤机记录 {name or ''}".strip()
-                _set_mark(session, actor, s.id, decision.person_key, value, reason, "punch_import", None, now,
+                if _locked(s, now, policy) and reason is None:
+                    report.problems.append(messages.Problem("attendance_import.reason_needed", {
+                        "name": people[decision.person_key], "when": when}))
+                    continue
+                mark_reason = reason or f"导入考勤机记录 {name or ''}".strip()
+                _set_mark(session, actor, s.id, decision.person_key, value, mark_reason, "punch_import", None, now,
                           audit_it=False)
                 report.marks_written += 1
         audit.record(session, actor, "attendance.imported", entity_type="class", entity_id=c.code, class_id=c.id,

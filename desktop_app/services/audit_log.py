@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.services import audit
+from desktop_app.services.output_files import OutputGuard
 from desktop_app.store.engine import Database
 from desktop_app.store.models import AppUser, AuditEntry, TrainingClass
 
@@ -75,6 +75,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "session.cancelled": ("取消课次", "Session cancelled"),
     "enrolment.created": ("学员报名", "Trainee enrolled"),
     "roster.imported": ("导入花名册", "Roster imported"),
+    "trainee.changed_by_roster": ("按花名册更改学员信息", "Trainee details changed from a roster"),
     "personal_data.exported": ("导出个人信息", "Personal data exported"),
     "personal_data.revealed": ("查看完整个人信息", "Personal data revealed"),
     "attendance.marked": ("记录考勤", "Attendance marked"),
@@ -386,9 +387,11 @@ def list_audit_entries(db: Database, *, actor: Actor, user_id: int | None = None
 
 def export_audit(db: Database, *, actor: Actor, path: Path, user_id: int | None = None,
                  class_code: str | None = None, date_from: date | None = None, date_to: date | None = None,
-                 action: str | None = None, language: str | None = None) -> AuditExport:
+                 action: str | None = None, language: str | None = None, guard: OutputGuard = OutputGuard(),
+                 replace: bool = False) -> AuditExport:
     """Every entry matching the filters into `path` (.xlsx, or .csv in UTF-8 with BOM); text that a
-    spreadsheet could run as a formula stays text. The export itself is audited."""
+    spreadsheet could run as a formula stays text. The export itself is audited. `guard` refuses
+    the database, the key folder and (unless `replace`) an existing file."""
     require(actor, Permission.EXPORT_AUDIT)
     path = Path(path)
     suffix = path.suffix.lower()
@@ -401,7 +404,7 @@ def export_audit(db: Database, *, actor: Actor, path: Path, user_id: int | None 
     from desktop_app.documents.audit_workbook import AUDIT_HEADERS, write_audit_csv, write_audit_workbook
 
     headers = [pair[1] if english else pair[0] for pair in AUDIT_HEADERS]
-    partial = path.with_name(f".{path.name}.part")
+    guard.check(path, replace=replace)
     with db.reading() as session:
         query = _query(session, user_id=user_id, class_code=class_code, date_from=date_from, date_to=date_to,
                        action=action)
@@ -409,14 +412,13 @@ def export_audit(db: Database, *, actor: Actor, path: Path, user_id: int | None 
                   row.class_code or "", row.details) for row in _rows(session, query.execution_options(yield_per=1000),
                                                                      language))
         try:
-            if suffix == ".csv":
-                count = write_audit_csv(partial, headers=headers, lines=lines)
-            else:
-                count = write_audit_workbook(partial, title="审计日志" if not english else "Audit log",
-                                             headers=headers, lines=lines)
-            os.replace(partial, path)
+            with guard.writing(path, replace=replace) as partial:
+                if suffix == ".csv":
+                    count = write_audit_csv(partial, headers=headers, lines=lines)
+                else:
+                    count = write_audit_workbook(partial, title="审计日志" if not english else "Audit log",
+                                                 headers=headers, lines=lines)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             raise AuditLogError("audit_log.write_failed", path=str(path), detail=error.strerror or str(error)) from None
     with db.writing() as session:
         class_id = (session.scalar(select(TrainingClass.id).where(TrainingClass.code == class_code.strip()))

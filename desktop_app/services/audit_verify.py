@@ -136,6 +136,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "session.cancelled": ("取消课次", "session cancelled"),
     "enrolment.created": ("学员报名", "trainee enrolled"),
     "roster.imported": ("花名册导入", "roster imported"),
+    "trainee.changed_by_roster": ("按花名册更改学员信息", "trainee details changed from a roster"),
     "attendance.marked": ("考勤修改", "attendance mark changed"),
     "attendance.all_present": ("整班记为出勤", "whole class marked present"),
     "attendance.imported": ("考勤导入", "attendance imported"),

@@ -186,6 +186,18 @@ def _validate_level(occupation: Occupation, level_value: int | str) -> SkillLeve
     return level
 
 
+def _refuse_unfit_text(*, code: str | None = None, name: str | None = None, location: str | None = None) -> None:
+    """The field limits (domain/field_limits), before anything is written: the same refusal on
+    SQLite and on PostgreSQL, instead of a value one stores and the other aborts on."""
+    from desktop_app.domain.field_limits import LimitedField, text_problem
+
+    for field, value in ((LimitedField.CLASS_CODE, code), (LimitedField.CLASS_NAME, name),
+                         (LimitedField.CLASS_LOCATION, location)):
+        problem = text_problem(field, value)
+        if problem is not None:
+            raise ClassError(problem.code, **problem.params)
+
+
 def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetail:
     """Open a class in 草稿 with its generated sessions; the schedule is checked against the
     policy's minimum hours and practice share (problems are reported, and block filing)."""
@@ -195,6 +207,7 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         raise ClassError("class.code_empty")
     if not name:
         raise ClassError("class.name_empty")
+    _refuse_unfit_text(code=code, name=name, location=draft.location)
     if draft.end_date < draft.start_date:
         raise ClassError("class.dates_reversed", start=draft.start_date.isoformat(), end=draft.end_date.isoformat())
     if not 1 <= int(draft.capacity) <= MAX_CAPACITY:
@@ -376,6 +389,7 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
                  project_based: bool | None = None) -> ClassDetail:
     """Edit a class's details (not its occupation or level once trainees are enrolled against them)."""
     require(actor, Permission.MANAGE_CLASSES)
+    _refuse_unfit_text(name=name.strip() if name else None, location=location)
     with db.writing() as session:
         c = load_class(session, code)
         _ensure_editable(c)

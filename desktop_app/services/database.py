@@ -46,6 +46,18 @@ messages.register(
             "opened. Close SkillDesk and restore a backup with skilldesk db restore FILE (automatic backups are "
             "in the folder {backups}), or ask your administrator.",
         ),
+        "db.meta_missing": (
+            "数据库 {database} 中已有数据，却缺少它的安装标识（或密钥校验值）：这是数据库损坏或被改动，不是一个新数据库。"
+            "程序没有改动它，也没有生成新的密钥。请关闭 SkillDesk，从备份恢复，或联系技术支持。",
+            "The database {database} holds data but has lost its installation id (or its key check): it is damaged "
+            "or was tampered with, not a new database. It was left untouched and no new key was made. Close "
+            "SkillDesk and restore a backup, or contact support.",
+        ),
+        "db.check.meta_missing": (
+            "数据库中已有数据，却缺少安装标识或密钥校验值（数据库损坏或被改动）；请从备份恢复。",
+            "The database holds data but has lost its installation id or key check (damaged or tampered with); "
+            "restore a backup.",
+        ),
         "db.unreachable": (
             "无法连接数据库服务器 {database}。请检查网络和服务器是否开启，然后重试。",
             "Cannot reach the database server {database}. Check the network and that the server is running, then try again.",
@@ -82,6 +94,10 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
     built-in administrator), and prove the encryption key; refuses rather than repairs."""
     _refuse_if_damaged(db, backups_folder)
     _probe(db)
+    if _meta_lost(db):
+        # Before anything is migrated or made: a new installation id would come with a new key,
+        # under which nobody already recorded could be found again.
+        raise DatabaseOpenError("db.meta_missing", database=db.display_name())
     before, head = upgrade_to_head(db)
     db.use_wal()
     if before == head:
@@ -138,6 +154,29 @@ def _open_initialised(db: Database, keystore: FileKeyStore, actor: Actor, head: 
             actor = replace(actor, user_id=admin.id)
         return OpenedDatabase(db=db, cipher=cipher, installation_id=installation_id.value, actor=actor,
                               created=False, migrated_from=head, revision=head)
+
+
+def _meta_lost(db: Database) -> bool:
+    """True when the database holds SkillDesk data but its installation id or key check is gone:
+    damage to report, never a new database to initialise."""
+    from sqlalchemy import inspect
+
+    with db.read_engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if "alembic_version" not in tables:
+            return False  # never migrated: a new, empty database
+        present = set()
+        if "app_meta" in tables:
+            present = set(connection.execute(select(AppMeta.key).where(
+                AppMeta.key.in_((META_INSTALLATION_ID, META_KEY_CHECK)))).scalars())
+        if present == {META_INSTALLATION_ID, META_KEY_CHECK}:
+            return False
+        if present:
+            return True  # one of the two rows gone: never a state SkillDesk leaves
+        for table in ("audit_log", "app_user", "trainee", "training_class"):
+            if table in tables and connection.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
+                return True
+    return False
 
 
 def _probe(db: Database) -> None:
@@ -199,9 +238,12 @@ def check_database(db: Database) -> CheckReport:
                     problems.append(Problem("db.check.integrity", {"detail": line}))
             for row in connection.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(Problem("db.check.foreign_key", {"table": row[0], "row": row[1], "parent": row[2]}))
-    with db.reading() as session:
-        if session.get(AppMeta, META_INSTALLATION_ID) is None:
-            problems.append(Problem("db.check.not_initialised"))
+    if _meta_lost(db):
+        problems.append(Problem("db.check.meta_missing"))
+    else:
+        with db.reading() as session:
+            if session.get(AppMeta, META_INSTALLATION_ID) is None:
+                problems.append(Problem("db.check.not_initialised"))
     return CheckReport(ok=not problems, revision=revision, head=head, problems=tuple(problems))
 
 

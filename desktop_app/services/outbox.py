@@ -33,6 +33,7 @@ from desktop_app.platform.client import (
 from desktop_app.platform.device_keys import DeviceKey
 from desktop_app.platform.protocol import MalformedReceipt, NotCanonicalisable, Receipt, parse_receipt, retry_delay_seconds
 from desktop_app.services import audit
+from desktop_app.services.output_files import OutputGuard
 from desktop_app.services.sealing import META_DEVICE_ID, batch_bytes
 from desktop_app.store.engine import Database
 from desktop_app.store.models import (
@@ -561,8 +562,10 @@ def _read_receipt_file(path: Path) -> Receipt:
 # --- USB export ------------------------------------------------------------------------------
 
 
-def export_batch(db: Database, cipher: PersonalDataCipher, *, actor: Actor, batch_id: str, folder: Path) -> list[Path]:
-    """ID.json (the exact signed bytes), ID.sig (raw 64-byte signature), ID.pub.pem."""
+def export_batch(db: Database, cipher: PersonalDataCipher, *, actor: Actor, batch_id: str, folder: Path,
+                 guard: OutputGuard = OutputGuard()) -> list[Path]:
+    """ID.json (the exact signed bytes), ID.sig (raw 64-byte signature), ID.pub.pem; never into
+    the key folder, and over an earlier file only when it holds the same bytes (a repeated export)."""
     require(actor, Permission.UPLOAD_BATCHES)
     require(actor, Permission.EXPORT_PERSONAL_DATA)
     folder = Path(folder)
@@ -573,13 +576,21 @@ def export_batch(db: Database, cipher: PersonalDataCipher, *, actor: Actor, batc
         folder.mkdir(parents=True, exist_ok=True)
         paths = [folder / f"{batch.batch_id}.json", folder / f"{batch.batch_id}.sig",
                  folder / f"{batch.batch_id}.pub.pem"]
-        for path, content in zip(paths, (data, batch.signature, key.public_key_pem.encode("ascii"))):
-            temporary = path.with_name(path.name + ".part")
-            temporary.write_bytes(content)
-            temporary.replace(path)
+        contents = (data, batch.signature, key.public_key_pem.encode("ascii"))
+        for path, content in zip(paths, contents):
+            guard.check(path, replace=_holds(path, content))
+        for path, content in zip(paths, contents):
+            guard.write_bytes(path, content, replace=_holds(path, content))
         audit.record(session, actor, "batch.exported", entity_type="outbox_batch", entity_id=batch.batch_id,
                      class_id=batch.class_id, details={"folder": str(folder), "personal_data": True})
     return paths
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == content
+    except OSError:
+        return False
 
 
 # --- upload ----------------------------------------------------------------------------------

@@ -2352,6 +2352,18 @@
 <context>
     <name>PreviewPage</name>
     <message>
+        <source>Row {row} {name}: {changes}</source>
+        <translation>第 {row} 行 {name}：{changes}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 人</translation>
+    </message>
+    <message>
+        <source>{count} people already on record have different details in this file:</source>
+        <translation>有 {count} 名已登记的学员，表中的信息与记录不同：</translation>
+    </message>
+    <message>
         <source>Checking every row of {file} … nothing is saved yet.</source>
         <translation>正在逐行检查 {file} …（此时还不会保存）</translation>
     </message>
@@ -2392,6 +2404,10 @@
         <translation>保存不能导入的行…</translation>
     </message>
     <message>
+        <source>Also change these details (recorded in the audit log); otherwise the records stay as they are</source>
+        <translation>同时更改这些信息（会记入审计日志）；不勾选则保持原记录不变</translation>
+    </message>
+    <message>
         <source>Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read the reasons in full.</source>
         <translation>红色行不能导入；橙色行可以报名，但不享受补贴。选中一行可在下方看到完整原因。</translation>
     </message>
@@ -2413,6 +2429,29 @@
     <message>
         <source>Shifts everything printed on a certificate, to land on the blanks of pre-printed stock. Print one test certificate on plain paper, hold it against the stock and measure how far off it is. Saved at once; used for printing and exporting.</source>
         <translation>整体移动证书上打印的全部内容，使其对准预印证书纸上的空白处。可先用普通纸打印一张，与证书纸叠放比对，量出偏差。修改后立即保存，打印和导出时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>PunchReasonDialog</name>
+    <message>
+        <source>Write why these past sessions are recorded from the file: the reason is kept with each mark.</source>
+        <translation>请写明为什么要从文件补录这些已过去的课：原因会随每条考勤保存。</translation>
+    </message>
+    <message>
+        <source>Record past sessions from {file}</source>
+        <translation>从 {file} 补录过去的考勤</translation>
+    </message>
+    <message>
+        <source>{count} punches in {file} are for sessions past the lock period and were not written. Recording them needs a reason, as a change on the attendance sheet does; marks already complete are kept either way.</source>
+        <translation>{file} 中有 {count} 条打卡记录属于已过锁定时间的课，尚未写入。补录它们须填写原因，与在考勤表中修改相同；已完整的考勤无论如何都保持不变。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record them</source>
+        <translation>补录</translation>
     </message>
 </context>
 <context>

@@ -552,6 +552,67 @@ def seal_and_upload(options: argparse.Namespace) -> Result:
                   note=f"median of {options.repeat}, 1 000 trainees ({len(data) // 1024} KiB batch); target <= 2x")
 
 
+# The hostile shapes of issue 15 at the sizes found there, and the same shapes made just
+# compressible enough to pass the inflation bound, so that each count bound is exercised too.
+_HOSTILE_SHAPES = (
+    ("one 1 GB shared string", "roster", "one_huge_shared_string", (1_000_000_000,)),
+    ("600 MB of empty rows, no r=", "roster", "empty_rows", (100_000_000,)),
+    ("50 M tiny shared strings", "roster", "tiny_shared_strings", (50_000_000,)),
+    ("attendance, 600 MB of long names", "attendance", "long_punch_cells", (20_000, 10_000)),
+    ("1.1 M numbered empty rows", "roster", "empty_rows_numbered", (1_100_000,)),
+    ("1.1 M distinct shared strings", "roster", "distinct_shared_strings", (1_100_000,)),
+    ("a sheet that claims 3 GB", "roster", "lying_part_size", (3_000_000_000,)),
+)
+
+
+def _hostile_file(builder: str, args: tuple) -> Path:
+    from tests.documents import hostile_xlsx
+
+    path = CACHE / "hostile" / f"{builder}-{'-'.join(map(str, args))}.xlsx"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        if builder == "empty_rows_numbered":
+            hostile_xlsx.empty_rows(partial, *args, with_numbers=True)
+        elif builder == "distinct_shared_strings":
+            hostile_xlsx.distinct_shared_strings(partial, *args)
+        else:
+            getattr(hostile_xlsx, builder)(partial, *args)
+        partial.replace(path)
+    return path
+
+
+def _probe_hostile(kind: str, path: Path) -> dict:
+    import json
+
+    result = subprocess.run([sys.executable, "-m", "tests.bench.hostile_probe", kind, str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@benchmark("hostile_xlsx")
+def hostile_xlsx(options: argparse.Namespace) -> Result:
+    """Each hostile workbook shape read in a fresh process (targets: refused in <= 5 s with peak
+    memory <= 300 MB); ours: the slowest shape; baseline: reading the 10 000-row roster the same way."""
+    worst_wall, lines = 0.0, []
+    for title, kind, builder, args in _HOSTILE_SHAPES:
+        path = _hostile_file(builder, args)
+        runs = [_probe_hostile(kind, path) for _ in range(options.repeat)]
+        wall = statistics.median(r["wall"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
+        peak = max(r["peak_mb"] for r in runs)
+        worst_wall = max(worst_wall, wall)
+        lines.append(f"{title} ({path.stat().st_size / 1e6:.2f} MB file): {runs[0]['outcome']} in {wall:.2f} s "
+                     f"(CPU {cpu:.2f} s), peak {peak:.0f} MB")
+    baseline = statistics.median(_probe_hostile("roster", _roster_file(10_000))["wall"]
+                                 for _ in range(options.repeat))
+    for line in lines:
+        print("    " + line, flush=True)
+    return Result("hostile_xlsx", worst_wall, baseline, note=f"median of {options.repeat}; slowest shape")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("names", nargs="*", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}")

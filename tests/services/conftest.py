@@ -18,8 +18,8 @@ TODAY = date(2026, 11, 20)
 
 def make_class(office, code: str = "2026-JZ01", *, occupation: str = "4-10-01-06", level: int = 4,
                start: date = date(2026, 12, 1), end: date = date(2026, 12, 31), capacity: int = 60,
-               lessons: int | None = 64):
-    draft = ClassDraft(code=code, name=f"{code} 家政服务员培训班", occupation_code=occupation, level=level,
+               lessons: int | None = 64, name_suffix: str = "家政服务员培训班"):
+    draft = ClassDraft(code=code, name=f"{code} {name_suffix}", occupation_code=occupation, level=level,
                        training_type="employment_skills", start_date=start, end_date=end, capacity=capacity,
                        planned_lessons=lessons, schedule=parse_schedule_spec("mon-fri:am,pm/4"))
     return create_class(office.db, actor=office.actor, draft=draft)

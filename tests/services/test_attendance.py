@@ -176,8 +176,9 @@ def test_punch_files_are_matched_to_sessions_with_every_problem_reported(office,
              "11010519491231002X,陌生人,2026-12-01 08:30"]
     path = tmp_path / "punches.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The next day the session is locked: recording it needs a reason, as on the sheet.
     report = import_attendance(office.db, office.cipher, actor=office.actor, class_code="2026-JZ01", source=path,
-                               now=DURING + timedelta(days=1))
+                               now=DURING + timedelta(days=1), reason="考勤机数据补录")
     assert report.kind == "punches" and report.marks_written == 2
     codes = sorted(p.code for p in report.problems)
     assert "punch.before_class" in codes and "punch.time_invalid" in codes and "attendance_import.unknown_person" in codes

@@ -216,7 +216,8 @@ def test_the_command_line_prints_with_the_printer_offset_the_window_would_use(of
     def printed(stored_offset) -> bytes:
         settings.settings_file.write_text(json.dumps({"certificate_offset_mm": stored_offset}), encoding="utf-8")
         out = settings.data_dir / "certificates.pdf"
-        code = main(["--db", str(settings.sqlite_path), "certificates", "pdf", "--class", "2026-JZ01", "--out", str(out)])
+        code = main(["--db", str(settings.sqlite_path), "certificates", "pdf", "--class", "2026-JZ01", "--out", str(out),
+                     "--force"])  # the same file each time: replacing it is asked for
         assert code == 0, capsys.readouterr().err
         return out.read_bytes()
 

@@ -27,7 +27,7 @@ from tests.services.test_accounts import PASSWORD, add_user, set_up
 READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
     "trainees": {"search", "class_roster", "get", "find_by_identity"},
-    "roster": {"write_template", "preview"},
+    "roster": {"write_template", "preview", "write_rejected_rows"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
     "assessments": {"list"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
@@ -38,6 +38,7 @@ READ_ONLY = {
     "backups": {"backup", "backup_if_due", "backup_on_close"},  # they write files, not records
     "teachers": {"list"},
     "demo": set(),
+    "files": {"save"},  # writes files, not records
 }
 
 

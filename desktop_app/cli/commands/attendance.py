@@ -10,13 +10,15 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from desktop_app.cli.opening import opened
-from desktop_app.cli.output import language, print_table, say, say_problem, text, zh_or_en
+from desktop_app.cli.output import add_force_option, language, print_table, say, say_problem, text, zh_or_en
 
 messages.register(
     {
         "cli.help.attendance_import": ("导入考勤机打卡记录或线上学时（xlsx 或 csv）", "import attendance-machine punches or online hours (xlsx or csv)"),
         "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、出勤率和结业资格", "per trainee: hours, online hours, rate, completion eligibility"),
         "cli.help.attendance_sheet": ("打印用的签到表（PDF）", "printable sign-in sheets (PDF)"),
+        "cli.help.import_reason": ("补录原因：已过锁定时间的课，打卡记录只有填写原因才会写入",
+                                   "reason for recording past sessions: punches for locked sessions are written only with one"),
         "cli.help.per_day": ("每天一页（默认每次课一页）", "one page per day (default: one per session)"),
         "cli.attendance.found_punches": ("文件 {file} 是考勤机打卡记录：{rows} 行，写入 {marks} 条考勤。", "{file} holds attendance-machine punches: {rows} rows, {marks} marks written."),
         "cli.attendance.found_online": ("文件 {file} 是线上学时记录：{rows} 行，计入 {records} 条。", "{file} holds online-learning hours: {rows} rows, {records} records added."),
@@ -57,10 +59,12 @@ def _define_attendance(attendance: argparse.ArgumentParser) -> None:
     importing = attendance_commands.add_parser("import", help=text("cli.help.attendance_import"))
     importing.add_argument("--class", dest="class_code", required=True)
     importing.add_argument("file", type=Path)
+    importing.add_argument("--reason", help=text("cli.help.import_reason"))
     importing.set_defaults(handler=cmd_import)
     summary = attendance_commands.add_parser("summary", help=text("cli.help.attendance_summary"))
     summary.add_argument("--class", dest="class_code", required=True)
     summary.add_argument("--out", type=Path)
+    add_force_option(summary)
     summary.set_defaults(handler=cmd_summary)
     sheet = attendance_commands.add_parser("sheet", help=text("cli.help.attendance_sheet"))
     sheet.add_argument("--class", dest="class_code", required=True)
@@ -68,6 +72,7 @@ def _define_attendance(attendance: argparse.ArgumentParser) -> None:
     sheet.add_argument("--per-day", action="store_true", help=text("cli.help.per_day"))
     sheet.add_argument("--session", dest="session_number", type=int, metavar="N", help=text("cli.help.sheet_session"))
     sheet.add_argument("--date", dest="day", metavar="YYYY-MM-DD", help=text("cli.help.sheet_date"))
+    add_force_option(sheet)
     sheet.set_defaults(handler=cmd_sheet)
     mark = attendance_commands.add_parser("mark", help=text("cli.help.attendance_mark"))
     mark.add_argument("--class", dest="class_code", required=True)
@@ -92,7 +97,7 @@ PARSERS = {"attendance": _define_attendance}
 
 def cmd_import(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        report = office.attendance.import_file(args.class_code, args.file)
+        report = office.attendance.import_file(args.class_code, args.file, reason=args.reason)
     if report.kind == "online":
         say("cli.attendance.found_online", file=args.file.name, rows=report.rows, records=report.online_records)
     else:
@@ -116,7 +121,10 @@ def _eligibility(row) -> str:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     with opened(args) as office:
+        if args.out:
+            office.files.guard.check(args.out, replace=args.force)
         rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
+        guard = office.files.guard
     headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"],
                        ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"])
     print_table(headers, [
@@ -128,7 +136,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.out:
         from desktop_app.services.attendance import write_summary_workbook
 
-        write_summary_workbook(rows, args.out, title=f"{args.class_code} 考勤汇总")
+        guard.write_with(args.out, lambda temporary: write_summary_workbook(rows, temporary,
+                                                                            title=f"{args.class_code} 考勤汇总"),
+                         replace=args.force)
         say("cli.attendance.summary_written", path=args.out)
     return EXIT_OK
 
@@ -144,10 +154,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         session_id = None
         if args.session_number is not None:
             session_id = office.attendance.session_ids(args.class_code, number=args.session_number)[0]
+        office.files.guard.check(args.out, replace=args.force)
         render = office.attendance.signin_sheets_pdf(args.class_code, per_day=args.per_day, day=day,
                                                      session_id=session_id)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(render.pdf)
+        office.files.save(args.out, render.pdf, replace=args.force)
     for warning in render.warnings:
         say("cli.attendance.warning", message=warning.message())
     say("cli.attendance.sheet_written", path=args.out, pages=render.pages)

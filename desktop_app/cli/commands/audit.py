@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened, settings_from
-from desktop_app.cli.output import say, text
+from desktop_app.cli.output import add_force_option, say, text
 
 messages.register(
     {
@@ -34,6 +34,7 @@ def _define_audit(audit: argparse.ArgumentParser) -> None:
     export.add_argument("--class", dest="class_code", metavar="C", help=text("cli.help.audit_class"))
     export.add_argument("--from", dest="date_from", metavar="DATE", help=text("cli.help.audit_from"))
     export.add_argument("--to", dest="date_to", metavar="DATE", help=text("cli.help.audit_to"))
+    add_force_option(export)
     export.set_defaults(handler=cmd_export)
 
 
@@ -58,6 +59,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as office:
         user_id = office.audit.find_user_id(args.user_name) if args.user_name else None
         result = office.audit.export(args.file, AuditFilter(user_id=user_id, class_code=args.class_code,
-                                                            date_from=date_from, date_to=date_to))
+                                                            date_from=date_from, date_to=date_to),
+                                     replace=args.force)
     say("cli.audit.exported", rows=result.rows, path=result.path)
     return EXIT_OK

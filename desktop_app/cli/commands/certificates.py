@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened, settings_from
-from desktop_app.cli.output import say, text
+from desktop_app.cli.output import add_force_option, say, text
 from desktop_app.domain.certificates import CertificateKind
 
 messages.register(
@@ -40,6 +40,7 @@ def _define_certificates(certificates: argparse.ArgumentParser) -> None:
     pdf.add_argument("--class", dest="class_code", required=True)
     pdf.add_argument("--out", type=Path, required=True)
     pdf.add_argument("--zip", action="store_true", help=text("cli.help.certificates_zip"))
+    add_force_option(pdf)
     pdf.set_defaults(handler=cmd_pdf)
     verify = certificate_commands.add_parser("verify", help=text("cli.help.certificates_verify"))
     verify.add_argument("text")
@@ -82,13 +83,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         # Checked as the window checks it: beyond ±20 mm the saved value counts as none (and the
         # log says so), so both print a certificate the same way.
         offset = settings_from(args).preferences.certificate_offset_mm
+        office.files.guard.check(args.out, replace=args.force)
         if args.zip:
             data, pages = office.certificates.zip(args.class_code, offset_mm=offset), None
         else:
             render = office.certificates.pdf(args.class_code, offset_mm=offset)
             data, pages = render.pdf, render.pages
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+        office.files.save(args.out, data, replace=args.force)
     say("cli.certificates.pdf_written", pages=pages if pages is not None else "—", path=args.out)
     return EXIT_OK
 

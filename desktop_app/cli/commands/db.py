@@ -89,12 +89,28 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with opened(args) as office:
-        report = office.check_database()
+    from desktop_app.services.database import DatabaseOpenError
+
+    try:
+        with opened(args) as office:
+            report, name = office.check_database(), office.database_name
+    except DatabaseOpenError as refused:
+        if refused.code != "db.meta_missing":
+            raise
+        # A database that must not be opened (it would be initialised again) is still checked,
+        # read only: the check names the damage instead of stopping at the refusal.
+        from desktop_app.services.database import check_database
+        from desktop_app.store.engine import Database
+
+        db = Database(settings_from(args).database_url)
+        try:
+            report, name = check_database(db), db.display_name()
+        finally:
+            db.dispose()
     if report.ok:
-        say("cli.db.check_ok", database=office.database_name, revision=report.revision)
+        say("cli.db.check_ok", database=name, revision=report.revision)
         return EXIT_OK
-    say("cli.db.check_failed", database=office.database_name, count=len(report.problems))
+    say("cli.db.check_failed", database=name, count=len(report.problems))
     for problem in report.problems:
         print(f"  - {problem.message()}")
     return EXIT_PARTIAL

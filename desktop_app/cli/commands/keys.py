@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK
 from desktop_app.cli.opening import opened
-from desktop_app.cli.output import say, text
+from desktop_app.cli.output import add_force_option, say, text
 
 messages.register(
     {
@@ -25,6 +25,7 @@ def _define_keys(keys: argparse.ArgumentParser) -> None:
     key_commands = keys.add_subparsers(dest="keys_command", metavar="COMMAND", required=True)
     export_public = key_commands.add_parser("export-public", help=text("cli.help.keys_export"))
     export_public.add_argument("file", type=Path)
+    add_force_option(export_public)
     export_public.set_defaults(handler=cmd_export_public)
     key_commands.add_parser("rotate", help=text("cli.help.keys_rotate")).set_defaults(handler=cmd_rotate)
 
@@ -34,7 +35,7 @@ PARSERS = {"keys": _define_keys}
 
 def cmd_export_public(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        key = office.device.export_public_key(args.file)
+        key = office.device.export_public_key(args.file, replace=args.force)
     say("cli.keys.exported", key=key.key_id, path=args.file)
     return EXIT_OK
 

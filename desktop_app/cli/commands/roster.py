@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import messages
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from desktop_app.cli.opening import opened
-from desktop_app.cli.output import say, text
+from desktop_app.cli.output import add_force_option, say, text
 from desktop_app.domain.roster_outcome import RosterOutcome
 
 messages.register(
@@ -26,6 +26,18 @@ messages.register(
         "cli.roster.row_unsubsidised": ("  第 {row} 行 {name} 已报名但不享受补贴：{reasons}", "  Row {row} {name} enrolled without subsidy: {reasons}"),
         "cli.roster.errors_written": ("未导入的 {count} 行已写入 {path}，改正后可直接重新导入该文件。",
                                       "The {count} rejected rows were written to {path}; fix them and import that file."),
+        "cli.help.roster_update_known": ("同时更改已登记学员与表中不同的信息（银行账号、手机号码等；会记入审计日志）",
+                                         "also change the details of people already on record where the roster differs "
+                                         "(bank account, phone …; audited)"),
+        "cli.roster.row_changed": ("  第 {row} 行 {name} 的信息已更改：{changes}",
+                                   "  Row {row} {name}: details changed: {changes}"),
+        "cli.roster.row_change_pending": ("  第 {row} 行 {name} 的信息与记录不同，没有更改：{changes}",
+                                          "  Row {row} {name} differs from the record; not changed: {changes}"),
+        "cli.roster.changes_pending": (
+            "有 {count} 名已登记学员的信息与表中不同，没有更改。核对无误后，加上 --update-known 重新导入即可更改（会记入审计日志）。",
+            "{count} people already on record differ from the roster and were not changed. Once checked, import "
+            "again with --update-known to change them (audited).",
+        ),
         "cli.roster.exported": ("已导出 {count} 名学员到 {path}（含完整个人信息，已记入审计日志，请妥善保管）。",
                                 "Exported {count} trainees to {path} (full personal data; logged — keep the file safe)."),
         "cli.help.roster_withdraw": ("学员退学：从某日起不再参加考勤、考核和发证，档案中保留记录",
@@ -41,15 +53,19 @@ def _define_roster(roster: argparse.ArgumentParser) -> None:
     roster_commands = roster.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
     template = roster_commands.add_parser("template", help=text("cli.help.roster_template"))
     template.add_argument("file", type=Path)
+    add_force_option(template)
     template.set_defaults(handler=cmd_template)
     importing = roster_commands.add_parser("import", help=text("cli.help.roster_import"))
     importing.add_argument("--class", dest="class_code", required=True)
     importing.add_argument("file", type=Path)
     importing.add_argument("--errors", type=Path, help=text("cli.help.roster_errors"))
+    importing.add_argument("--update-known", action="store_true", help=text("cli.help.roster_update_known"))
+    add_force_option(importing)
     importing.set_defaults(handler=cmd_import)
     exporting = roster_commands.add_parser("export", help=text("cli.help.roster_export"))
     exporting.add_argument("--class", dest="class_code", required=True)
     exporting.add_argument("file", type=Path)
+    add_force_option(exporting)
     exporting.set_defaults(handler=cmd_export)
     withdraw = roster_commands.add_parser("withdraw", help=text("cli.help.roster_withdraw"))
     withdraw.add_argument("--class", dest="class_code", required=True)
@@ -64,14 +80,20 @@ PARSERS = {"roster": _define_roster}
 
 def cmd_template(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        office.roster.write_template(args.file)
+        office.roster.write_template(args.file, replace=args.force)
     say("cli.roster.template_written", path=args.file)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        report = office.roster.import_workbook(args.class_code, args.file)
+        if args.errors:
+            # Before anything is imported: an error workbook that could not be written afterwards
+            # (over the roster itself, the database, an existing file) would lose the rejected rows.
+            office.files.guard.check(args.errors, replace=args.force, sources=(args.file,))
+        report = office.roster.import_workbook(args.class_code, args.file, accept_changes=args.update_known)
+        if report.rejected and args.errors:
+            count = office.roster.write_rejected_rows(report, args.errors, replace=args.force)
     say("cli.roster.summary", file=args.file.name, code=report.class_code, rows=len(report.outcomes),
         enrolled=report.enrolled, without=report.count(RosterOutcome.ENROLLED_WITHOUT_SUBSIDY),
         already=report.count(RosterOutcome.ALREADY_ENROLLED), rejected=len(report.rejected))
@@ -82,15 +104,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     for outcome in report.rejected:
         say("cli.roster.row_rejected", row=outcome.row_number, name=outcome.name or "—",
             reasons=outcome.reasons_text())
+    for outcome in report.changed:
+        say("cli.roster.row_changed" if report.changes_applied else "cli.roster.row_change_pending",
+            row=outcome.row_number, name=outcome.name, changes=outcome.changes_text())
+    if report.changed and not report.changes_applied:
+        say("cli.roster.changes_pending", count=len(report.changed))
     if report.rejected and args.errors:
-        count = report.write_rejected_rows(args.errors)
         say("cli.roster.errors_written", count=count, path=args.errors)
     return EXIT_PARTIAL if report.rejected else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as office:
-        count = office.roster.export(args.class_code, args.file)
+        count = office.roster.export(args.class_code, args.file, replace=args.force)
     say("cli.roster.exported", count=count, path=args.file)
     return EXIT_OK
 

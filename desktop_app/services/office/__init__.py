@@ -47,6 +47,7 @@ from desktop_app.services.office.classes import Classes
 from desktop_app.services.office.context import OfficeContext, OfficePart
 from desktop_app.services.office.demo import Demo
 from desktop_app.services.office.device import Device
+from desktop_app.services.office.files import Files
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
 from desktop_app.services.office.teachers import Teachers
@@ -64,6 +65,7 @@ class Office:
     ``classes`` · ``trainees`` · ``roster`` · ``attendance`` · ``assessments`` ·
     ``certificates`` · ``accounts`` · ``audit`` · ``outbox`` · ``device`` · ``backups`` · ``demo`` ·
     ``teachers``
+    ``files``
 
     Constructing one does no I/O; `Office.open` is the way in for an opened database (it
     confirms the account the database opened as). The parts share one `OfficeContext`."""
@@ -83,6 +85,7 @@ class Office:
         self.backups = Backups(context)
         self.demo = Demo(context)
         self.teachers = Teachers(context)
+        self.files = Files(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:

@@ -65,10 +65,11 @@ class Attendance(OfficePart):
         return use_cases.class_attendance_summary(self._db, class_code, as_of=as_of)
 
     @writes(Area.ATTENDANCE)
-    def import_file(self, class_code: str, source: Path) -> AttendanceImportReport:
-        """Attendance-machine punches or online-learning hours, whichever the file holds."""
+    def import_file(self, class_code: str, source: Path, *, reason: str | None = None) -> AttendanceImportReport:
+        """Attendance-machine punches or online-learning hours, whichever the file holds; punches
+        for sessions past the lock period only with `reason`."""
         return use_cases.import_attendance(self._db, self._cipher, actor=self._acting(), class_code=class_code,
-                                           source=source)
+                                           source=source, reason=reason)
 
     def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False, day: date | None = None,
                           session_id: int | None = None) -> SigninRender:

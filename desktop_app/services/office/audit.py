@@ -41,11 +41,13 @@ class Audit(OfficePart):
                                             language=language)
 
     @writes(Area.AUDIT)
-    def export(self, path: Path, filters: AuditFilter = EVERYTHING, *, language: str | None = None) -> AuditExport:
+    def export(self, path: Path, filters: AuditFilter = EVERYTHING, *, language: str | None = None,
+               replace: bool = False) -> AuditExport:
         """Every matching entry into `path` (.xlsx or .csv); the export is itself audited."""
         return audit_log.export_audit(self._db, actor=self._acting(), path=Path(path), user_id=filters.user_id,
                                       class_code=filters.class_code, date_from=filters.date_from,
-                                      date_to=filters.date_to, action=filters.action, language=language)
+                                      date_to=filters.date_to, action=filters.action, language=language,
+                                      guard=self._guard, replace=replace)
 
     def filter_choices(self) -> AuditFilterChoices:
         """The people and the classes to filter by."""

@@ -23,6 +23,10 @@ class Backups(OfficePart):
         """An online backup into `target` (a file, a folder, or None for the data folder's
         backups). Writes a file, not the database; needs the right to back up and restore."""
         require(self._acting(), Permission.BACKUP_RESTORE)
+        if target is not None and not Path(target).is_dir():
+            self._guard.check(Path(target))  # never into the key folder or over the database
+        elif target is not None:
+            self._guard.check(Path(target) / "backup.db", replace=True)  # a folder: not the key folder
         return use_cases.backup_database(self._db, target, settings_data_dir=data_dir, reason="manual")
 
     def backup_if_due(self, data_dir: Path) -> BackupInfo | None:

@@ -10,6 +10,7 @@ from desktop_app.domain.actors import SIGNED_OUT, Actor
 from desktop_app.services import accounts
 from desktop_app.services.changes import Area, report_changes
 from desktop_app.services.database import OpenedDatabase
+from desktop_app.services.output_files import OutputGuard
 from desktop_app.store.engine import Database
 from desktop_app.store.protection import PersonalDataCipher
 
@@ -43,6 +44,11 @@ class OfficeContext:
     @property
     def cipher(self) -> PersonalDataCipher:
         return self.opened.cipher
+
+    @property
+    def output_guard(self) -> OutputGuard:
+        """What no file this office writes may replace: its database file and companions, its key folder."""
+        return OutputGuard.for_database(self.db.sqlite_path, self.key_dir)
 
     # --- the acting user ------------------------------------------------------------------------
 
@@ -110,6 +116,10 @@ class OfficePart:
     @property
     def _cipher(self) -> PersonalDataCipher:
         return self._context.cipher
+
+    @property
+    def _guard(self) -> OutputGuard:
+        return self._context.output_guard
 
     def _acting(self) -> Actor:
         return self._context.acting()

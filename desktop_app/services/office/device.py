@@ -24,11 +24,12 @@ class Device(OfficePart):
         return self._context.device_key()
 
     @writes(Area.DEVICE)
-    def export_public_key(self, path: Path) -> DeviceKey:
-        """Write the device's public key (PEM) into `path`; returns the key."""
+    def export_public_key(self, path: Path, *, replace: bool = False) -> DeviceKey:
+        """Write the device's public key (PEM) into `path` (never into the key folder or over the
+        database; over an existing file only when `replace`); returns the key."""
+        self._guard.check(Path(path), replace=replace)
         key = self._context.device_key()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(key.public_key_pem, encoding="ascii")
+        self._guard.write_bytes(Path(path), key.public_key_pem.encode("ascii"), replace=replace)
         return key
 
     def registration(self) -> Registration | None:

@@ -55,7 +55,8 @@ class Outbox(OfficePart):
     @writes(Area.AUDIT)
     def export_batch(self, batch_id: str, folder: Path) -> list[Path]:
         """ID.json, ID.sig and ID.pub.pem for USB transport (personal data: audited)."""
-        return use_cases.export_batch(self._db, self._cipher, actor=self._acting(), batch_id=batch_id, folder=folder)
+        return use_cases.export_batch(self._db, self._cipher, actor=self._acting(), batch_id=batch_id, folder=folder,
+                                      guard=self._guard)
 
     @writes(Area.OUTBOX, Area.CLASSES)
     def import_receipt(self, path: Path) -> BatchRow:

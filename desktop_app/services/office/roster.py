@@ -15,9 +15,10 @@ from desktop_app.services.roster import EnrolledTrainee, ProgressCallback, Roste
 class Roster(OfficePart):
     """Write the template, preview and import a filled-in roster, export a class's roster."""
 
-    def write_template(self, path: Path) -> None:
-        """The roster template (identity-number column as text, drop-downs); writes a file only."""
-        use_cases.write_template(self._db, path)
+    def write_template(self, path: Path, *, replace: bool = False) -> None:
+        """The roster template (identity-number column as text, drop-downs); writes a file only,
+        never over the database or the key folder, over an existing file only when `replace`."""
+        use_cases.write_template(self._db, path, guard=self._guard, replace=replace)
 
     def preview(self, class_code: str, source: Path, *, progress: ProgressCallback | None = None,
                 cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
@@ -27,16 +28,22 @@ class Roster(OfficePart):
 
     @writes(Area.ROSTER, Area.TRAINEES, Area.CLASSES)
     def import_workbook(self, class_code: str, source: Path, *, progress: ProgressCallback | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> RosterImportReport:
-        """Enrol every acceptable row (new trainees are created; the class's count changes)."""
+                        cancelled: Callable[[], bool] | None = None, accept_changes: bool = False) -> RosterImportReport:
+        """Enrol every acceptable row (new trainees are created; the class's count changes). Known
+        people's fields the roster gives differently change only with `accept_changes`."""
         return use_cases.import_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
-                                       source=source, progress=progress, cancelled=cancelled)
+                                       source=source, progress=progress, cancelled=cancelled,
+                                       accept_changes=accept_changes)
+
+    def write_rejected_rows(self, report: RosterImportReport, path: Path, *, replace: bool = False) -> int:
+        """The rows `report` rejected, into an error workbook (never over the roster it read); a file only."""
+        return report.write_rejected_rows(path, guard=self._guard, replace=replace)
 
     @writes(Area.AUDIT)
-    def export(self, class_code: str, path: Path) -> int:
+    def export(self, class_code: str, path: Path, *, replace: bool = False) -> int:
         """The class's roster with full personal data: a deliberate, audited export."""
         return use_cases.export_roster(self._db, self._cipher, actor=self._acting(), class_code=class_code,
-                                       path=path)
+                                       path=path, guard=self._guard, replace=replace)
 
     @writes(Area.ROSTER, Area.TRAINEES, Area.CLASSES)
     def enrol_one(self, class_code: str, fields: dict[str, str | None], *, today: date | None = None) -> EnrolledTrainee:

@@ -17,6 +17,7 @@ from desktop_app.services.attendance import AttendanceImportReport
 
 from .dialogs import AttendanceImportResultDialog, SigninSheetChoiceDialog
 from .part import AttendancePart, AttendanceTools
+from .punch_reason import PunchReasonDialog
 from .sheet import AttendanceSheet
 
 
@@ -34,6 +35,7 @@ class AttendanceFiles(AttendancePart):
         self.signin_dialogs: DialogSlot[SigninSheetChoiceDialog] = DialogSlot()
         self.printer_dialogs: DialogSlot[QPrintDialog] = DialogSlot()
         self._printer: QPrinter | None = None
+        self.reason_prompt: PunchReasonDialog | None = None  # open after a file met locked sessions
         self.import_button = QPushButton()
         self.import_button.setObjectName("importAttendanceButton")
         self.import_button.clicked.connect(self.import_file)
@@ -73,12 +75,24 @@ class AttendanceFiles(AttendancePart):
         self.import_button.setEnabled(False)
         self.status.say(lambda: self.tr("Importing {file} …").format(file=path.name))
 
-        def done(report: AttendanceImportReport) -> None:
-            self.update_actions()
-            self.status.say(lambda: self.tr("Imported {file}.").format(file=path.name))
+        def show(report: AttendanceImportReport) -> None:
             self.import_dialogs.open(AttendanceImportResultDialog(path.name, report, self.page))
             self.marks_changed.emit()
             self.sheet.reload()
+
+        def done(report: AttendanceImportReport) -> None:
+            self.update_actions()
+            self.status.say(lambda: self.tr("Imported {file}.").format(file=path.name))
+            locked = sum(1 for problem in report.problems if problem.code == "attendance_import.reason_needed")
+            if not locked:
+                show(report)
+                return
+            # Past sessions: asked for a reason as the sheet asks; the file again with it, or not.
+            prompt = PunchReasonDialog(code, path, locked, self.office, self.tools.operations, self.page)
+            self.reason_prompt = prompt
+            prompt.saved.connect(show)
+            prompt.rejected.connect(lambda: show(report))
+            prompt.open()
 
         self.run(lambda: self.office.attendance.import_file(code, path), success=done, failure=self._failed)
 
@@ -122,7 +136,7 @@ class AttendanceFiles(AttendancePart):
 
         def render_and_write():
             render = render_sheets()
-            path.write_bytes(render.pdf)
+            self.office.files.save(path, render.pdf, replace=True)  # the save dialog asked before replacing
             return render
 
         def done(render) -> None:

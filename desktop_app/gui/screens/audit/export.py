@@ -52,8 +52,9 @@ class AuditExporter(QObject):
         office, conditions = self.office, self.conditions()
         self._set_exporting(True)
         self.notice.show_note(self.tr("Exporting the audit log to {path} …").format(path=path), "info")
-        self.operations.run(self.screen, lambda: office.audit.export(path,
-                                                                     AuditFilter(**conditions)), success=self._exported,
+        # The save dialog asked before replacing a file: replace=True passes that answer on.
+        self.operations.run(self.screen, lambda: office.audit.export(path, AuditFilter(**conditions), replace=True),
+                            success=self._exported,
                             failure=self._failed)
 
     def _exported(self, result: AuditExport) -> None:

@@ -38,7 +38,7 @@ class CertificateExport(QObject):
             render = office.certificates.pdf(code, offset_mm=offset)
             if run.cancelled():
                 return None
-            path.write_bytes(render.pdf)
+            office.files.save(path, render.pdf, replace=True)  # the save dialog asked before replacing
             return render
 
         page.operations.run(self, render_and_write, success=lambda render: self._written(path, offset, render),

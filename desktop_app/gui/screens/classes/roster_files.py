@@ -105,7 +105,7 @@ class RosterFiles(QWidget):
             self.template_button.setEnabled(True)
             self.show_failure(error)
 
-        self.operations.run(self, lambda: self.office.roster.write_template(path), success=done, failure=failed)
+        self.operations.run(self, lambda: self.office.roster.write_template(path, replace=True), success=done, failure=failed)
 
     def export_roster(self) -> None:
         if self.class_row is None:
@@ -128,7 +128,7 @@ class RosterFiles(QWidget):
             self.apply_permissions()
             self.show_failure(error)
 
-        self.operations.run(self, lambda: self.office.roster.export(code, path), success=done, failure=failed)
+        self.operations.run(self, lambda: self.office.roster.export(code, path, replace=True), success=done, failure=failed)
 
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("Import roster…"))

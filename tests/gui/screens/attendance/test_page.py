@@ -371,3 +371,30 @@ def test_classes_changed_elsewhere_are_read_again_without_losing_the_teachers_pl
     with qtbot.waitSignal(page.sheet.loaded, timeout=WAIT):
         page.mark_stale()  # e.g. a class was filed on the 班级 page
     assert page.choice.current_session_id() == today_session and page.view.current_row() == 3
+
+
+def test_punches_for_locked_sessions_are_recorded_only_with_a_reason_typed(qtbot, page, office, running, tmp_path,
+                                                                           monkeypatch):
+    detail, persons = running
+    past = min(detail.sessions, key=lambda s: s.starts_at)  # three days ago: locked
+    start, end = past.starts_at.astimezone(CHINA_TZ), past.ends_at.astimezone(CHINA_TZ)
+    lines = ["身份证号码,姓名,打卡时间",
+             f"{persons[0].id_number},{persons[0].name},{start:%Y-%m-%d %H:%M}",
+             f"{persons[0].id_number},{persons[0].name},{end:%Y-%m-%d %H:%M}"]
+    path = tmp_path / "补录.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(path), "")))
+    page.files.import_button.click()
+    qtbot.waitUntil(lambda: page.files.reason_prompt is not None and page.files.reason_prompt.isVisible(),
+                    timeout=WAIT)
+    prompt = page.files.reason_prompt
+    assert "锁定时间" in prompt.explanation.text() and not prompt.ok_button.isEnabled()
+    assert office.attendance.grid(past.id).rows[0].status is None  # nothing written without a reason
+    qtbot.keyClicks(prompt.reason_edit, "punch clock broken", delay=20)  # QTest types ASCII only
+    qtbot.keyClick(prompt.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.files.import_dialog is not None and page.files.import_dialog.isVisible(),
+                    timeout=WAIT)
+    assert "写入考勤 1 条" in page.files.import_dialog.summary.text()
+    row = office.attendance.grid(past.id).rows[0]
+    assert row.status is AttendanceStatus.PRESENT
+    assert [h.reason for h in office.attendance.history(past.id, row.enrolment_id)] == ["punch clock broken"]

@@ -228,3 +228,33 @@ def test_an_unreadable_file_is_explained_in_words(qtbot, wizard, tmp_path):
     assert "名单.xlsx" in preview.status_label.text()
     assert "Traceback" not in preview.status_label.text()
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_changed_details_of_known_people_are_shown_and_changed_only_when_ticked(qtbot, wizard, code, demo_office,
+                                                                                roster_file, tmp_path, monkeypatch):
+    demo_office.roster.import_workbook(code("PR01"), roster_file)  # the three good rows, phone 139…5678
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["姓名", "身份证号码", "手机号码"])
+    sheet.append([GOOD[0][0], GOOD[0][1], "13800001111"])
+    sheet.cell(row=2, column=2).number_format = "@"
+    changed = tmp_path / "新号码.xlsx"
+    workbook.save(changed)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(changed), "")))
+    wizard.file_page.choose_button.click()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.state == "done", timeout=20_000)
+    assert preview.changes.isVisible() and preview.accept_changes.isVisible()
+    assert "手机号码 139****5678 → 138****1111" in preview.changes.text() and GOOD[0][0] in preview.changes.text()
+    assert not preview.accept_changes.isChecked()
+    preview.accept_changes.setFocus()
+    qtbot.keyClick(preview.accept_changes, Qt.Key.Key_Space, delay=200)
+    assert preview.accept_changes.isChecked()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
+    assert wizard.import_report.changes_applied
+    with demo_office.db.reading() as session:
+        phones = set(session.scalars(select(Trainee.phone_masked).where(Trainee.name == GOOD[0][0])))
+    assert phones == {"138****1111"}

@@ -110,7 +110,7 @@ class FilePage(QWizardPage):
             self.note.setText(failure_text(error))
 
         office = self.owner.office
-        self.owner.operations.run(self, lambda: office.roster.write_template(path), success=done, failure=failed)
+        self.owner.operations.run(self, lambda: office.roster.write_template(path, replace=True), success=done, failure=failed)
 
     def retranslate(self) -> None:
         row = self.owner.class_row

@@ -86,7 +86,7 @@ class RosterImportWizard(FollowsLanguage, QWizard):
             set_tone(note, Tone.ERROR)
             note.setText(failure_text(error))
 
-        self.operations.run(self, lambda: report.write_rejected_rows(path), success=done, failure=failed)
+        self.operations.run(self, lambda: self.office.roster.write_rejected_rows(report, path, replace=True), success=done, failure=failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import roster into {code}").format(code=self.class_row.code))

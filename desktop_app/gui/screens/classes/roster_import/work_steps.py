@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.screens.classes.models import OutcomeTableModel
@@ -175,6 +184,14 @@ class PreviewPage(WorkStep):
         self.reasons.setObjectName("rowReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # People already on record whose details the file gives differently: shown old → new
+        # (masked), and changed only when the clerk ticks the box.
+        self.changes = QLabel()
+        self.changes.setObjectName("knownPeopleChanges")
+        self.changes.setWordWrap(True)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.accept_changes = QCheckBox()
+        self.accept_changes.setObjectName("acceptChangesBox")
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_note, 1)
         save_row.addWidget(self.save_button)
@@ -185,6 +202,8 @@ class PreviewPage(WorkStep):
         layout.addWidget(self.legend)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.changes)
+        layout.addWidget(self.accept_changes)
         layout.addLayout(save_row)
 
     def job(self, code: str, source: Path, run: CancellableRun) -> RosterImportReport:
@@ -199,10 +218,11 @@ class PreviewPage(WorkStep):
         self.state = StepState.IDLE
         self.owner.preview_report = None
         self.model.set_outcomes([], preview=True)
+        self.accept_changes.setChecked(False)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         report = self.owner.preview_report
-        return self.state is StepState.DONE and report is not None and report.enrolled > 0
+        return self.state is StepState.DONE and report is not None and (report.enrolled > 0 or bool(report.changed))
 
     def clear(self) -> None:
         self.owner.preview_report = None
@@ -228,6 +248,17 @@ class PreviewPage(WorkStep):
         self.table.setVisible(done)
         self.legend.setVisible(done)
         self.save_button.setVisible(done and report is not None and len(report.rejected) > 0)
+        changed = report.changed if done and report is not None else []
+        self.changes.setVisible(bool(changed))
+        self.accept_changes.setVisible(bool(changed))
+        if changed:
+            lines = [self.tr("Row {row} {name}: {changes}").format(row=o.row_number, name=o.name,
+                                                                     changes=o.changes_text()) for o in changed[:20]]
+            if len(changed) > 20:
+                lines.append(self.tr("… and {count} more").format(count=len(changed) - 20))
+            self.changes.setText(self.tr(
+                "{count} people already on record have different details in this file:").format(count=len(changed))
+                + "\n" + "\n".join(lines))
         self.counts.setVisible(done)
         if self.state is StepState.RUNNING:
             self.status_label.setText(self.tr("Checking every row of {file} … nothing is saved yet.").format(
@@ -254,6 +285,8 @@ class PreviewPage(WorkStep):
         self.setSubTitle(self.tr("Every row is checked against the identity rules and the subsidy policy."))
         self.retry_button.setText(self.tr("Check again"))
         self.save_button.setText(self.tr("Save rows that cannot be imported…"))
+        self.accept_changes.setText(self.tr("Also change these details (recorded in the audit log); "
+                                            "otherwise the records stay as they are"))
         self.legend.setText(self.tr(
             "Red rows cannot be imported; orange rows will be enrolled without subsidy. Select a row to read "
             "the reasons in full."))
@@ -266,13 +299,20 @@ class ImportPage(WorkStep):
 
     def __init__(self, wizard: "RosterImportWizard") -> None:
         super().__init__(wizard, "import")
+        self.accept_changes = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addLayout(self.progress_row)
         layout.addStretch(1)
 
     def job(self, code: str, source: Path, run: CancellableRun) -> RosterImportReport:
-        return self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled)
+        return self.owner.office.roster.import_workbook(code, source, progress=run.report, cancelled=run.cancelled,
+                                                        accept_changes=self.accept_changes)
+
+    def start(self) -> None:
+        # The clerk's answer on the preview, read here on the UI thread before the work starts.
+        self.accept_changes = self.owner.preview_page.accept_changes.isChecked()
+        super().start()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.state is StepState.DONE
