@@ -548,6 +548,233 @@ def export_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
         return len(rows)
 
 
+# --- one trainee at a time: enrol from a form, withdraw (退学) -----------------------------------
+
+messages.register(
+    {
+        "roster.enrol_refused": (
+            "{name}（{id_masked}）不能报名班级 {code}：",
+            "{name} ({id_masked}) cannot be enrolled in class {code}:",
+        ),
+        "roster.already_in_class": (
+            "{name}（{id_masked}）已在班级 {code} 的花名册上（学号 {roll_no}），不必再添加。",
+            "{name} ({id_masked}) is already on the roster of class {code} (roll number {roll_no}).",
+        ),
+        "roster.was_withdrawn": (
+            "{name}（{id_masked}）曾在班级 {code} 报名，已于 {date} 退学。退学记录保留，不能再次加入同一班级。",
+            "{name} ({id_masked}) was enrolled in class {code} and withdrew on {date}. The withdrawal is kept; "
+            "the same person cannot rejoin the class.",
+        ),
+        "roster.withdraw_reason_required": (
+            "请填写退学原因（例如：外出务工、身体原因），它会写入审计日志和学员档案。",
+            "Give the reason for the withdrawal (e.g. found work, illness); it goes to the audit log and the "
+            "trainee's record.",
+        ),
+        "roster.trainee_not_in_class": (
+            "班级 {code} 的花名册上没有“{trainee}”。请填写学号（花名册第一列）或完整的身份证号码。",
+            "Class {code} has no trainee “{trainee}” on its roster. Give the roll number (the roster's first "
+            "column) or the full identity number.",
+        ),
+        "roster.already_withdrawn": ("{name} 已于 {date} 从班级 {code} 退学。",
+                                     "{name} already withdrew from class {code} on {date}."),
+        "roster.withdraw_date_after_end": (
+            "退学日期 {date} 晚于班级 {code} 的结束日期 {end}。请填写学员实际离开的日期。",
+            "The withdrawal date {date} is after the end of class {code} ({end}). Give the day the trainee left.",
+        ),
+        "roster.withdraw_date_future": (
+            "退学日期 {date} 还没有到（今天是 {today}）。请在学员实际离开后登记退学。",
+            "The withdrawal date {date} has not come yet (today is {today}). Record the withdrawal once the "
+            "trainee has left.",
+        ),
+        "roster.withdraw_has_certificate": (
+            "{name} 在本班已发证书 {number}。请先在证书页面作废该证书，再登记退学。",
+            "{name} holds certificate {number} from this class. Void it on the certificates page first, then "
+            "record the withdrawal.",
+        ),
+        "roster.withdraw_attended_after": (
+            "{name} 在 {attended} 还有出勤记录，晚于填写的退学日期 {date}。请核对退学日期：不能早于学员最后一次上课的日期。",
+            "{name} attended on {attended}, after the withdrawal date {date}. Check the date: it cannot be before "
+            "the trainee's last attended session.",
+        ),
+        "roster.class_frozen": (
+            "班级 {code} 的状态是“{status:zh}”，花名册不能再改。如需更正，请在上传页面提交更正批次。",
+            "Class {code} is “{status:en}”; its roster can no longer change. Corrections go through a correction batch.",
+        ),
+    }
+)
+
+
+class EnrolmentRefused(messages.UserFacingError):
+    """One trainee the import's rules would have rejected, with every reason (each a Problem)."""
+
+    def __init__(self, problems: tuple[messages.Problem, ...], *, name: str, id_masked: str, code: str) -> None:
+        super().__init__("roster.enrol_refused", name=name or "—", id_masked=id_masked, code=code)
+        self.problems = tuple(problems)
+
+    def message(self, language: str | None = None) -> str:
+        lines = [super().message(language)]
+        lines.extend(f"{number}. {problem.message(language)}" for number, problem in enumerate(self.problems, 1))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class EnrolledTrainee:
+    """The outcome of enrolling one trainee from a form."""
+
+    trainee_id: int
+    enrolment_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    status: RosterOutcome  # ENROLLED or ENROLLED_WITHOUT_SUBSIDY
+    new_person: bool
+    warnings: tuple[messages.Problem, ...]
+
+
+def enrol_one_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
+                      fields: dict[str, str | None], today: date | None = None) -> EnrolledTrainee:
+    """Enrol one trainee typed into a form: `fields` are the roster's column keys (name,
+    id_number, phone, key_groups …) with the text a person would have typed into a roster cell.
+    The row goes through exactly the import's checks and eligibility decision (a roster of one),
+    so a form and a workbook accept and refuse alike, with the same words."""
+    require(actor, Permission.ENROL_TRAINEES)
+    from desktop_app.documents.xlsx_reader import Table, TableRow
+
+    values = {key: (str(value).strip() or None) if value is not None else None for key, value in fields.items()}
+    sheet = Table(sheet_name=None, header_row=0, columns={}, headers=[], ignored_headers=[],
+                  rows=[TableRow(row_number=0, values=values, raw=[])])
+    with db.writing() as session:
+        report = _plan(session, cipher, sheet, class_code=class_code, source=b"", today=today or date.today(),
+                       progress=None, cancelled=None)
+        item: _Planned = report._planned[0]
+        outcome = item.outcome
+        if outcome.status is RosterOutcome.REJECTED:
+            if item.data is None and not any(p.code.startswith(("eligibility.", "roster.")) for p in outcome.problems):
+                raise TraineeInputError(outcome.problems)
+            raise EnrolmentRefused(outcome.problems, name=outcome.name, id_masked=outcome.id_masked,
+                                   code=report.class_code)
+        if outcome.status is RosterOutcome.ALREADY_ENROLLED:
+            enrolment = session.scalar(select(Enrolment).where(Enrolment.class_id == report._class_id,
+                                                               Enrolment.trainee_id == item.trainee_id))
+            if enrolment.withdrawn_at is not None:
+                raise RosterError("roster.was_withdrawn", name=outcome.name, id_masked=outcome.id_masked,
+                                  code=report.class_code, date=_withdrawal_day(enrolment))
+            raise RosterError("roster.already_in_class", name=outcome.name, id_masked=outcome.id_masked,
+                              code=report.class_code, roll_no=enrolment.roll_no)
+        new_person = item.trainee_id is None
+        rows = _apply(session, cipher, actor, report, source="form")
+        row = rows[0]
+        enrolment_id = session.scalar(select(Enrolment.id).where(Enrolment.uid == row["uid"]))
+        return EnrolledTrainee(trainee_id=row["trainee_id"], enrolment_id=enrolment_id, roll_no=row["roll_no"],
+                               name=outcome.name, id_masked=outcome.id_masked, status=outcome.status,
+                               new_person=new_person, warnings=tuple(outcome.warnings))
+
+
+def _withdrawal_day(enrolment: Enrolment) -> date:
+    if enrolment.withdrawn_on is not None:
+        return enrolment.withdrawn_on
+    from desktop_app.domain.china_time import china_moment
+
+    return china_moment(enrolment.withdrawn_at).date()
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    enrolment_id: int
+    roll_no: int
+    name: str
+    id_masked: str
+    class_code: str
+    withdrawn_on: date
+    reason: str
+
+
+def find_enrolment(session: Session, cipher: PersonalDataCipher, c: TrainingClass, trainee: str) -> Enrolment | None:
+    """An enrolment of class `c` by roll number (学号) or the full identity number."""
+    text = "".join((trainee or "").split())
+    if text.isdigit() and len(text) <= 6:
+        return session.scalar(select(Enrolment).where(Enrolment.class_id == c.id, Enrolment.roll_no == int(text)))
+    from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
+
+    try:
+        canonical = parse_identity_number(text).value
+    except IdentityNumberError:
+        return None
+    return session.scalar(
+        select(Enrolment).join(Trainee, Trainee.id == Enrolment.trainee_id)
+        .where(Enrolment.class_id == c.id, Trainee.id_hash == identity_lookup_hash(cipher, canonical)))
+
+
+def _last_attended(session: Session, enrolment_id: int) -> date | None:
+    """The China-time day of the trainee's last session marked attended (present, late, left early)."""
+    from desktop_app.domain.china_time import china_moment
+    from desktop_app.store.models import AttendanceMark, ClassSession
+
+    last = session.scalar(
+        select(func.max(ClassSession.starts_at)).join(AttendanceMark, AttendanceMark.session_id == ClassSession.id)
+        .where(AttendanceMark.enrolment_id == enrolment_id,
+               AttendanceMark.status.in_(("present", "late", "early_leave"))))
+    if last is None:
+        return None
+    if last.tzinfo is None:  # SQLite hands max() back as text-made naive UTC
+        from datetime import timezone
+
+        last = last.replace(tzinfo=timezone.utc)
+    return china_moment(last).date()
+
+
+def withdraw_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str, trainee: str | int,
+                     on: date, reason: str, today: date | None = None) -> Withdrawal:
+    """退学: the trainee leaves the class on `on`. From then on they are no longer on the class's
+    attendance grid, results or certificates (nor claimed for a subsidy); the enrolment, its
+    marks before that day and the reason stay in the trainee's history and in reports.
+    `trainee` is a roll number or a full identity number (or an enrolment id as an int)."""
+    require(actor, Permission.ENROL_TRAINEES)
+    why = (reason or "").strip()
+    if not why:
+        raise RosterError("roster.withdraw_reason_required")
+    today = today or date.today()
+    from desktop_app.store.models import Certificate
+
+    with db.writing() as session:
+        c = _class(session, class_code)
+        status = ClassStatus(c.status)
+        if status.is_read_only:
+            raise RosterError("roster.class_frozen", code=c.code, status=status.words)
+        if isinstance(trainee, int):
+            enrolment = session.get(Enrolment, trainee)
+            enrolment = enrolment if enrolment is not None and enrolment.class_id == c.id else None
+        else:
+            enrolment = find_enrolment(session, cipher, c, trainee)
+        if enrolment is None:
+            raise RosterError("roster.trainee_not_in_class", code=c.code, trainee=_mask_raw(str(trainee))
+                              if len(str(trainee)) > 6 else trainee)
+        person = session.get(Trainee, enrolment.trainee_id)
+        if enrolment.withdrawn_at is not None:
+            raise RosterError("roster.already_withdrawn", name=person.name, code=c.code,
+                              date=_withdrawal_day(enrolment))
+        if on > c.end_date:
+            raise RosterError("roster.withdraw_date_after_end", date=on, code=c.code, end=c.end_date)
+        if on > today:
+            raise RosterError("roster.withdraw_date_future", date=on, today=today)
+        certificate = session.scalar(select(Certificate.number).where(Certificate.enrolment_id == enrolment.id,
+                                                                      Certificate.status == "issued").limit(1))
+        if certificate is not None:
+            raise RosterError("roster.withdraw_has_certificate", name=person.name, number=certificate)
+        attended = _last_attended(session, enrolment.id)
+        if attended is not None and attended > on:
+            raise RosterError("roster.withdraw_attended_after", name=person.name, attended=attended, date=on)
+        enrolment.withdrawn_at = utcnow()
+        enrolment.withdrawn_on = on
+        enrolment.withdrawal_reason = why
+        enrolment.withdrawn_by = actor.user_id
+        audit.record(session, actor, "enrolment.withdrawn", entity_type="enrolment", entity_id=enrolment.uid,
+                     class_id=c.id, details={"roll_no": enrolment.roll_no, "trainee_id": person.id,
+                                             "date": on.isoformat(), "reason": why})
+        return Withdrawal(enrolment_id=enrolment.id, roll_no=enrolment.roll_no, name=person.name,
+                          id_masked=person.id_masked, class_code=c.code, withdrawn_on=on, reason=why)
+
+
 __all__ = ["FieldChange", "RosterImportReport", "RowOutcome", "RosterImportCancelled", "RosterError", "export_roster",
            "import_roster", "preview_roster", "write_template", "ROSTER_COLUMNS", "EnrolmentRefused",
            "EnrolledTrainee", "Withdrawal", "enrol_one_trainee", "withdraw_trainee"]
