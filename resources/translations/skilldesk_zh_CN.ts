@@ -277,8 +277,12 @@
         <translation>培训中</translation>
     </message>
     <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>无法达标</translation>
     </message>
     <message>
         <source>Eligible</source>
@@ -411,10 +415,9 @@
 </context>
 <context>
     <name>AttendanceSummary</name>
-    <message numerus="yes">
-        <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
-        <translation>
-            <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
+    <message>
+        <source>As of {time}; the class is still running. “Rate (sessions held)” counts the sessions that have ended and been marked; “Rate (all planned lessons)” counts every planned lesson, the one completion is judged on. Needs attention (amber): {attention}; cannot complete even with full attendance from now on (red): {cannot}.</source>
+        <translation>统计截至 {time}。班级仍在培训中：“出勤率（已上的课）”按已结束并已考勤的课计算；“出勤率（全部计划课时）”按全部计划课时计算，结业按此判断。需关注（黄色）：{attention} 名；即使此后全勤也无法达标（红色）：{cannot} 名。</translation>
     </message>
     <message>
         <source>As of {time}; every session has been held, so the verdict is final.</source>
@@ -444,12 +447,24 @@
         <translation>合计课时</translation>
     </message>
     <message>
-        <source>Attendance rate</source>
-        <translation>出勤率</translation>
+        <source>Rate (sessions held)</source>
+        <translation>出勤率（已上的课）</translation>
     </message>
     <message>
-        <source>Completion</source>
-        <translation>结业资格</translation>
+        <source>Rate (all planned lessons)</source>
+        <translation>出勤率（全部计划课时）</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{attended} of the {held} lessons held so far</source>
+        <translation>已上 {held} 课时，出勤 {attended} 课时</translation>
+    </message>
+    <message>
+        <source>{attended} of all {planned} planned lessons</source>
+        <translation>计划 {planned} 课时，出勤 {attended} 课时</translation>
     </message>
     <message>
         <source>Reasons</source>

@@ -59,25 +59,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.problems else EXIT_OK
 
 
-def _eligibility(row) -> str:
-    if row.in_progress:
-        if row.attendance.at_risk:
-            return zh_or_en("有风险", "at risk")
-        return zh_or_en("培训中", "in training")
-    if row.attendance.eligible:
-        return zh_or_en("符合", "yes")
-    return zh_or_en("不符合", "no")
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
+    """The same columns and words as the window's summary and the workbook: both rates, each
+    with its label, and the standing (domain.attendance.Standing) with its reason."""
     with opened(args) as office:
         rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
-    headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"],
-                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"])
+    headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率（已上的课）",
+                        "出勤率（全部计划课时）", "状态", "原因"],
+                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate (sessions held)",
+                        "Rate (all planned lessons)", "Standing", "Reason"])
     print_table(headers, [
         [r.roll_no, r.name, r.id_masked, r.attendance.attended_lessons, r.attendance.online_credited_lessons,
-         r.attendance.total_lessons, f"{r.attendance.rate_percent}%",
-         _eligibility(r), "；".join(p.message() for p in r.shown_reasons)]
+         r.attendance.total_lessons, f"{r.attendance.rate_percent}%", f"{r.attendance.planned_rate_percent}%",
+         zh_or_en(r.standing.label_zh, r.standing.label_en), "；".join(p.message() for p in r.shown_reasons)]
         for r in rows
     ])
     if args.out:
