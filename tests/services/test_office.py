@@ -29,7 +29,7 @@ READ_ONLY = {
     "trainees": {"search", "class_roster", "get"},
     "roster": {"write_template", "preview"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
-    "assessments": {"list"},
+    "assessments": {"list", "pass_marks"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
     "accounts": {"first_run_needed", "sign_out", "list_users"},
     "audit": {"entries", "filter_choices", "find_user_id", "verify"},

@@ -500,6 +500,30 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006_results: pass marks in the policy, an override's reason on an assessment -----------
+
+_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("theory_pass_mark", sa.Integer),
+                        sa.column("practical_pass_mark", sa.Integer))
+_ASSESSMENT_0006 = sa.table("assessment", sa.column("uid", sa.String), sa.column("override_reason", sa.Text))
+
+
+def seed_0006_results(connection: Connection) -> None:
+    # Existing policies got 60/60; an institution then raised the practical mark.
+    assert tuple(connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
+                                    .where(_POLICY_0006.c.code == "jiangsu-2025")).one()) == (60, 60)
+    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(practical_pass_mark=70))
+    connection.execute(_ASSESSMENT_0006.update().where(_ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")
+                       .values(override_reason="补考合格，成绩单另附"))
+
+
+def check_0006_results(connection: Connection) -> None:
+    row = connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
+                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    assert tuple(row) == (60, 70), row
+    assert connection.execute(sa.select(_ASSESSMENT_0006.c.override_reason).where(
+        _ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")).scalar() == "补考合格，成绩单另附"
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +532,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_results": seed_0006_results,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +541,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_results": check_0006_results,
 }

@@ -127,9 +127,13 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, office):
     assert stored.theory_score == 925 and stored.practical_score == 900 and stored.result == "pass"
     assert model.data(index) == "92.5"
 
-    # The result drop-down and the retake box save as well.
+    # The result drop-down and the retake box save as well ("fail" against 92.5 and 90 only with a
+    # written reason: see test_results_entry.py).
     with qtbot.waitSignal(page.results.saved, timeout=WAIT):
         assert model.setData(model.index(1, AssessmentTableModel.RESULT), "fail")
+        qtbot.waitUntil(lambda: page.results.override_dialog is not None, timeout=WAIT)
+        page.results.override_dialog.reason_edit.setText("考评机构更正成绩单")
+        page.results.override_dialog.ok_button.click()
     with qtbot.waitSignal(page.results.saved, timeout=WAIT):
         assert model.setData(model.index(1, AssessmentTableModel.RETAKE), Qt.CheckState.Checked.value,
                              Qt.ItemDataRole.CheckStateRole)
