@@ -191,6 +191,10 @@
         <translation>考核结果</translation>
     </message>
     <message>
+        <source>Recorded against the scores. Reason: {reason}</source>
+        <translation>与成绩不符，按理由登记。理由：{reason}</translation>
+    </message>
+    <message>
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -2173,6 +2177,41 @@
     </message>
 </context>
 <context>
+    <name>ResultOverrideDialog</name>
+    <message>
+        <source>Write the reason first: a result against the scores is kept only with its reason.</source>
+        <translation>请先填写理由：与成绩不符的考核结果必须写明理由才能登记。</translation>
+    </message>
+    <message>
+        <source>Result against the scores</source>
+        <translation>考核结果与成绩不符</translation>
+    </message>
+    <message>
+        <source>No. {roll} {name}: {refusal}</source>
+        <translation>{roll} 号 {name}：{refusal}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Passed the make-up assessment (records attached)</source>
+        <translation>补考合格（记录另附）</translation>
+    </message>
+    <message>
+        <source>Score sheet corrected by the assessment body</source>
+        <translation>考评机构已更正成绩单</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写理由（必填）</translation>
+    </message>
+    <message>
+        <source>Record with this reason</source>
+        <translation>按此理由登记</translation>
+    </message>
+</context>
+<context>
     <name>ResultsImport</name>
     <message>
         <source>Import assessment results into {code}</source>
@@ -2188,6 +2227,10 @@
     <message>
         <source>This class is read-only.</source>
         <translation>这个班级只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Your role may not export files with personal data.</source>
+        <translation>您的角色不能导出含个人信息的文件。</translation>
     </message>
     <message>
         <source>No. {roll} {name}: not saved. {reason}</source>
@@ -2210,8 +2253,31 @@
         <translation>导入成绩…</translation>
     </message>
     <message>
-        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
-        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
+        <source>Results template…</source>
+        <translation>成绩模板…</translation>
+    </message>
+    <message>
+        <source>Type a score (0–100, one decimal at most); Tab goes to the next cell you can change. The result follows the scores and the pass marks; a result against the scores needs a written reason. Each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
+        <translation>直接输入分数（0–100，最多一位小数），按 Tab 键跳到下一个可填写的格子。考核结果按成绩和合格分数线自动判定；与成绩不符的结果须写明理由。每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTemplate</name>
+    <message>
+        <source>Save the results template of {code}</source>
+        <translation>保存 {code} 的考核成绩模板</translation>
+    </message>
+    <message>
+        <source>results_{code}.xlsx</source>
+        <translation>考核成绩_{code}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The results template with {count} trainees was saved to {path}. It holds their full identity numbers: keep it safe. Fill in the scores, then bring it back with “Import results…”.</source>
+        <translation>已将含 {count} 名学员的考核成绩模板保存到 {path}。其中有完整的身份证号，请妥善保管。填好成绩后，用“导入成绩…”导入。</translation>
     </message>
 </context>
 <context>
