@@ -420,7 +420,7 @@
 <context>
     <name>AttendanceSummary</name>
     <message>
-        <source>As of {time}; the class is still running. “Rate (sessions held)” counts the sessions that have ended and been marked; “Rate (all planned lessons)” counts every planned lesson, the one completion is judged on. Needs attention (amber): {attention}; cannot complete even with full attendance from now on (red): {cannot}.</source>
+        <source>As of {time}; the class is still running. “Rate so far” counts the sessions that have ended and been marked; “Rate of all planned” counts every planned lesson, the one completion is judged on. Needs attention (amber): {attention}; cannot complete even with full attendance from now on (red): {cannot}.</source>
         <translation>统计截至 {time}。班级仍在培训中：“出勤率（已上的课）”按已结束并已考勤的课计算；“出勤率（全部计划课时）”按全部计划课时计算，结业按此判断。需关注（黄色）：{attention} 名；即使此后全勤也无法达标（红色）：{cannot} 名。</translation>
     </message>
     <message>
@@ -451,11 +451,11 @@
         <translation>合计课时</translation>
     </message>
     <message>
-        <source>Rate (sessions held)</source>
+        <source>Rate so far</source>
         <translation>出勤率（已上的课）</translation>
     </message>
     <message>
-        <source>Rate (all planned lessons)</source>
+        <source>Rate of all planned</source>
         <translation>出勤率（全部计划课时）</translation>
     </message>
     <message>

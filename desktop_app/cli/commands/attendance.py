@@ -66,8 +66,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
         rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
     headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率（已上的课）",
                         "出勤率（全部计划课时）", "状态", "原因"],
-                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate (sessions held)",
-                        "Rate (all planned lessons)", "Standing", "Reason"])
+                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate so far",
+                        "Rate of all planned", "Standing", "Reason"])
     print_table(headers, [
         [r.roll_no, r.name, r.id_masked, r.attendance.attended_lessons, r.attendance.online_credited_lessons,
          r.attendance.total_lessons, f"{r.attendance.rate_percent}%", f"{r.attendance.planned_rate_percent}%",

@@ -123,7 +123,7 @@ class AttendanceSummaryModel(RowList, QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("Lessons attended"), self.tr("Online credited"),
-                self.tr("Lessons in total"), self.tr("Rate (sessions held)"), self.tr("Rate (all planned lessons)"),
+                self.tr("Lessons in total"), self.tr("Rate so far"), self.tr("Rate of all planned"),
                 self.tr("Standing"), self.tr("Reasons")]
 
     @staticmethod

@@ -105,8 +105,8 @@ class AttendanceSummary(AttendancePart):
         stamp = f"{china_time(self.as_of):%Y-%m-%d %H:%M}"
         if rows and rows[0].in_progress:
             text = self.tr(
-                "As of {time}; the class is still running. “Rate (sessions held)” counts the sessions that have "
-                "ended and been marked; “Rate (all planned lessons)” counts every planned lesson, the one "
+                "As of {time}; the class is still running. “Rate so far” counts the sessions that have "
+                "ended and been marked; “Rate of all planned” counts every planned lesson, the one "
                 "completion is judged on. Needs attention (amber): {attention}; cannot complete even with full "
                 "attendance from now on (red): {cannot}.").format(
                 time=stamp, attention=len(self.model.lines_standing("needs_attention")),
