@@ -417,7 +417,7 @@ class TraineeAttendance:
     online_credited_minutes: int
     total_minutes: int  # attended + online credited
     rate_percent: Decimal  # of the sessions held so far
-    unmarked_sessions: int
+    unmarked_sessions: int  # sessions over by as_of (all, without it) without a mark for this trainee
     eligible: bool
     reasons: tuple[Problem, ...]
     standing: Standing = Standing.ON_TRACK
@@ -535,11 +535,11 @@ def summarise_trainee(
         if mark is None:
             unmarked_all += 1
             open_minutes += full  # still to come, or still to be entered
+        if ended and mark is None:
+            unmarked_held += 1  # over and still without a mark, recorded for others or not
         if ended and (session.recorded or cutoff is None):
             held += full
             attended_held += earned
-            if mark is None:
-                unmarked_held += 1
     cap = int(policy.online_hours_cap_percent)
     online = credited_online_minutes(reported=online_minutes, offline_minutes=attended, cap_percent=cap)
     total = attended + online

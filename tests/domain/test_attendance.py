@@ -571,6 +571,7 @@ def test_nobody_is_flagged_on_the_first_day_for_a_session_not_yet_marked():
     unrecorded = [dataclasses.replace(s, recorded=s.session_id != 1) for s in plan]
     first_day = summary(unrecorded, {}, as_of=as_of)
     assert first_day.standing is Standing.ON_TRACK and first_day.scheduled_minutes == 0
+    assert first_day.unmarked_sessions == 1  # still said: the session is over and has no mark
     # Once the teacher has taken attendance, a trainee absent from it needs attention (and only she).
     rules = dataclasses.replace(POLICY, min_hours_per_level={**POLICY.min_hours_per_level, 5: 20})  # the rate decides
     absent = summary(plan, {1: MarkValue(A.ABSENT)}, as_of=as_of, rules=rules)
