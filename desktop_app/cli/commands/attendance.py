@@ -14,7 +14,8 @@ from desktop_app.cli.output import print_table, say, text, zh_or_en
 messages.register(
     {
         "cli.help.attendance_import": ("导入考勤机打卡记录或线上学时（xlsx 或 csv）", "import attendance-machine punches or online hours (xlsx or csv)"),
-        "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、出勤率和结业资格", "per trainee: hours, online hours, rate, completion eligibility"),
+        "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、两种出勤率（已上的课、全部计划课时）和状态",
+                                        "per trainee: hours, online hours, the rate so far and of all planned lessons, standing"),
         "cli.help.attendance_sheet": ("打印用的签到表（PDF）", "printable sign-in sheets (PDF)"),
         "cli.help.per_day": ("每天一页（默认每次课一页）", "one page per day (default: one per session)"),
         "cli.attendance.found_punches": ("文件 {file} 是考勤机打卡记录：{rows} 行，写入 {marks} 条考勤。", "{file} holds attendance-machine punches: {rows} rows, {marks} marks written."),
