@@ -50,13 +50,14 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
         """The same trainees read again: changed lines are repainted in place, so that an editor
         open in the grid stays open with what is being typed (a reset would close it and lose
         the keys). Other trainees: the whole grid is read anew."""
+        marked = {enrolment_id for enrolment_id, _column in self.errors}  # their red cells go too
         self.errors.clear()
         rows = list(rows)
         if [row.enrolment_id for row in rows] != [row.enrolment_id for row in self._rows] or not rows:
             super().set_rows(rows)
             return
         for number, row in enumerate(rows):
-            if row != self._rows[number]:
+            if row != self._rows[number] or row.enrolment_id in marked:
                 self._rows[number] = row
                 self.repaint_line(number)
 
