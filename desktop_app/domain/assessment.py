@@ -1,6 +1,11 @@
 """Assessment results (考核成绩) as people type them: scores, 合格/不合格, 补考.
 
 Scores are kept in TENTHS of a point (0..1000), so 85.5 is 855 and no float is ever stored.
+
+One rule decides 合格/不合格 from the scores, for the grid, the import and the CLI alike
+(`decide_result`): both parts at or above the policy's pass marks pass, a part below its mark
+fails; a result typed against that is refused with the reason, unless a written override reason
+is given (the caller audits it).
 A score is read from what a spreadsheet cell or a grid shows: "85", "85.5", "８５", "85分";
 an empty text is no score, and 缺考 (absent) is no score too, told apart by `is_absent`
 (and a note, when the caller asks for notes). Everything else — negative numbers, more than
@@ -11,7 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
@@ -22,6 +29,10 @@ __all__ = [
     "PASS_WORDS",
     "AssessmentResult",
     "AssessmentValueError",
+    "Decision",
+    "PassMarks",
+    "decide_result",
+    "derive_result",
     "format_score",
     "is_absent",
     "parse_result",
@@ -61,6 +72,17 @@ register(
         "assessment.retake_unreadable": (
             "补考一栏的“{value}”无法识别。是补考的填“是”，不是的填“否”或留空。",
             "“{value}” in the retake column cannot be read. Enter “是” for a retake, “否” or nothing otherwise.",
+        ),
+        "assessment.result_contradicts": (
+            "考核结果填的是“{given:zh}”，但{why:zh}，按成绩应为“{derived:zh}”。请改正成绩或结果；"
+            "确需按“{given:zh}”登记的，须写明理由（理由记入审计日志）。",
+            "The result given is “{given:en}”, but {why:en}, so the scores make it “{derived:en}”. Correct the "
+            "scores or the result; to record “{given:en}” all the same, write down the reason (it is kept in the "
+            "audit log).",
+        ),
+        "assessment.override_reason_too_long": (
+            "理由有 {length} 个字，超过了 {maximum} 字的上限。请精简。",
+            "The reason is {length} characters long, more than the limit of {maximum}. Shorten it.",
         ),
     }
 )
@@ -172,3 +194,83 @@ def parse_retake(text: str | None) -> bool:
     if folded in _NO:
         return False
     raise AssessmentValueError("assessment.retake_unreadable", value=text.strip())
+
+
+# ---------------------------------------------------------------- 合格/不合格 from the scores
+
+MAX_OVERRIDE_REASON = 200
+
+
+@dataclass(frozen=True)
+class PassMarks:
+    """The policy's pass marks in tenths of a point (Policy keeps whole points)."""
+
+    theory: int = 600
+    practical: int = 600
+
+    @classmethod
+    def of(cls, policy) -> PassMarks:
+        """From a domain.policy.Policy (theory_pass_mark / practical_pass_mark, points)."""
+        return cls(int(policy.theory_pass_mark) * 10, int(policy.practical_pass_mark) * 10)
+
+
+def derive_result(theory: int | None, practical: int | None, marks: PassMarks) -> AssessmentResult | None:
+    """FAIL as soon as one part is known to be below its mark; PASS when both parts are at or
+    above theirs; None when the scores do not decide (no scores, or one part missing — 缺考, not
+    yet entered — while the other passes)."""
+    parts = ((theory, marks.theory), (practical, marks.practical))
+    if any(score is not None and score < mark for score, mark in parts):
+        return AssessmentResult.FAIL
+    if all(score is not None for score, _ in parts):
+        return AssessmentResult.PASS
+    return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What is recorded: the result, and the override reason when it goes against the scores."""
+
+    result: AssessmentResult | None
+    override_reason: str | None = None
+    derived: AssessmentResult | None = None  # what the scores alone give
+
+
+def _why(theory: int | None, practical: int | None, marks: PassMarks, derived: AssessmentResult) -> Bilingual:
+    if derived is AssessmentResult.FAIL:
+        below = [(zh, en, score, mark) for zh, en, score, mark in (
+            ("理论成绩", "the theory score", theory, marks.theory),
+            ("实操成绩", "the practical score", practical, marks.practical)) if score is not None and score < mark]
+        return Bilingual("、".join(f"{zh} {format_score(score)} 分低于合格线 {format_score(mark)} 分"
+                                   for zh, _en, score, mark in below),
+                         " and ".join(f"{en} {format_score(score)} is below the pass mark {format_score(mark)}"
+                                      for _zh, en, score, mark in below))
+    return Bilingual(f"理论 {format_score(theory)} 分、实操 {format_score(practical)} 分均达到合格线（理论 "
+                     f"{format_score(marks.theory)} 分、实操 {format_score(marks.practical)} 分）",
+                     f"both scores (theory {format_score(theory)}, practical {format_score(practical)}) reach the "
+                     f"pass marks ({format_score(marks.theory)} and {format_score(marks.practical)})")
+
+
+def decide_result(given: AssessmentResult | str | None, theory: int | None, practical: int | None,
+                  marks: PassMarks, *, override_reason: str | None = None) -> Decision:
+    """The one rule for a result, wherever it is entered.
+
+    No result given: the scores' result (derive_result), which may be None. A result the scores
+    do not decide, or that agrees with them: as given. A result against the scores: refused with
+    "assessment.result_contradicts" (naming the part below its mark, or both parts passing),
+    unless `override_reason` says why in words; then kept with that reason, for the caller to
+    audit. Raises AssessmentValueError (also "assessment.override_reason_too_long").
+    """
+    result = AssessmentResult(given) if given else None
+    derived = derive_result(theory, practical, marks)
+    if result is None:
+        return Decision(derived, None, derived)
+    if derived is None or result is derived:
+        return Decision(result, None, derived)
+    reason = " ".join((override_reason or "").split())
+    if not reason:
+        raise AssessmentValueError("assessment.result_contradicts", given=result.words, derived=derived.words,
+                                   why=_why(theory, practical, marks, derived))
+    if len(reason) > MAX_OVERRIDE_REASON:
+        raise AssessmentValueError("assessment.override_reason_too_long", length=len(reason),
+                                   maximum=MAX_OVERRIDE_REASON)
+    return Decision(result, reason, derived)

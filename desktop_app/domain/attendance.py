@@ -79,10 +79,10 @@ MESSAGES = register(
         ),
         # ------------------------------------------------------------ completion (stored: plain params)
         "attendance.rate_low": (
-            "学员{trainee}的出勤率为 {rate}%（实到 {attended} 课时 / 应到 {scheduled} 课时），低于结业要求的 "
+            "学员{trainee}按全部计划课时计的出勤率为 {rate}%（实到 {attended} 课时 / 计划 {scheduled} 课时），低于结业要求的 "
             "{minimum}%（补贴规则“{policy}”）。请先核对是否有漏记或记错的考勤；确属缺课的，需安排补课，"
             "否则不能结业和申领补贴。",
-            "Trainee {trainee} attended {rate}% ({attended} of {scheduled} lessons), below the "
+            "Trainee {trainee} attended {rate}% of all planned lessons ({attended} of {scheduled}), below the "
             "{minimum}% required for completion (subsidy rules “{policy}”). First check for missing or "
             "wrong marks; if the sessions were really missed, arrange make-up sessions, otherwise the "
             "trainee cannot complete or be subsidised.",
@@ -112,6 +112,25 @@ MESSAGES = register(
             "学员{trainee}所在班级没有安排任何（未取消的）课，无法计算出勤。请先在“课程安排”里排课。",
             "The class of trainee {trainee} has no (uncancelled) sessions, so attendance cannot be "
             "counted. Schedule the sessions first.",
+        ),
+        # ------------------------------------------------------------ while the class runs
+        "attendance.needs_attention": (
+            "学员{trainee}在已上的课中出勤率为 {rate}%（已上 {held} 课时，出勤 {attended} 课时），低于结业要求的 "
+            "{minimum}%（补贴规则“{policy}”）。剩余的课全部出勤，按全部计划课时计最高可达 {best}%，仍可达标；"
+            "请提醒学员按时上课，并核对是否有漏记或记错的考勤。",
+            "Trainee {trainee} attended {rate}% of the sessions held so far ({attended} of {held} lessons), "
+            "below the {minimum}% required for completion (subsidy rules “{policy}”). Attending every "
+            "remaining session gives at most {best}% of all planned lessons, so completion is still possible; "
+            "remind the trainee, and check for missing or wrong marks.",
+        ),
+        "attendance.cannot_complete": (
+            "学员{trainee}即使剩余的课全部出勤，按全部计划课时计的出勤率最高也只有 {best}%（最多 {best_lessons} / "
+            "{planned} 课时），达不到结业要求的 {minimum}%（补贴规则“{policy}”）。请先核对考勤是否漏记或记错；"
+            "确属缺课的，需安排补课才能结业。",
+            "Even attending every remaining session, trainee {trainee} can reach at most {best}% of all planned "
+            "lessons ({best_lessons} of {planned}), short of the {minimum}% required for completion (subsidy "
+            "rules “{policy}”). First check for missing or wrong marks; if the sessions were really missed, "
+            "make-up sessions are needed before completion.",
         ),
     }
 )
@@ -320,6 +339,28 @@ def credited_minutes(value: MarkValue | None, *, lessons: int, lesson_minutes: i
 # ---------------------------------------------------------------------------- one trainee
 
 
+class Standing(LabelledEnum):
+    """Where a trainee stands, in the words the window, the CLI and the workbook all use.
+
+    While sessions remain (a summary `as_of` a moment before the last one ends): on track,
+    needs attention (the rate of the sessions held so far is below the policy's minimum, but
+    full attendance from now on still reaches it) or cannot complete (not even full attendance
+    at every remaining session reaches the minimum rate of all planned lessons, or the level's
+    minimum lessons). Once every session has been held: eligible or not.
+    """
+
+    ON_TRACK = "on_track", "培训中", "In training"
+    NEEDS_ATTENTION = "needs_attention", "需关注", "Needs attention"
+    CANNOT_COMPLETE = "cannot_complete", "无法达标", "Cannot complete"
+    ELIGIBLE = "eligible", "符合", "Eligible"
+    NOT_ELIGIBLE = "not_eligible", "不符合", "Not eligible"
+
+    @property
+    def is_warning(self) -> bool:
+        """Shown in colour: the trainee needs someone to act."""
+        return self in (Standing.NEEDS_ATTENTION, Standing.CANNOT_COMPLETE, Standing.NOT_ELIGIBLE)
+
+
 @dataclass(frozen=True)
 class SessionFacts:
     """What the summary needs to know about one session of the class."""
@@ -330,6 +371,10 @@ class SessionFacts:
     starts_at: datetime
     ends_at: datetime
     cancelled: bool = False
+    # Whether attendance was taken at all (anyone of the class has a mark in it). An ended
+    # session nobody has marked yet is not "held" for the rate so far: the teacher may still
+    # be entering the marks, and an unrecorded session must not turn the whole class red.
+    recorded: bool = True
 
 
 _TENTH = Decimal("0.1")
@@ -349,23 +394,54 @@ def _ceil_tenths(minutes: int, lesson_minutes: int) -> Decimal:
 
 @dataclass(frozen=True)
 class TraineeAttendance:
-    """A trainee's attendance in one class: minutes (the unit of record) and the completion verdict."""
+    """A trainee's attendance in one class: minutes (the unit of record), the two rates and the
+    completion verdict.
+
+    The two rates, each with one definition (and each shown with its label):
+    - `rate_percent`, the rate OF THE SESSIONS HELD SO FAR: credited minutes in the sessions held
+      / the minutes of those sessions. A session is held once it has ended (by `as_of`) and
+      attendance was taken in it; without `as_of`, every session counts as held.
+    - `planned_rate_percent`, the rate OF ALL PLANNED LESSONS: credited minutes in every session
+      / the minutes of every non-cancelled session. Completion is judged on this one.
+    Both are rounded down to 0.1, so a shortfall never displays as reached.
+    """
 
     enrolment_id: Hashable
     trainee_name: str
     lesson_minutes: int
     planned_minutes: int  # every non-cancelled session of the class
-    scheduled_minutes: int  # the sessions the rate is taken over (those ended by as_of, if given)
+    scheduled_minutes: int  # the sessions held so far (see the class docstring)
     attended_minutes: int  # offline minutes credited from the marks
     practice_minutes: int  # the part of attended_minutes in practice sessions
     online_reported_minutes: int
     online_credited_minutes: int
     total_minutes: int  # attended + online credited
-    rate_percent: Decimal
-    unmarked_sessions: int
+    rate_percent: Decimal  # of the sessions held so far
+    unmarked_sessions: int  # sessions over by as_of (all, without it) without a mark for this trainee
     eligible: bool
     reasons: tuple[Problem, ...]
-    at_risk: bool
+    standing: Standing = Standing.ON_TRACK
+    held_attended_minutes: int = 0  # credited minutes in the sessions held so far
+    planned_rate_percent: Decimal = Decimal("0.0")  # of all planned lessons
+    best_rate_percent: Decimal = Decimal("0.0")  # of all planned lessons, attending everything remaining
+    in_progress: bool = False  # sessions remain after `as_of`
+
+    @property
+    def at_risk(self) -> bool:
+        """Needs attention or cannot complete (only while the class runs)."""
+        return self.standing in (Standing.NEEDS_ATTENTION, Standing.CANNOT_COMPLETE)
+
+    @property
+    def held_lessons(self) -> Decimal:
+        return _tenths(self.scheduled_minutes, self.lesson_minutes)
+
+    @property
+    def held_attended_lessons(self) -> Decimal:
+        return _tenths(self.held_attended_minutes, self.lesson_minutes)
+
+    @property
+    def planned_lessons(self) -> Decimal:
+        return _tenths(self.planned_minutes, self.lesson_minutes)
 
     @property
     def attended_lessons(self) -> Decimal:
@@ -418,21 +494,29 @@ def summarise_trainee(
     policy: Policy,
     as_of: datetime | None = None,
 ) -> TraineeAttendance:
-    """Rate, hours and completion of one trainee.
+    """Rates, hours, completion and standing of one trainee.
 
-    The rate is attended / scheduled minutes (lessons × policy.lesson_minutes) over the
-    non-cancelled sessions — with `as_of`, only those that ended by then; leave counts as not
-    attended. Completion is always judged on the whole class and every reason is collected: rate
-    below the minimum, total 课时 below the level's minimum, practice below its share of the
-    offline attendance, sessions still unmarked. `at_risk` (only with `as_of`) says the trainee
-    is failing now, or cannot pass even by attending every session still unmarked.
+    Minutes are lessons × policy.lesson_minutes over the non-cancelled sessions; leave counts as
+    not attended. The two rates are defined on TraineeAttendance. Completion is always judged on
+    the whole class and every reason is collected: the rate of all planned lessons below the
+    minimum, total 课时 below the level's minimum, practice below its share of the offline
+    attendance, sessions still unmarked.
+
+    The standing (only with `as_of`, while a session remains after it): CANNOT_COMPLETE when even
+    full attendance at every remaining session — those not yet held, and held ones still without
+    a mark for this trainee, which may yet be entered from paper — cannot reach the minimum rate
+    of all planned lessons or the level's minimum lessons; NEEDS_ATTENTION when the rate of the
+    sessions held so far is below the minimum; ON_TRACK otherwise. Nothing held yet is on track:
+    on the first day nobody is flagged for sessions that have not happened or not been marked.
+    Without `as_of`, or once every session has ended: ELIGIBLE or NOT_ELIGIBLE.
     Marks of cancelled or unknown sessions are ignored.
     """
     lesson_minutes = int(policy.lesson_minutes)
     cutoff = _china(as_of) if as_of is not None else None
     live = [s for s in sessions if not s.cancelled]
-    planned = attended = practice = scheduled = attended_so_far = 0
-    unmarked_all = unmarked_so_far = unmarked_minutes = 0
+    planned = attended = practice = held = attended_held = 0
+    unmarked_all = unmarked_held = open_minutes = 0
+    remaining = False
     for session in live:
         full = int(session.lessons) * lesson_minutes
         mark = marks.get(session.session_id)
@@ -443,23 +527,29 @@ def summarise_trainee(
         else:
             earned = credited_minutes(mark, lessons=session.lessons, lesson_minutes=lesson_minutes, policy=policy)
         ended = cutoff is None or _china(session.ends_at) <= cutoff
+        remaining = remaining or not ended
         planned += full
         attended += earned
         if session.kind == SessionKind.PRACTICE:
             practice += earned
         if mark is None:
             unmarked_all += 1
-            unmarked_minutes += full
-        if ended:
-            scheduled += full
-            attended_so_far += earned
-            if mark is None:
-                unmarked_so_far += 1
+            open_minutes += full  # still to come, or still to be entered
+        if ended and mark is None:
+            unmarked_held += 1  # over and still without a mark, recorded for others or not
+        if ended and (session.recorded or cutoff is None):
+            held += full
+            attended_held += earned
     cap = int(policy.online_hours_cap_percent)
     online = credited_online_minutes(reported=online_minutes, offline_minutes=attended, cap_percent=cap)
     total = attended + online
     minimum_rate = int(policy.min_attendance_rate_percent)
     minimum_minutes = int(policy.min_hours_for_level(level)) * lesson_minutes
+    best = attended + open_minutes
+    best_total = best + credited_online_minutes(reported=online_minutes, offline_minutes=best, cap_percent=cap)
+    held_rate = _tenths(attended_held, held, 100)
+    planned_rate = _tenths(attended, planned, 100)
+    best_rate = _tenths(best, planned, 100)
 
     def lessons(minutes: int) -> str:
         return str(_tenths(minutes, lesson_minutes))
@@ -470,7 +560,7 @@ def summarise_trainee(
         reasons.append(Problem("attendance.no_sessions", {"trainee": trainee_name}))
     elif attended * 100 < minimum_rate * planned:
         reasons.append(Problem("attendance.rate_low", {
-            **common, "rate": str(_tenths(attended, planned, 100)), "minimum": minimum_rate,
+            **common, "rate": str(planned_rate), "minimum": minimum_rate,
             "attended": lessons(attended), "scheduled": lessons(planned)}))
     if total < minimum_minutes:
         reasons.append(Problem("attendance.hours_low", {
@@ -483,31 +573,45 @@ def summarise_trainee(
             "practice": lessons(practice), "attended": lessons(attended)}))
     if unmarked_all:
         reasons.append(Problem("attendance.unmarked_sessions", {"trainee": trainee_name, "count": unmarked_all}))
+    eligible = not reasons
 
-    at_risk = False
-    if cutoff is not None:
-        failing_now = scheduled > 0 and attended_so_far * 100 < minimum_rate * scheduled
-        best = attended + unmarked_minutes
-        best_total = best + credited_online_minutes(reported=online_minutes, offline_minutes=best, cap_percent=cap)
-        hopeless = (planned > 0 and best * 100 < minimum_rate * planned) or best_total < minimum_minutes
-        at_risk = failing_now or hopeless
+    in_progress = cutoff is not None and remaining
+    if not in_progress:
+        standing = Standing.ELIGIBLE if eligible else Standing.NOT_ELIGIBLE
+    elif (planned > 0 and best * 100 < minimum_rate * planned) or best_total < minimum_minutes:
+        standing = Standing.CANNOT_COMPLETE
+        if planned > 0 and best * 100 < minimum_rate * planned:
+            reasons.insert(0, Problem("attendance.cannot_complete", {
+                **common, "best": str(best_rate), "best_lessons": lessons(best), "planned": lessons(planned),
+                "minimum": minimum_rate}))
+    elif held > 0 and attended_held * 100 < minimum_rate * held:
+        standing = Standing.NEEDS_ATTENTION
+        reasons.insert(0, Problem("attendance.needs_attention", {
+            **common, "rate": str(held_rate), "held": lessons(held), "attended": lessons(attended_held),
+            "minimum": minimum_rate, "best": str(best_rate)}))
+    else:
+        standing = Standing.ON_TRACK
 
     return TraineeAttendance(
         enrolment_id=enrolment_id,
         trainee_name=trainee_name,
         lesson_minutes=lesson_minutes,
         planned_minutes=planned,
-        scheduled_minutes=scheduled,
+        scheduled_minutes=held,
         attended_minutes=attended,
         practice_minutes=practice,
         online_reported_minutes=max(0, int(online_minutes)),
         online_credited_minutes=online,
         total_minutes=total,
-        rate_percent=_tenths(attended_so_far, scheduled, 100),
-        unmarked_sessions=unmarked_so_far,
-        eligible=not reasons,
+        rate_percent=held_rate,
+        unmarked_sessions=unmarked_held,
+        eligible=eligible,
         reasons=tuple(reasons),
-        at_risk=at_risk,
+        standing=standing,
+        held_attended_minutes=attended_held,
+        planned_rate_percent=planned_rate,
+        best_rate_percent=best_rate,
+        in_progress=in_progress,
     )
 
 

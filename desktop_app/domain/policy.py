@@ -47,6 +47,9 @@ class Policy:
     work_for_training_max_months: int = 6
     late_grace_minutes: int = 5
     lateness_rule: LatenessRule = LatenessRule.WHOLE_LESSONS
+    # The assessment's pass marks, in points (0..100): both parts at or above theirs pass.
+    theory_pass_mark: int = 60
+    practical_pass_mark: int = 60
     notes: dict[str, str] = field(default_factory=dict)
 
     def min_hours_for_level(self, level: int) -> int:

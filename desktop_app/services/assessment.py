@@ -1,4 +1,7 @@
-"""Assessment results (理论/实操成绩, 合格/不合格, 补考): entered in a grid or imported."""
+"""Assessment results (理论/实操成绩, 合格/不合格, 补考): entered in a grid or imported, and the
+results template with the roster filled in. Whatever the way in, the result follows the one
+domain rule (domain.assessment.decide_result) with the pass marks of the class's policy; a result
+against the scores is kept only with a written reason, and that override is audited."""
 
 from __future__ import annotations
 
@@ -10,14 +13,15 @@ from sqlalchemy import select
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
-from desktop_app.domain.assessment import AssessmentResult
+from desktop_app.domain.assessment import AssessmentResult, AssessmentValueError, PassMarks, decide_result
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
+from desktop_app.services.policies import policy_of
 from desktop_app.store.engine import Database
 from desktop_app.store.classes import require_class
-from desktop_app.store.models import Assessment, Enrolment, Trainee, TrainingClass, utcnow
+from desktop_app.store.models import Assessment, Enrolment, PolicyVersion, Trainee, TrainingClass, utcnow
 from desktop_app.store.protection import PersonalDataCipher
 from desktop_app.store.trainees import identity_lookup_hash
 
@@ -55,6 +59,7 @@ class AssessmentRowView:
     practical_score: int | None
     result: AssessmentResult | None
     retake: bool
+    override_reason: str | None = None  # set when the result goes against the scores
 
 
 def class_assessments(db: Database, class_code: str) -> list[AssessmentRowView]:
@@ -67,8 +72,18 @@ def class_assessments(db: Database, class_code: str) -> list[AssessmentRowView]:
         )
         return [AssessmentRowView(e.id, e.roll_no, t.name, t.id_masked, a.theory_score if a else None,
                                   a.practical_score if a else None, _result(a.result if a else None),
-                                  bool(a and a.retake))
+                                  bool(a and a.retake), a.override_reason if a else None)
                 for e, t, a in rows]
+
+
+def pass_marks(db: Database, class_code: str) -> PassMarks:
+    """The pass marks of the class's policy (tenths of a point)."""
+    with db.reading() as session:
+        return _pass_marks(session, _class(session, class_code))
+
+
+def _pass_marks(session, c: TrainingClass) -> PassMarks:
+    return PassMarks.of(policy_of(session.get(PolicyVersion, c.policy_id)))
 
 
 def _result(value: str | None) -> AssessmentResult | None:
@@ -81,8 +96,16 @@ def _class(session, class_code: str) -> TrainingClass:
 
 def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_id: int, theory: int | None,
                       practical: int | None, result: AssessmentResult | str | None, retake: bool = False,
-                      assessed_on: date | None = None) -> AssessmentRowView:
-    """Enter or correct one trainee's results (scores in tenths of a point); audited."""
+                      assessed_on: date | None = None, override_reason: str | None = None,
+                      result_follows_scores: bool = False) -> AssessmentRowView:
+    """Enter or correct one trainee's results (scores in tenths of a point); audited.
+
+    The result follows domain.assessment.decide_result with the class's pass marks: none given
+    is the scores' result; one against the scores is refused (AssessmentValueError
+    "assessment.result_contradicts") unless `override_reason` says why. With
+    `result_follows_scores` (a score was just changed in the grid) the scores' result replaces
+    the one given whenever the scores decide, and an earlier override lapses.
+    """
     require(actor, Permission.RECORD_ASSESSMENTS)
     for label, score in (("理论成绩", theory), ("实操成绩", practical)):
         if score is not None and not 0 <= score <= 1000:
@@ -93,10 +116,16 @@ def record_assessment(db: Database, *, actor: Actor, class_code: str, enrolment_
         enrolment = session.get(Enrolment, enrolment_id)
         if enrolment is None or enrolment.class_id != c.id:
             raise AssessmentError("assessment.not_in_class", row="—", person=str(enrolment_id))
-        _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on)
+        marks = _pass_marks(session, c)
+        if result_follows_scores:
+            derived = decide_result(None, theory, practical, marks).result
+            result = derived if derived is not None else result
+        decision = decide_result(result, theory, practical, marks, override_reason=override_reason)
+        _store(session, actor, c, enrolment, theory, practical, decision.result, retake, assessed_on,
+               decision.override_reason)
         trainee = session.get(Trainee, enrolment.trainee_id)
         return AssessmentRowView(enrolment.id, enrolment.roll_no, trainee.name, trainee.id_masked, theory, practical,
-                                 _result(result), retake)
+                                 decision.result, retake, decision.override_reason)
 
 
 def _ensure_editable(c: TrainingClass) -> None:
@@ -105,23 +134,32 @@ def _ensure_editable(c: TrainingClass) -> None:
         raise AssessmentError("assessment.read_only", code=c.code, status=status.words)
 
 
-def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on) -> None:
+def _store(session, actor, c, enrolment, theory, practical, result, retake, assessed_on,
+           override_reason: str | None = None) -> None:
     row = session.scalar(select(Assessment).where(Assessment.enrolment_id == enrolment.id))
     before = None
     if row is None:
         row = Assessment(enrolment_id=enrolment.id)
         session.add(row)
     else:
-        before = {"theory": row.theory_score, "practical": row.practical_score, "result": row.result, "retake": row.retake}
+        before = {"theory": row.theory_score, "practical": row.practical_score, "result": row.result,
+                  "retake": row.retake, "override_reason": row.override_reason}
     result = AssessmentResult(result).value if result else None  # anything but pass or fail is refused here
     row.theory_score, row.practical_score, row.result, row.retake = theory, practical, result, retake
+    row.override_reason = override_reason
     row.assessed_on = assessed_on or row.assessed_on
     row.recorded_at = utcnow()
     row.recorded_by = actor.user_id
     session.flush()
-    audit.record(session, actor, "assessment.recorded", entity_type="assessment", entity_id=row.uid, class_id=c.id,
-                 details={"enrolment": enrolment.uid, "before": before,
-                          "after": {"theory": theory, "practical": practical, "result": result, "retake": retake}})
+    after = {"theory": theory, "practical": practical, "result": result, "retake": retake}
+    if override_reason:
+        # A result against the scores: its own entry, with the person's reason, for whoever checks.
+        audit.record(session, actor, "assessment.result_overridden", entity_type="assessment", entity_id=row.uid,
+                     class_id=c.id, details={"enrolment": enrolment.uid, "before": before, "after": after,
+                                             "reason": override_reason})
+    else:
+        audit.record(session, actor, "assessment.recorded", entity_type="assessment", entity_id=row.uid,
+                     class_id=c.id, details={"enrolment": enrolment.uid, "before": before, "after": after})
 
 
 def _row_problem(row_number: int, error: messages.UserFacingError) -> messages.Problem:
@@ -142,7 +180,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
     transaction, the others reported by row."""
     require(actor, Permission.RECORD_ASSESSMENTS)
     from desktop_app.documents.assessment_workbook import read_assessments
-    from desktop_app.domain.assessment import AssessmentValueError, parse_result, parse_retake, parse_score
+    from desktop_app.domain.assessment import parse_result, parse_retake, parse_score
 
     sheet = read_assessments(source, name=source.name if isinstance(source, Path) else None)
     report = AssessmentImportReport(rows=len(sheet.rows))
@@ -150,6 +188,7 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
         c = _class(session, class_code)
         _ensure_editable(c)
         accepted: list[tuple[int, Enrolment, Trainee, tuple]] = []
+        marks = _pass_marks(session, c)
         roster = {t.id_hash: (e, t) for e, t in session.execute(
             select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
             .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)))}
@@ -175,14 +214,13 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
             try:
                 theory = parse_score(row.theory_text)
                 practical = parse_score(row.practical_text)
-                result = parse_result(row.result_text)
                 retake = parse_retake(row.retake_text)
+                # The grid's rule: no result is the scores' result; one against them is refused
+                # (a sheet has no place for an override's reason: that is entered per trainee).
+                result = decide_result(parse_result(row.result_text), theory, practical, marks).result
             except AssessmentValueError as error:
                 report.problems.append(_row_problem(row.row_number, error))
                 continue
-            if result is None and theory is not None and practical is not None:
-                # No result column: both parts at 60 or above pass, the usual rule of 考核.
-                result = AssessmentResult.PASS if theory >= 600 and practical >= 600 else AssessmentResult.FAIL
             accepted.append((row.row_number, enrolment, trainee, (theory, practical, result, retake)))
         # One trainee on two rows that disagree: neither is right by position (the last row
         # used to win silently), so both are refused, each naming the other.
@@ -201,3 +239,26 @@ def import_assessments(db: Database, cipher: PersonalDataCipher, *, actor: Actor
             _store(session, actor, c, enrolment, *values, None)
             report.recorded += 1
     return report
+
+
+def write_results_template(db: Database, cipher: PersonalDataCipher, *, actor: Actor, class_code: str,
+                           path: Path) -> int:
+    """The results template (documents.assessment_workbook) with the class's roster filled in —
+    names and full identity numbers, by roll number — so that staff only type the results. The
+    numbers are personal data leaving the database: needs RECORD_ASSESSMENTS and
+    EXPORT_PERSONAL_DATA, and the export is audited like the roster's. Returns the number of
+    trainees written."""
+    require(actor, Permission.RECORD_ASSESSMENTS)
+    require(actor, Permission.EXPORT_PERSONAL_DATA)
+    from desktop_app.documents.assessment_workbook import write_assessment_template
+    from desktop_app.store.trainees import ID_NUMBER
+
+    with db.writing() as session:
+        c = _class(session, class_code)
+        trainees = [(t.name, cipher.decrypt(t.id_number_enc, field=ID_NUMBER)) for _e, t in session.execute(
+            select(Enrolment, Trainee).join(Trainee, Trainee.id == Enrolment.trainee_id)
+            .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no))]
+        write_assessment_template(Path(path), trainees=trainees, title=f"{c.name} 考核成绩表")
+        audit.record(session, actor, "personal_data.exported", entity_type="class", entity_id=c.code, class_id=c.id,
+                     details={"what": "assessment_template", "trainees": len(trainees), "file": Path(path).name})
+    return len(trainees)

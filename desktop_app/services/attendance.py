@@ -4,7 +4,7 @@ card-reader swipes, punch and online-learning imports, and hours/eligibility per
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from desktop_app.domain.attendance import (
     AttendanceStatus,
     MarkValue,
     SessionFacts,
+    Standing,
     TraineeAttendance,
     is_locked,
     summarise_trainee,
@@ -455,11 +456,15 @@ class SummaryRow:
     in_progress: bool  # sessions remain after `as_of`: eligibility is not final yet
 
     @property
+    def standing(self) -> Standing:
+        return self.attendance.standing
+
+    @property
     def shown_reasons(self) -> tuple[messages.Problem, ...]:
-        """While the class runs, the final shortfalls are not yet facts; show them only when
-        the trainee is at risk of missing completion."""
-        if self.in_progress and not self.attendance.at_risk:
-            return ()
+        """While the class runs, the final shortfalls are not yet facts: only the reason for the
+        standing (needs attention, cannot complete) is shown, nothing for a trainee on track."""
+        if self.in_progress:
+            return self.attendance.reasons[:1] if self.attendance.at_risk else ()
         return self.attendance.reasons
 
 
@@ -499,6 +504,9 @@ def summary_rows(session: Session, c: TrainingClass, *, as_of: datetime | None =
         .join(Enrolment, Enrolment.id == OnlineLearning.enrolment_id)
         .where(Enrolment.class_id == c.id).group_by(OnlineLearning.enrolment_id)
     ).all())
+    # A session nobody has a mark in has not been recorded yet: not "held" for the rate so far.
+    recorded = {session_id for by_session in marks.values() for session_id in by_session}
+    sessions = [f if f.session_id in recorded else replace(f, recorded=False) for f in sessions]
     in_progress = as_of is not None and any(not f.cancelled and f.ends_at > as_of for f in sessions)
     rows = []
     # Plain columns again: ORM objects for a cohort of 1 000 cost more than the arithmetic.
@@ -760,7 +768,8 @@ def signin_sheets_pdf(db: Database, class_code: str, *, per_day: bool = False, f
 
 
 def write_summary_workbook(rows: Sequence[SummaryRow], path: Path, *, title: str) -> None:
-    """The summary as an xlsx for the clerk (masked numbers; figures as numbers)."""
+    """The summary as an xlsx for the clerk (masked numbers; figures as numbers; the standing in
+    the words the window and the CLI use)."""
     from desktop_app.documents.attendance_summary_workbook import SummaryLine, write_attendance_summary
 
     write_attendance_summary(Path(path), title=title, lines=[
@@ -769,7 +778,8 @@ def write_summary_workbook(rows: Sequence[SummaryRow], path: Path, *, title: str
                     online_reported_lessons=r.attendance.online_reported_lessons,
                     online_credited_lessons=r.attendance.online_credited_lessons,
                     total_lessons=r.attendance.total_lessons, rate_percent=r.attendance.rate_percent,
-                    unmarked_sessions=r.attendance.unmarked_sessions, eligible=r.attendance.eligible,
-                    reasons="；".join(p.message() for p in r.shown_reasons), at_risk=r.attendance.at_risk)
+                    planned_rate_percent=r.attendance.planned_rate_percent,
+                    unmarked_sessions=r.attendance.unmarked_sessions, standing=r.standing.label_zh,
+                    reasons="；".join(p.message("zh") for p in r.shown_reasons), warning=r.standing.is_warning)
         for r in rows
     ])

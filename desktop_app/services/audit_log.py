@@ -110,6 +110,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "user.signed_out": ("退出登录", "Signed out"),
     "settings.changed": ("修改设置", "Settings changed"),
     "backup.created": ("备份数据库", "Database backed up"),
+    "assessment.result_overridden": ("考核结果与成绩不符，按理由登记", "Result recorded against the scores, with a reason"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {

@@ -27,5 +27,6 @@ def policy_of(row: PolicyVersion) -> Policy:
         lock_period=LockPeriod(row.lock_period), min_age=row.min_age, max_age=row.max_age,
         advance_payment_percent_project_based=row.advance_payment_percent_project_based,
         work_for_training_max_months=row.work_for_training_max_months, late_grace_minutes=row.late_grace_minutes,
-        lateness_rule=LatenessRule(row.lateness_rule), notes=dict(row.notes or {}),
+        lateness_rule=LatenessRule(row.lateness_rule), theory_pass_mark=row.theory_pass_mark,
+        practical_pass_mark=row.practical_pass_mark, notes=dict(row.notes or {}),
     )

@@ -254,6 +254,8 @@ class PolicyVersion(Base):
     work_for_training_max_months: Mapped[int] = mapped_column(Integer, default=6)
     late_grace_minutes: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     lateness_rule: Mapped[str] = mapped_column(String(20), default="whole_lessons", server_default="whole_lessons")
+    theory_pass_mark: Mapped[int] = mapped_column(Integer, default=60, server_default="60")  # points, 0..100
+    practical_pass_mark: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
     notes: Mapped[dict] = mapped_column(JSON, default=dict)
     source: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -507,6 +509,8 @@ class Assessment(Base):
     assessed_on: Mapped[date | None] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # Set when the result differs from what the scores and the pass marks give: the person's reason.
+    override_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (CheckConstraint("result is null or result in ('pass', 'fail')", name="result_known"),)
 

@@ -138,6 +138,8 @@ def apply_policies(session: Session, document: dict, *, origin: str) -> Referenc
                 work_for_training_max_months=item.get("work_for_training_max_months", 6),
                 late_grace_minutes=item.get("late_grace_minutes", 5),
                 lateness_rule=item.get("lateness_rule", "whole_lessons"),
+                theory_pass_mark=item.get("theory_pass_mark", 60),
+                practical_pass_mark=item.get("practical_pass_mark", 60),
                 notes=item.get("parameter_notes", {}),
                 source=item.get("source"),
                 is_active=False,

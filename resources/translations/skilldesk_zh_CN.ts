@@ -250,6 +250,10 @@
         <translation>考核结果</translation>
     </message>
     <message>
+        <source>Recorded against the scores. Reason: {reason}</source>
+        <translation>与成绩不符，按理由登记。理由：{reason}</translation>
+    </message>
+    <message>
         <source>0 to 100, at most one decimal; type 缺考 for an absent trainee</source>
         <translation>0 到 100 分，最多一位小数；缺考的填“缺考”</translation>
     </message>
@@ -387,8 +391,12 @@
         <translation>培训中</translation>
     </message>
     <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
+        <source>Needs attention</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>Cannot complete</source>
+        <translation>无法达标</translation>
     </message>
     <message>
         <source>Eligible</source>
@@ -521,10 +529,9 @@
 </context>
 <context>
     <name>AttendanceSummary</name>
-    <message numerus="yes">
-        <source>As of {time}; the class is still running, so the rate counts the sessions held so far. Trainees at risk of not completing (red rows): %n.</source>
-        <translation>
-            <numerusform>统计截至 {time}。班级仍在培训中，出勤率按已上过的课计算；有 %n 名学员可能无法结业（红色行）。</numerusform></translation>
+    <message>
+        <source>As of {time}; the class is still running. “Rate so far” counts the sessions that have ended and been marked; “Rate of all planned” counts every planned lesson, the one completion is judged on. Needs attention (amber): {attention}; cannot complete even with full attendance from now on (red): {cannot}.</source>
+        <translation>统计截至 {time}。班级仍在培训中：“出勤率（已上的课）”按已结束并已考勤的课计算；“出勤率（全部计划课时）”按全部计划课时计算，结业按此判断。需关注（黄色）：{attention} 名；即使此后全勤也无法达标（红色）：{cannot} 名。</translation>
     </message>
     <message>
         <source>As of {time}; every session has been held, so the verdict is final.</source>
@@ -554,12 +561,24 @@
         <translation>合计课时</translation>
     </message>
     <message>
-        <source>Attendance rate</source>
-        <translation>出勤率</translation>
+        <source>Rate so far</source>
+        <translation>出勤率（已上的课）</translation>
     </message>
     <message>
-        <source>Completion</source>
-        <translation>结业资格</translation>
+        <source>Rate of all planned</source>
+        <translation>出勤率（全部计划课时）</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{attended} of the {held} lessons held so far</source>
+        <translation>已上 {held} 课时，出勤 {attended} 课时</translation>
+    </message>
+    <message>
+        <source>{attended} of all {planned} planned lessons</source>
+        <translation>计划 {planned} 课时，出勤 {attended} 课时</translation>
     </message>
     <message>
         <source>Reasons</source>
@@ -2602,6 +2621,41 @@
     </message>
 </context>
 <context>
+    <name>ResultOverrideDialog</name>
+    <message>
+        <source>Write the reason first: a result against the scores is kept only with its reason.</source>
+        <translation>请先填写理由：与成绩不符的考核结果必须写明理由才能登记。</translation>
+    </message>
+    <message>
+        <source>Result against the scores</source>
+        <translation>考核结果与成绩不符</translation>
+    </message>
+    <message>
+        <source>No. {roll} {name}: {refusal}</source>
+        <translation>{roll} 号 {name}：{refusal}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Passed the make-up assessment (records attached)</source>
+        <translation>补考合格（记录另附）</translation>
+    </message>
+    <message>
+        <source>Score sheet corrected by the assessment body</source>
+        <translation>考评机构已更正成绩单</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason (required)</source>
+        <translation>选择或填写理由（必填）</translation>
+    </message>
+    <message>
+        <source>Record with this reason</source>
+        <translation>按此理由登记</translation>
+    </message>
+</context>
+<context>
     <name>ResultsImport</name>
     <message>
         <source>Import assessment results into {code}</source>
@@ -2617,6 +2671,10 @@
     <message>
         <source>This class is read-only.</source>
         <translation>这个班级只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Your role may not export files with personal data.</source>
+        <translation>您的角色不能导出含个人信息的文件。</translation>
     </message>
     <message>
         <source>No. {roll} {name}: not saved. {reason}</source>
@@ -2639,8 +2697,31 @@
         <translation>导入成绩…</translation>
     </message>
     <message>
-        <source>Type a score (0–100, one decimal at most) or pick the result; each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
-        <translation>直接输入分数（0–100，最多一位小数）或选择考核结果，每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
+        <source>Results template…</source>
+        <translation>成绩模板…</translation>
+    </message>
+    <message>
+        <source>Type a score (0–100, one decimal at most); Tab goes to the next cell you can change. The result follows the scores and the pass marks; a result against the scores needs a written reason. Each change is saved at once. Tick “Retake” for a make-up assessment. Only trainees who completed the hours and passed can receive a certificate.</source>
+        <translation>直接输入分数（0–100，最多一位小数），按 Tab 键跳到下一个可填写的格子。考核结果按成绩和合格分数线自动判定；与成绩不符的结果须写明理由。每次修改立即保存。补考的请勾选“补考”。只有学时达标且考核合格的学员才能发证。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTemplate</name>
+    <message>
+        <source>Save the results template of {code}</source>
+        <translation>保存 {code} 的考核成绩模板</translation>
+    </message>
+    <message>
+        <source>results_{code}.xlsx</source>
+        <translation>考核成绩_{code}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The results template with {count} trainees was saved to {path}. It holds their full identity numbers: keep it safe. Fill in the scores, then bring it back with “Import results…”.</source>
+        <translation>已将含 {count} 名学员的考核成绩模板保存到 {path}。其中有完整的身份证号，请妥善保管。填好成绩后，用“导入成绩…”导入。</translation>
     </message>
 </context>
 <context>

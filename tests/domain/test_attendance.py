@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from desktop_app.domain import attendance
 from desktop_app.domain.attendance import (
+    Standing,
     WARNING_CODES,
     AttendanceError,
     AttendanceStatus,
@@ -534,6 +535,50 @@ def test_at_risk_when_failing_now_or_unable_to_recover():
     assert summary(plan, {1: MarkValue(A.ABSENT)}).at_risk is False  # no as_of: no forecast
 
 
+def test_the_two_rates_and_the_standing_on_a_class_half_way_through():
+    """Ten sittings of 4 lessons (180 min), one a day from 2026-12-01, each over at 12:00; seen on
+    day 5 at 13:00, five held. Worked by hand: present at 1, 2, 4; absent at 3; leave at 5."""
+    plan = practice_plan(10)
+    as_of = at("2026-12-05 13:00")
+    rules = dataclasses.replace(POLICY, min_hours_per_level={**POLICY.min_hours_per_level, 5: 20})  # the rate decides
+    leave = MarkValue(A.LEAVE, leave_reason="病假")
+    marked = {1: MarkValue(A.PRESENT), 2: MarkValue(A.PRESENT), 3: MarkValue(A.ABSENT), 4: MarkValue(A.PRESENT),
+              5: leave}
+    half = summary(plan, marked, as_of=as_of, rules=rules)
+    # Of the sessions held: 3 × 180 attended of 5 × 180 held = 60.0 %.
+    assert (half.held_attended_minutes, half.scheduled_minutes) == (540, 900)
+    assert half.rate_percent == Decimal("60.0")
+    # Of all planned lessons: 540 of 10 × 180 = 30.0 %; at best 540 + 5 × 180 of 1800 = 80.0 %.
+    assert (half.attended_minutes, half.planned_minutes) == (540, 1800)
+    assert half.planned_rate_percent == Decimal("30.0") and half.best_rate_percent == Decimal("80.0")
+    # Below 80 % so far, but the minimum can still be reached: needs attention, not cannot complete.
+    assert half.standing is Standing.NEEDS_ATTENTION and half.in_progress and half.at_risk
+    assert half.reasons[0].code == "attendance.needs_attention"
+    assert "60.0%" in half.reasons[0].message("zh") and "80.0%" in half.reasons[0].message("zh")
+    # One more day on leave ahead: at best 540 + 4 × 180 of 1800 = 70.0 %: cannot complete.
+    doomed = summary(plan, {**marked, 10: leave}, as_of=as_of, rules=rules)
+    assert doomed.standing is Standing.CANNOT_COMPLETE and doomed.best_rate_percent == Decimal("70.0")
+    assert doomed.reasons[0].code == "attendance.cannot_complete" and "70.0%" in doomed.reasons[0].message("zh")
+    # Once every session is over, the verdict: both rates are over the same sessions.
+    final = summary(plan, {**present(plan), 3: MarkValue(A.ABSENT)}, as_of=at("2026-12-11 13:00"), rules=rules)
+    assert final.rate_percent == final.planned_rate_percent == Decimal("90.0")
+    assert final.standing is Standing.ELIGIBLE and not final.in_progress
+
+
+def test_nobody_is_flagged_on_the_first_day_for_a_session_not_yet_marked():
+    plan = practice_plan(10)
+    as_of = at("2026-12-01 13:00")  # the first sitting is over, nobody has been marked yet
+    unrecorded = [dataclasses.replace(s, recorded=s.session_id != 1) for s in plan]
+    first_day = summary(unrecorded, {}, as_of=as_of)
+    assert first_day.standing is Standing.ON_TRACK and first_day.scheduled_minutes == 0
+    assert first_day.unmarked_sessions == 1  # still said: the session is over and has no mark
+    # Once the teacher has taken attendance, a trainee absent from it needs attention (and only she).
+    rules = dataclasses.replace(POLICY, min_hours_per_level={**POLICY.min_hours_per_level, 5: 20})  # the rate decides
+    absent = summary(plan, {1: MarkValue(A.ABSENT)}, as_of=as_of, rules=rules)
+    assert absent.standing is Standing.NEEDS_ATTENTION and absent.rate_percent == Decimal("0.0")
+    assert summary(plan, {1: MarkValue(A.PRESENT)}, as_of=as_of, rules=rules).standing is Standing.ON_TRACK
+
+
 def test_summary_reasons_have_json_params_for_storage():
     plan = practice_plan(10)
     result = summary(plan, {1: MarkValue(A.PRESENT)})
@@ -629,6 +674,10 @@ SAMPLES = {
                                 "attended": "36.0", "policy": "测试规则"},
     "attendance.unmarked_sessions": {"trainee": "张三", "count": 3},
     "attendance.no_sessions": {"trainee": "张三"},
+    "attendance.needs_attention": {"trainee": "张三", "rate": "50.0", "held": "8.0", "attended": "4.0", "minimum": 80,
+                                   "best": "90.0", "policy": "测试规则"},
+    "attendance.cannot_complete": {"trainee": "张三", "best": "70.0", "best_lessons": "28.0", "planned": "40.0",
+                                   "minimum": 80, "policy": "测试规则"},
 }
 
 

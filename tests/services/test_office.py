@@ -29,7 +29,7 @@ READ_ONLY = {
     "trainees": {"search", "class_roster", "get", "find_by_identity"},
     "roster": {"write_template", "preview", "write_rejected_rows"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
-    "assessments": {"list"},
+    "assessments": {"list", "pass_marks"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
     "accounts": {"first_run_needed", "sign_out", "list_users"},
     "audit": {"entries", "filter_choices", "find_user_id", "verify"},

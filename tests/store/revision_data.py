@@ -554,6 +554,28 @@ def check_0007(connection: Connection) -> None:
     assert tuple(withdrawn) == (date(2025, 3, 20), "外出务工")
     change = connection.execute(sa.select(_CHANGE_0007.c.field, _CHANGE_0007.c.old_value, _CHANGE_0007.c.new_value)).one()
     assert tuple(change) == ("phone", "139****5678", "138****0000")
+# --- 0008: pass marks in the policy, an override's reason on an assessment -----------
+
+_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("theory_pass_mark", sa.Integer),
+                        sa.column("practical_pass_mark", sa.Integer))
+_ASSESSMENT_0006 = sa.table("assessment", sa.column("uid", sa.String), sa.column("override_reason", sa.Text))
+
+
+def seed_0008(connection: Connection) -> None:
+    # Existing policies got 60/60; an institution then raised the practical mark.
+    assert tuple(connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
+                                    .where(_POLICY_0006.c.code == "jiangsu-2025")).one()) == (60, 60)
+    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(practical_pass_mark=70))
+    connection.execute(_ASSESSMENT_0006.update().where(_ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")
+                       .values(override_reason="补考合格，成绩单另附"))
+
+
+def check_0008(connection: Connection) -> None:
+    row = connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
+                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    assert tuple(row) == (60, 70), row
+    assert connection.execute(sa.select(_ASSESSMENT_0006.c.override_reason).where(
+        _ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")).scalar() == "补考合格，成绩单另附"
 
 
 # --- the registry test_migrations.py walks ---------------------------------------------------
@@ -566,6 +588,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0005": seed_0005,
     "0006": seed_0006_throttle,
     "0007": seed_0007,
+    "0008": seed_0008,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -576,4 +599,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0005": check_0005,
     "0006": check_0006_throttle,
     "0007": check_0007,
+    "0008": check_0008,
 }

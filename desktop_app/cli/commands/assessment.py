@@ -1,4 +1,6 @@
-"""`skilldesk assessment import`: theory and practical scores and results from a workbook."""
+"""`skilldesk assessment import`: theory and practical scores and results from a workbook (the result
+follows the same rule as the window's grid: domain.assessment.decide_result); `skilldesk assessment
+template`: that workbook's template with the class's roster filled in."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ messages.register(
     {
         "cli.help.assessment_import": ("从 Excel 导入理论、实操成绩和考核结果", "import theory/practical scores and results"),
         "cli.assessment.done": ("已导入 {recorded} 条考核结果（共 {rows} 行）。", "Recorded {recorded} results ({rows} rows)."),
+        "cli.help.assessment_template": ("写出考核成绩模板（已填好本班学员姓名和身份证号）",
+                                         "write the results template with the class's roster filled in"),
+        "cli.assessment.template_written": ("考核成绩模板已写入 {path}（{count} 名学员）。填好成绩后用 "
+                                            "skilldesk assessment import 导入。",
+                                            "Results template written to {path} ({count} trainees). Fill in the "
+                                            "results, then import it with skilldesk assessment import."),
     }
 )
 
@@ -24,6 +32,10 @@ def _define_assessment(assessment: argparse.ArgumentParser) -> None:
     importing.add_argument("--class", dest="class_code", required=True)
     importing.add_argument("file", type=Path)
     importing.set_defaults(handler=cmd_import)
+    template = assessment_commands.add_parser("template", help=text("cli.help.assessment_template"))
+    template.add_argument("--class", dest="class_code", required=True)
+    template.add_argument("file", type=Path)
+    template.set_defaults(handler=cmd_template)
 
 
 PARSERS = {"assessment": _define_assessment}
@@ -36,3 +48,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in report.problems:
         say("cli.attendance.problem", message=problem.message())
     return EXIT_PARTIAL if report.problems else EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    args.file.parent.mkdir(parents=True, exist_ok=True)
+    with opened(args) as office:
+        count = office.assessments.write_template(args.class_code, args.file)
+    say("cli.assessment.template_written", path=args.file, count=count)
+    return EXIT_OK

@@ -15,7 +15,8 @@ from desktop_app.cli.output import add_force_option, language, print_table, say,
 messages.register(
     {
         "cli.help.attendance_import": ("导入考勤机打卡记录或线上学时（xlsx 或 csv）", "import attendance-machine punches or online hours (xlsx or csv)"),
-        "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、出勤率和结业资格", "per trainee: hours, online hours, rate, completion eligibility"),
+        "cli.help.attendance_summary": ("每名学员的出勤课时、线上学时、两种出勤率（已上的课、全部计划课时）和状态",
+                                        "per trainee: hours, online hours, the rate so far and of all planned lessons, standing"),
         "cli.help.attendance_sheet": ("打印用的签到表（PDF）", "printable sign-in sheets (PDF)"),
         "cli.help.import_reason": ("补录原因：已过锁定时间的课，打卡记录只有填写原因才会写入",
                                    "reason for recording past sessions: punches for locked sessions are written only with one"),
@@ -109,28 +110,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.problems else EXIT_OK
 
 
-def _eligibility(row) -> str:
-    if row.in_progress:
-        if row.attendance.at_risk:
-            return zh_or_en("有风险", "at risk")
-        return zh_or_en("培训中", "in training")
-    if row.attendance.eligible:
-        return zh_or_en("符合", "yes")
-    return zh_or_en("不符合", "no")
-
-
 def cmd_summary(args: argparse.Namespace) -> int:
+    """The same columns and words as the window's summary and the workbook: both rates, each
+    with its label, and the standing (domain.attendance.Standing) with its reason."""
     with opened(args) as office:
         if args.out:
             office.files.guard.check(args.out, replace=args.force)
         rows = office.attendance.summary(args.class_code, as_of=datetime.now(timezone.utc))
         guard = office.files.guard
-    headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"],
-                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate", "Eligible", "Why not"])
+    headers = zh_or_en(["学号", "姓名", "证件号码", "出勤课时", "线上计入", "合计课时", "出勤率（已上的课）",
+                        "出勤率（全部计划课时）", "状态", "原因"],
+                       ["Roll", "Name", "ID", "Attended", "Online credited", "Total", "Rate so far",
+                        "Rate of all planned", "Standing", "Reason"])
     print_table(headers, [
         [r.roll_no, r.name, r.id_masked, r.attendance.attended_lessons, r.attendance.online_credited_lessons,
-         r.attendance.total_lessons, f"{r.attendance.rate_percent}%",
-         _eligibility(r), "；".join(p.message() for p in r.shown_reasons)]
+         r.attendance.total_lessons, f"{r.attendance.rate_percent}%", f"{r.attendance.planned_rate_percent}%",
+         zh_or_en(r.standing.label_zh, r.standing.label_en), "；".join(p.message() for p in r.shown_reasons)]
         for r in rows
     ])
     if args.out:

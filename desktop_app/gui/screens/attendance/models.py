@@ -27,10 +27,12 @@ STATUS_COLOURS: dict[AttendanceStatus | None, tuple[QColor, QColor]] = {
     AttendanceStatus.ABSENT: (qcolor(Colour.MARK_ABSENT_BACKGROUND), qcolor(Colour.MARK_ABSENT_TEXT)),
     None: (qcolor(Colour.MARK_NONE_BACKGROUND), qcolor(Colour.TEXT_MUTED)),
 }
-AT_RISK_BACKGROUND = qcolor(Colour.ROW_AT_RISK)
+AT_RISK_BACKGROUND = qcolor(Colour.ROW_AT_RISK)  # cannot complete
+ATTENTION_BACKGROUND = qcolor(Colour.WARNING_BACKGROUND)  # needs attention: behind, still recoverable
 ELIGIBILITY_COLOURS = {
-    "in_training": qcolor(Colour.TEXT_MUTED),
-    "at_risk": qcolor(Colour.ERROR),
+    "on_track": qcolor(Colour.TEXT_MUTED),
+    "needs_attention": qcolor(Colour.WARNING),
+    "cannot_complete": qcolor(Colour.ERROR),
     "eligible": qcolor(Colour.MARK_PRESENT_TEXT),
     "not_eligible": qcolor(Colour.ERROR),
 }
@@ -114,13 +116,15 @@ class AttendanceGridModel(RowList, QAbstractTableModel):
 
 
 class AttendanceSummaryModel(RowList, QAbstractTableModel):
-    """Per trainee: lessons attended, online lessons credited, rate and completion verdict."""
+    """Per trainee: lessons attended, online lessons credited, the two rates (each with its label),
+    the standing and its reason. Rows that need attention are amber, rows that cannot complete red."""
 
-    ROLL, NAME, ATTENDED, ONLINE, TOTAL, RATE, ELIGIBILITY, REASONS = range(8)
+    ROLL, NAME, ATTENDED, ONLINE, TOTAL, RATE, PLANNED_RATE, ELIGIBILITY, REASONS = range(9)
 
     def headers(self) -> list[str]:
         return [self.tr("Roll no."), self.tr("Name"), self.tr("Lessons attended"), self.tr("Online credited"),
-                self.tr("Lessons in total"), self.tr("Attendance rate"), self.tr("Completion"), self.tr("Reasons")]
+                self.tr("Lessons in total"), self.tr("Rate so far"), self.tr("Rate of all planned"),
+                self.tr("Standing"), self.tr("Reasons")]
 
     @staticmethod
     def reasons(row: SummaryRow) -> list[str]:
@@ -135,24 +139,38 @@ class AttendanceSummaryModel(RowList, QAbstractTableModel):
                 self.ATTENDED: str(a.attended_lessons),
                 self.ONLINE: str(a.online_credited_lessons),
                 self.TOTAL: str(a.total_lessons),
-                self.RATE: f"{a.rate_percent}%",
+                self.RATE: f"{a.rate_percent}%" if a.scheduled_minutes else "—",
+                self.PLANNED_RATE: f"{a.planned_rate_percent}%",
                 self.ELIGIBILITY: eligibility_label(row),
                 self.REASONS: "；".join(self.reasons(row)),
             }[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.REASONS, self.ELIGIBILITY, self.NAME):
-            reasons = self.reasons(row)
-            return "\n".join(reasons) if reasons else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.RATE:
+                return self.tr("{attended} of the {held} lessons held so far").format(
+                    attended=a.held_attended_lessons, held=a.held_lessons)
+            if column == self.PLANNED_RATE:
+                return self.tr("{attended} of all {planned} planned lessons").format(
+                    attended=a.attended_lessons, planned=a.planned_lessons)
+            if column in (self.REASONS, self.ELIGIBILITY, self.NAME):
+                reasons = self.reasons(row)
+                return "\n".join(reasons) if reasons else None
         if role == Qt.ItemDataRole.BackgroundRole and row.in_progress and a.at_risk:
-            return AT_RISK_BACKGROUND
+            return AT_RISK_BACKGROUND if a.standing.value == "cannot_complete" else ATTENTION_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and column == self.ELIGIBILITY:
             return ELIGIBILITY_COLOURS[eligibility_state(row)]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ROLL, self.ATTENDED, self.ONLINE,
-                                                                    self.TOTAL, self.RATE, self.ELIGIBILITY):
+                                                                    self.TOTAL, self.RATE, self.PLANNED_RATE,
+                                                                    self.ELIGIBILITY):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
     def at_risk_rows(self) -> list[int]:
+        """Lines that need attention or cannot complete (coloured)."""
         return [n for n, row in enumerate(self._rows) if row.in_progress and row.attendance.at_risk]
+
+    def lines_standing(self, value: str) -> list[int]:
+        """Lines whose standing is `value` (a domain.attendance.Standing value)."""
+        return [n for n, row in enumerate(self._rows) if row.standing.value == value]
 
 
 class MarkHistoryModel(RowList, QAbstractTableModel):

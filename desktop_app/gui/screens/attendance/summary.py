@@ -1,5 +1,7 @@
-"""The 考勤汇总 tab: per trainee, the lessons attended and credited, the rate and the completion
-verdict, with the trainees at risk in red; read again shortly after marks change while shown."""
+"""The 考勤汇总 tab: per trainee, the lessons attended and credited, the two rates with their labels
+(of the sessions held so far; of all planned lessons) and the standing — needs attention in amber,
+cannot complete in red (domain.attendance.Standing); read again shortly after marks change while
+shown."""
 
 from __future__ import annotations
 
@@ -100,11 +102,15 @@ class AttendanceSummary(AttendancePart):
         if self.as_of is None:
             self.note.setText("")
             return
-        at_risk = len(self.model.at_risk_rows())
         stamp = f"{china_time(self.as_of):%Y-%m-%d %H:%M}"
         if rows and rows[0].in_progress:
-            text = self.tr("As of {time}; the class is still running, so the rate counts the sessions held so far. "
-                           "Trainees at risk of not completing (red rows): %n.", "", at_risk).format(time=stamp)
+            text = self.tr(
+                "As of {time}; the class is still running. “Rate so far” counts the sessions that have "
+                "ended and been marked; “Rate of all planned” counts every planned lesson, the one "
+                "completion is judged on. Needs attention (amber): {attention}; cannot complete even with full "
+                "attendance from now on (red): {cannot}.").format(
+                time=stamp, attention=len(self.model.lines_standing("needs_attention")),
+                cannot=len(self.model.lines_standing("cannot_complete")))
         else:
             text = self.tr("As of {time}; every session has been held, so the verdict is final.").format(time=stamp)
         self.note.setText(text)

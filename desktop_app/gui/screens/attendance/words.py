@@ -70,17 +70,17 @@ def describe_mark(value: MarkValue | None) -> str:
 
 
 def eligibility_state(row: SummaryRow) -> str:
-    """The same four-way verdict as the CLI's summary: while sessions remain, only "at risk" or
-    "in training"; once the class has run, eligible or not."""
-    if row.in_progress:
-        return "at_risk" if row.attendance.at_risk else "in_training"
-    return "eligible" if row.attendance.eligible else "not_eligible"
+    """The standing, the same as the CLI's summary and the workbook say (domain.attendance.Standing):
+    while sessions remain, in training, needs attention or cannot complete; once the class has
+    run, eligible or not."""
+    return row.standing.value
 
 
 def eligibility_label(row: SummaryRow) -> str:
     return {
-        "in_training": QCoreApplication.translate("AttendanceGrid", "In training"),
-        "at_risk": QCoreApplication.translate("AttendanceGrid", "At risk"),
+        "on_track": QCoreApplication.translate("AttendanceGrid", "In training"),
+        "needs_attention": QCoreApplication.translate("AttendanceGrid", "Needs attention"),
+        "cannot_complete": QCoreApplication.translate("AttendanceGrid", "Cannot complete"),
         "eligible": QCoreApplication.translate("AttendanceGrid", "Eligible"),
         "not_eligible": QCoreApplication.translate("AttendanceGrid", "Not eligible"),
     }[eligibility_state(row)]

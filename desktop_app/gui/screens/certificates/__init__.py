@@ -3,6 +3,9 @@ reissue of training certificates.
 
     page.py            the screen: class picker, banners, the two tabs, reloading on changes
     results.py         tab 考核成绩: the results grid, saving each edit (results_import.py: a file)
+    results_grid.py    the grid's view and editors: typed keys replace, Tab to changeable cells only
+    results_override.py  a result against the scores, with its written reason
+    results_template.py  the results template with the roster filled in
     issuing.py         tab 发证: the issue table and its actions
     issue.py           issuing certificates to who may receive one (reports.py: what it did)
     void_reissue.py    voiding or reissuing one certificate, with its reason

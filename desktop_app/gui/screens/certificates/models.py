@@ -33,6 +33,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
 
     ROLL, NAME, ID_NUMBER, THEORY, PRACTICAL, RESULT, RETAKE = range(7)
     edited = Signal(object)  # AssessmentRowView with the new values
+    edited_cell = Signal(object, int)  # the same, with the column that changed (after `edited`)
     refused = Signal(int, int, str)  # row, column, the rule's sentence
     row_key = "enrolment_id"
 
@@ -46,8 +47,19 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
                 self.tr("Practical score"), self.tr("Assessment result"), self.tr("Retake")]
 
     def set_rows(self, rows: Sequence[AssessmentRowView]) -> None:
+        """The same trainees read again: changed lines are repainted in place, so that an editor
+        open in the grid stays open with what is being typed (a reset would close it and lose
+        the keys). Other trainees: the whole grid is read anew."""
+        marked = {enrolment_id for enrolment_id, _column in self.errors}  # their red cells go too
         self.errors.clear()
-        super().set_rows(rows)
+        rows = list(rows)
+        if [row.enrolment_id for row in rows] != [row.enrolment_id for row in self._rows] or not rows:
+            super().set_rows(rows)
+            return
+        for number, row in enumerate(rows):
+            if row != self._rows[number] or row.enrolment_id in marked:
+                self._rows[number] = row
+                self.repaint_line(number)
 
     def set_read_only(self, read_only: bool) -> None:
         self.beginResetModel()  # flags change for every cell
@@ -74,7 +86,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
                 self.ID_NUMBER: row.id_masked,
                 self.THEORY: format_score(row.theory_score),
                 self.PRACTICAL: format_score(row.practical_score),
-                self.RESULT: labels.assessment_result(row.result),
+                self.RESULT: labels.assessment_result(row.result) + (" *" if row.override_reason else ""),
                 self.RETAKE: "",
             }[column]
         if role == Qt.ItemDataRole.EditRole:
@@ -93,6 +105,8 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
                 return error
+            if column == self.RESULT and row.override_reason:
+                return self.tr("Recorded against the scores. Reason: {reason}").format(reason=row.override_reason)
             if column in (self.THEORY, self.PRACTICAL) and not self.read_only:
                 return self.tr("0 to 100, at most one decimal; type 缺考 for an absent trainee")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.RESULT and row.result:
@@ -139,6 +153,7 @@ class AssessmentTableModel(RowList, QAbstractTableModel):
         self._rows[number] = new
         self.repaint_line(number)
         self.edited.emit(new)
+        self.edited_cell.emit(new, column)
         return True
 
     def counts(self) -> tuple[int, int, int]:

@@ -13,7 +13,7 @@ from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui.screens.attendance.choice import default_session
 from desktop_app.gui.screens.attendance.models import (
-    AT_RISK_BACKGROUND,
+    ATTENTION_BACKGROUND,
     STATUS_COLOURS,
     AttendanceGridModel,
     AttendanceSummaryModel,
@@ -325,9 +325,12 @@ def test_sign_in_sheets_are_saved_as_a_pdf_per_day_when_asked(qtbot, page, tmp_p
 
 
 def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, page, office, running, show_session):
+    # The clock is the directory's (conftest.china_morning: 10:00 China time on day 4 of the class,
+    # ticking), so what has been held does not depend on the hour the suite runs at.
     detail, persons = running
+    assert datetime.now(CHINA_TZ).date() == TODAY and datetime.now(CHINA_TZ).hour == 10
     held = [s for s in detail.sessions if s.ends_at < datetime.now(CHINA_TZ)]
-    assert held
+    assert len(held) == 6  # three days, morning and afternoon
     first = office.attendance.grid(held[0].id).rows[0].enrolment_id
     for info in held:  # everybody came, except trainee 1 who never did
         attendance_service.set_mark(office.db, actor=office.actor, session_id=info.id, enrolment_id=first,
@@ -337,16 +340,21 @@ def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, pa
         page.summary_button.click()
     assert page.tabs.currentIndex() == 1
     model = page.summary.model
-    assert model.headers() == ["学号", "姓名", "出勤课时", "线上计入", "合计课时", "出勤率", "结业资格", "原因"]
+    assert model.headers() == ["学号", "姓名", "出勤课时", "线上计入", "合计课时", "出勤率（已上的课）",
+                               "出勤率（全部计划课时）", "状态", "原因"]
     assert model.at_risk_rows() == [0]
-    assert model.data(model.index(0, AttendanceSummaryModel.ELIGIBILITY)) == "有风险"
-    assert model.data(model.index(0, AttendanceSummaryModel.NAME), Qt.ItemDataRole.BackgroundRole) == AT_RISK_BACKGROUND
-    assert "出勤率" in model.data(model.index(0, AttendanceSummaryModel.REASONS))
+    # Trainee 1 missed all 6 sessions held (24 lessons) of 32 planned (128): 0 % so far, but 104 of
+    # 128 (81.2 %) is still within reach: needs attention, not (yet) cannot complete.
+    assert model.data(model.index(0, AttendanceSummaryModel.ELIGIBILITY)) == "需关注"
+    assert model.data(model.index(0, AttendanceSummaryModel.RATE)) == "0.0%"
+    assert model.data(model.index(0, AttendanceSummaryModel.NAME), Qt.ItemDataRole.BackgroundRole) == ATTENTION_BACKGROUND
+    assert "已上的课中出勤率为 0.0%" in model.data(model.index(0, AttendanceSummaryModel.REASONS))
     assert model.data(model.index(1, AttendanceSummaryModel.ELIGIBILITY)) == "培训中"
     assert model.data(model.index(1, AttendanceSummaryModel.RATE)) == "100.0%"
+    assert model.data(model.index(1, AttendanceSummaryModel.PLANNED_RATE)) == "18.7%"  # 24 of 128, rounded down
     assert model.data(model.index(1, AttendanceSummaryModel.REASONS)) == ""
     assert model.data(model.index(1, AttendanceSummaryModel.NAME), Qt.ItemDataRole.BackgroundRole) is None
-    assert "1 名学员可能无法结业" in page.summary.note.text()
+    assert "需关注（黄色）：1" in page.summary.note.text() and "（红色）：0" in page.summary.note.text()
 
     # A swipe while the summary is shown (the reader keeps working) reads the summary again.
     with qtbot.waitSignal(page.summary.loaded, timeout=WAIT):

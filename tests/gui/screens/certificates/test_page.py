@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import datetime
 
 import pytest
+import time_machine
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 from sqlalchemy import update
 
+from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.certificates import CertificatesPage, stored_certificate_offset
@@ -112,7 +115,14 @@ def test_the_page_offers_the_class_and_shows_its_results(page):
     assert "5" in page.results.summary.text() and "4" in page.results.summary.text()
 
 
-def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, office):
+@pytest.fixture
+def after_the_class():
+    """Results are typed once the class's sessions are over (its fixture's dates are fixed)."""
+    with time_machine.travel(datetime(2027, 1, 4, 15, 0, tzinfo=CHINA_TZ), tick=True):
+        yield
+
+
+def test_editing_a_score_in_the_grid_saves_it_at_once(after_the_class, qtbot, page, office):
     view, model = page.results.view, page.results.model
     index = model.index(1, AssessmentTableModel.THEORY)
     view.setCurrentIndex(index)
@@ -127,9 +137,13 @@ def test_editing_a_score_in_the_grid_saves_it_at_once(qtbot, page, office):
     assert stored.theory_score == 925 and stored.practical_score == 900 and stored.result == "pass"
     assert model.data(index) == "92.5"
 
-    # The result drop-down and the retake box save as well.
+    # The result drop-down and the retake box save as well ("fail" against 92.5 and 90 only with a
+    # written reason: see test_results_entry.py).
     with qtbot.waitSignal(page.results.saved, timeout=WAIT):
         assert model.setData(model.index(1, AssessmentTableModel.RESULT), "fail")
+        qtbot.waitUntil(lambda: page.results.override_dialog is not None, timeout=WAIT)
+        page.results.override_dialog.reason_edit.setText("考评机构更正成绩单")
+        page.results.override_dialog.ok_button.click()
     with qtbot.waitSignal(page.results.saved, timeout=WAIT):
         assert model.setData(model.index(1, AssessmentTableModel.RETAKE), Qt.CheckState.Checked.value,
                              Qt.ItemDataRole.CheckStateRole)
