@@ -500,6 +500,28 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006_swipe: the card-reader swipe rules of a policy --------------------------------------
+
+_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("swipe_repeat_minutes", sa.Integer),
+                        sa.column("swipe_early_minutes", sa.Integer), sa.column("swipe_after_end_minutes", sa.Integer),
+                        sa.column("sign_out_after_minutes", sa.Integer))
+
+
+def seed_0006_swipe(connection: Connection) -> None:
+    # Policies written before got the documented defaults; an institution then allowed earlier sign-ins.
+    row = connection.execute(sa.select(_POLICY_0006.c.swipe_repeat_minutes, _POLICY_0006.c.swipe_early_minutes,
+                                       _POLICY_0006.c.swipe_after_end_minutes, _POLICY_0006.c.sign_out_after_minutes)
+                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    assert tuple(row) == (2, 30, 15, 10), row
+    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(swipe_early_minutes=45))
+
+
+def check_0006_swipe(connection: Connection) -> None:
+    early = connection.execute(sa.select(_POLICY_0006.c.swipe_early_minutes)
+                               .where(_POLICY_0006.c.code == "jiangsu-2025")).scalar()
+    assert early == 45
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +530,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_swipe": seed_0006_swipe,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +539,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_swipe": check_0006_swipe,
 }
