@@ -4,11 +4,12 @@ is (the attendance grid, the results grid, any text field, the lock screen).
 
 A reader (or barcode wedge) "types" the card's number a few milliseconds a character and ends with
 Enter; a person presses a key every tenth of a second or slower. The filter holds back each
-printable key press for at most BURST_GAP_MS: if the next one comes sooner, it is held too; if
-Enter follows a run of at least BURST_MIN_LENGTH held characters, every key of the run is
-swallowed and `swiped` is emitted once with the text. Anything else (a pause, another key, a
-modifier, a run too short) hands the held keys on to where they were going, in their order, so a
-person's typing arrives unchanged, a few milliseconds later.
+printable key press: while the next ones keep coming at a reader's pace (on average at most
+BURST_GAP_MS apart, none more than BURST_MAX_GAP_MS — a busy PC may deliver one late), they are
+held too; if Enter follows a run of at least BURST_MIN_LENGTH held characters, every key of the
+run is swallowed and `swiped` is emitted once with the text. Anything else (a pause, a slower
+pace, another key, a modifier, a run too short) hands the held keys on to where they were going,
+in their order, so a person's typing arrives unchanged, at most BURST_MAX_GAP_MS later.
 
 In a text field a burst must also look like a card number (digits, a final X, or the old foreign
 permanent residence card's three letters and twelve digits): a password manager or a QR scanner
@@ -24,7 +25,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 # A reader's characters come 1–10 ms apart; people, even fast typists, 60 ms and more.
 BURST_GAP_MS = 30
+BURST_MAX_GAP_MS = 75
 # The shortest number taken for a card: shorter bursts are keys hit together and are typed.
 BURST_MIN_LENGTH = 6
 SCANNER_PROPERTY = "takesScannerInput"
@@ -74,11 +76,13 @@ class CardBurstFilter(QObject):
     swiped = Signal(str)  # the card's text, width-folded and stripped
 
     def __init__(self, parent: QObject | None = None, *, gap_ms: int = BURST_GAP_MS,
-                 min_length: int = BURST_MIN_LENGTH) -> None:
+                 max_gap_ms: int = BURST_MAX_GAP_MS, min_length: int = BURST_MIN_LENGTH) -> None:
         super().__init__(parent)
         self.gap_ms = gap_ms
+        self.max_gap_ms = max_gap_ms
         self.min_length = min_length
         self._held: list[_HeldKey] = []
+        self._first = 0.0
         self._last = 0.0
         self._replaying = False
         self._timer = QTimer(self)
@@ -113,8 +117,10 @@ class CardBurstFilter(QObject):
             # The release of a held key would reach the widget before its press: it is dropped
             # (widgets act on presses; the replay sends no release either).
             return bool(self._held) and self._printable(event)
-        now = time.monotonic()
-        recent = bool(self._held) and (now - self._last) * 1000 <= self.gap_ms
+        # When the key was pressed: the system's time stamp says it even when the PC was busy
+        # (events queued meanwhile arrive together); events made by software have none.
+        now = event.timestamp() / 1000 if event.timestamp() else time.monotonic()
+        recent = self._at_reader_pace(now)
         if event.key() in _ENTER_KEYS and not event.modifiers() & ~_IGNORED_MODIFIERS:
             text = unicodedata.normalize("NFKC", self.held_text()).strip()
             if recent and len(text) >= self.min_length and watched is self._held[0].receiver and (
@@ -130,10 +136,21 @@ class CardBurstFilter(QObject):
             return False
         if self._held and (not recent or watched is not self._held[0].receiver):
             self.release()
+        if not self._held:
+            self._first = now
         self._held.append(_HeldKey(watched, _copy(event)))
         self._last = now
-        self._timer.start(self.gap_ms)
+        self._timer.start(self.max_gap_ms)
         return True
+
+    def _at_reader_pace(self, now: float) -> bool:
+        """Whether a key arriving `now` keeps the held run at a reader's pace: no gap longer than
+        the maximum, and on average (one gap's slack) no slower than BURST_GAP_MS a key."""
+        if not self._held:
+            return False
+        span_ms = (now - self._first) * 1000
+        return (0 <= (now - self._last) * 1000 <= self.max_gap_ms
+                and span_ms <= self.gap_ms * (len(self._held) + 1))
 
     @staticmethod
     def _printable(event: QKeyEvent) -> bool:
