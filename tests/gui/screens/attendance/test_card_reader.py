@@ -25,7 +25,10 @@ def _values(office, session_id):
     return [row.value for row in office.attendance.grid(session_id).rows]
 
 
-def _reader(qtbot, widget, text: str) -> None:
+def _reader(qtbot, page, widget, text: str) -> None:
+    """A reader's burst, once the grid shows the last answer (the trainee before has walked on)."""
+    qtbot.waitUntil(lambda: page.operations.tasks.pending == 0, timeout=WAIT)
+    qtbot.wait(20)
     qtbot.keyClicks(widget, text, delay=READER_MS)
     qtbot.keyClick(widget, Qt.Key.Key_Return, delay=READER_MS)
 
@@ -75,13 +78,13 @@ def test_a_reader_burst_in_the_grid_is_one_swipe_and_a_double_read_one_mark(qtbo
     _, persons = running
     show_session(today_session)
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT) as answered:
-        _reader(qtbot, page.view, persons[2].id_number)
+        _reader(qtbot, page, page.view, persons[2].id_number)
     assert answered.args[0].recorded
     qtbot.waitUntil(lambda: page.sheet.model.row_at(2).value is not None, timeout=WAIT)
     # The card read again three seconds later: a duplicate, said calmly, nothing more recorded.
     qtbot.wait(3_000)
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT) as again:
-        _reader(qtbot, page.view, persons[2].id_number)
+        _reader(qtbot, page, page.view, persons[2].id_number)
     assert not again.args[0].recorded and again.args[0].calm
     assert page.reader.tone is Tone.INFO and "重复" in page.reader.banner.text()
     qtbot.waitUntil(lambda: page.operations.tasks.pending == 0, timeout=WAIT)
@@ -99,7 +102,7 @@ def test_a_swipe_after_the_session_is_not_recorded_against_it_and_the_next_sessi
     # After lunch, the morning still chosen: not recorded against it; the afternoon is offered.
     with time_machine.travel(afternoon.starts_at - timedelta(minutes=5), tick=True):
         with qtbot.waitSignal(page.reader.answered, timeout=WAIT) as answered:
-            _reader(qtbot, page.view, persons[1].id_number)
+            _reader(qtbot, page, page.view, persons[1].id_number)
         result = answered.args[0]
         assert not result.recorded and result.other_session.id == afternoon.id
         assert page.reader.tone is Tone.SCAN_BAD and "不在所选课次" in page.reader.banner.text()
@@ -113,7 +116,7 @@ def test_a_swipe_after_the_session_is_not_recorded_against_it_and_the_next_sessi
     # In the evening, nothing is near: not recorded, no session offered.
     with time_machine.travel(afternoon.ends_at + timedelta(hours=3), tick=True):
         with qtbot.waitSignal(page.reader.answered, timeout=WAIT) as late:
-            _reader(qtbot, page.view, persons[4].id_number)
+            _reader(qtbot, page, page.view, persons[4].id_number)
         assert not late.args[0].recorded and late.args[0].other_session is None
         assert not page.reader.switch_button.isVisible()
         assert _values(office, afternoon.id)[4] is None
@@ -152,11 +155,11 @@ def test_swipe_answers_do_not_move_the_grid_or_the_swipe_box(qtbot, page, runnin
 
     before = places()
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT):
-        _reader(qtbot, page.view, persons[0].id_number)
+        _reader(qtbot, page, page.view, persons[0].id_number)
     assert page.reader.showing
     assert places() == before
     with qtbot.waitSignal(page.reader.answered, timeout=WAIT):  # a long answer (not on the roster) in smaller type
-        _reader(qtbot, page.view, "11010519491231002X")
+        _reader(qtbot, page, page.view, "11010519491231002X")
     assert places() == before
     page.reader.clear()  # (the answer goes after 6 s)
     assert not page.reader.showing and places() == before
