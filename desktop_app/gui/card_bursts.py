@@ -39,6 +39,8 @@ from shiboken6 import isValid
 # A reader's characters come 1–10 ms apart; people, even fast typists, 60 ms and more.
 BURST_GAP_MS = 30
 BURST_MAX_GAP_MS = 75
+STALL_MS = 20  # the timer this late: the window was busy, not the reader slow
+STALL_GRACE_MS = 25
 # The shortest number taken for a card: shorter bursts are keys hit together and are typed.
 BURST_MIN_LENGTH = 6
 SCANNER_PROPERTY = "takesScannerInput"
@@ -87,7 +89,8 @@ class CardBurstFilter(QObject):
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.release)
+        self._timer.timeout.connect(self._waited)
+        self._due = 0.0  # when the timer should fire (monotonic seconds)
         self._installed = False
 
     def start(self) -> None:
@@ -140,8 +143,26 @@ class CardBurstFilter(QObject):
             self._first = now
         self._held.append(_HeldKey(watched, _copy(event)))
         self._last = now
-        self._timer.start(self.max_gap_ms)
+        self._arm(self.max_gap_ms)
         return True
+
+    def _arm(self, ms: float) -> None:
+        self._due = time.monotonic() + ms / 1000
+        self._timer.start(max(1, round(ms)))
+
+    def _waited(self) -> None:
+        """No key within the gap: a person was typing — unless the window itself was busy (the timer
+        comes late), when the reader's next keys may only now be on their way: the time lost is not
+        counted against them, and they get a moment more."""
+        late = time.monotonic() - self._due
+        if late * 1000 > STALL_MS and self._held:
+            # As if the last key had come only now, when the window is free again.
+            lost = late + self.max_gap_ms / 1000
+            self._first += lost
+            self._last += lost
+            self._arm(STALL_GRACE_MS)
+            return
+        self.release()
 
     def _at_reader_pace(self, now: float) -> bool:
         """Whether a key arriving `now` keeps the held run at a reader's pace: no gap longer than

@@ -163,6 +163,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # A class sealed: its batch waits. Reading the status now shows it in the status bar and
         # lets the scheduler send it at once, whether or not the facade announced the change.
         self.pages["classes"].class_sealed.connect(lambda _batch: self.refresh_status())
+        # A swipe's answer also where the person at the reader looks (the lock screen, the status bar).
+        self.pages["attendance"].swipe_answered.connect(self._swipe_answered)
         upload = self.pages["sync"]
         upload.upload_requested.connect(lambda: self.start_upload(manual=True))
         upload.upload_stop_requested.connect(self.uploads.stop)
@@ -303,7 +305,6 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if self.card_bursts is None:
             self.card_bursts = CardBurstFilter(self)
             self.card_bursts.swiped.connect(self._card_swiped)
-            self.pages["attendance"].swipe_answered.connect(self._swipe_answered)
             self.card_bursts.start()
         return self.card_bursts
 

@@ -130,6 +130,8 @@ QStatusBar QLabel {{ padding: 0 10px; border-left: 1px solid {c.BORDER_STRONG}; 
 
 /* --- sign-in, the idle lock, the first run ----------------------------------------------- */
 QWidget#lockOverlay {{ background: {c.SURFACE_SUNKEN}; }}
+QLabel#stationHeading {{ font-size: 13pt; font-weight: bold; color: {c.TEXT_STRONG}; }}
+QLabel#stationRecent {{ font-size: 11pt; color: {c.TEXT_MUTED}; }}
 
 /* --- every screen ----------------------------------------------------------------------- */
 QLabel#pageHeading {{ font-size: 18pt; font-weight: bold; color: {c.TEXT_STRONG}; }}
