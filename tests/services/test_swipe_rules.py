@@ -99,3 +99,11 @@ def test_the_swipe_rules_follow_the_policy_of_the_class(office, running):
     out = _swipe(office, session_id, persons[0].id_number, MORNING - timedelta(hours=3) + timedelta(seconds=5))
     assert out.recorded and "签退" in out.message.message("zh")
     attendance_service._POLICIES.clear()
+
+
+def test_a_late_sign_in_is_said_in_the_language_asked_for(office, running):
+    detail, persons = running
+    late = _swipe(office, first_session(detail), persons[4].id_number, MORNING + timedelta(minutes=20))
+    assert late.recorded
+    assert late.message.message("zh").endswith("签到 08:50（迟到 20 分钟）")
+    assert late.message.message("en") == f"{persons[4].name} signed in at 08:50 (20 minutes late)"
