@@ -48,6 +48,7 @@ SCANNER_PROPERTY = "takesScannerInput"
 _CARD_LIKE = re.compile(r"[0-9]{5,}[0-9X]|[A-Z]{3}[0-9]{12}")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _IGNORED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_CLICKS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin)
 _TEXT_INPUTS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox)
 
 
@@ -112,6 +113,8 @@ class CardBurstFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
+        if self._held and not self._replaying and kind in _CLICKS:
+            self.release()  # what was typed goes where it was typed, before a click moves the focus
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(watched, QWidget) or watched.property(SCANNER_PROPERTY):

@@ -1,7 +1,7 @@
 """The card reader in the whole window, as the application arms it: a reader's burst is one swipe
 for the attendance screen's session wherever the keyboard focus is — a text field on another
 screen, a cell of the results grid, the lock screen — while a person's typing arrives unchanged;
-and fifty swipes on the lock screen lock nobody out."""
+fifty swipes on the lock screen lock nobody out; and the filter on its own, on one text field."""
 
 from __future__ import annotations
 
@@ -155,3 +155,48 @@ def test_fifty_swipes_on_the_lock_screen_are_recorded_and_lock_nobody_out(qtbot,
     qtbot.keyClicks(overlay.password_edit, PASSWORD, delay=PERSON_MS // 2)
     qtbot.keyClick(overlay.password_edit, Qt.Key.Key_Return, delay=PERSON_MS // 2)
     qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT)
+
+
+@pytest.fixture
+def field(qtbot, qapp):
+    """A text field on its own with the filter installed, as the window installs it."""
+    from desktop_app.gui.card_bursts import CardBurstFilter
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    bursts = CardBurstFilter()
+    swipes: list[str] = []
+    bursts.swiped.connect(swipes.append)
+    bursts.start()
+    yield edit, bursts, swipes
+    bursts.stop()
+
+
+def test_the_filter_takes_a_card_burst_and_hands_on_everything_else_in_order(qtbot, field):
+    edit, bursts, swipes = field
+    entered = []
+    edit.returnPressed.connect(lambda: entered.append(edit.text()))
+    qtbot.keyClicks(edit, "3205081985", delay=READER_MS)  # fast, but no Enter: typing after all
+    qtbot.waitUntil(lambda: edit.text() == "3205081985", timeout=WAIT)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert entered == ["3205081985"] and swipes == []
+    edit.clear()
+    qtbot.keyClicks(edit, "12X", delay=READER_MS)  # too short for a card
+    qtbot.keyClick(edit, Qt.Key.Key_Return, delay=READER_MS)
+    assert edit.text() == "12X" and swipes == []
+    edit.clear()
+    qtbot.keyClicks(edit, "11010519491231002x", delay=READER_MS)  # a card, its X typed small
+    qtbot.keyClick(edit, Qt.Key.Key_Return, delay=READER_MS)
+    assert swipes == ["11010519491231002x"] and edit.text() == "" and entered == ["3205081985", "12X"]
+    qtbot.keyClicks(edit, "ab", delay=READER_MS)  # held keys go out before an arrow key
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    qtbot.keyClicks(edit, "c", delay=PERSON_MS)
+    qtbot.waitUntil(lambda: edit.text() == "acb", timeout=WAIT)
+    # A widget that reads a scanner itself (the certificate QR check) is left alone.
+    edit.clear()
+    edit.setProperty("takesScannerInput", True)
+    qtbot.keyClicks(edit, "110105194912310029", delay=READER_MS)
+    qtbot.keyClick(edit, Qt.Key.Key_Return, delay=READER_MS)
+    assert edit.text() == "110105194912310029" and len(swipes) == 1
