@@ -94,13 +94,15 @@ def run_gui(settings: Settings, *, page: str = "classes", screenshot: Path | Non
 
 
 def start_session(window, settings: Settings) -> bool:
-    """Sign in (or run the first-run wizard), then arm the idle lock with the chosen period.
+    """Sign in (or run the first-run wizard), then arm the idle lock with the chosen period and the
+    card reader's burst recognition.
     False when the person gave up. The screenshot path never comes here: it stays non-interactive."""
     from desktop_app.gui.login import sign_in_at_start
 
     if not sign_in_at_start(window.office, window.operations):
         return False
     window.arm_idle_lock()
+    window.arm_card_reader()
     return True
 
 

@@ -50,6 +50,13 @@ class Policy:
     # The assessment's pass marks, in points (0..100): both parts at or above theirs pass.
     theory_pass_mark: int = 60
     practical_pass_mark: int = 60
+    # Card-reader swipes (software parameters, not policy text): a second read of the same card
+    # this soon is a duplicate; a sign-in counts from this long before the start until the end,
+    # a sign-out until this long after the end, and only this long after the sign-in.
+    swipe_repeat_minutes: int = 2
+    swipe_early_minutes: int = 30
+    swipe_after_end_minutes: int = 15
+    sign_out_after_minutes: int = 10
     notes: dict[str, str] = field(default_factory=dict)
 
     def min_hours_for_level(self, level: int) -> int:

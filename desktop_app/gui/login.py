@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.first_run import FirstRunWizard
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.theme import Tone, set_tone
 from desktop_app.gui.widgets.form_texts import FormMessage
 from desktop_app.preferences import IDLE_LOCK_DEFAULT_MINUTES
 from desktop_app.services.office import Office
@@ -139,8 +140,15 @@ class LoginDialog(PasswordCheck, QDialog):
             super().reject()
 
 
+# How many answers the attendance station on the lock screen lists under the latest one.
+STATION_RECENT = 5
+
+
 class LockOverlay(PasswordCheck, QWidget):
-    """Covers the whole window while locked: who is signed in, their password, Unlock."""
+    """Covers the whole window while locked: who is signed in, their password, Unlock — and, while
+    a session is open on the attendance screen, the attendance station: card swipes keep being
+    recorded for that session and each answer is shown here (a reader's burst never reaches the
+    password field: the card-burst filter takes it)."""
 
     unlocked = Signal()
 
@@ -148,11 +156,42 @@ class LockOverlay(PasswordCheck, QWidget):
         super().__init__(parent)
         self.office = office
         self.operations = operations
+        # The session swipes go to (given by the window: the attendance screen's), or None.
+        self.station: Callable[[], Any] = lambda: None
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
+        self.station_box = QWidget()
+        self.station_box.setObjectName("attendanceStation")
+        self.station_box.setMaximumWidth(760)
+        station = QVBoxLayout(self.station_box)
+        self.station_heading = QLabel()
+        self.station_heading.setObjectName("stationHeading")
+        self.station_heading.setWordWrap(True)
+        self.station_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.station_answer = QLabel()
+        self.station_answer.setObjectName("scanBanner")
+        self.station_answer.setWordWrap(True)
+        self.station_answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.station_answer.setFixedHeight(76)  # one height for every answer: nothing below moves
+        set_tone(self.station_answer, Tone.PLAIN)
+        self.station_recent = QLabel()
+        self.station_recent.setObjectName("stationRecent")
+        self.station_recent.setWordWrap(True)
+        self.station_recent.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.station_recent.setFixedHeight(110)
+        for widget in (self.station_heading, self.station_answer, self.station_recent):
+            station.addWidget(widget)
+        self.recent: list[str] = []
+        self.swipes_shown = 0
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.station_box, 4)
+        middle.addStretch(1)
+        outer.addLayout(middle)
+        self.station_box.hide()
         box = QWidget()
         box.setMaximumWidth(420)
         inner = QVBoxLayout(box)
@@ -190,14 +229,48 @@ class LockOverlay(PasswordCheck, QWidget):
         self.who.setText(self.tr("Locked after a period without use. Signed in as %1 (%2); enter the password to "
                                  "continue.").replace("%1", actor.display_name).replace("%2", actor.username))
         self.unlock_button.setText(self.tr("Unlock"))
+        self._render_station()
 
     def cover(self) -> None:
         self.setGeometry(self.parentWidget().rect())
+        self.recent.clear()
+        self.swipes_shown = 0
+        self.station_answer.setText("")
+        set_tone(self.station_answer, Tone.PLAIN)
         self.retranslate()
         self.error_label.clear()
         self.password_edit.clear()
         self.show()
         self.raise_()
+        self.password_edit.setFocus()
+
+    def _render_station(self) -> None:
+        session = self.station()
+        self.station_box.setVisible(session is not None)
+        if session is None:
+            return
+        start, end = session.starts_at, session.ends_at
+        self.station_heading.setText(self.tr(
+            "Attendance station: swipe your ID card for {code} {name}, session {date} {start}–{end}. Everything "
+            "else stays locked until the password is entered.").format(
+                code=session.class_code, name=session.class_name, date=f"{start:%m-%d}", start=f"{start:%H:%M}",
+                end=f"{end:%H:%M}"))
+        self.station_recent.setText("\n".join(self.recent[1:]))
+
+    def show_swipe(self, text: str, tone: str) -> None:
+        """One swipe's answer, big, with the last few under it."""
+        self.swipes_shown += 1
+        set_tone(self.station_answer, Tone(tone))
+        long = len(text) > 40
+        if (self.station_answer.property("long") == "true") != long:
+            self.station_answer.setProperty("long", "true" if long else "false")
+            self.station_answer.style().unpolish(self.station_answer)
+            self.station_answer.style().polish(self.station_answer)
+        self.station_answer.setText(text)
+        if self.station() is not None:
+            self.station_box.show()
+        self.recent = [text, *self.recent][:STATION_RECENT]
+        self.station_recent.setText("\n".join(self.recent[1:]))
         self.password_edit.setFocus()
 
     def try_unlock(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.config import Settings
+from desktop_app.gui.card_bursts import CardBurstFilter
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME
 from desktop_app.gui.login import IdleLock, LoginDialog
 from desktop_app.gui.operations import Operations, show_failure
@@ -69,6 +70,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.snapshot: StatusSnapshot | None = None
         self.login_dialog: LoginDialog | None = None
         self.idle_lock: IdleLock | None = None
+        self.card_bursts: CardBurstFilter | None = None
         self._applied_actor = office.actor  # screens build their buttons for this one
         self.setObjectName("mainWindow")
         self.resize(1100, 720)
@@ -161,6 +163,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # A class sealed: its batch waits. Reading the status now shows it in the status bar and
         # lets the scheduler send it at once, whether or not the facade announced the change.
         self.pages["classes"].class_sealed.connect(lambda _batch: self.refresh_status())
+        # A swipe's answer also where the person at the reader looks (the lock screen, the status bar).
+        self.pages["attendance"].swipe_answered.connect(self._swipe_answered)
         upload = self.pages["sync"]
         upload.upload_requested.connect(lambda: self.start_upload(manual=True))
         upload.upload_stop_requested.connect(self.uploads.stop)
@@ -289,7 +293,33 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """Lock the window after the chosen period without input (once someone has signed in)."""
         if self.idle_lock is None:
             self.idle_lock = IdleLock(self, self.office, self.operations, minutes=self.preferences.idle_lock_minutes)
+            # The attendance station: while a session is open there, the lock screen takes swipes.
+            self.idle_lock.overlay.station = self.pages["attendance"].station_session
         return self.idle_lock
+
+    # --- the card reader -------------------------------------------------------------------
+
+    def arm_card_reader(self) -> CardBurstFilter:
+        """Recognise an ID-card reader's bursts wherever the focus is (armed after the idle lock,
+        so its filter sees the keys first): each is one swipe for the attendance screen's session."""
+        if self.card_bursts is None:
+            self.card_bursts = CardBurstFilter(self)
+            self.card_bursts.swiped.connect(self._card_swiped)
+            self.card_bursts.start()
+        return self.card_bursts
+
+    def _card_swiped(self, text: str) -> None:
+        if not self.office.actor.signed_in or self.login_dialog is not None:
+            return  # nobody to record it for (the burst was still kept out of the sign-in fields)
+        self.pages["attendance"].take_swipe(text)
+
+    def _swipe_answered(self, text: str, tone: str) -> None:
+        """A swipe's answer is shown where the person at the reader looks: the lock screen, or the
+        status bar when another screen is shown (the attendance screen shows it itself)."""
+        if self.idle_lock is not None and self.idle_lock.locked:
+            self.idle_lock.overlay.show_swipe(text, tone)
+        elif self.current_page_id() != "attendance":
+            self.statusBar().showMessage(self.tr("Card reader: {text}").format(text=text), 8_000)
 
     # --- status ----------------------------------------------------------------------------
 

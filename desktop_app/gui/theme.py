@@ -130,6 +130,8 @@ QStatusBar QLabel {{ padding: 0 10px; border-left: 1px solid {c.BORDER_STRONG}; 
 
 /* --- sign-in, the idle lock, the first run ----------------------------------------------- */
 QWidget#lockOverlay {{ background: {c.SURFACE_SUNKEN}; }}
+QLabel#stationHeading {{ font-size: 13pt; font-weight: bold; color: {c.TEXT_STRONG}; }}
+QLabel#stationRecent {{ font-size: 11pt; color: {c.TEXT_MUTED}; }}
 
 /* --- every screen ----------------------------------------------------------------------- */
 QLabel#pageHeading {{ font-size: 18pt; font-weight: bold; color: {c.TEXT_STRONG}; }}
@@ -201,6 +203,10 @@ QLabel#countsSummary {{ font-size: 11pt; }}
 QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-weight: bold; }}
 /* --- the attendance screen ----------------------------------------------------------------- */
 QLabel#scanBanner {{ font-size: 15pt; font-weight: bold; padding: 8px; border-radius: 6px; }}
+QLabel#scanBanner[long="true"] {{ font-size: 10.5pt; padding: 4px; }}
+QLabel#scanBanner[tone=""] {{ background: transparent; border: 2px solid transparent; }}
+QLabel#scanBanner[tone="info"] {{ background: {c.INFO_BACKGROUND}; border: 2px solid {c.INFO_BORDER};
+    color: {c.TEXT_STRONG}; }}
 QLabel#readOnlyBanner[flashing="true"] {{ background: {c.READ_ONLY_FLASH_BACKGROUND};
     border: 2px solid {c.READ_ONLY_FLASH_BORDER}; }}
 QLabel#markDialogHeading {{ font-size: 12pt; font-weight: bold; }}

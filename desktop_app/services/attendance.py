@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor, Role
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.permissions import Permission, PermissionDenied, require
 from desktop_app.domain.attendance import (
     AttendanceError,
@@ -89,8 +90,31 @@ messages.register(
             "读到的内容“{value}”不是身份证号码或学号，未记录考勤。请重新刷卡或手工点名。",
             "“{value}” is neither an identity number nor a roll number; nothing recorded. Swipe again or mark by hand.",
         ),
-        "attendance.signed_in": ("{name} 签到 {time}{late}", "{name} signed in at {time}{late}"),
+        "attendance.signed_in": ("{name} 签到 {time}{late:zh}", "{name} signed in at {time}{late:en}"),
         "attendance.signed_out": ("{name} 签退 {time}", "{name} signed out at {time}"),
+        "attendance.swipe_repeated": (
+            "{name} 在 {time} 刚刷过卡，{minutes} 分钟内的再次读卡视为重复，未重复记录。",
+            "{name}'s card was read at {time}; a second read within {minutes} minutes is a duplicate and was not "
+            "recorded again.",
+        ),
+        "attendance.swipe_too_soon": (
+            "{name} 已于 {time} 签到。签到后 {minutes} 分钟内再次刷卡不算签退，未记录；{after} 以后刷卡才记为签退。",
+            "{name} signed in at {time}. A swipe within {minutes} minutes of signing in is not a sign-out and was not "
+            "recorded; from {after} a swipe signs out.",
+        ),
+        "attendance.swipe_outside": (
+            "{name} {time} 的刷卡不在所选课次（{session}）的刷卡时段内（开课前 {early} 分钟起至下课；签退可到下课后 "
+            "{after} 分钟），未记录考勤。本班此时没有别的课次。",
+            "{name}'s swipe at {time} is outside the chosen session ({session}), which takes swipes from {early} "
+            "minutes before its start to its end (sign-outs up to {after} minutes after it); nothing was recorded. "
+            "The class has no other session at this time.",
+        ),
+        "attendance.swipe_other_session": (
+            "{name} {time} 的刷卡不在所选课次（{session}）的刷卡时段内，未记在这次课上。这次刷卡属于课次 {other}，"
+            "可切换到该课次后记录。",
+            "{name}'s swipe at {time} is outside the chosen session ({session}) and was not recorded against it. It "
+            "belongs to the session {other}; switch to that session to record it.",
+        ),
     }
 )
 
@@ -154,6 +178,8 @@ class SwipeResult:
     recorded: bool
     message: messages.Problem
     enrolment_id: int | None = None
+    calm: bool = False  # not recorded, and nothing is wrong (a double read, a sign-out too soon)
+    other_session: SessionInfo | None = None  # outside the chosen session: the one the swipe belongs to
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -419,6 +445,9 @@ def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id:
         ctx = _context(session, s.id, enrolment.id)
         trainee, policy, mark = ctx.trainee, ctx.policy, ctx.mark
         sign_in = mark.sign_in_at if mark and mark.sign_in_at else None
+        refusal = _swipe_refusal(session, s, c, policy, trainee.name, mark, now)
+        if refusal is not None:
+            return refusal
         window = SessionWindow(s.id, s.starts_at, s.ends_at)
         if sign_in is None:
             value = mark_from_times(now, None, window, policy)
@@ -429,11 +458,54 @@ def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id:
         _set_mark(session, actor, s.id, enrolment.id, value, None if not _locked(s, now, policy) else "刷卡",
                   "card", None, now, context=ctx)
         local = now.astimezone(CHINA_TZ)
-        late = f"（迟到 {value.late_minutes} 分钟）" if kind == "attendance.signed_in" and value.late_minutes else ""
+        late = Bilingual(f"（迟到 {value.late_minutes} 分钟）", f" ({value.late_minutes} minutes late)") \
+            if kind == "attendance.signed_in" and value.late_minutes else Bilingual("", "")
         params = {"name": trainee.name, "time": f"{local:%H:%M}"}
         if kind == "attendance.signed_in":
             params["late"] = late
         return SwipeResult(True, messages.Problem(kind, params), enrolment.id)
+
+
+def _session_words(s: ClassSession) -> str:
+    """A session as a swipe message names it: "12-02 08:30–11:30" (the same in both languages)."""
+    start, end = s.starts_at.astimezone(CHINA_TZ), s.ends_at.astimezone(CHINA_TZ)
+    return f"{start:%m-%d} {start:%H:%M}–{end:%H:%M}"
+
+
+def _swipe_refusal(session: Session, s: ClassSession, c: TrainingClass, policy, name: str,
+                   mark: AttendanceMark | None, now: datetime) -> SwipeResult | None:
+    """The policy's swipe rules, in the order a person would explain them: a double read is
+    ignored, a swipe outside the session's window goes elsewhere, a sign-out needs time."""
+    local = now.astimezone(CHINA_TZ)
+    times = [t for t in (mark.sign_in_at, mark.sign_out_at) if t is not None] if mark else []
+    last = max(times) if times else None
+    if last is not None and timedelta(0) <= now - last < timedelta(minutes=policy.swipe_repeat_minutes):
+        return SwipeResult(False, messages.Problem("attendance.swipe_repeated", {
+            "name": name, "time": f"{last.astimezone(CHINA_TZ):%H:%M:%S}", "minutes": policy.swipe_repeat_minutes}),
+            enrolment_id=mark.enrolment_id, calm=True)
+    signed_in = mark.sign_in_at if mark and mark.sign_in_at else None
+    opens = s.starts_at - timedelta(minutes=policy.swipe_early_minutes)
+    closes = s.ends_at + timedelta(minutes=policy.swipe_after_end_minutes) if signed_in else s.ends_at
+    if not opens <= now <= closes:
+        other = next((o for o in session.scalars(
+            select(ClassSession).where(ClassSession.class_id == c.id, ClassSession.id != s.id,
+                                       ClassSession.status != SessionStatus.CANCELLED)
+            .order_by(ClassSession.starts_at))
+            if o.starts_at - timedelta(minutes=policy.swipe_early_minutes) <= now < o.ends_at), None)
+        params = {"name": name, "time": f"{local:%H:%M}", "session": _session_words(s),
+                  "early": policy.swipe_early_minutes, "after": policy.swipe_after_end_minutes}
+        if other is None:
+            return SwipeResult(False, messages.Problem("attendance.swipe_outside", params))
+        return SwipeResult(False, messages.Problem("attendance.swipe_other_session",
+                                                   {**params, "other": _session_words(other)}),
+                           other_session=_info(other, c))
+    if signed_in is not None and now - signed_in < timedelta(minutes=policy.sign_out_after_minutes):
+        after = (signed_in + timedelta(minutes=policy.sign_out_after_minutes)).astimezone(CHINA_TZ)
+        return SwipeResult(False, messages.Problem("attendance.swipe_too_soon", {
+            "name": name, "time": f"{signed_in.astimezone(CHINA_TZ):%H:%M}",
+            "minutes": policy.sign_out_after_minutes, "after": f"{after:%H:%M}"}),
+            enrolment_id=mark.enrolment_id, calm=True)
+    return None
 
 
 def _locked(s: ClassSession, now: datetime, policy) -> bool:

@@ -28,5 +28,7 @@ def policy_of(row: PolicyVersion) -> Policy:
         advance_payment_percent_project_based=row.advance_payment_percent_project_based,
         work_for_training_max_months=row.work_for_training_max_months, late_grace_minutes=row.late_grace_minutes,
         lateness_rule=LatenessRule(row.lateness_rule), theory_pass_mark=row.theory_pass_mark,
-        practical_pass_mark=row.practical_pass_mark, notes=dict(row.notes or {}),
+        practical_pass_mark=row.practical_pass_mark, swipe_repeat_minutes=row.swipe_repeat_minutes,
+        swipe_early_minutes=row.swipe_early_minutes, swipe_after_end_minutes=row.swipe_after_end_minutes,
+        sign_out_after_minutes=row.sign_out_after_minutes, notes=dict(row.notes or {}),
     )

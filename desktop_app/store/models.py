@@ -256,6 +256,10 @@ class PolicyVersion(Base):
     lateness_rule: Mapped[str] = mapped_column(String(20), default="whole_lessons", server_default="whole_lessons")
     theory_pass_mark: Mapped[int] = mapped_column(Integer, default=60, server_default="60")  # points, 0..100
     practical_pass_mark: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
+    swipe_repeat_minutes: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
+    swipe_early_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    swipe_after_end_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    sign_out_after_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     notes: Mapped[dict] = mapped_column(JSON, default=dict)
     source: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -515,8 +515,8 @@
         <translation>按键：{keys}</translation>
     </message>
     <message>
-        <source>Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs out.</source>
-        <translation>按键：{keys}。刷身份证即签到，再刷一次即签退。</translation>
+        <source>Keys: {keys} (a digit counts when pressed alone; a number typed here goes to the swipe box and marks nobody). Swiping an ID card signs the trainee in, a later swipe signs out.</source>
+        <translation>按键：{keys}（数字键单独按下才算状态键；在此输入的号码会转到刷卡框，不记考勤）。刷身份证即签到，稍后再刷即签退。</translation>
     </message>
     <message>
         <source>Nobody is enrolled in this class yet.</source>
@@ -904,6 +904,10 @@
 <context>
     <name>CardReader</name>
     <message>
+        <source>“{number}” was typed into the grid, so nothing was recorded (digits there are status keys only when pressed alone). To sign a trainee in by hand, click the swipe box, where the number now is, and press Enter.</source>
+        <translation>在考勤表中输入的“{number}”没有记录考勤（考勤表里数字键只有单独按下时才是状态键）。要手工签到，请点击右上方的刷卡框（号码已在框中），再按回车。</translation>
+    </message>
+    <message>
         <source>Choose a class and a session first; nothing was recorded.</source>
         <translation>请先选择班级和课次；本次刷卡没有记录。</translation>
     </message>
@@ -912,8 +916,8 @@
         <translation>这次课的考勤已不能修改。</translation>
     </message>
     <message>
-        <source>Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into the swipe box above the grid and press Enter.</source>
-        <translation>读到“{text}”，但没有收到回车，没有记录考勤。请重新刷卡，或在考勤表上方的刷卡框中输入号码后按回车。</translation>
+        <source>Switch to that session and record it</source>
+        <translation>切换到该课次并记录</translation>
     </message>
     <message>
         <source>Swipe / scan</source>
@@ -1874,6 +1878,10 @@
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
+    <message>
+        <source>Attendance station: swipe your ID card for {code} {name}, session {date} {start}–{end}. Everything else stays locked until the password is entered.</source>
+        <translation>考勤刷卡进行中：{code} {name}，课次 {date} {start}–{end}。学员请刷身份证签到或签退；其他操作需输入密码解锁后才能使用。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1919,6 +1927,10 @@
     <message>
         <source>Sign in…</source>
         <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Card reader: {text}</source>
+        <translation>刷卡：{text}</translation>
     </message>
     <message numerus="yes">
         <source>Classes in this database: %n</source>
@@ -2102,6 +2114,34 @@
     <message>
         <source>Select a trainee first (arrow keys), then press the status key.</source>
         <translation>请先用上下方向键选中一名学员，再按状态键。</translation>
+    </message>
+    <message>
+        <source>signed in {time}</source>
+        <translation>签到 {time}</translation>
+    </message>
+    <message>
+        <source>signed out {time}</source>
+        <translation>签退 {time}</translation>
+    </message>
+    <message>
+        <source>Replace the card record?</source>
+        <translation>替换刷卡记录？</translation>
+    </message>
+    <message>
+        <source>{roll}. {name} has a card record ({times}). Marking “{status}” removes those times from the sheet (the history keeps them). Replace the card record?</source>
+        <translation>{roll} 号 {name} 有刷卡记录（{times}）。标为“{status}”会从考勤表中去掉这些时间（修改记录中仍保留）。确定替换刷卡记录吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep the card record</source>
+        <translation>保留刷卡记录</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the card record stays.</source>
+        <translation>没有修改：刷卡记录保持不变。</translation>
     </message>
     <message>
         <source>Saved: {roll}. {name}: {status}</source>

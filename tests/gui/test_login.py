@@ -216,7 +216,10 @@ def test_start_session_asks_for_the_password_then_arms_the_idle_lock(qtbot, qapp
         window.pages["settings"].general.idle_spin.setValue(3)
         assert window.idle_lock.timer.interval() == 3 * 60_000
         assert Preferences.load(settings.settings_file).idle_lock_minutes == 3
+        assert window.card_bursts is not None  # and card readers are recognised from now on
     finally:
+        if window.card_bursts is not None:
+            window.card_bursts.stop()
         window.idle_lock.stop()
         window.tasks.wait_for_done()
         qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=20_000)

@@ -107,6 +107,24 @@ class SettingsStandIn(StandIn):
         self.given = given
 
 
+class AttendanceStandIn(StandIn):
+    """What the window asks of the attendance screen: swipes from the card-burst filter, the
+    session the lock screen's station takes swipes for, and each swipe's answer."""
+
+    swipe_answered = Signal(str, str)
+
+    def __init__(self, office, operations) -> None:
+        super().__init__(office, operations, screen_id="attendance", shows=(Area.ATTENDANCE, Area.CLASSES))
+        self.swipes: list[str] = []
+
+    def take_swipe(self, text: str) -> None:
+        self.swipes.append(text)
+        self.swipe_answered.emit(f"answer to {text}", "scan-ok")
+
+    def station_session(self):
+        return None
+
+
 def stand_in_factories():
     def plain(screen_id, *shows):
         return lambda c: StandIn(c.office, c.operations, screen_id=screen_id, shows=shows)
@@ -114,7 +132,7 @@ def stand_in_factories():
     return [
         ("classes", lambda c: ClassesStandIn(c.office, c.operations)),
         ("trainees", plain("trainees", Area.TRAINEES, Area.ROSTER)),
-        ("attendance", plain("attendance", Area.ATTENDANCE, Area.CLASSES)),
+        ("attendance", lambda c: AttendanceStandIn(c.office, c.operations)),
         ("certificates", lambda c: CertificatesStandIn(c.office, c.operations,
                                                        offset_mm=c.preferences.certificate_offset_mm)),
         ("sync", lambda c: UploadStandIn(c.office, c.operations, platform_url=c.platform_url)),
@@ -277,3 +295,20 @@ def test_signing_in_applies_the_new_role_on_every_screen(window):
     before = {page_id: page.permissions_applied for page_id, page in window.pages.items()}
     window.refresh_for_actor()
     assert all(page.permissions_applied == before[page_id] + 1 for page_id, page in window.pages.items())
+
+
+def test_a_card_burst_goes_to_the_attendance_screen_and_its_answer_to_the_lock_screen_or_status_bar(qtbot, window):
+    bursts = window.arm_card_reader()
+    lock = window.arm_idle_lock()
+    try:
+        window.show_page("classes")
+        bursts.swiped.emit("320508198512053683")
+        assert window.pages["attendance"].swipes == ["320508198512053683"]
+        assert window.statusBar().currentMessage() == "刷卡：answer to 320508198512053683"
+        lock.lock()
+        bursts.swiped.emit("4")
+        assert lock.overlay.station_answer.text() == "answer to 4" and lock.overlay.swipes_shown == 1
+        assert not lock.overlay.station_box.isVisible()  # no session open: no station heading
+    finally:
+        bursts.stop()
+        lock.stop()

@@ -576,6 +576,26 @@ def check_0008(connection: Connection) -> None:
     assert tuple(row) == (60, 70), row
     assert connection.execute(sa.select(_ASSESSMENT_0006.c.override_reason).where(
         _ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")).scalar() == "补考合格，成绩单另附"
+# --- 0009: the card-reader swipe rules of a policy --------------------------------------
+
+_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("swipe_repeat_minutes", sa.Integer),
+                        sa.column("swipe_early_minutes", sa.Integer), sa.column("swipe_after_end_minutes", sa.Integer),
+                        sa.column("sign_out_after_minutes", sa.Integer))
+
+
+def seed_0009(connection: Connection) -> None:
+    # Policies written before got the documented defaults; an institution then allowed earlier sign-ins.
+    row = connection.execute(sa.select(_POLICY_0006.c.swipe_repeat_minutes, _POLICY_0006.c.swipe_early_minutes,
+                                       _POLICY_0006.c.swipe_after_end_minutes, _POLICY_0006.c.sign_out_after_minutes)
+                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    assert tuple(row) == (2, 30, 15, 10), row
+    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(swipe_early_minutes=45))
+
+
+def check_0009(connection: Connection) -> None:
+    early = connection.execute(sa.select(_POLICY_0006.c.swipe_early_minutes)
+                               .where(_POLICY_0006.c.code == "jiangsu-2025")).scalar()
+    assert early == 45
 
 
 # --- the registry test_migrations.py walks ---------------------------------------------------
@@ -589,6 +609,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0006": seed_0006_throttle,
     "0007": seed_0007,
     "0008": seed_0008,
+    "0009": seed_0009,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -600,4 +621,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0006": check_0006_throttle,
     "0007": check_0007,
     "0008": check_0008,
+    "0009": check_0009,
 }

@@ -1,98 +1,37 @@
-"""The card reader: telling an ID-card reader's burst of digits from a person typing, the swipe box
-for numbers typed by hand, and the big green or red banner that answers each swipe."""
+"""The card reader on the attendance screen: swipes (from the application's card-burst filter, or
+typed by hand into the swipe box) sent to the chosen session, and the answer in a message area of
+fixed height above the grid, so that nothing moves when an answer comes and goes."""
 
 from __future__ import annotations
 
-import time
-import unicodedata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.gui.feedback import failure_text
 from desktop_app.gui.permissions import apply_permission, permitted, refusal_text
 from desktop_app.gui.theme import Tone, set_tone
-from desktop_app.services.attendance import SessionGrid, SwipeResult
+from desktop_app.services.attendance import SessionGrid, SessionInfo, SwipeResult
 
 from .part import AttendancePart, AttendanceTools
 
-if TYPE_CHECKING:  # the sheet's view imports ScanBuffer from here
+if TYPE_CHECKING:
     from .sheet import AttendanceSheet
 
-# A card reader types far faster than a person: its characters come a few milliseconds apart.
-SCAN_GAP_MS = 100
-SCAN_MIN_LENGTH = 6
 SCAN_NOTE_MS = 6_000
-
-
-class ScanBuffer(QObject):
-    """Tells a card reader from a person typing.
-
-    A reader (or barcode wedge) "types" the card's number a few milliseconds per character and
-    ends with Enter; a person presses one key at a time. Printable characters are collected;
-    when SCAN_GAP_MS pass without another one, a lone character is handed on as a key press
-    (a status key), and a longer burst that never got its Enter is dropped. Enter right after a
-    burst of at least SCAN_MIN_LENGTH characters makes a scan. So a number that happens to start
-    with 1–5 never marks anybody, at the price of status keys acting SCAN_GAP_MS late.
-    """
-
-    key_pressed = Signal(str, int)  # the character, the grid line that was current when it was typed
-    scanned = Signal(str)
-    dropped = Signal(str)  # a fast burst that ended without Enter
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.row = -1
-        self._last = 0.0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SCAN_GAP_MS)
-        self._timer.timeout.connect(self.flush)
-
-    def feed(self, character: str, row: int) -> None:
-        now = time.monotonic()
-        if self.text and (now - self._last) * 1000 > SCAN_GAP_MS:
-            self.flush()
-        if not self.text:
-            self.row = row
-        self.text += character
-        self._last = now
-        self._timer.start()
-
-    def enter(self) -> bool:
-        """Enter was pressed: True when it completes a scan (which has then been emitted)."""
-        text = self.text
-        recent = (time.monotonic() - self._last) * 1000 <= 2 * SCAN_GAP_MS
-        if len(text) >= SCAN_MIN_LENGTH and recent:
-            self._timer.stop()
-            self.text = ""
-            self.scanned.emit(unicodedata.normalize("NFKC", text).strip())
-            return True
-        self.flush()
-        return False
-
-    def flush(self) -> None:
-        self._timer.stop()
-        text, row = self.text, self.row
-        self.text, self.row = "", -1
-        if len(text) == 1:
-            self.key_pressed.emit(text, row)
-        elif len(text) >= SCAN_MIN_LENGTH:
-            self.dropped.emit(text)
-        # Two to five characters in a burst: keys hit together by accident; doing nothing is safest.
-
-    def pending(self) -> bool:
-        return bool(self.text)
+# Room for two lines of the banner's large type: an answer never changes the height of the area.
+MESSAGE_AREA_HEIGHT = 76
+LONG_MESSAGE = 40  # characters: longer answers use the smaller type (three lines fit)
 
 
 class CardReader(AttendancePart):
-    """Swipes (from the grid's ScanBuffer or the swipe box) sent to the chosen session, and the
-    banner with the answer, big enough to read from across the classroom."""
+    """Swipes sent to the chosen session, and the banner with the answer, big enough to read from
+    across the classroom: green recorded, blue nothing to do (a double read), red not recorded."""
 
     answered = Signal(object)  # SwipeResult
+    said = Signal(str, str)  # what the banner says now, and its tone (the lock screen repeats it)
     marks_changed = Signal()
 
     def __init__(self, tools: AttendanceTools, page: QWidget, sheet: AttendanceSheet) -> None:
@@ -109,19 +48,53 @@ class CardReader(AttendancePart):
         self.banner.setObjectName("scanBanner")
         self.banner.setWordWrap(True)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # A tone before the first polish: Qt sizes a label's box (its 2px border) when it is first
-        # polished and a re-polish after a tone change updates only the colours.
-        set_tone(self.banner, Tone.SCAN_OK)
-        self.banner.hide()
-        self.recorded: bool | None = None  # what the banner says now: recorded (green) or not (red)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.switch_button = QPushButton()
+        self.switch_button.setObjectName("switchSessionButton")
+        self.switch_button.clicked.connect(self._switch)
+        # The area is always there, of one height; empty, it is plain and blank.
+        self.area = QWidget()
+        self.area.setObjectName("swipeMessageArea")
+        self.area.setFixedHeight(MESSAGE_AREA_HEIGHT)
+        row = QHBoxLayout(self.area)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.switch_button)
+        self.switch_button.hide()
+        self.recorded: bool | None = None  # what the banner says now: recorded (green) or not; None: blank
+        self.tone = Tone.PLAIN
+        self._offer: tuple[SessionInfo, str] | None = None  # the session a swipe belongs to, and the swipe
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(self.banner.hide)
-        sheet.view.scanned.connect(self.submit)
-        sheet.view.scan_dropped.connect(self.show_dropped)
+        self._banner_timer.timeout.connect(self.clear)
+        sheet.view.number_typed.connect(self._number_typed)
+        sheet.view.number_entered.connect(self._number_entered)
+        self.clear()
 
     def update_actions(self, grid: SessionGrid | None) -> None:
         apply_permission(self.swipe_edit, self.office.actor, Permission.MARK_ATTENDANCE, enabled=grid is not None)
+
+    def station_session(self) -> SessionInfo | None:
+        """The session swipes go to now (the attendance station on the lock screen takes them), or
+        None when no session is open for marking here."""
+        grid = self.sheet.grid
+        if grid is None or grid.read_only or not permitted(self.office.actor, Permission.MARK_ATTENDANCE):
+            return None
+        return grid.session
+
+    # --- a number typed by hand into the grid ------------------------------------------------
+
+    def _number_typed(self, number: str) -> None:
+        # Into the swipe box, where Enter records it: in the grid it marks nobody.
+        self.swipe_edit.setText(number)
+
+    def _number_entered(self, number: str) -> None:
+        self.swipe_edit.setText(number)
+        self._show(self.tr("“{number}” was typed into the grid, so nothing was recorded (digits there are status "
+                           "keys only when pressed alone). To sign a trainee in by hand, click the swipe box, where "
+                           "the number now is, and press Enter.").format(number=number[:24]), Tone.INFO)
+
+    # --- a swipe -------------------------------------------------------------------------------
 
     def _swipe_typed(self) -> None:
         text = self.swipe_edit.text().strip()
@@ -132,26 +105,33 @@ class CardReader(AttendancePart):
     def submit(self, text: str) -> None:
         grid = self.sheet.grid
         if grid is None:
-            self._show(self.tr("Choose a class and a session first; nothing was recorded."), False)
+            self._show(self.tr("Choose a class and a session first; nothing was recorded."), Tone.SCAN_BAD)
             return
         if grid.read_only:
             reason = grid.read_only_reason
-            self._show(reason.message() if reason else self.tr("This session can no longer be changed."), False)
+            self._show(reason.message() if reason else self.tr("This session can no longer be changed."),
+                       Tone.SCAN_BAD)
             return
         if not permitted(self.office.actor, Permission.MARK_ATTENDANCE):
-            self._show(refusal_text(self.office.actor, Permission.MARK_ATTENDANCE), False)
+            self._show(refusal_text(self.office.actor, Permission.MARK_ATTENDANCE), Tone.SCAN_BAD)
             return
         session_id = grid.session.id
         self.run(lambda: self.office.attendance.swipe(session_id, text),
-                 success=lambda result: self._swiped(session_id, result),
+                 success=lambda result: self._swiped(session_id, text, result),
                  failure=lambda error: self._swipe_failed(session_id, error))
 
-    def _swiped(self, session_id: int, result: SwipeResult) -> None:
-        self._show(result.message.message(), result.recorded)
+    def _swiped(self, session_id: int, text: str, result: SwipeResult) -> None:
+        tone = Tone.SCAN_OK if result.recorded else Tone.INFO if result.calm else Tone.SCAN_BAD
+        self._show(result.message.message(), tone)
+        if result.other_session is not None:
+            self._offer = (result.other_session, text)
+            self.switch_button.setText(self.tr("Switch to that session and record it"))
+            self.switch_button.show()
         self.answered.emit(result)
-        if not result.recorded or session_id != self.sheet.choice.current_session_id():
+        if session_id != self.sheet.choice.current_session_id() or result.enrolment_id is None:
             return
-        self.marks_changed.emit()
+        if result.recorded:
+            self.marks_changed.emit()
 
         def select(_grid: SessionGrid) -> None:
             number = self.sheet.model.row_of(result.enrolment_id)
@@ -163,22 +143,67 @@ class CardReader(AttendancePart):
 
     def _swipe_failed(self, session_id: int, error: BaseException) -> None:
         # More than the text: the answer goes on the banner, and the grid is read again.
-        self._show(failure_text(error), False)
+        self._show(failure_text(error), Tone.SCAN_BAD)
         if session_id == self.sheet.choice.current_session_id():
             self.sheet.reload()
 
-    def show_dropped(self, text: str) -> None:
-        self.notice.show_note(self.tr(
-            "Read “{text}” but no Enter followed, so nothing was recorded. Swipe again, or type the number into "
-            "the swipe box above the grid and press Enter.").format(text=text[:24]), "warning")
+    def _switch(self) -> None:
+        """The swipe belonged to another session of the class: show that one, then record the swipe."""
+        if self._offer is None:
+            return
+        session, text = self._offer
+        self.clear()
+        if self.sheet.choice.current_session_id() == session.id:
+            self.submit(text)
+            return
 
-    def _show(self, text: str, recorded: bool) -> None:
-        self.recorded = recorded
-        set_tone(self.banner, Tone.SCAN_OK if recorded else Tone.SCAN_BAD)
+        def arrived(session_id: int) -> None:
+            if session_id == session.id:
+                self.sheet.loaded.disconnect(arrived)
+                self.submit(text)
+
+        self.sheet.loaded.connect(arrived)
+        if not self.sheet.choice.select_session(session.id):
+            self.sheet.loaded.disconnect(arrived)
+
+    # --- the message area ----------------------------------------------------------------------
+
+    def _show(self, text: str, tone: Tone) -> None:
+        self.recorded = tone is Tone.SCAN_OK
+        self.tone = tone
+        self._offer = None
+        self.switch_button.hide()
+        set_tone(self.banner, tone)
+        self._set_long(len(text) > LONG_MESSAGE)
         self.banner.setText(text)
-        self.banner.show()
         self._banner_timer.start(SCAN_NOTE_MS)
+        self.said.emit(text, str(tone))
+
+    def clear(self) -> None:
+        """The area blank again (it keeps its place and its height)."""
+        self._banner_timer.stop()
+        self.recorded = None
+        self.tone = Tone.PLAIN
+        self._offer = None
+        self.switch_button.hide()
+        set_tone(self.banner, Tone.PLAIN)
+        self.banner.setText("")
+
+    def _set_long(self, long: bool) -> None:
+        """A long answer in smaller type, so that it fits the area's fixed height."""
+        if (self.banner.property("long") == "true") == long:
+            return
+        self.banner.setProperty("long", "true" if long else "false")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+
+    @property
+    def showing(self) -> bool:
+        """Whether the area shows an answer now."""
+        return bool(self.banner.text())
 
     def retranslate(self) -> None:
         self.swipe_label.setText(self.tr("Swipe / scan"))
         self.swipe_edit.setPlaceholderText(self.tr("ID or roll number, then Enter"))
+        if self._offer is not None:
+            self.switch_button.setText(self.tr("Switch to that session and record it"))

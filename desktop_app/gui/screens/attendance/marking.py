@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.permissions import Permission
@@ -19,7 +19,7 @@ from .back_entry import BackEntryReason
 from .dialogs import MarkDialog
 from .part import AttendancePart, AttendanceTools
 from .sheet import AttendanceSheet
-from .words import status_label
+from .words import clock, status_label
 
 
 class Marking(AttendancePart):
@@ -35,6 +35,7 @@ class Marking(AttendancePart):
         self.view = sheet.view
         self._saving: set[int] = set()
         self._queued: dict[int, tuple[MarkValue, str | None]] = {}
+        self.confirm_box: QMessageBox | None = None  # "replace the card record?" while it is asked
         self.dialogs: DialogSlot[MarkDialog] = DialogSlot(closed=self.view.setFocus)
         self.all_present_button = QPushButton()
         self.all_present_button.setObjectName("allPresentButton")
@@ -96,8 +97,9 @@ class Marking(AttendancePart):
 
     # --- a status key --------------------------------------------------------------------------
 
-    def set_status(self, row_number: int, status: AttendanceStatus) -> None:
-        """A status key on a grid line: save at once, asking first what the status needs."""
+    def set_status(self, row_number: int, status: AttendanceStatus, *, confirmed: bool = False) -> None:
+        """A status key on a grid line: save at once, asking first what the status needs (and
+        whether to drop the times a card recorded, when the new status drops them)."""
         grid = self._writable_grid()
         if grid is None or self._refuse_marking():
             return
@@ -112,6 +114,9 @@ class Marking(AttendancePart):
         # The card times stay with a mark that says the trainee was there; 缺勤 and 请假 drop them
         # (the history still has them), or a corrected mark would read "absent, signed in 08:25".
         there = status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.EARLY_LEAVE)
+        if not there and old is not None and (old.sign_in_at or old.sign_out_at) and not confirmed:
+            self._confirm_dropping_times(row, row_number, status)
+            return
         times = {"sign_in_at": old.sign_in_at if old and there else None,
                  "sign_out_at": old.sign_out_at if old and there else None}
         if status in (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT):
@@ -132,6 +137,38 @@ class Marking(AttendancePart):
                             leave_reason=old.leave_reason if old else None, parent=self.page)
         dialog.accepted.connect(lambda: self._dialog_accepted(dialog, row, status, times, other, row_number, reason))
         self.dialogs.open(dialog)
+
+    def _confirm_dropping_times(self, row: GridRow, row_number: int, status: AttendanceStatus) -> None:
+        """A card-recorded sign-in or sign-out is never replaced by a key press without asking."""
+        value = row.value
+        times = " ".join(part for part in (
+            self.tr("signed in {time}").format(time=clock(value.sign_in_at)) if value.sign_in_at else "",
+            self.tr("signed out {time}").format(time=clock(value.sign_out_at)) if value.sign_out_at else "",
+        ) if part)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the card record?"), self.tr(
+            "{roll}. {name} has a card record ({times}). Marking “{status}” removes those times from the sheet "
+            "(the history keeps them). Replace the card record?").format(
+                roll=row.roll_no, name=row.name, times=times, status=status_label(status)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.page)
+        box.setObjectName("replaceCardTimesBox")
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter keeps what the card recorded
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep the card record"))
+        self.confirm_box = box
+
+        def answered(button) -> None:
+            self.confirm_box = None
+            box.deleteLater()
+            self.view.setFocus()
+            if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+                self.status.say(lambda: self.tr("Nothing was changed: the card record stays."))
+                return
+            current = self.model.row_of(row.enrolment_id)
+            if current >= 0:
+                self.set_status(current, status, confirmed=True)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def _dialog_accepted(self, dialog: MarkDialog, row: GridRow, status: AttendanceStatus, times: dict,
                          other: int, row_number: int, reason: str | None) -> None:

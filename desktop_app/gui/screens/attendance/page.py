@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -41,6 +41,7 @@ class AttendancePage(ScreenPage):
     """The attendance screen (see the module docstring)."""
 
     page_id = "attendance"
+    swipe_answered = Signal(str, str)  # a swipe's answer and its tone, for the lock screen and the status bar
     # Classes offered, their sessions, who is enrolled (and their names), and the marks themselves.
     shows = (Area.CLASSES, Area.SESSIONS, Area.ROSTER, Area.TRAINEES, Area.ATTENDANCE)
 
@@ -102,9 +103,11 @@ class AttendancePage(ScreenPage):
         layout.addLayout(actions)
         layout.addWidget(self.sheet.read_only_banner)
         layout.addWidget(self.sheet.lock_label)
-        layout.addWidget(self.reader.banner)
-        layout.addWidget(self.notice)
+        # Swipe answers in an area of fixed height, other notes under the tabs: neither moves the
+        # grid or the swipe box (a click aimed at the box must not land on the first line).
+        layout.addWidget(self.reader.area)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.status_line)
 
     def _connect(self) -> None:
@@ -120,6 +123,7 @@ class AttendancePage(ScreenPage):
         for part in (self.marking, self.reader, self.files):
             part.marks_changed.connect(self.summary.marks_changed)
         self.history.restored.connect(lambda _row: self.summary.marks_changed())
+        self.reader.said.connect(self.swipe_answered)
 
     def title(self) -> str:
         return self.tr("Attendance")
@@ -139,6 +143,14 @@ class AttendancePage(ScreenPage):
 
     def select_session(self, session_id: int) -> bool:
         return self.choice.select_session(session_id)
+
+    def take_swipe(self, text: str) -> None:
+        """A card read anywhere in the window (the card-burst filter): recorded for the chosen session."""
+        self.reader.submit(text)
+
+    def station_session(self):
+        """The session the lock screen takes swipes for while the window is locked (or None)."""
+        return self.reader.station_session()
 
     def reload(self) -> None:
         """Classes changed (new, filed, roster imported …): read them again, keeping the class and

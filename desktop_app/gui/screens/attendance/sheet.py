@@ -134,8 +134,9 @@ class AttendanceSheet(AttendancePart):
         self.status.say(lambda: self.tr("Keys: {keys}").format(keys=keys_text()))
 
     def retranslate(self) -> None:
-        self.key_help.setText(self.tr("Keys: {keys}. Swiping an ID card signs the trainee in, a second swipe signs "
-                                      "out.").format(keys=keys_text()))
+        self.key_help.setText(self.tr("Keys: {keys} (a digit counts when pressed alone; a number typed here goes "
+                                      "to the swipe box and marks nobody). Swiping an ID card signs the trainee "
+                                      "in, a later swipe signs out.").format(keys=keys_text()))
         self.empty_label.setText(self.tr("Nobody is enrolled in this class yet."))
         self.lock_label.setText(self.tr("The lock time of this session's day has passed: every change asks for a "
                                         "reason and is kept permanently in the history."))

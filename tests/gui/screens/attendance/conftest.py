@@ -10,6 +10,7 @@ import time_machine
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.domain.schedule import CHINA_TZ, parse_schedule_spec
+from desktop_app.gui.card_bursts import CardBurstFilter
 from desktop_app.gui.i18n import install_translators
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.screens.attendance import AttendancePage
@@ -74,9 +75,15 @@ def page(qtbot, qapp, office, running):
     operations = Operations(TaskRunner())
     page = AttendancePage(office, operations)
     page.resize(1280, 860)
+    # The card reader's bursts are recognised by the application-wide filter, as the window arms it.
+    bursts = CardBurstFilter()
+    bursts.swiped.connect(page.take_swipe)
+    bursts.start()
+    page.bursts = bursts
     page.show()
     qtbot.waitUntil(lambda: page.sheet.grid is not None and operations.tasks.pending == 0, timeout=WAIT)
     yield page
+    bursts.stop()
     operations.tasks.wait_for_done()
     qtbot.waitUntil(lambda: operations.tasks.pending == 0, timeout=WAIT)
     page.close()

@@ -12,6 +12,7 @@ from sqlalchemy import update
 from desktop_app.domain.attendance import AttendanceStatus, MarkValue
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui.screens.attendance.choice import default_session
+from desktop_app.gui.screens.attendance.grid_view import NUMBER_GAP_MS
 from desktop_app.gui.screens.attendance.models import (
     ATTENTION_BACKGROUND,
     STATUS_COLOURS,
@@ -367,7 +368,7 @@ def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, pa
     qtbot.waitUntil(lambda: page.operations.tasks.pending == 0, timeout=WAIT)
     before = _statuses(office, page.choice.current_session_id())
     qtbot.keyClick(page.summary.view, "5")
-    qtbot.wait(250)  # longer than the scan gap, after which a lone key would have acted
+    qtbot.wait(NUMBER_GAP_MS + 100)  # longer than a lone digit waits before it acts
     assert page.operations.tasks.pending == 0 and page.marking.dialog is None
     assert _statuses(office, page.choice.current_session_id()) == before
 
