@@ -554,47 +554,51 @@ def check_0007(connection: Connection) -> None:
     assert tuple(withdrawn) == (date(2025, 3, 20), "外出务工")
     change = connection.execute(sa.select(_CHANGE_0007.c.field, _CHANGE_0007.c.old_value, _CHANGE_0007.c.new_value)).one()
     assert tuple(change) == ("phone", "139****5678", "138****0000")
+
+
 # --- 0008: pass marks in the policy, an override's reason on an assessment -----------
 
-_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("theory_pass_mark", sa.Integer),
+_POLICY_0008 = sa.table("policy", sa.column("code", sa.String), sa.column("theory_pass_mark", sa.Integer),
                         sa.column("practical_pass_mark", sa.Integer))
-_ASSESSMENT_0006 = sa.table("assessment", sa.column("uid", sa.String), sa.column("override_reason", sa.Text))
+_ASSESSMENT_0008 = sa.table("assessment", sa.column("uid", sa.String), sa.column("override_reason", sa.Text))
 
 
 def seed_0008(connection: Connection) -> None:
     # Existing policies got 60/60; an institution then raised the practical mark.
-    assert tuple(connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
-                                    .where(_POLICY_0006.c.code == "jiangsu-2025")).one()) == (60, 60)
-    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(practical_pass_mark=70))
-    connection.execute(_ASSESSMENT_0006.update().where(_ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")
+    assert tuple(connection.execute(sa.select(_POLICY_0008.c.theory_pass_mark, _POLICY_0008.c.practical_pass_mark)
+                                    .where(_POLICY_0008.c.code == "jiangsu-2025")).one()) == (60, 60)
+    connection.execute(_POLICY_0008.update().where(_POLICY_0008.c.code == "jiangsu-2025").values(practical_pass_mark=70))
+    connection.execute(_ASSESSMENT_0008.update().where(_ASSESSMENT_0008.c.uid == "a55e55ed-0000-4000-8000-000000000002")
                        .values(override_reason="补考合格，成绩单另附"))
 
 
 def check_0008(connection: Connection) -> None:
-    row = connection.execute(sa.select(_POLICY_0006.c.theory_pass_mark, _POLICY_0006.c.practical_pass_mark)
-                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    row = connection.execute(sa.select(_POLICY_0008.c.theory_pass_mark, _POLICY_0008.c.practical_pass_mark)
+                             .where(_POLICY_0008.c.code == "jiangsu-2025")).one()
     assert tuple(row) == (60, 70), row
-    assert connection.execute(sa.select(_ASSESSMENT_0006.c.override_reason).where(
-        _ASSESSMENT_0006.c.uid == "a55e55ed-0000-4000-8000-000000000002")).scalar() == "补考合格，成绩单另附"
+    assert connection.execute(sa.select(_ASSESSMENT_0008.c.override_reason).where(
+        _ASSESSMENT_0008.c.uid == "a55e55ed-0000-4000-8000-000000000002")).scalar() == "补考合格，成绩单另附"
+
+
 # --- 0009: the card-reader swipe rules of a policy --------------------------------------
 
-_POLICY_0006 = sa.table("policy", sa.column("code", sa.String), sa.column("swipe_repeat_minutes", sa.Integer),
+_POLICY_0009 = sa.table("policy", sa.column("code", sa.String), sa.column("swipe_repeat_minutes", sa.Integer),
                         sa.column("swipe_early_minutes", sa.Integer), sa.column("swipe_after_end_minutes", sa.Integer),
                         sa.column("sign_out_after_minutes", sa.Integer))
 
 
 def seed_0009(connection: Connection) -> None:
     # Policies written before got the documented defaults; an institution then allowed earlier sign-ins.
-    row = connection.execute(sa.select(_POLICY_0006.c.swipe_repeat_minutes, _POLICY_0006.c.swipe_early_minutes,
-                                       _POLICY_0006.c.swipe_after_end_minutes, _POLICY_0006.c.sign_out_after_minutes)
-                             .where(_POLICY_0006.c.code == "jiangsu-2025")).one()
+    row = connection.execute(sa.select(_POLICY_0009.c.swipe_repeat_minutes, _POLICY_0009.c.swipe_early_minutes,
+                                       _POLICY_0009.c.swipe_after_end_minutes, _POLICY_0009.c.sign_out_after_minutes)
+                             .where(_POLICY_0009.c.code == "jiangsu-2025")).one()
     assert tuple(row) == (2, 30, 15, 10), row
-    connection.execute(_POLICY_0006.update().where(_POLICY_0006.c.code == "jiangsu-2025").values(swipe_early_minutes=45))
+    connection.execute(_POLICY_0009.update().where(_POLICY_0009.c.code == "jiangsu-2025").values(swipe_early_minutes=45))
 
 
 def check_0009(connection: Connection) -> None:
-    early = connection.execute(sa.select(_POLICY_0006.c.swipe_early_minutes)
-                               .where(_POLICY_0006.c.code == "jiangsu-2025")).scalar()
+    early = connection.execute(sa.select(_POLICY_0009.c.swipe_early_minutes)
+                               .where(_POLICY_0009.c.code == "jiangsu-2025")).scalar()
     assert early == 45
 
 
