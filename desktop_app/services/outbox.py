@@ -28,6 +28,8 @@ from desktop_app.platform.client import (
     PlatformClient,
     PlatformRefused,
     PlatformUnreachable,
+    checked_platform_address,
+    same_platform_address,
 )
 from desktop_app.platform.device_keys import DeviceKey
 from desktop_app.platform.protocol import MalformedReceipt, Receipt, parse_receipt, retry_delay_seconds
@@ -63,6 +65,13 @@ messages.register(
             "本机还没有在省平台登记，不能上传。请向省平台申请登记码，然后在“上传”页或用 skilldesk platform register 登记本机。",
             "This computer is not registered with the provincial platform, so nothing can be uploaded. Ask the "
             "platform for an enrolment code, then register on the Upload page or with `skilldesk platform register`.",
+        ),
+        "sync.url_not_registered": (
+            "本机登记的省平台地址是 {registered}，不会把个人信息上传到别的地址（{given}）。如果省平台确实换了地址，"
+            "请管理员用新地址和新的登记码重新登记本机。",
+            "This computer is registered with the platform at {registered}; personal data is not uploaded to any "
+            "other address ({given}). If the platform really moved, an administrator registers this computer again "
+            "with the new address and a new enrolment code.",
         ),
         "sync.no_url": (
             "还没有设置省平台地址。请在“设置”页填写省平台地址，或在命令中加 --url。",
@@ -284,6 +293,16 @@ def registered_url(session: Session) -> str | None:
     return _meta(session, META_PLATFORM_URL)
 
 
+def upload_address(db: Database, given: str | None) -> str | None:
+    """Where this computer may send anything: the registered address, and only when `given` (from
+    the settings or a command) is none or the same; None otherwise."""
+    with db.reading() as session:
+        registered = registered_url(session)
+    if given and not same_platform_address(given, registered):
+        return None
+    return registered
+
+
 def _set_meta(session: Session, key: str, value: str | None) -> None:
     row = session.get(AppMeta, key)
     if value is None:
@@ -432,6 +451,7 @@ def register_device(db: Database, key: DeviceKey, *, actor: Actor, url: str, enr
         if institution is None or not institution.code or institution.code == "UNSET":
             raise OutboxError("register.no_institution")
         institution_code = institution.code
+    url = checked_platform_address(url)
     own = client is None
     client = client or PlatformClient(url)
     try:
@@ -593,7 +613,13 @@ def upload_pending(db: Database, cipher: PersonalDataCipher, *, actor: Actor, ur
     with db.reading() as session:
         device_id = _meta(session, META_DEVICE_ID)
         stopped = _meta(session, META_STOPPED)
-        url = url or registered_url(session)
+        registered = registered_url(session)
+    if url and registered and not same_platform_address(url, registered):
+        # An address from settings.json, the environment or --url is no reason to send personal
+        # data elsewhere: only the address the device key was registered with receives batches.
+        return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.url_not_registered",
+                                                                               registered=registered, given=url))
+    url = registered
     if not device_id:
         return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.not_registered"))
     if stopped and not force:

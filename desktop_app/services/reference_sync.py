@@ -16,7 +16,7 @@ from desktop_app.domain.bilingual import Bilingual
 from desktop_app.platform.client import PlatformBusy, PlatformClient, PlatformError, ReferenceDocument
 from desktop_app.platform.protocol import canonical_bytes, content_hash
 from desktop_app.services import audit
-from desktop_app.services.outbox import OutboxError, SyncReport, registered_url
+from desktop_app.services.outbox import OutboxError, SyncReport, upload_address
 from desktop_app.store.engine import Database
 from desktop_app.store.models import ReferenceDocument as ReferenceDocumentRow, ReferenceVersion
 from desktop_app.store.reference import apply_occupations, apply_shortage_list, apply_subsidy_rates
@@ -102,9 +102,7 @@ def pull_reference(db: Database, *, actor: Actor, client: PlatformClient) -> tup
 def pull_into(db: Database, *, actor: Actor, url: str | None, report: SyncReport) -> SyncReport:
     """`report` with the datasets updated; network trouble here leaves the report as it was
     (reference data is fetched again next time)."""
-    if not url:
-        with db.reading() as session:
-            url = registered_url(session)
+    url = upload_address(db, url)  # reference data too comes only from the registered platform
     if not url:
         return report
     try:
