@@ -500,6 +500,27 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006_trustcrypto: an encrypted birth date column beside the (emptied) clear one -----------
+
+_TRAINEE_0006 = sa.table("trainee", sa.column("uid", sa.String), sa.column("birth_date", sa.Date),
+                         sa.column("birth_date_enc", sa.LargeBinary))
+_BORN_0006 = fake_ciphertext("1985-06-15")
+
+
+def seed_0006(connection: Connection) -> None:
+    # What the application writes from 0006 on: the clear column empty, the date encrypted.
+    connection.execute(_TRAINEE_0006.update().where(_TRAINEE_0006.c.birth_date.is_(None))
+                       .values(birth_date_enc=_BORN_0006))
+
+
+def check_0006(connection: Connection) -> None:
+    # The migration itself moves nothing (it has no key): the clear dates of earlier rows are
+    # still there for the first open with the key (store/trainees.encrypt_clear_birth_dates).
+    rows = connection.execute(sa.select(_TRAINEE_0006.c.birth_date, _TRAINEE_0006.c.birth_date_enc)).all()
+    assert rows and all(enc in (None, _BORN_0006) for _, enc in rows)
+    assert any(enc == _BORN_0006 for _, enc in rows)
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +529,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_trustcrypto": seed_0006,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +538,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_trustcrypto": check_0006,
 }
