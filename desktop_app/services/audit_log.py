@@ -109,6 +109,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "user.signed_out": ("退出登录", "Signed out"),
     "settings.changed": ("修改设置", "Settings changed"),
     "backup.created": ("备份数据库", "Database backed up"),
+    "trainee.searched_by_id_number": ("按完整证件号码查找学员", "Trainee looked up by full ID number"),
+    "device_key.replaced_after_loss": ("签名密钥丢失后换用新密钥", "New signing key after the old one was lost"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {

@@ -26,7 +26,7 @@ from tests.services.test_accounts import PASSWORD, add_user, set_up
 # areas it writes (`@writes`); a new method lands in one list or the other on purpose.
 READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
-    "trainees": {"search", "class_roster", "get"},
+    "trainees": {"class_roster", "get"},
     "roster": {"write_template", "preview"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
     "assessments": {"list"},

@@ -31,6 +31,7 @@ class Attendance(OfficePart):
         return use_cases.class_sessions(self._db, class_code)
 
     def grid(self, session_id: int) -> SessionGrid:
+        self._reading_personal_data()
         return use_cases.session_grid(self._db, session_id)
 
     @writes(Area.ATTENDANCE)
@@ -51,10 +52,12 @@ class Attendance(OfficePart):
                                now=now)
 
     def history(self, session_id: int, enrolment_id: int) -> list[HistoryEntry]:
+        self._reading_personal_data()
         return use_cases.mark_history(self._db, session_id, enrolment_id)
 
     def summary(self, class_code: str, *, as_of: datetime | None = None) -> list[SummaryRow]:
         """Per trainee: hours attended, online hours credited, rate and completion eligibility."""
+        self._reading_personal_data()
         return use_cases.class_attendance_summary(self._db, class_code, as_of=as_of)
 
     @writes(Area.ATTENDANCE)
@@ -64,4 +67,5 @@ class Attendance(OfficePart):
                                            source=source)
 
     def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False) -> SigninRender:
+        self._reading_personal_data()
         return use_cases.signin_sheets_pdf(self._db, class_code, per_day=per_day)
