@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from desktop_app import __version__, messages
-from desktop_app.platform.protocol import API_PREFIX, Receipt, b64, parse_receipt, MalformedReceipt
+from desktop_app.platform.protocol import API_PREFIX, Receipt, b64, parse_receipt, unb64, MalformedReceipt
 
 # How far a refusal reaches (PROTOCOL §9): the whole device, or just the batch.
 STOP_ALL_CODES = frozenset({"key.revoked", "device.unknown", "client.too_old"})
@@ -134,6 +134,19 @@ class ReferenceDocument:
     version: str
     etag: str | None
     document: dict
+    # PROTOCOL §8: the exact bytes received and the platform's detached signature over them
+    # (None when the answer carried none); the services verify before applying anything.
+    signed_bytes: bytes = b""
+    signature: bytes | None = None
+    platform_key_id: str | None = None
+
+    def verifies_with(self, platform_public_key_pem: str | None) -> bool:
+        """Signed by that platform key, over these bytes, for this dataset."""
+        from desktop_app.platform.device_keys import verify_signature
+
+        if not platform_public_key_pem or not self.signature or self.document.get("dataset") != self.dataset:
+            return False
+        return verify_signature(platform_public_key_pem, self.signature, self.signed_bytes)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -281,5 +294,10 @@ class PlatformClient:
         body = self._json(response)
         if not isinstance(body.get("version"), str) or not isinstance(body.get("items"), list):
             raise PlatformRefused("response.malformed", response.status_code, "reference without version/items")
+        try:
+            signature = unb64(response.headers.get("X-SkillDesk-Signature") or "") or None
+        except ValueError:
+            signature = None
         return ReferenceDocument(dataset=dataset, version=body["version"], etag=response.headers.get("ETag"),
-                                 document=body)
+                                 document=body, signed_bytes=response.content, signature=signature,
+                                 platform_key_id=response.headers.get("X-SkillDesk-Platform-Key-Id"))

@@ -361,6 +361,13 @@ def _platform_key(session: Session) -> str | None:
     return row.public_key_pem if row else None
 
 
+def platform_public_key(db: Database) -> str | None:
+    """The public key (PEM) the platform gave at registration: what its receipts and reference
+    data must be signed with."""
+    with db.reading() as session:
+        return _platform_key(session)
+
+
 def batch_detail(db: Database, batch_id: str) -> BatchDetail:
     """One batch with its receipt's per-record issues linked to the trainee and field."""
     with db.reading() as session:
