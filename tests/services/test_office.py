@@ -30,7 +30,7 @@ READ_ONLY = {
     "roster": {"write_template", "preview"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
     "assessments": {"list"},
-    "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
+    "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint", "holder_matches"},
     "accounts": {"first_run_needed", "sign_out", "list_users"},
     "audit": {"entries", "filter_choices", "find_user_id", "verify"},
     "outbox": {"list", "detail"},

@@ -63,6 +63,12 @@ class Certificates(OfficePart):
         self._reading_personal_data()
         return use_cases.certificates_zip(self._db, class_code, offset_mm=offset_mm)
 
+    def holder_matches(self, text: str, id_number: str) -> bool:
+        """Does this certificate's QR name the person with this identity number? Only the issuing
+        institution can answer (the binding is keyed with its data key); signed in only."""
+        self._reading_personal_data()
+        return use_cases.holder_matches(self._cipher, text, id_number)
+
     def verify(self, text: str) -> VerifyResult:
         """Check a scanned QR payload offline."""
         return use_cases.verify_certificate_text(self._db, text)
