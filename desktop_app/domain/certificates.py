@@ -7,8 +7,8 @@ QR payload, version SDC2 (also in docs/certificates.md, "The QR payload (SDC2)")
 - fields are separated by "|" (no field may contain "|" or a line break);
 - holder binding = first 16 hex digits of HMAC-SHA256, keyed with a secret of the issuing
   institution (derived from its data key, never printed), over "<number>:<identity number>":
-  only the issuer (or whoever it gives the secret) can check a holder. SDC1, printed until
-  issue 15, used an unkeyed SHA-256 there, which the masked number beside it let anyone invert
+  only the issuer (or whoever it gives the secret) can check a holder. SDC1, printed before,
+  used an unkeyed SHA-256 there, which the masked number beside it let anyone invert
   in seconds; SDC1 certificates still verify (authenticity), their holder field proves nothing;
 - level 1-5 (5 = 五级/初级工), issue date YYYY-MM-DD;
 - signature = unpadded base64url of the Ed25519 signature over the UTF-8 bytes of everything
