@@ -81,7 +81,7 @@ def test_rotation_in_the_keyring_keeps_the_retired_key(tmp_path, file_keyring):
     old = load_or_create_device_key(folder, keyring=file_keyring)
     upcoming = load_or_create_next_key(folder, keyring=file_keyring)
     assert load_or_create_next_key(folder, keyring=file_keyring).key_id == upcoming.key_id  # made once
-    promoted = promote_next_key(folder, old, keyring=file_keyring)
+    promoted = promote_next_key(folder, old.key_id, keyring=file_keyring)
     assert promoted.key_id == upcoming.key_id
     assert load_or_create_device_key(folder, keyring=file_keyring).key_id == upcoming.key_id
     from desktop_app.platform.device_keys import _KeyringSlot

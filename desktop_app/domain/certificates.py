@@ -1,12 +1,15 @@
 """Certificates: kinds, readable gapless numbers, and the signed QR payload anyone can verify.
 
-QR payload, version SDC1 (also in docs/certificates.md, "The QR payload (SDC1)"), one line of UTF-8:
+QR payload, version SDC2 (also in docs/certificates.md, "The QR payload (SDC2)"), one line of UTF-8:
 
-    SDC1|<number>|<name>|<holder digest>|<occupation code>|<level>|<issue date>|<key id>|<signature>
+    SDC2|<number>|<name>|<holder binding>|<occupation code>|<level>|<issue date>|<key id>|<signature>
 
 - fields are separated by "|" (no field may contain "|" or a line break);
-- holder digest = first 16 hex digits of SHA-256 over "<number>:<identity number>" — a person
-  holding the ID card can be checked without the QR revealing the number;
+- holder binding = first 16 hex digits of HMAC-SHA256, keyed with a secret of the issuing
+  institution (derived from its data key, never printed), over "<number>:<identity number>":
+  only the issuer (or whoever it gives the secret) can check a holder. SDC1, printed before,
+  used an unkeyed SHA-256 there, which the masked number beside it let anyone invert
+  in seconds; SDC1 certificates still verify (authenticity), their holder field proves nothing;
 - level 1-5 (5 = 五级/初级工), issue date YYYY-MM-DD;
 - signature = unpadded base64url of the Ed25519 signature over the UTF-8 bytes of everything
   before the last "|" (the "signed part"), made with the issuing device's key <key id>.
@@ -22,7 +25,8 @@ from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.labelled import LabelledEnum
 from desktop_app.messages import Problem, UserFacingError, register
 
-PAYLOAD_VERSION = "SDC1"
+PAYLOAD_VERSION = "SDC2"
+LEGACY_PAYLOAD_VERSION = "SDC1"  # unkeyed holder digest: still verified for authenticity
 
 register(
     {
@@ -68,10 +72,18 @@ def format_certificate_number(institution_code: str, year: int, serial: int) -> 
     return f"{institution_code}-{year}-{serial:06d}"
 
 
-def holder_digest(number: str, id_number: str) -> str:
-    """Lets a verifier holding the trainee's ID card confirm the holder; the QR itself does not
-    reveal the identity number (the certificate number salts the hash)."""
+HOLDER_BINDING_FIELD = "certificate.holder"  # the keyed hash's domain (store/protection lookup_hash)
+
+
+def legacy_holder_digest(number: str, id_number: str) -> str:
+    """SDC1's holder field: unkeyed, so it must never be made again — with the masked number
+    printed beside it, the full number came out by trying the few thousand candidates."""
     return hashlib.sha256(f"{number}:{id_number}".encode("utf-8")).hexdigest()[:16]
+
+
+def holder_binding(keyed_hash, number: str, id_number: str) -> str:
+    """SDC2's holder field: `keyed_hash(text)` is the issuer's secret-keyed HMAC (hex)."""
+    return keyed_hash(f"{number}:{id_number}")[:16]
 
 
 @dataclass(frozen=True)
@@ -83,9 +95,10 @@ class CertificatePayload:
     level: int
     issue_date: date
     key_id: str
+    version: str = PAYLOAD_VERSION
 
     def signed_part(self) -> str:
-        fields = [PAYLOAD_VERSION, self.number, self.name, self.holder, self.occupation_code, str(self.level),
+        fields = [self.version, self.number, self.name, self.holder, self.occupation_code, str(self.level),
                   self.issue_date.isoformat(), self.key_id]
         for label, value in zip(("version", "number", "name", "holder", "occupation", "level", "date", "key"), fields):
             if "|" in value or "\n" in value or "\r" in value:
@@ -106,7 +119,7 @@ def parse_signed_payload(text: str) -> tuple[CertificatePayload, bytes, bytes]:
     if len(parts) != 9:
         fail(f"应有 9 段，实有 {len(parts)} 段")
     version, number, name, holder, occupation, level, issued, key_id, signature_text = parts
-    if version != PAYLOAD_VERSION:
+    if version not in (PAYLOAD_VERSION, LEGACY_PAYLOAD_VERSION):
         fail(f"版本“{version[:10]}”")
     if not level.isdigit() or not 1 <= int(level) <= 5:
         fail("等级")
@@ -120,7 +133,7 @@ def parse_signed_payload(text: str) -> tuple[CertificatePayload, bytes, bytes]:
         fail("签名")
     if len(signature) != 64:
         fail("签名长度")
-    payload = CertificatePayload(number, name, holder, occupation, int(level), issue_date, key_id)
+    payload = CertificatePayload(number, name, holder, occupation, int(level), issue_date, key_id, version)
     signed = text[: text.rindex("|")].encode("utf-8")
     return payload, signature, signed
 

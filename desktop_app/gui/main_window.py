@@ -334,9 +334,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return self.uploads.online
 
     def platform_url(self) -> str | None:
-        """The address in the settings, else the one this computer was registered with."""
+        """The address this computer was registered with, else (to register) the one in the
+        settings: once registered, a settings address never redirects uploads (see outbox)."""
         registered = self.snapshot.registered_platform_url if self.snapshot else None
-        return self.settings.platform_url or registered
+        return registered or self.settings.platform_url
 
     def probe_platform(self) -> None:
         url = self.platform_url()

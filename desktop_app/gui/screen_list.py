@@ -28,7 +28,7 @@ class ScreenContext:
     operations: "Operations"
     settings: Settings
     preferences: Preferences
-    platform_url: Callable[[], str | None]  # the address in the settings, else the registered one
+    platform_url: Callable[[], str | None]  # the registered address, else (to register) the settings one
 
 
 ScreenFactory = Callable[[ScreenContext], "QWidget"]

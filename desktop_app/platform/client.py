@@ -9,12 +9,14 @@ platform said no, with its error code and how far the refusal reaches).
 from __future__ import annotations
 
 import functools
+import ipaddress
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
-from desktop_app import __version__
-from desktop_app.platform.protocol import API_PREFIX, Receipt, b64, parse_receipt, MalformedReceipt
+from desktop_app import __version__, messages
+from desktop_app.platform.protocol import API_PREFIX, Receipt, b64, parse_receipt, unb64, MalformedReceipt
 
 # How far a refusal reaches (PROTOCOL §9): the whole device, or just the batch.
 STOP_ALL_CODES = frozenset({"key.revoked", "device.unknown", "client.too_old"})
@@ -57,6 +59,67 @@ class PlatformRefused(PlatformError):
         return self.code in STOP_BATCH_CODES or (400 <= self.status < 500 and self.code not in ("batch.unknown",))
 
 
+messages.register(
+    {
+        "platform.address_invalid": (
+            "省平台地址“{url}”无效：应以 https:// 开头，例如 https://px.example.gov.cn。",
+            "The platform address “{url}” is not valid: it should begin with https://, e.g. https://px.example.gov.cn.",
+        ),
+        "platform.address_plain_http": (
+            "省平台地址“{url}”用的是不加密的 http://，个人信息会在网络上明文传送，已拒绝。请使用 https:// 地址"
+            "（http:// 只用于本机上的测试平台）。",
+            "The platform address “{url}” uses unencrypted http://, which would send personal data in clear over the "
+            "network; refused. Use an https:// address (http:// is only for a test platform on this computer).",
+        ),
+    }
+)
+
+
+class PlatformAddressRefused(messages.UserFacingError):
+    """An address personal data must not be sent to (not https, or http beyond this computer)."""
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def checked_platform_address(url: str) -> str:
+    """The address in one spelling (scheme and host in lower case, no trailing slash), or
+    PlatformAddressRefused: personal data goes over TLS, and plain http only to loopback (the
+    reference platform in tests and demos)."""
+    text = (url or "").strip()
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        raise PlatformAddressRefused("platform.address_invalid", url=text) from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http") or not host or parts.username or parts.password or parts.query or parts.fragment:
+        raise PlatformAddressRefused("platform.address_invalid", url=text)
+    if scheme == "http" and not _loopback(host):
+        raise PlatformAddressRefused("platform.address_plain_http", url=text)
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
+    return f"{scheme}://{netloc}{parts.path.rstrip('/')}"
+
+
+def same_platform_address(first: str | None, second: str | None) -> bool:
+    """Whether two addresses name the same platform (spelling aside)."""
+    if not first or not second:
+        return False
+    try:
+        return checked_platform_address(first) == checked_platform_address(second)
+    except PlatformAddressRefused:
+        return False
+
+
 @dataclass(frozen=True)
 class Registration:
     device_id: str
@@ -71,6 +134,19 @@ class ReferenceDocument:
     version: str
     etag: str | None
     document: dict
+    # PROTOCOL §8: the exact bytes received and the platform's detached signature over them
+    # (None when the answer carried none); the services verify before applying anything.
+    signed_bytes: bytes = b""
+    signature: bytes | None = None
+    platform_key_id: str | None = None
+
+    def verifies_with(self, platform_public_key_pem: str | None) -> bool:
+        """Signed by that platform key, over these bytes, for this dataset."""
+        from desktop_app.platform.device_keys import verify_signature
+
+        if not platform_public_key_pem or not self.signature or self.document.get("dataset") != self.dataset:
+            return False
+        return verify_signature(platform_public_key_pem, self.signature, self.signed_bytes)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -103,7 +179,7 @@ class PlatformClient:
         import httpx  # deferred: ~0.1 s of start-up, needed only when talking to the platform
 
         self._httpx = httpx
-        self.base_url = base_url.rstrip("/")
+        self.base_url = checked_platform_address(base_url)
         self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
                                     headers={"X-SkillDesk-Client": client_version}, verify=_tls_context())
 
@@ -218,5 +294,10 @@ class PlatformClient:
         body = self._json(response)
         if not isinstance(body.get("version"), str) or not isinstance(body.get("items"), list):
             raise PlatformRefused("response.malformed", response.status_code, "reference without version/items")
+        try:
+            signature = unb64(response.headers.get("X-SkillDesk-Signature") or "") or None
+        except ValueError:
+            signature = None
         return ReferenceDocument(dataset=dataset, version=body["version"], etag=response.headers.get("ETag"),
-                                 document=body)
+                                 document=body, signed_bytes=response.content, signature=signature,
+                                 platform_key_id=response.headers.get("X-SkillDesk-Platform-Key-Id"))

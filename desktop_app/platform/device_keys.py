@@ -92,7 +92,7 @@ class _FileSlot:
 
     def retire_as(self, name: str) -> None:
         retired = self.path.with_name(f"device-ed25519.{name}.retired.pem")
-        if not retired.exists():
+        if not retired.exists() and self.path.exists():  # a lost key has nothing left to keep
             os.link(self.path, retired)
 
     def take_from(self, other: "_FileSlot") -> None:
@@ -184,6 +184,13 @@ def _load_or_create(slot) -> DeviceKey:
     return DeviceKey(key)
 
 
+def load_device_key(folder: Path, *, keyring=None) -> DeviceKey | None:
+    """The device key if its store still holds one; None, and nothing made, otherwise."""
+    slot = _slots(folder, keyring=keyring)[0]
+    pem = slot.read()
+    return None if pem is None else _parse(pem, slot.where)
+
+
 def device_key_location(folder: Path, *, keyring=None) -> str:
     """Where the device key is (or will be) kept, for the settings page and the documentation."""
     return _slots(folder, keyring=keyring)[0].where
@@ -201,11 +208,11 @@ def load_or_create_next_key(folder: Path, *, keyring=None) -> DeviceKey:
     return _load_or_create(_slots(folder, keyring=keyring)[1])
 
 
-def promote_next_key(folder: Path, old: DeviceKey, *, keyring=None) -> DeviceKey:
-    """Make the rotated-to key the device key; the old private key is kept under a retired name,
-    so what it signed can still be re-exported — it no longer signs anything new."""
+def promote_next_key(folder: Path, old_key_id: str, *, keyring=None) -> DeviceKey:
+    """Make the rotated-to key the device key; the old private key (when it is not lost) is kept
+    under a retired name, so what it signed can still be re-exported — it no longer signs anything new."""
     current, upcoming = _slots(folder, keyring=keyring)
-    current.retire_as(old.key_id)
+    current.retire_as(old_key_id)
     current.take_from(upcoming)
     return _parse(current.read(), current.where)
 

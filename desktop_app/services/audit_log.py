@@ -111,6 +111,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "settings.changed": ("修改设置", "Settings changed"),
     "backup.created": ("备份数据库", "Database backed up"),
     "assessment.result_overridden": ("考核结果与成绩不符，按理由登记", "Result recorded against the scores, with a reason"),
+    "trainee.searched_by_id_number": ("按完整证件号码查找学员", "Trainee looked up by full ID number"),
+    "device_key.replaced_after_loss": ("签名密钥丢失后换用新密钥", "New signing key after the old one was lost"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {

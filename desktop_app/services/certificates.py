@@ -4,6 +4,7 @@ signed QR, byte-identical reprints, void and reissue with reasons, offline verif
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import re
 import zipfile
@@ -24,7 +25,10 @@ from desktop_app.domain.certificates import (
     CertificatePayloadError,
     decide_certificate,
     format_certificate_number,
-    holder_digest,
+    HOLDER_BINDING_FIELD,
+    LEGACY_PAYLOAD_VERSION,
+    holder_binding,
+    legacy_holder_digest,
     parse_signed_payload,
 )
 from desktop_app.domain.levels import SkillLevel
@@ -160,7 +164,7 @@ def _content(session, cipher: PersonalDataCipher, key: DeviceKey, *, c: Training
     occupation = session.get(Occupation, c.occupation_id)
     institution = session.get(Institution, c.institution_id)
     id_number = cipher.decrypt(trainee.id_number_enc, field=ID_NUMBER)
-    payload = CertificatePayload(number=number, name=trainee.name, holder=holder_digest(number, id_number),
+    payload = CertificatePayload(number=number, name=trainee.name, holder=keyed_holder(cipher, number, id_number),
                                  occupation_code=occupation.code, level=c.level, issue_date=issued_on, key_id=key.key_id)
     signed = payload.with_signature(key.sign(payload.signed_part().encode("utf-8")))
     return {
@@ -380,6 +384,28 @@ class VerifyResult:
     valid: bool
     message: messages.Problem
     payload: CertificatePayload | None = None
+
+
+def keyed_holder(cipher: PersonalDataCipher, number: str, id_number: str) -> str:
+    return holder_binding(lambda text: cipher.lookup_hash(text, field=HOLDER_BINDING_FIELD), number, id_number)
+
+
+def holder_matches(cipher: PersonalDataCipher, text_value: str, id_number: str) -> bool:
+    """Whether the certificate's QR names the person with this identity number: a check only the
+    issuing institution can make (its data key keys the binding). The signature is checked
+    separately (verify_certificate_text)."""
+    from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
+
+    payload, _, _ = parse_signed_payload(text_value)
+    try:
+        canonical = parse_identity_number(id_number).value
+    except IdentityNumberError:
+        return False
+    if payload.version == LEGACY_PAYLOAD_VERSION:
+        expected = legacy_holder_digest(payload.number, canonical)
+    else:
+        expected = keyed_holder(cipher, payload.number, canonical)
+    return hmac.compare_digest(expected, payload.holder)
 
 
 def verify_certificate_text(db: Database, text_value: str) -> VerifyResult:

@@ -18,6 +18,7 @@ from desktop_app.store.engine import Database
 from desktop_app.store.migrate import current_revision, head_revision, upgrade_to_head
 from desktop_app.store.models import AppMeta, AppUser
 from desktop_app.store.protection import FileKeyStore, PersonalDataCipher, open_cipher
+from desktop_app.store.trainees import encrypt_clear_birth_dates
 
 messages.register(
     {
@@ -129,12 +130,20 @@ def prepare_database(db: Database, keystore: FileKeyStore, *, actor: Actor = LOC
         if actor.username == LOCAL_ADMIN_USERNAME and actor.user_id is None:
             actor = replace(actor, user_id=admin.id)
         loaded = reference.load_bundled_reference_data(session)
+        moved_birth_dates = encrypt_clear_birth_dates(session, cipher)  # a database from before 0006
         if created:
             audit.record(session, actor, "database.created", entity_type="database", entity_id=installation,
                          details={"reference_versions": loaded})
         elif before != head:
             audit.record(session, actor, "database.migrated", entity_type="database", entity_id=installation,
                          details={"from": before, "to": head})
+    if moved_birth_dates and db.is_sqlite:
+        # The pages that held them in clear are rewritten into the main file now, not at some later checkpoint.
+        raw = db.engine.raw_connection()  # outside any transaction, which a checkpoint needs
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
     return OpenedDatabase(db=db, cipher=cipher, installation_id=installation, actor=actor,
                           created=created, migrated_from=before, revision=head)
 

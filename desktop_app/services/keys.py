@@ -15,6 +15,9 @@ from desktop_app.domain.permissions import Permission, require
 from desktop_app.platform.client import PlatformClient, PlatformError, PlatformRefused
 from desktop_app.platform.device_keys import (
     DeviceKey,
+    DeviceKeyError,
+    device_key_location,
+    load_device_key,
     load_or_create_device_key,
     load_or_create_next_key,
     promote_next_key,
@@ -35,7 +38,51 @@ from desktop_app.store.models import AppMeta, OutboxBatch
 from desktop_app.store.models import DeviceKey as DeviceKeyRow
 
 
+messages.register(
+    {
+        "device_key.lost": (
+            "本机的签名密钥 {key_id} 不见了：{where} 中已经没有它，没有签名任何东西，也没有生成新密钥。"
+            "请从备份恢复密钥文件夹；无法恢复时，请管理员重新登记本机（向省平台申请新的登记码），"
+            "未登记的电脑由管理员更换签名密钥，那时才会生成新密钥。",
+            "This computer's signing key {key_id} is gone: {where} no longer holds it. Nothing was signed and no new "
+            "key was made. Restore the key folder from a backup; if that is not possible, an administrator registers "
+            "this computer again (with a new enrolment code from the platform) — or, on a computer never registered, "
+            "changes the signing key — and only then is a new key made.",
+        ),
+        "keys.rotate_lost_registered": (
+            "本机的签名密钥已丢失，旧密钥无法为新密钥作证，省平台不会接受更换。请向省平台申请新的登记码，重新登记本机。",
+            "The signing key is lost, so it cannot vouch for a new one and the platform would not accept the change. "
+            "Ask the platform for a new enrolment code and register this computer again.",
+        ),
+    }
+)
+
+
+def lost_key_id(db: Database, key_dir: Path) -> str | None:
+    """The id of the key this database signs with when its store no longer holds it (a deleted
+    key file, a wiped keyring); None while the key is there or none was ever made."""
+    if load_device_key(key_dir) is not None:
+        return None
+    with db.reading() as session:
+        registered = session.scalar(select(AppMeta.value).where(AppMeta.key == META_REGISTERED_KEY_ID))
+        if registered:
+            return registered
+        return session.scalar(select(DeviceKeyRow.key_id).where(DeviceKeyRow.own.is_(True),
+                                                                DeviceKeyRow.retired_at.is_(None))
+                              .order_by(DeviceKeyRow.created_at.desc()).limit(1))
+
+
+def lost_key_words(key_dir: Path, key_id: str) -> str:
+    return messages.render("device_key.lost", key_id=key_id, where=device_key_location(key_dir))
+
+
 def ensure_device_key(db: Database, key_dir: Path, *, actor: Actor) -> DeviceKey:
+    """The device key; made on first use only. A key the database knows but the key store lost is
+    never silently replaced: certificates and batches signed with a new key would not verify
+    against what the platform registered, so a person decides (restore, or register again)."""
+    lost = lost_key_id(db, key_dir)
+    if lost is not None:
+        raise DeviceKeyError("device_key.lost", key_id=lost, where=device_key_location(key_dir))
     key = load_or_create_device_key(key_dir)
     with db.writing() as session:
         if session.get(DeviceKeyRow, key.key_id) is None:
@@ -74,6 +121,9 @@ def rotate_device_key(db: Database, key_dir: Path, *, actor: Actor, client=None)
     then the new key becomes the one that signs. Refused while batches signed by the old key
     still wait, since the platform accepts new uploads only under the new key."""
     require(actor, Permission.MANAGE_DEVICE)
+    lost = lost_key_id(db, key_dir)
+    if lost is not None:
+        return _replace_lost_unregistered_key(db, key_dir, lost, actor=actor)
     old = load_or_create_device_key(key_dir)
     with db.reading() as session:
         pending = session.scalar(select(func.count()).select_from(OutboxBatch)
@@ -99,7 +149,7 @@ def rotate_device_key(db: Database, key_dir: Path, *, actor: Actor, client=None)
     finally:
         if own:
             client.close()
-    promoted = promote_next_key(key_dir, old)
+    promoted = promote_next_key(key_dir, old.key_id)
     with db.writing() as session:
         previous = session.get(DeviceKeyRow, old.key_id)
         if previous is not None:
@@ -111,6 +161,29 @@ def rotate_device_key(db: Database, key_dir: Path, *, actor: Actor, client=None)
             meta.value = promoted.key_id
         audit.record(session, actor, "device_key.rotated", entity_type="device_key", entity_id=promoted.key_id,
                      details={"previous": old.key_id})
+    return promoted
+
+
+def _replace_lost_unregistered_key(db: Database, key_dir: Path, lost: str, *, actor: Actor) -> DeviceKey:
+    """A person asked for a new key after the old one was lost. A registered computer must
+    register again (the platform accepts a new key only signed by the old one, or with a new
+    enrolment code); one never registered simply starts signing with a new key."""
+    with db.reading() as session:
+        registered = session.scalar(select(AppMeta.value).where(AppMeta.key == META_DEVICE_ID))
+    if registered:
+        raise messages.UserFacingError("keys.rotate_lost_registered")
+    new = load_or_create_next_key(key_dir)
+    promoted = promote_next_key(key_dir, lost)
+    with db.writing() as session:
+        previous = session.get(DeviceKeyRow, lost)
+        if previous is not None and previous.retired_at is None:
+            previous.retired_at = datetime.now(timezone.utc)
+        if session.get(DeviceKeyRow, promoted.key_id) is None:
+            session.add(DeviceKeyRow(key_id=promoted.key_id, public_key_pem=promoted.public_key_pem, own=True,
+                                     previous_key_id=lost))
+        audit.record(session, actor, "device_key.replaced_after_loss", entity_type="device_key",
+                     entity_id=promoted.key_id, details={"lost": lost})
+    assert new.key_id == promoted.key_id
     return promoted
 
 
@@ -131,19 +204,20 @@ def register_with_new_key(db: Database, key_dir: Path, cipher: PersonalDataCiphe
     interrupted attempt is repeated with the same key; the revoked key stays, retired, for
     re-exporting what it signed."""
     require(actor, Permission.MANAGE_DEVICE)
-    old = load_or_create_device_key(key_dir)
+    lost = lost_key_id(db, key_dir)
+    old_key_id = lost if lost is not None else load_or_create_device_key(key_dir).key_id
     new = load_or_create_next_key(key_dir)
     registered = outbox.register_device(db, new, actor=actor, url=url, enrolment_code=enrolment_code, client=client)
-    promoted = promote_next_key(key_dir, old)
+    promoted = promote_next_key(key_dir, old_key_id)
     now = datetime.now(timezone.utc)
     reissued = []
     with db.writing() as session:
-        previous = session.get(DeviceKeyRow, old.key_id)
+        previous = session.get(DeviceKeyRow, old_key_id)
         if previous is not None and previous.retired_at is None:
             previous.retired_at = now
         if session.get(DeviceKeyRow, promoted.key_id) is None:
             session.add(DeviceKeyRow(key_id=promoted.key_id, public_key_pem=promoted.public_key_pem, own=True,
-                                     previous_key_id=old.key_id))
+                                     previous_key_id=old_key_id))
         # Every waiting batch not signed by the new key: after a revocation no other key of this
         # computer can upload (and an attempt cut short earlier may have left some behind).
         waiting = session.scalars(select(OutboxBatch).where(OutboxBatch.state == BatchState.SEALED,
@@ -153,8 +227,13 @@ def register_with_new_key(db: Database, key_dir: Path, cipher: PersonalDataCiphe
             again = reissue_batch(session, cipher, promoted, batch, device_id=registered.device_id, now=now)
             reissued.append(again.batch_id)
             audit.record(session, actor, "batch.resigned", entity_type="outbox_batch", entity_id=again.batch_id,
-                         class_id=batch.class_id, details={"replaces": batch.batch_id, "revoked_key": old.key_id,
+                         class_id=batch.class_id, details={"replaces": batch.batch_id,
+                                                           ("lost_key" if lost else "revoked_key"): old_key_id,
                                                            "key_id": promoted.key_id})
-        audit.record(session, actor, "device_key.replaced_after_revocation", entity_type="device_key",
-                     entity_id=promoted.key_id, details={"revoked": old.key_id, "batches": len(reissued)})
+        if lost is not None:
+            audit.record(session, actor, "device_key.replaced_after_loss", entity_type="device_key",
+                         entity_id=promoted.key_id, details={"lost": lost, "batches": len(reissued)})
+        else:
+            audit.record(session, actor, "device_key.replaced_after_revocation", entity_type="device_key",
+                         entity_id=promoted.key_id, details={"revoked": old_key_id, "batches": len(reissued)})
     return promoted, registered, reissued

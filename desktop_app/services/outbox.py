@@ -29,6 +29,8 @@ from desktop_app.platform.client import (
     PlatformClient,
     PlatformRefused,
     PlatformUnreachable,
+    checked_platform_address,
+    same_platform_address,
 )
 from desktop_app.platform.device_keys import DeviceKey
 from desktop_app.platform.protocol import MalformedReceipt, NotCanonicalisable, Receipt, parse_receipt, retry_delay_seconds
@@ -67,6 +69,13 @@ messages.register(
             "本机还没有在省平台登记，不能上传。请向省平台申请登记码，然后在“上传”页或用 skilldesk platform register 登记本机。",
             "This computer is not registered with the provincial platform, so nothing can be uploaded. Ask the "
             "platform for an enrolment code, then register on the Upload page or with `skilldesk platform register`.",
+        ),
+        "sync.url_not_registered": (
+            "本机登记的省平台地址是 {registered}，不会把个人信息上传到别的地址（{given}）。如果省平台确实换了地址，"
+            "请管理员用新地址和新的登记码重新登记本机。",
+            "This computer is registered with the platform at {registered}; personal data is not uploaded to any "
+            "other address ({given}). If the platform really moved, an administrator registers this computer again "
+            "with the new address and a new enrolment code.",
         ),
         "sync.no_url": (
             "还没有设置省平台地址。请在“设置”页填写省平台地址，或在命令中加 --url。",
@@ -292,6 +301,16 @@ def registered_url(session: Session) -> str | None:
     return _meta(session, META_PLATFORM_URL)
 
 
+def upload_address(db: Database, given: str | None) -> str | None:
+    """Where this computer may send anything: the registered address, and only when `given` (from
+    the settings or a command) is none or the same; None otherwise."""
+    with db.reading() as session:
+        registered = registered_url(session)
+    if given and not same_platform_address(given, registered):
+        return None
+    return registered
+
+
 def _set_meta(session: Session, key: str, value: str | None) -> None:
     row = session.get(AppMeta, key)
     if value is None:
@@ -348,6 +367,13 @@ def _platform_key(session: Session) -> str | None:
     key_id = _meta(session, META_PLATFORM_KEY_ID)
     row = session.get(DeviceKeyRow, key_id) if key_id else None
     return row.public_key_pem if row else None
+
+
+def platform_public_key(db: Database) -> str | None:
+    """The public key (PEM) the platform gave at registration: what its receipts and reference
+    data must be signed with."""
+    with db.reading() as session:
+        return _platform_key(session)
 
 
 def batch_detail(db: Database, batch_id: str) -> BatchDetail:
@@ -440,6 +466,7 @@ def register_device(db: Database, key: DeviceKey, *, actor: Actor, url: str, enr
         if institution is None or not institution.code or institution.code == "UNSET":
             raise OutboxError("register.no_institution")
         institution_code = institution.code
+    url = checked_platform_address(url)
     own = client is None
     client = client or PlatformClient(url)
     try:
@@ -634,7 +661,13 @@ def upload_pending(db: Database, cipher: PersonalDataCipher, *, actor: Actor, ur
     with db.reading() as session:
         device_id = _meta(session, META_DEVICE_ID)
         stopped = _meta(session, META_STOPPED)
-        url = url or registered_url(session)
+        registered = registered_url(session)
+    if url and registered and not same_platform_address(url, registered):
+        # An address from settings.json, the environment or --url is no reason to send personal
+        # data elsewhere: only the address the device key was registered with receives batches.
+        return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.url_not_registered",
+                                                                               registered=registered, given=url))
+    url = registered
     if not device_id:
         return SyncReport(waiting=_waiting(db), stopped_reason=messages.render("sync.not_registered"))
     if stopped and not force:

@@ -16,7 +16,7 @@ from desktop_app.domain.bilingual import Bilingual
 from desktop_app.platform.client import PlatformBusy, PlatformClient, PlatformError, ReferenceDocument
 from desktop_app.platform.protocol import canonical_bytes, content_hash
 from desktop_app.services import audit
-from desktop_app.services.outbox import OutboxError, SyncReport, registered_url
+from desktop_app.services.outbox import OutboxError, SyncReport, platform_public_key, upload_address
 from desktop_app.store.engine import Database
 from desktop_app.store.models import ReferenceDocument as ReferenceDocumentRow, ReferenceVersion
 from desktop_app.store.reference import apply_occupations, apply_shortage_list, apply_subsidy_rates
@@ -36,6 +36,13 @@ DATASETS = {
 
 messages.register(
     {
+        "reference.unsigned": (
+            "收到的参考数据“{dataset}”（版本 {version}）没有本机登记的省平台的有效签名，未予采用，仍使用原来的版本。"
+            "可能是网络中有人冒充省平台；请联系技术支持。",
+            "The reference data “{dataset:en}” (version {version}) received does not carry a valid signature of the "
+            "platform this computer is registered with; it was not applied and the previous version stays in force. "
+            "Someone on the network may be posing as the platform: contact support.",
+        ),
         "reference.invalid": (
             "省平台发来的参考数据“{dataset}”（版本 {version}）内容不完整，未予采用，仍使用原来的版本。请稍后再同步或联系技术支持。",
             "The platform's reference data “{dataset:en}” (version {version}) is incomplete; it was not applied and "
@@ -93,18 +100,23 @@ def apply_reference_documents(db: Database, *, actor: Actor, documents: list[Ref
 
 
 def pull_reference(db: Database, *, actor: Actor, client: PlatformClient) -> tuple[str, ...]:
+    """Every dataset that changed, each verified against the platform key of the registration
+    before anything is applied: one that does not verify refuses the whole pull."""
     etags = _etags(db)
     documents = [doc for dataset in DATASETS
                  if (doc := client.fetch_reference(dataset, etag=etags.get(dataset))) is not None]
+    platform_key = platform_public_key(db)
+    for received in documents:
+        if not received.verifies_with(platform_key):
+            raise OutboxError("reference.unsigned", dataset=dataset_names([received.dataset]),
+                              version=received.version)
     return apply_reference_documents(db, actor=actor, documents=documents)
 
 
 def pull_into(db: Database, *, actor: Actor, url: str | None, report: SyncReport) -> SyncReport:
     """`report` with the datasets updated; network trouble here leaves the report as it was
     (reference data is fetched again next time)."""
-    if not url:
-        with db.reading() as session:
-            url = registered_url(session)
+    url = upload_address(db, url)  # reference data too comes only from the registered platform
     if not url:
         return report
     try:

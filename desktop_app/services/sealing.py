@@ -43,7 +43,7 @@ from desktop_app.store.models import (
 )
 from desktop_app.store.protection import PersonalDataCipher
 from desktop_app.store.reference import current_versions
-from desktop_app.store.trainees import ID_NUMBER, KEY_GROUP, PHONE
+from desktop_app.store.trainees import ID_NUMBER, KEY_GROUP, PHONE, birth_date_of
 
 META_DEVICE_ID = "platform.device_id"
 # The stored batch holds identity numbers and phones: it is kept encrypted with the data key,
@@ -150,7 +150,7 @@ def _roster_rows(session: Session, c: TrainingClass) -> list:
         select(Enrolment.id.label("enrolment_id"), Enrolment.uid.label("enrolment_uid"), Enrolment.roll_no,
                Enrolment.subsidy_status, Enrolment.withdrawn_at, Trainee.id.label("trainee_id"),
                Trainee.uid.label("trainee_uid"), Trainee.id_type, Trainee.id_number_enc, Trainee.id_masked,
-               Trainee.name, Trainee.sex, Trainee.birth_date, Trainee.phone_enc, Trainee.education,
+               Trainee.name, Trainee.sex, Trainee.birth_date_enc, Trainee.phone_enc, Trainee.education,
                Trainee.household_type, Trainee.employment_status)
         .join(Trainee, Trainee.id == Enrolment.trainee_id)
         .where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None)).order_by(Enrolment.roll_no)).all()
@@ -205,7 +205,7 @@ def _payload(session: Session, c: TrainingClass, cipher: PersonalDataCipher, ros
             "record_id": person.enrolment_uid, "trainee_id": person.trainee_uid, "roll_no": person.roll_no,
             "id_type": person.id_type, "id_number": id_numbers[person.enrolment_id],
             "name": person.name, "sex": person.sex,
-            "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+            "birth_date": born.isoformat() if (born := birth_date_of(cipher, person.birth_date_enc)) else None,
             "phone": cipher.decrypt(person.phone_enc, field=PHONE) if person.phone_enc else None,
             "education": person.education, "household_type": person.household_type,
             "employment_status": person.employment_status,

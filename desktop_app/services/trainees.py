@@ -21,6 +21,7 @@ from desktop_app.store.trainees import (
     BANK_ACCOUNT,
     ID_NUMBER,
     PHONE,
+    birth_date_of,
     identity_lookup_hash,
     trainee_key_groups,
 )
@@ -98,10 +99,20 @@ class TraineeDetail:
     changes: tuple[FieldChange, ...] = ()  # corrections of personal fields, newest first
 
 
-def search_trainees(db: Database, cipher: PersonalDataCipher, query: str, *, limit: int = 200) -> list[TraineeRow]:
+def search_trainees(db: Database, cipher: PersonalDataCipher, query: str, *, limit: int = 200,
+                    actor: Actor | None = None) -> list[TraineeRow]:
     """By name (part of it), by a full identity number (found through its keyed hash), or by
-    the last four characters of the number (尾号), the way staff ask over the counter."""
+    the last four characters of the number (尾号), the way staff ask over the counter. With an
+    `actor`, a search by a full number is audited whether it finds someone or not: it answers
+    "is this person here?", which a list of masked numbers must not let anyone ask unseen."""
     text = (query or "").strip()
+    if actor is not None and _looks_like_identity(text):
+        rows = search_trainees(db, cipher, text, limit=limit)
+        with db.writing() as session:
+            audit.record(session, actor, "trainee.searched_by_id_number", entity_type="trainee",
+                         entity_id=rows[0].id if rows else None,
+                         details={"query": mask_identity_query(text), "found": len(rows)})
+        return rows
     with db.reading() as session:
         statement = select(Trainee).order_by(Trainee.name, Trainee.id).limit(limit)
         if not text:
@@ -118,7 +129,16 @@ def search_trainees(db: Database, cipher: PersonalDataCipher, query: str, *, lim
             statement = statement.where(Trainee.name.like(f"%{text}%"))
         trainees = session.scalars(statement).all()
         counts = _class_counts(session, [t.id for t in trainees])
-        return [_row(t, counts.get(t.id, 0)) for t in trainees]
+        return [_row(cipher, t, counts.get(t.id, 0)) for t in trainees]
+
+
+def mask_identity_query(text: str) -> str:
+    """A searched number as the audit keeps it: no more of it than the masked form shows."""
+    compact = text.replace(" ", "")
+    try:
+        return parse_identity_number(compact).masked()
+    except IdentityNumberError:
+        return compact[:2] + "*" * max(0, len(compact) - 4) + compact[-2:]
 
 
 def _looks_like_identity(text: str) -> bool:
@@ -137,9 +157,9 @@ def _class_counts(session: Session, ids: list[int]) -> dict[int, int]:
     return {trainee_id: count for trainee_id, count in rows}
 
 
-def _row(t: Trainee, classes: int) -> TraineeRow:
-    return TraineeRow(id=t.id, name=t.name, id_masked=t.id_masked, sex=t.sex, birth_date=t.birth_date,
-                      phone_masked=t.phone_masked, classes=classes)
+def _row(cipher: PersonalDataCipher, t: Trainee, classes: int) -> TraineeRow:
+    return TraineeRow(id=t.id, name=t.name, id_masked=t.id_masked, sex=t.sex,
+                      birth_date=birth_date_of(cipher, t.birth_date_enc), phone_masked=t.phone_masked, classes=classes)
 
 
 def get_trainee(db: Database, cipher: PersonalDataCipher, trainee_id: int) -> TraineeDetail:
@@ -486,7 +506,7 @@ def get_trainee_in(session: Session, cipher: PersonalDataCipher, t: Trainee) -> 
         )
     )
     return TraineeDetail(
-        row=_row(t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
+        row=_row(cipher, t, len(history)), id_type=t.id_type, ethnicity=t.ethnicity, household_type=t.household_type,
         education=t.education, employment_status=t.employment_status, pension_status=t.pension_status,
         bank_name=t.bank_name, has_bank_account=t.bank_account_enc is not None, key_groups=groups, history=history,
         changes=_changes(session, t.id),

@@ -375,6 +375,9 @@ class Trainee(Base):
     bank_account_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Digits 7–14 of a resident number: encrypted like the number itself (store/trainees.py
+    # BIRTH_DATE). `birth_date` above is the clear column of before 0006, kept always empty.
+    birth_date_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     __table_args__ = (CheckConstraint("sex is null or sex in ('M', 'F')", name="sex_known"),)
 

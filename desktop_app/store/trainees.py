@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.store.models import Trainee, TraineeKeyGroup, new_uid, utcnow
@@ -16,6 +16,7 @@ ID_NUMBER = "trainee.id_number"
 PHONE = "trainee.phone"
 BANK_ACCOUNT = "trainee.bank_account"
 KEY_GROUP = "trainee.key_group"
+BIRTH_DATE = "trainee.birth_date"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,30 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "*" * max(0, len(phone) - 7) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
 
 
+def encrypt_birth_date(cipher: PersonalDataCipher, value: date | None) -> bytes | None:
+    return cipher.encrypt(value.isoformat(), field=BIRTH_DATE) if value is not None else None
+
+
+def birth_date_of(cipher: PersonalDataCipher, blob: bytes | None) -> date | None:
+    """The trainee's birth date from its ciphertext (None when none was recorded)."""
+    return date.fromisoformat(cipher.decrypt(blob, field=BIRTH_DATE)) if blob else None
+
+
+def encrypt_clear_birth_dates(session: Session, cipher: PersonalDataCipher) -> int:
+    """Move birth dates still in the clear column (a database from before 0006) into the
+    encrypted one and empty the clear column; returns how many. SQLite is told to overwrite the
+    freed space (secure_delete), so the old values do not linger in the file's free pages."""
+    clear = session.execute(select(Trainee.id, Trainee.birth_date).where(Trainee.birth_date.is_not(None))).all()
+    if not clear:
+        return 0
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+    for trainee_id, born in clear:
+        session.execute(update(Trainee).where(Trainee.id == trainee_id).values(
+            birth_date=None, birth_date_enc=encrypt_birth_date(cipher, born)))
+    return len(clear)
+
+
 def identity_lookup_hash(cipher: PersonalDataCipher, id_number: str) -> str:
     return cipher.lookup_hash(id_number, field=ID_NUMBER)
 
@@ -57,7 +82,8 @@ def _row(cipher: PersonalDataCipher, record: TraineeRecord) -> dict:
         "id_type": record.id_type,
         "name": record.name,
         "sex": record.sex,
-        "birth_date": record.birth_date,
+        "birth_date": None,  # never in clear: it is digits 7–14 of the number
+        "birth_date_enc": encrypt_birth_date(cipher, record.birth_date),
         "ethnicity": record.ethnicity,
         "phone_enc": cipher.encrypt(record.phone, field=PHONE) if record.phone else None,
         "phone_masked": mask_phone(record.phone) if record.phone else None,

@@ -157,9 +157,11 @@ def demo_class_people(db: Path, class_code: str):
     only holds them encrypted): the demo draws them from demo_people(155) in order."""
     from desktop_app.services.demo import demo_people
 
-    people = {(p.id_masked, p.name, p.birth_date.isoformat()): p for p in demo_people(155)}
+    # Masked number and name tell the demo's 155 apart (the birth date is encrypted, issue 15 item 6).
+    people = {(p.id_masked, p.name): p for p in demo_people(155)}
+    assert len(people) == 155
     roster = raw_query(db, """
-        SELECT t.id_masked, t.name, t.birth_date FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
+        SELECT t.id_masked, t.name FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
         JOIN training_class c ON c.id = e.class_id WHERE c.code = ? ORDER BY e.roll_no""", (class_code,))
     return [people[row] for row in roster]
 

@@ -133,3 +133,32 @@ def test_control_characters_and_quotes_are_escaped_as_rfc8785_does():
     assert canonical_bytes(document) == rfc8785.dumps(document)
     with pytest.raises(NotCanonicalisable):
         canonical_bytes({"big": 2**53})
+
+
+def test_golden_reference_dataset_bytes_and_signature_verify_and_bind_the_dataset():
+    """PROTOCOL §8: the platform signs the exact bytes of a reference answer; the client applies
+    it only when the signature verifies with the registration's platform key and the signed
+    bytes name the dataset that was asked for."""
+    from desktop_app.platform.client import ReferenceDocument
+
+    data = canonical_bytes(json.loads((GOLDEN / "reference.input.json").read_text("utf-8")))
+    assert data == (GOLDEN / "reference.canonical.json").read_bytes()
+    signature = (GOLDEN / "reference.sig").read_bytes()
+    assert signature == golden_key().sign(data)
+    assert b64(signature) == (GOLDEN / "reference.sig.b64").read_text("ascii").strip()
+    public = (GOLDEN / "key.pub.pem").read_text("ascii")
+    document = json.loads(data)
+    received = ReferenceDocument(dataset="subsidy_rates", version=document["version"], etag=None, document=document,
+                                 signed_bytes=data, signature=signature)
+    assert received.verifies_with(public)
+    assert not received.verifies_with(None)  # no registration, no platform key: nothing verifies
+    assert not ReferenceDocument(dataset="occupations", version=document["version"], etag=None, document=document,
+                                 signed_bytes=data, signature=signature).verifies_with(public)
+    tampered = data.replace(b"430000", b"990000")
+    assert not ReferenceDocument(dataset="subsidy_rates", version=document["version"], etag=None,
+                                 document=json.loads(tampered), signed_bytes=tampered,
+                                 signature=signature).verifies_with(public)
+    result = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", str(GOLDEN / "key.pub.pem"), "-rawin",
+                             "-in", str(GOLDEN / "reference.canonical.json"), "-sigfile", str(GOLDEN / "reference.sig")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

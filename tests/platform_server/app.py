@@ -379,7 +379,11 @@ def create_app(storage: Storage, *, control: bool = False, max_batch_bytes: int 
         wanted = request.headers.get("if-none-match")
         if wanted and _etag_matches(wanted, etag):
             return Response(status_code=304, headers={"ETag": etag})
-        return Response(document, media_type="application/json", headers={"ETag": etag})
+        # §8: signed with the platform key over exactly these bytes (they name the dataset and
+        # version), so a client applies only what this platform published.
+        return Response(document, media_type="application/json", headers={
+            "ETag": etag, "X-SkillDesk-Platform-Key-Id": storage.key_id,
+            "X-SkillDesk-Signature": wire.b64encode(storage.private_key.sign(document))})
 
     if control:
         _add_control_routes(routes, state)

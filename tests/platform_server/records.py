@@ -26,8 +26,33 @@ from tests.platform_server.storage import (
 
 SUBSIDY_LIMIT_PER_YEAR = 3
 ACTIVE_STATUSES = ("accepted", "accepted_with_warnings")
-# Identity documents whose numbers carry a checksum the platform can verify.
-CHECKED_ID_TYPES = ("resident", "hmt_permit", "foreign_permanent")
+# Every identity document the platform knows; anything else is refused, never passed unchecked.
+# All of them are validated through parse_identity_number (its checksum where the document has
+# one, its structure otherwise) and the number is counted in its canonical form, so `３２０５…`
+# or a trailing space is the same person, not a new one for the subsidy limit.
+KNOWN_ID_TYPES = ("resident", "hmt_permit", "foreign_permanent", "foreign_permanent_legacy")
+# A correction replaces a batch of the same family (a cohort's completion and its corrections).
+KIND_FAMILIES = {"cohort_completion": "cohort", "correction": "cohort"}
+
+
+def canonical_identity(id_type: object, id_number: object) -> str | None:
+    """The number as the platform stores and counts it, or None when it is not a valid number of
+    a known identity type (full-width characters, spaces and lower case are canonicalised)."""
+    if id_type not in KNOWN_ID_TYPES or not isinstance(id_number, str):
+        return None
+    try:
+        parsed = parse_identity_number(unicodedata.normalize("NFKC", id_number))
+    except IdentityNumberError:
+        return None
+    return parsed.value if parsed.id_type.value == id_type else None
+
+
+def _class_and_family(body: bytes) -> tuple[str | None, str | None]:
+    try:
+        document = json.loads(body)
+        return document["payload"]["class"]["record_id"], KIND_FAMILIES.get(document["kind"])
+    except (ValueError, KeyError, TypeError):
+        return None, None
 
 
 @dataclass
@@ -110,6 +135,13 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
         elif target.status == "superseded":
             problem = ("批次 {id} 已经被另一份更正替代。请更正最新的那一份批次。",
                        "Batch {id} was already replaced by another correction. Correct the latest batch instead.")
+        elif (document.get("kind") != "correction"
+              or _class_and_family(target.body) != (klass.get("record_id"), KIND_FAMILIES.get(document.get("kind")))):
+            # Else a "correction" of an unrelated, empty class could retire an accepted cohort,
+            # whose subsidies and certificate numbers would then stop counting.
+            problem = ("批次 {id} 是另一个班级或另一类数据，本批次不能更正它。更正只能针对同一班级的同类批次。",
+                       "Batch {id} is of another class or another kind; this batch cannot correct it. A correction "
+                       "replaces only a batch of the same class and kind.")
         if problem:
             issues.append(Issue("batch", batch_id, "error", "batch.supersedes_invalid", "supersedes",
                                 problem[0].format(id=supersedes), problem[1].format(id=supersedes)))
@@ -130,24 +162,30 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
             "and choose a catalogued occupation for the class."))
 
     seen_ids: dict[str, dict] = {}
-    all_ids = sorted({t["id_number"] for t in payload["trainees"]})
+    canonical = {t["record_id"]: canonical_identity(t["id_type"], t["id_number"]) for t in payload["trainees"]}
+    all_ids = sorted({number for number in canonical.values() if number is not None})
     registry = _registered_names(session, all_ids)
     subsidised = subsidised_completions_of(session, all_ids, year, exclude_batch=supersedes)
     for trainee in payload["trainees"]:
         zh, en = _who(trainee)
-        id_number = trainee["id_number"]
-        if trainee["id_type"] in CHECKED_ID_TYPES:
-            valid = True
-            try:
-                valid = parse_identity_number(id_number).value == id_number
-            except IdentityNumberError:
-                valid = False
-            if not valid:
-                issues.append(Issue(
-                    "trainee", trainee["record_id"], "error", "trainee.id_invalid", "id_number",
-                    f"{zh}的证件号码校验不通过。请对照身份证原件逐位核对并改正证件号码。",
-                    f"{en}: the identity number fails its check. Compare it character by character with "
-                    "the ID card and correct it."))
+        id_number = canonical[trainee["record_id"]]
+        if trainee["id_type"] not in KNOWN_ID_TYPES:
+            issues.append(Issue(
+                "trainee", trainee["record_id"], "error", "trainee.id_type_unknown", "id_type",
+                f"{zh}的证件类型“{trainee['id_type']}”省平台不认识。请选择居民身份证、港澳台居民居住证或外国人永久居留身份证。",
+                f"{en}: the platform does not know the identity document type “{trainee['id_type']}”. Choose a "
+                "resident ID card, a residence permit or a foreign permanent residence ID card."))
+            continue
+        if id_number is None or id_number != trainee["id_number"]:
+            # Not a valid number, or not in its canonical form (full-width digits, spaces): the
+            # platform stores only canonical numbers, and counts every form as the one person.
+            issues.append(Issue(
+                "trainee", trainee["record_id"], "error", "trainee.id_invalid", "id_number",
+                f"{zh}的证件号码校验不通过。请对照身份证原件逐位核对并改正证件号码。",
+                f"{en}: the identity number fails its check. Compare it character by character with "
+                "the ID card and correct it."))
+            if id_number is None:
+                continue
         earlier = seen_ids.get(id_number)
         if earlier is not None:
             issues.append(Issue(
@@ -238,7 +276,8 @@ def apply_records(session: Session, document: dict, *, institution_code: str) ->
     for trainee in payload["trainees"]:
         session.add(TraineeRecord(
             batch_id=batch_id, record_id=trainee["record_id"], institution_code=institution_code,
-            id_number=trainee["id_number"], name=trainee["name"], year=year,
+            id_number=canonical_identity(trainee["id_type"], trainee["id_number"]) or trainee["id_number"],
+            name=trainee["name"], year=year,
             subsidy_claimed=bool(trainee["subsidy_claimed"]) and not trainee["withdrawn"],
             completed=completed.get(trainee["record_id"], False)))
     for certificate in payload.get("certificates") or []:

@@ -26,11 +26,11 @@ from tests.services.test_accounts import PASSWORD, add_user, set_up
 # areas it writes (`@writes`); a new method lands in one list or the other on purpose.
 READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
-    "trainees": {"search", "class_roster", "get", "find_by_identity"},
+    "trainees": {"class_roster", "get", "find_by_identity"},
     "roster": {"write_template", "preview", "write_rejected_rows"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
     "assessments": {"list", "pass_marks"},
-    "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},
+    "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint", "holder_matches"},
     "accounts": {"first_run_needed", "sign_out", "list_users"},
     "audit": {"entries", "filter_choices", "find_user_id", "verify"},
     "outbox": {"list", "detail"},

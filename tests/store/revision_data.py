@@ -602,6 +602,27 @@ def check_0009(connection: Connection) -> None:
     assert early == 45
 
 
+# --- 0010: an encrypted birth date column beside the (emptied) clear one -----------
+
+_TRAINEE_0010 = sa.table("trainee", sa.column("uid", sa.String), sa.column("birth_date", sa.Date),
+                         sa.column("birth_date_enc", sa.LargeBinary))
+_BORN_0010 = fake_ciphertext("1985-06-15")
+
+
+def seed_0010(connection: Connection) -> None:
+    # What the application writes from 0006 on: the clear column empty, the date encrypted.
+    connection.execute(_TRAINEE_0010.update().where(_TRAINEE_0010.c.birth_date.is_(None))
+                       .values(birth_date_enc=_BORN_0010))
+
+
+def check_0010(connection: Connection) -> None:
+    # The migration itself moves nothing (it has no key): the clear dates of earlier rows are
+    # still there for the first open with the key (store/trainees.encrypt_clear_birth_dates).
+    rows = connection.execute(sa.select(_TRAINEE_0010.c.birth_date, _TRAINEE_0010.c.birth_date_enc)).all()
+    assert rows and all(enc in (None, _BORN_0010) for _, enc in rows)
+    assert any(enc == _BORN_0010 for _, enc in rows)
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -614,6 +635,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0007": seed_0007,
     "0008": seed_0008,
     "0009": seed_0009,
+    "0010": seed_0010,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -626,4 +648,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0007": check_0007,
     "0008": check_0008,
     "0009": check_0009,
+    "0010": check_0010,
 }

@@ -16,6 +16,7 @@ class Assessments(OfficePart):
     """A class's results: list them, record one trainee's, import a workbook of them."""
 
     def list(self, class_code: str) -> list[AssessmentRowView]:
+        self._reading_personal_data()
         return use_cases.class_assessments(self._db, class_code)
 
     def pass_marks(self, class_code: str) -> PassMarks:

@@ -37,6 +37,7 @@ class Attendance(OfficePart):
 
     def grid(self, session_id: int) -> SessionGrid:
         require_teaches_session(self._db, self._context.actor, session_id)
+        self._reading_personal_data()
         return use_cases.session_grid(self._db, session_id)
 
     @writes(Area.ATTENDANCE)
@@ -58,10 +59,12 @@ class Attendance(OfficePart):
                                now=now)
 
     def history(self, session_id: int, enrolment_id: int) -> list[HistoryEntry]:
+        self._reading_personal_data()
         return use_cases.mark_history(self._db, session_id, enrolment_id)
 
     def summary(self, class_code: str, *, as_of: datetime | None = None) -> list[SummaryRow]:
         """Per trainee: hours attended, online hours credited, rate and completion eligibility."""
+        self._reading_personal_data()
         return use_cases.class_attendance_summary(self._db, class_code, as_of=as_of)
 
     @writes(Area.ATTENDANCE)
@@ -74,6 +77,7 @@ class Attendance(OfficePart):
     def signin_sheets_pdf(self, class_code: str, *, per_day: bool = False, day: date | None = None,
                           session_id: int | None = None) -> SigninRender:
         """签到表 for the whole class, the sessions of one `day`, or one session."""
+        self._reading_personal_data()
         return use_cases.signin_sheets_pdf(self._db, class_code, per_day=per_day, from_day=day, to_day=day,
                                            session_id=session_id)
 

@@ -20,6 +20,7 @@ class Certificates(OfficePart):
     """A class's certificates, from who may have one to the printed, verifiable PDF."""
 
     def candidates(self, class_code: str) -> list[CertificateCandidate]:
+        self._reading_personal_data()
         return use_cases.certificate_candidates(self._db, class_code)
 
     @writes(Area.CERTIFICATES)
@@ -49,15 +50,24 @@ class Certificates(OfficePart):
                                                      issued_on=issued_on)
 
     def list(self, class_code: str) -> list[CertificateView]:
+        self._reading_personal_data()
         return use_cases.class_certificates(self._db, class_code)
 
     def pdf(self, class_code: str, *, offset_mm: Offset = (0.0, 0.0)) -> CertificateRender:
         """The class's issued certificates as one PDF, from their frozen content."""
+        self._reading_personal_data()
         return use_cases.certificates_pdf(self._db, class_code, offset_mm=offset_mm)
 
     def zip(self, class_code: str, *, offset_mm: Offset = (0.0, 0.0)) -> bytes:
         """One PDF per issued certificate, in a zip; each is identical to a reprint."""
+        self._reading_personal_data()
         return use_cases.certificates_zip(self._db, class_code, offset_mm=offset_mm)
+
+    def holder_matches(self, text: str, id_number: str) -> bool:
+        """Does this certificate's QR name the person with this identity number? Only the issuing
+        institution can answer (the binding is keyed with its data key); signed in only."""
+        self._reading_personal_data()
+        return use_cases.holder_matches(self._cipher, text, id_number)
 
     def verify(self, text: str) -> VerifyResult:
         """Check a scanned QR payload offline."""
@@ -65,4 +75,5 @@ class Certificates(OfficePart):
 
     def reprint(self, number: str) -> tuple[bytes, bool]:
         """(PDF of one certificate from its frozen content, whether it matches the hash stored at issue)."""
+        self._reading_personal_data()
         return use_cases.reprint_certificate(self._db, number)

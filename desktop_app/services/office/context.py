@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.actors import SIGNED_OUT, Actor
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.services import accounts
 from desktop_app.services.changes import Area, report_changes
 from desktop_app.services.database import OpenedDatabase
@@ -16,6 +17,8 @@ from desktop_app.store.protection import PersonalDataCipher
 
 if TYPE_CHECKING:
     from desktop_app.platform.device_keys import DeviceKey
+
+PERSONAL_DATA_WORDS = Bilingual("查看学员的个人信息", "read trainees' personal data")
 
 
 class OfficeContext:
@@ -123,3 +126,14 @@ class OfficePart:
 
     def _acting(self) -> Actor:
         return self._context.acting()
+
+    def _reading_personal_data(self) -> Actor:
+        """The acting user, who must be signed in: once accounts exist, names, masked numbers,
+        marks and results are read by someone the audit log can name, never by anyone at all
+        (the window shows nothing signed out; the command line needs --user)."""
+        from desktop_app.domain.permissions import PermissionDenied
+
+        actor = self._acting()
+        if not actor.signed_in:
+            raise PermissionDenied("permission.sign_in_required", action=PERSONAL_DATA_WORDS)
+        return actor

@@ -33,7 +33,17 @@ class Device(OfficePart):
         return key
 
     def registration(self) -> Registration | None:
-        return outbox.registration(self._db)
+        """The registration; a lost signing key pauses it in words (registering again is the way on)."""
+        from dataclasses import replace
+
+        from desktop_app.services import keys
+
+        registration = outbox.registration(self._db)
+        if registration is not None and not registration.stopped:
+            lost = keys.lost_key_id(self._db, self._context.key_dir)
+            if lost is not None:
+                registration = replace(registration, stopped=keys.lost_key_words(self._context.key_dir, lost))
+        return registration
 
     @writes(Area.DEVICE)
     def rotate_key(self) -> DeviceKey:
@@ -45,12 +55,13 @@ class Device(OfficePart):
 
     @writes(Area.DEVICE, Area.OUTBOX)
     def register(self, url: str, enrolment_code: str) -> Registration:
-        """Register this computer with an enrolment code. After the platform revoked its key, a
-        new key is made for the new registration and the batches still waiting are signed again."""
+        """Register this computer with an enrolment code. After the platform revoked its key, or
+        the key was lost, a new key is made for the new registration and the batches still waiting
+        are signed again."""
         from desktop_app.services import keys
 
         actor = self._acting()
-        if keys.key_revoked(self._db):
+        if keys.key_revoked(self._db) or keys.lost_key_id(self._db, self._context.key_dir) is not None:
             key, registered, _ = keys.register_with_new_key(self._db, self._context.key_dir, self._cipher,
                                                             actor=actor, url=url, enrolment_code=enrolment_code)
             self._context.use_device_key(key)

@@ -11,14 +11,19 @@ from desktop_app.services.trainees import RosterEntry, TraineeDetail, TraineeEdi
 class Trainees(OfficePart):
     """Find trainees, read one, reveal one personal field, correct a name or a subsidy claim."""
 
+    @writes(Area.AUDIT)
     def search(self, query: str, *, limit: int = 200) -> list[TraineeRow]:
-        """By name (part of it), a full identity number, or its last four characters."""
-        return use_cases.search_trainees(self._db, self._cipher, query, limit=limit)
+        """By name (part of it), a full identity number, or its last four characters. Signed in
+        only; a search by a full number is audited (it confirms whether that person is here)."""
+        actor = self._reading_personal_data()
+        return use_cases.search_trainees(self._db, self._cipher, query, limit=limit, actor=actor)
 
     def class_roster(self, code: str) -> list[RosterEntry]:
+        self._reading_personal_data()
         return use_cases.class_roster(self._db, code)
 
     def get(self, trainee_id: int) -> TraineeDetail:
+        self._reading_personal_data()
         return use_cases.get_trainee(self._db, self._cipher, trainee_id)
 
     @writes(Area.AUDIT)

@@ -31,6 +31,16 @@ def main() -> None:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     (HERE / "key.pem").write_bytes(key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    reference_vectors()
+
+
+def reference_vectors() -> None:
+    """A reference dataset as the platform serves it (PROTOCOL §8): its canonical bytes and the
+    detached signature over them; the golden key stands in for the platform's key."""
+    data = canonical_bytes(json.loads((HERE / "reference.input.json").read_text("utf-8")))
+    (HERE / "reference.canonical.json").write_bytes(data)
+    (HERE / "reference.sig").write_bytes(golden_key().sign(data))
+    (HERE / "reference.sig.b64").write_text(b64(golden_key().sign(data)) + "\n", "ascii")
 
 
 if __name__ == "__main__":
