@@ -29,7 +29,7 @@ NOT_SIGNED_IN_HERE = {("gui",)}
 READS = {
     ("db", "upgrade"), ("db", "check"), ("audit", "verify"), ("class", "list"), ("class", "show"),
     ("roster", "template"), ("attendance", "summary"), ("attendance", "sheet"), ("certificates", "pdf"),
-    ("certificates", "verify"), ("batch", "list"), ("batch", "show"), ("trainee", "search"),
+    ("certificates", "verify"), ("batch", "list"), ("batch", "show"), ("trainee", "search"), ("institution", "show"),
     # setup refuses a second first run before it would act
     ("setup",),
 }

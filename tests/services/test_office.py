@@ -28,6 +28,7 @@ READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
     "trainees": {"search", "class_roster", "get"},
     "roster": {"write_template", "preview"},
+    "institution": {"profile"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf"},
     "assessments": {"list"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint"},

@@ -500,6 +500,26 @@ def check_0005(connection: Connection) -> None:
         _OUTBOX_0005.c.batch_id == _BATCH_0005)).scalar() == len(_STORED_0005) - _AEAD_OVERHEAD
 
 
+# --- 0006_institution: the institution's subsidy bank account -------------------------------
+
+_INSTITUTION_0006 = sa.table("institution", sa.column("code", sa.String), sa.column("bank_name", sa.String),
+                             sa.column("bank_account_enc", sa.LargeBinary), sa.column("bank_account_masked", sa.String))
+_ACCOUNT_0006 = fake_ciphertext("32001881236052500123")
+
+
+def seed_0006_institution(connection: Connection) -> None:
+    connection.execute(_INSTITUTION_0006.update().where(_INSTITUTION_0006.c.code == "320106-0042").values(
+        bank_name="中国建设银行南京鼓楼支行", bank_account_enc=_ACCOUNT_0006, bank_account_masked="****************0123"))
+
+
+def check_0006_institution(connection: Connection) -> None:
+    row = connection.execute(sa.select(_INSTITUTION_0006.c.bank_name, _INSTITUTION_0006.c.bank_account_enc,
+                                       _INSTITUTION_0006.c.bank_account_masked)
+                             .where(_INSTITUTION_0006.c.code == "320106-0042")).one()
+    assert row.bank_name == "中国建设银行南京鼓楼支行"
+    assert _normalise(row.bank_account_enc) == _ACCOUNT_0006 and row.bank_account_masked.endswith("0123")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -508,6 +528,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0003": seed_0003,
     "0004": seed_0004,
     "0005": seed_0005,
+    "0006_institution": seed_0006_institution,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -516,4 +537,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0003": check_0003,
     "0004": check_0004,
     "0005": check_0005,
+    "0006_institution": check_0006_institution,
 }

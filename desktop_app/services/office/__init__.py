@@ -47,6 +47,7 @@ from desktop_app.services.office.classes import Classes
 from desktop_app.services.office.context import OfficeContext, OfficePart
 from desktop_app.services.office.demo import Demo
 from desktop_app.services.office.device import Device
+from desktop_app.services.office.institution import Institution
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
 from desktop_app.services.office.trainees import Trainees
@@ -61,7 +62,8 @@ class Office:
     """One open database and who acts on it, composed of one part per area of the work:
 
     ``classes`` · ``trainees`` · ``roster`` · ``attendance`` · ``assessments`` ·
-    ``certificates`` · ``accounts`` · ``audit`` · ``outbox`` · ``device`` · ``backups`` · ``demo``
+    ``certificates`` · ``accounts`` · ``audit`` · ``outbox`` · ``device`` · ``backups`` · ``demo`` ·
+    ``institution``
 
     Constructing one does no I/O; `Office.open` is the way in for an opened database (it
     confirms the account the database opened as). The parts share one `OfficeContext`."""
@@ -80,6 +82,7 @@ class Office:
         self.device = Device(context)
         self.backups = Backups(context)
         self.demo = Demo(context)
+        self.institution = Institution(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:
