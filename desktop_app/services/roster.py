@@ -126,6 +126,8 @@ class RosterImportReport:
     # Working state between planning and applying; not part of what callers read.
     _planned: list = field(default_factory=list, repr=False)
     _class_id: int = field(default=0, repr=False)
+    # The key groups' names, for the error workbook's instructions.
+    key_group_names: tuple[str, ...] = ()
 
     def count(self, status: RosterOutcome | str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -144,7 +146,7 @@ class RosterImportReport:
         rejected = [(by_number[o.row_number], o.reasons_text(language)) for o in self.rejected]
         from desktop_app.documents.roster_workbook import write_error_workbook
 
-        write_error_workbook(path, self.sheet, rejected)
+        write_error_workbook(path, self.sheet, rejected, key_group_names=self.key_group_names)
         return len(rejected)
 
 
@@ -181,9 +183,10 @@ def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
 
     sheet = read_roster(source)
     with db.writing() as session:
+        # Three equal parts for the bar: checking the rows, deciding each enrolment, writing them.
         report = _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
-                       progress=progress, cancelled=cancelled)
-        _apply(session, cipher, actor, report)
+                       progress=progress, cancelled=cancelled, parts=3)
+        _apply(session, cipher, actor, report, progress=progress)
         report.applied = True
         return report
 
@@ -196,16 +199,24 @@ class _Planned:
     result: EligibilityResult | None = None
 
 
+def _progress_stride(total: int) -> int:
+    # About a hundred steps whatever the size: a 43-row roster moves the bar row by row, a
+    # 50 000-row one does not signal the window 100 000 times.
+    return max(1, total // 100)
+
+
 def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, class_code: str,
           source: Path | bytes, today: date, progress: ProgressCallback | None,
-          cancelled: Callable[[], bool] | None) -> RosterImportReport:
+          cancelled: Callable[[], bool] | None, parts: int = 2) -> RosterImportReport:
     training_class = _class(session, class_code)
     occupation = session.get(Occupation, training_class.occupation_id)
     policy = policy_of(session.get(PolicyVersion, training_class.policy_id))
     lookup = {}
-    for code, name in session.execute(select(KeyGroup.code, KeyGroup.name)):
+    key_group_names: list[str] = []
+    for code, name in session.execute(select(KeyGroup.code, KeyGroup.name).order_by(KeyGroup.code)):
         lookup[code] = code
         lookup[name] = code
+        key_group_names.append(name)
     enrolled = session.scalar(
         select(func.count()).select_from(Enrolment)
         .where(Enrolment.class_id == training_class.id, Enrolment.withdrawn_at.is_(None))
@@ -216,12 +227,15 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
     planned: list[_Planned] = []
     first_row_of: dict[str, tuple[int, bool]] = {}
     total = len(sheet.rows)
+    stride = _progress_stride(total)
+    if progress:
+        progress(0, max(total, 1) * parts)
     for index, row in enumerate(sheet.rows, start=1):
         if cancelled and cancelled():
             raise RosterImportCancelled("roster.cancelled")
         planned.append(_validate_row(row, lookup, today, first_row_of))
-        if progress and (index % 200 == 0 or index == total):
-            progress(index, total * 2)
+        if progress and (index % stride == 0 or index == total):
+            progress(index, total * parts)
 
     # 2. Who is already on record (one query per 500 people), and their training history.
     valid = [p for p in planned if p.data is not None]
@@ -245,6 +259,9 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
     for index, item in enumerate(planned, start=1):
         if cancelled and index % 200 == 0 and cancelled():
             raise RosterImportCancelled("roster.cancelled")
+        # Said before the row is decided: a rejected row moves the bar as much as an enrolled one.
+        if progress and (index % stride == 0 or index == total):
+            progress(total + index, total * parts)
         if item.data is None:
             continue
         data = item.data
@@ -270,13 +287,12 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
         enrolled += 1
         outcome = RosterOutcome.ENROLLED if result.verdict is Verdict.ELIGIBLE else RosterOutcome.ENROLLED_WITHOUT_SUBSIDY
         item.outcome = _outcome(item, outcome, (), tuple(result.reasons) + item.outcome.warnings)
-        if progress and (index % 200 == 0 or index == total):
-            progress(total + index, total * 2)
 
     return RosterImportReport(class_code=training_class.code,
                               source_name=source.name if isinstance(source, Path) else "(bytes)",
                               applied=False, sheet=sheet, outcomes=[p.outcome for p in planned],
-                              _planned=planned, _class_id=training_class.id)
+                              _planned=planned, _class_id=training_class.id,
+                              key_group_names=tuple(key_group_names))
 
 
 def _validate_row(row: RosterRow, lookup: dict[str, str], today: date,
@@ -350,15 +366,19 @@ def _record(data: TraineeInput) -> TraineeRecord:
     )
 
 
-def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport) -> None:
+def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport,
+           progress: ProgressCallback | None = None) -> None:
     planned: list[_Planned] = report._planned
     class_id: int = report._class_id
+    total = len(planned)
     to_enrol = [p for p in planned if p.outcome.status is not None and p.outcome.status.enrols]
     new_people = [p for p in to_enrol if p.trainee_id is None]
     known_people = [p for p in to_enrol if p.trainee_id is not None]
     new_ids = insert_trainees(session, cipher, [_record(p.data) for p in new_people])
     for item, trainee_id in zip(new_people, new_ids):
         item.trainee_id = trainee_id
+    if progress and total:
+        progress(2 * total + total // 2, 3 * total)  # the new people written; the enrolments next
     for item in known_people:
         _refresh_known_trainee(session, cipher, item.trainee_id, item.data)
     next_roll = (session.scalar(select(func.max(Enrolment.roll_no)).where(Enrolment.class_id == class_id)) or 0) + 1
@@ -387,6 +407,8 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
         "rejected": report.count(RosterOutcome.REJECTED),
         "new_trainees": len(new_people)}))
     audit.record_many(session, actor, items)
+    if progress and total:
+        progress(3 * total, 3 * total)
 
 
 def _refresh_known_trainee(session: Session, cipher: PersonalDataCipher, trainee_id: int, data: TraineeInput) -> None:
