@@ -154,6 +154,7 @@ class NewClassDialog(SavingDialog):
         for edit in (self.start_edit, self.end_edit):
             edit.changed.connect(self.form_changed)
         self.confirmed_long = False  # the registrar confirmed a class out of the ordinary
+        self.long_question: QMessageBox | None = None  # open while the registrar is asked
         self.capacity_spin = QSpinBox()
         self.capacity_spin.setRange(1, 1000)
         self.capacity_spin.setValue(50)
@@ -283,14 +284,13 @@ class NewClassDialog(SavingDialog):
         if isinstance(error, LongClassUnconfirmed):
             self.busy = False
             self.update_ok()
-            if self.confirm_long_class(error):
-                self.confirmed_long = True
-                self.submit()
+            self.ask_long_class(error)
             return
         super().show_failure(error)
 
-    def confirm_long_class(self, error: LongClassUnconfirmed) -> bool:
-        """Ask before saving a class out of the ordinary; the question names both figures."""
+    def ask_long_class(self, error: LongClassUnconfirmed) -> None:
+        """Ask before saving a class out of the ordinary; the question names both figures. Creating
+        it as it is saves it; correcting the dates leaves the dialog open with nothing saved."""
         p = error.params
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("A very long class"), self.tr(
             "This class runs from %1 to %2: %3 days and %4 sessions (%5 lessons). That is more than three months "
@@ -300,10 +300,21 @@ class NewClassDialog(SavingDialog):
             QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("longClassQuestion")
         create = box.addButton(self.tr("Create the class as it is"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Correct the dates"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
-        box.exec()
-        return box.clickedButton() is create
+        correct = box.addButton(self.tr("Correct the dates"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(correct)  # Enter does not create an eleven-month class by accident
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.long_question = box
+
+        def answered(button) -> None:
+            self.long_question = None
+            if button is create:
+                self.confirmed_long = True
+                self.submit()
+            else:
+                self.end_edit.setFocus()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New class"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, \
     QVBoxLayout, QWidget
 
@@ -41,6 +41,7 @@ class BackupSection(QGroupBox):
         self.data_dir, self.key_dir = Path(data_dir), Path(key_dir)
         self.files = files or FileChooser(purpose="backup")
         self.busy = False
+        self.question: QMessageBox | None = None  # open while the administrator is asked
         self.quit_after_restore = True  # the tests look at the restored database instead
         self.notice = NoticeBanner()
         self.explanation = hint_label()
@@ -114,14 +115,27 @@ class BackupSection(QGroupBox):
                                       self.tr("SkillDesk backup (*.db);;All files (*)"))
         if source is None:
             return
-        answer = QMessageBox.warning(
-            self, self.tr("Restore a backup"),
-            self.tr("Replace the database by the backup %1? The current database is kept as a backup first. "
-                    "SkillDesk closes after the restore; open it again to work with the restored data.")
-            .replace("%1", source.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore(source)
+        self.ask(self.tr("Replace the database by the backup %1? The current database is kept as a backup first. "
+                         "SkillDesk closes after the restore; open it again to work with the restored data.")
+                 .replace("%1", source.name), lambda: self.restore(source))
+
+    def ask(self, text: str, then) -> None:
+        """A yes/no question over the window (No by default); `then` runs on Yes. Not blocking:
+        the question is `self.question` while it is open."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore a backup"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("restoreQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.question = box
+
+        def answered(button) -> None:
+            self.question = None
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                then()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def restore(self, source: Path, *, force: bool = False) -> None:
         office, data_dir, key_dir = self.office, self.data_dir, self.key_dir
@@ -131,25 +145,19 @@ class BackupSection(QGroupBox):
 
         def refused(error: BaseException) -> None:
             if isinstance(error, UserFacingError) and error.code == "restore.older" and not force:
+                # The usual case (yesterday's backup): asked, with the two moments, not refused.
                 self._set_busy(False, "")
-                if self.confirm_older(error):
-                    self.restore(source, force=True)
+                self.ask(self.tr("The backup's last recorded action was at %1, the current database's at %2. "
+                                 "Restoring it loses everything entered since. Restore it anyway?")
+                         .replace("%1", str(error.params.get("backup_time", "")))
+                         .replace("%2", str(error.params.get("current_time", ""))),
+                         lambda: self.restore(source, force=True))
                 return
             self.show_failure(error)
 
         self.operations.run(self, lambda: office.backups.restore(Path(source), data_dir=data_dir, key_dir=key_dir,
                                                                  force=force),
                             success=self._restored, failure=refused)
-
-    def confirm_older(self, error: UserFacingError) -> bool:
-        """The backup is older than the data: restoring loses what was entered since. Asked, not refused."""
-        answer = QMessageBox.warning(
-            self, self.tr("Restore an older backup"),
-            self.tr("The backup's last recorded action was at %1, the current database's at %2. Restoring it loses "
-                    "everything entered since. Restore it anyway?")
-            .replace("%1", str(error.params.get("backup_time", ""))).replace("%2", str(error.params.get("current_time", ""))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
 
     def _restored(self, info) -> None:
         self._set_busy(False, "")
