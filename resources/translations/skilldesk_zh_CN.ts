@@ -615,10 +615,6 @@
         <translation>正在恢复 %1 …… 正在检查备份并保留当前数据库。</translation>
     </message>
     <message>
-        <source>Restore an older backup</source>
-        <translation>恢复较旧的备份</translation>
-    </message>
-    <message>
         <source>The backup's last recorded action was at %1, the current database's at %2. Restoring it loses everything entered since. Restore it anyway?</source>
         <translation>备份中最后一次操作在 %1，当前数据库在 %2。恢复它会丢失此后录入的全部数据。仍要恢复吗？</translation>
     </message>
