@@ -1276,6 +1276,10 @@
         <translation>请输入完整日期（例如 2026-12-11），或从日历中选择。</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
         <source>Choose from a calendar</source>
         <translation>从日历中选择</translation>
     </message>

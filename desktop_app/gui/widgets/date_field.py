@@ -6,7 +6,7 @@ Qt's QDateEdit edits a date section by section: typing "2026-12-11" over a selec
 without a word. Here the text is the value: a full date typed (2026-12-11, 2026/12/11, 20261211 or
 2026年12月11日) sets exactly that date; anything else leaves the field without a date, said in red
 beside it, so a dialog refuses it instead of saving another day. Up and Down move a day; the
-button opens a calendar. Focusing the field selects its text, so typing replaces all of it."""
+日历 button opens a calendar. Focusing the field selects its text, so typing replaces all of it."""
 
 from __future__ import annotations
 
@@ -68,8 +68,9 @@ class DateField(QWidget):
         self.line.stepped.connect(self._step)
         self.calendar_button = QToolButton()
         self.calendar_button.setObjectName("calendarButton")
-        self.calendar_button.setText("▾")
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The button's word says what it opens; Qt's own menu arrow beside it would say it twice.
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("dateCalendar")
         self.calendar.setGridVisible(True)
@@ -153,6 +154,7 @@ class DateField(QWidget):
         self.set_value(value.toPython() if isinstance(value, QDate) else value)
 
     def retranslate(self) -> None:
+        self.calendar_button.setText(self.tr("Calendar"))
         self.calendar_button.setToolTip(self.tr("Choose from a calendar"))
         self.line.setPlaceholderText(self.tr("e.g. 2026-12-11"))
         self._show_weekday()

@@ -59,10 +59,12 @@ class BackupSection(QGroupBox):
         self.status = QLabel()
         self.status.setObjectName("backupStatus")
         self.status.setWordWrap(True)
+        self.status.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.progress, 1)
+        buttons.addStretch(1)  # the buttons keep their size while the bar is hidden
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.explanation)
@@ -83,6 +85,7 @@ class BackupSection(QGroupBox):
         self.backup_button.setEnabled(not busy)
         self.restore_button.setEnabled(not busy)
         self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # --- backing up --------------------------------------------------------------------------
 
@@ -179,3 +182,4 @@ class BackupSection(QGroupBox):
         self.restore_button.setText(self.tr("Restore…"))
         if not self.busy:
             self.status.clear()
+            self.status.hide()
