@@ -1,4 +1,5 @@
-"""What settings.json holds — language, platform address, certificate printer offset, idle lock —
+"""What settings.json holds — language, platform address, certificate printer offset, idle lock,
+the folder each kind of file dialog used last —
 as one typed, validated object that the window and the command line both read. No Qt.
 
 A preference is checked in one place, so the command line cannot print with an offset the window
@@ -35,6 +36,7 @@ LANGUAGE_KEY = "language"
 PLATFORM_URL_KEY = "platform_url"
 OFFSET_KEY = "certificate_offset_mm"
 IDLE_LOCK_KEY = "idle_lock_minutes"
+LAST_FOLDERS_KEY = "last_folders"
 
 messages.register(
     {
@@ -118,6 +120,15 @@ def _check_idle_lock(value: object) -> float:
     return minutes
 
 
+def _check_last_folders(value: object) -> dict[str, str]:
+    """Purpose → the folder its file dialogs used last; an unusable entry is dropped, not refused
+    (a folder is a convenience, never worth a warning to the person)."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(purpose): str(folder) for purpose, folder in value.items()
+            if isinstance(purpose, str) and isinstance(folder, str) and purpose and folder}
+
+
 @dataclass(frozen=True)
 class Preferences:
     """The person's choices. Constructing one validates every value (PreferenceError)."""
@@ -126,6 +137,7 @@ class Preferences:
     platform_url: str | None = None
     certificate_offset_mm: tuple[float, float] = (0.0, 0.0)  # right +, up +
     idle_lock_minutes: float = IDLE_LOCK_DEFAULT_MINUTES
+    last_folders: Mapping[str, str] = field(default_factory=dict, compare=False)
     # Keys this version does not know (a newer version's), written back unchanged on save.
     others: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -134,6 +146,7 @@ class Preferences:
         object.__setattr__(self, "platform_url", _check_platform_url(self.platform_url))
         object.__setattr__(self, "certificate_offset_mm", _check_offset(self.certificate_offset_mm))
         object.__setattr__(self, "idle_lock_minutes", _check_idle_lock(self.idle_lock_minutes))
+        object.__setattr__(self, "last_folders", _check_last_folders(self.last_folders))
 
     def changed(self, **changes: Any) -> "Preferences":
         """A copy with `changes` (field names), validated."""
@@ -151,6 +164,7 @@ class Preferences:
             PLATFORM_URL_KEY: ("platform_url", _check_platform_url),
             OFFSET_KEY: ("certificate_offset_mm", _check_offset),
             IDLE_LOCK_KEY: ("idle_lock_minutes", _check_idle_lock),
+            LAST_FOLDERS_KEY: ("last_folders", _check_last_folders),
         }
         for key, (name, read) in readers.items():
             if key not in stored or stored[key] is None:
@@ -189,6 +203,8 @@ class Preferences:
         stored[OFFSET_KEY] = list(self.certificate_offset_mm)
         minutes = self.idle_lock_minutes
         stored[IDLE_LOCK_KEY] = int(minutes) if minutes.is_integer() else minutes
+        if self.last_folders:
+            stored[LAST_FOLDERS_KEY] = dict(self.last_folders)
         return stored
 
     def save(self, path: Path) -> None:

@@ -150,6 +150,9 @@ LISTS_SHEET = "下拉清单"
 DEFAULT_TITLE = "培训学员花名册"
 ERROR_REASON_HEADER = "错误原因"
 ERROR_TITLE = "未导入的学员：请按最后一列“错误原因”改正后，直接导入本文件"
+# Said once, in the instructions: each row's reason no longer repeats the list.
+KEY_GROUP_FORMS_NOTE = ("括号里的说明可写可不写，也可以用常见简称，如“两后生”“新生代农民工”“低保”“建档立卡”；"
+                        "一个词能对应几类人员时（如“毕业生”），请写全称")
 TEMPLATE_ROWS = 1000  # data rows pre-formatted and covered by drop-downs in the template
 FIRST_DATA_ROW = 3  # our own layout: title row, header row, data
 
@@ -321,7 +324,7 @@ def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
     for column in ROSTER_COLUMNS:
         help_text = column.help_zh or defaults.get(column.key, "")
         if column.key == "key_groups" and key_group_names:
-            help_text += "。可选：" + "、".join(key_group_names)
+            help_text += "。可选：" + "、".join(key_group_names) + "。" + KEY_GROUP_FORMS_NOTE
         if column.key in TEXT_KEYS and "文本" not in help_text:
             help_text += "（本列为文本格式）" if help_text else "本列为文本格式"
         write_text_cell(ws, row, 1, column.header).font = REQUIRED_FONT if column.required else HEADER_FONT
@@ -351,8 +354,10 @@ def _write_help_sheet(ws, key_group_names: Sequence[str]) -> None:
     ws.column_dimensions["C"].width = 80
 
 
-def write_error_workbook(path: Path, sheet: RosterSheet, rejected: Sequence[tuple[RosterRow, str]]) -> None:
-    """The rejected rows with the source's own columns plus 错误原因, to fix and re-import."""
+def write_error_workbook(path: Path, sheet: RosterSheet, rejected: Sequence[tuple[RosterRow, str]], *,
+                         key_group_names: Sequence[str] = ()) -> None:
+    """The rejected rows with the source's own columns plus 错误原因, to fix and re-import; a
+    填写说明 sheet lists what the coded columns allow (once, not in every row's reason)."""
     # A re-imported error workbook already has a reason column: replace it, never pile up.
     keep = [index for index, text in enumerate(sheet.headers) if header_key(text) != ERROR_REASON_HEADER]
     headers = [sheet.headers[index] for index in keep] + [ERROR_REASON_HEADER]
@@ -375,7 +380,28 @@ def write_error_workbook(path: Path, sheet: RosterSheet, rejected: Sequence[tupl
         reason_cell.font = reason_font
         cells.append(reason_cell)
         ws.append(cells)
+    _write_error_help_sheet(workbook.create_sheet(HELP_SHEET), key_group_names)
     workbook.save(path)
+
+
+def _write_error_help_sheet(ws, key_group_names: Sequence[str]) -> None:
+    """What the coded columns allow, one value a line (a write-only sheet: rows appended in order)."""
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 90
+    ws.append([text_cell(ws, "填写说明"), None])
+    lists = [
+        ("人员类别", list(key_group_names), "可填一项或多项，用顿号“、”分隔。" + KEY_GROUP_FORMS_NOTE + "。"),
+        ("户口性质", list(HOUSEHOLD_TYPES), "从下拉清单中选择。"),
+        ("文化程度", list(EDUCATION_LEVELS), "从下拉清单中选择。"),
+        ("就业状态", list(EMPLOYMENT_STATUSES), "从下拉清单中选择。"),
+    ]
+    for header, values, note in lists:
+        if not values:
+            continue
+        ws.append([])
+        ws.append([text_cell(ws, header), text_cell(ws, note)])
+        for value in values:
+            ws.append([None, text_cell(ws, value)])
 
 
 def write_roster(path: Path, rows: Sequence[Mapping[str, str | None]], *, title: str) -> None:

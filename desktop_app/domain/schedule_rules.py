@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from desktop_app.domain.levels import SkillLevel
 from desktop_app.domain.policy import Policy
 from desktop_app.messages import Problem, register
@@ -73,3 +76,41 @@ def check_schedule(
             )
         )
     return tuple(problems)
+
+
+# --- classes out of the ordinary: asked, not refused ---------------------------------------------
+#
+# A class of 536 sessions over eleven months was accepted without a word: such a class exists
+# (a company-wide programme), but far more often an end date was mistyped. Beyond these bounds
+# the registrar confirms, and the confirmation names both figures.
+LONG_CLASS_MONTHS = 3
+LONG_CLASS_SESSIONS = 300
+
+register(
+    {
+        "schedule_rules.long_class": (
+            "这个班级从 {start} 到 {end}，共 {days} 天、{sessions} 次课（{lessons} 课时），超过了 {months} 个月或 "
+            "{limit} 次课。请核对结束日期和课程安排；确实如此的，请确认后再保存。",
+            "This class runs from {start} to {end}: {days} days and {sessions} sessions ({lessons} lessons), "
+            "more than {months} months or {limit} sessions. Check the end date and the schedule; if they are "
+            "right, confirm and save again.",
+        ),
+    }
+)
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def long_class(start: date, end: date, *, sessions: int, lessons: int) -> Problem | None:
+    """The confirmation a class needs when it runs longer than three months or has more than 300
+    sessions (both figures named), else None."""
+    too_long = end > _months_later(start, LONG_CLASS_MONTHS)
+    if not too_long and sessions <= LONG_CLASS_SESSIONS:
+        return None
+    return Problem("schedule_rules.long_class", {
+        "start": start.isoformat(), "end": end.isoformat(), "days": (end - start).days + 1, "sessions": sessions,
+        "lessons": lessons, "months": LONG_CLASS_MONTHS, "limit": LONG_CLASS_SESSIONS})

@@ -9,7 +9,15 @@ from datetime import date
 from typing import Mapping
 
 from desktop_app.domain.field_limits import LimitedField, text_problem
-from desktop_app.domain.identity import IdentityNumber, IdentityNumberError, IdType, Sex, parse_identity_number
+from desktop_app.domain.identity import (
+    IdentityNumber,
+    IdentityNumberError,
+    IdType,
+    Sex,
+    mask_identity_number,
+    parse_identity_number,
+)
+from desktop_app.domain.key_groups import KeyGroupMatch, KeyGroupMatcher
 from desktop_app.domain.phone import PhoneError, normalise_mobile
 from desktop_app.domain.roster_columns import (
     COLUMNS_BY_KEY,
@@ -116,10 +124,15 @@ MESSAGES = register(
             "Correct it from the original document.",
         ),
         "trainee_input.key_group_unknown": (
-            "“{header}”里的“{value}”不是可选的人员类别。可以填一项或多项（用顿号“、”分隔），"
-            "每项必须是下面之一：{choices}。",
-            "“{value}” in “{header}” (key groups) is not one of the groups that can be chosen. Enter "
-            "one or more, separated by “、”, each being one of: {choices}.",
+            "“{header}”里的“{value}”不是能识别的人员类别。可以填一项或多项（用顿号“、”分隔），"
+            "可选的人员类别列在模板和错误表的“填写说明”里。",
+            "“{value}” in “{header}” (key groups) is not a key group this software recognises. Enter one or "
+            "more, separated by “、”; the groups that can be chosen are listed in the instructions sheet "
+            "(“填写说明”) of the template and of the error workbook.",
+        ),
+        "trainee_input.key_group_ambiguous": (
+            "“{header}”里的“{value}”可能指以下几类人员之一：{candidates}。请写明是哪一类。",
+            "“{value}” in “{header}” (key groups) could mean any of: {candidates}. Write which one.",
         ),
         "trainee_input.yes_no_unknown": (
             "“{header}”填写的“{value}”看不懂。请填写“是”或“否”。",
@@ -252,8 +265,15 @@ class _Collector:
         self.warnings.append(self._tag(key, code, params))
 
     def adopt(self, key: str, found: Problem, *, warning: bool = False) -> None:
-        """A problem raised by another rule (identity, phone), tagged with the cell it concerns."""
-        (self.warnings if warning else self.problems).append(self._tag(key, found.code, found.params))
+        """A problem raised by another rule (identity, phone), tagged with the cell it concerns. An
+        identity number in it is masked: reasons are shown on screen and written to the error
+        workbook, and every other place shows the number masked."""
+        params = dict(found.params)
+        if key == "id_number":
+            for name in ("value", "original"):
+                if isinstance(params.get(name), str):
+                    params[name] = mask_identity_number(params[name])
+        (self.warnings if warning else self.problems).append(self._tag(key, found.code, params))
 
 
 # ---------------------------------------------------------------- names
@@ -449,58 +469,79 @@ def _check_birth_date(
 
 # ---------------------------------------------------------------- the other columns
 
-_KEY_GROUP_SEPARATORS = re.compile(r"([、,;/\s]+)")
-# How many separator-split pieces one name may span: some names contain "/" themselves
-# (贫困家庭子女/贫困村创业致富带头人).
+# "和" too: the plan writes two groups as one phrase (建档立卡低收入农户和城乡低保对象中的劳动力).
+_KEY_GROUP_SEPARATORS = re.compile(r"([、,;/\s]+|和)")
+# How many separator-split pieces one name may span: some names contain "/" or "和" themselves
+# (贫困家庭子女/贫困村创业致富带头人, 职业农民和农村实用人才带头人).
 _KEY_GROUP_MAX_PIECES = 8
 
 
-def _key_group_choices(lookup: Mapping[str, str]) -> str:
+_matcher_cache: list[tuple[Mapping[str, str], KeyGroupMatcher]] = []
+
+
+def _key_group_matcher(lookup: Mapping[str, str]) -> KeyGroupMatcher:
+    # An import validates thousands of rows against the same lookup: build its matcher once.
+    for cached_lookup, matcher in _matcher_cache:
+        if cached_lookup is lookup:
+            return matcher
     names: dict[str, str] = {}
-    for word, code in lookup.items():
+    for word, code in lookup.items():  # {name: code, code: code}: each code with its name
         if word != code:
             names.setdefault(code, word)
-    return "、".join(names.values()) if names else "、".join(dict.fromkeys(lookup))
+    for code in lookup.values():
+        names.setdefault(code, code)
+    matcher = KeyGroupMatcher(names.items())
+    _matcher_cache[:] = [(lookup, matcher)]
+    return matcher
 
 
-_index_cache: list[tuple[Mapping[str, str], dict[str, str]]] = []
+@dataclass(frozen=True)
+class KeyGroupReading:
+    """What a 人员类别 cell says: the codes found, the pieces not recognised, and the pieces that
+    fit several groups (with the candidates)."""
+
+    codes: tuple[str, ...]
+    unknown: tuple[str, ...]
+    ambiguous: tuple[KeyGroupMatch, ...] = ()
 
 
-def _key_group_index(lookup: Mapping[str, str]) -> dict[str, str]:
-    # An import validates thousands of rows against the same lookup: fold its words once.
-    for cached_lookup, index in _index_cache:
-        if cached_lookup is lookup:
-            return index
-    index = {_fold(str(word)): code for word, code in lookup.items()}
-    _index_cache[:] = [(lookup, index)]
-    return index
-
-
-def parse_key_groups(raw: str, lookup: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(codes found, pieces not recognised) in `raw`, split on 、,，;；/ and spaces."""
-    index = _key_group_index(lookup)
+def read_key_groups(raw: str, lookup: Mapping[str, str]) -> KeyGroupReading:
+    """The key groups in `raw`, split on 、,，;；/ and spaces, each piece matched the ways people
+    write it (domain.key_groups)."""
+    matcher = _key_group_matcher(lookup)
     parts = _KEY_GROUP_SEPARATORS.split(unicodedata.normalize("NFKC", raw))
     codes: list[str] = []
     unknown: list[str] = []
+    ambiguous: list[KeyGroupMatch] = []
     position = 0
     while position < len(parts):
         piece = parts[position]
         if not _fold(piece):
             position += 2
             continue
-        # Longest run of pieces (separators included) that is a known name wins.
+        # Longest run of pieces (separators included) that names one group wins.
         for last in range(min(len(parts) - 1, position + 2 * (_KEY_GROUP_MAX_PIECES - 1)), position - 1, -2):
-            code = index.get(_fold("".join(parts[position:last + 1])))
-            if code is not None:
-                if code not in codes:
-                    codes.append(code)
+            found = matcher.match("".join(parts[position:last + 1]))
+            if found.code is not None:
+                if found.code not in codes:
+                    codes.append(found.code)
                 position = last + 2
                 break
         else:
-            if piece.strip() not in unknown:
+            found = matcher.match(piece)
+            if found.candidates:
+                if all(found.text != seen.text for seen in ambiguous):
+                    ambiguous.append(found)
+            elif piece.strip() not in unknown:
                 unknown.append(piece.strip())
             position += 2
-    return tuple(codes), tuple(unknown)
+    return KeyGroupReading(tuple(codes), tuple(unknown), tuple(ambiguous))
+
+
+def parse_key_groups(raw: str, lookup: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(codes found, pieces not recognised — ambiguous ones included) in `raw`."""
+    reading = read_key_groups(raw, lookup)
+    return reading.codes, reading.unknown + tuple(match.text for match in reading.ambiguous)
 
 
 _PENSION_WORDS: dict[str, bool] = {_fold(word): True for word in YES_WORDS}
@@ -606,12 +647,14 @@ def validate_trainee_fields(
     key_groups: tuple[str, ...] = ()
     key_group_text = _cell(values, "key_groups")
     if key_group_text:
-        key_groups, unknown = parse_key_groups(key_group_text, key_group_lookup)
-        if unknown:
-            out.problem(
-                "key_groups", "trainee_input.key_group_unknown",
-                value="、".join(unknown), choices=_key_group_choices(key_group_lookup),
-            )
+        reading = read_key_groups(key_group_text, key_group_lookup)
+        key_groups = reading.codes
+        if reading.unknown:
+            # The allowed names are listed once, in the instructions, not in every row's reason.
+            out.problem("key_groups", "trainee_input.key_group_unknown", value="、".join(reading.unknown))
+        for match in reading.ambiguous:
+            out.problem("key_groups", "trainee_input.key_group_ambiguous", value=match.text,
+                        candidates="、".join(match.candidates))
 
     pension = False
     pension_text = _cell(values, "pension")

@@ -1,5 +1,9 @@
 """The first-run wizard: the institution's profile, the administrator's account, done.
 
+The institution page starts from what the database already holds (a database set up from the
+command line, or restored); its code follows the domain's rule, with an example in the field.
+Once the account exists there is no 取消: the last page only finishes.
+
 Creating the account (scrypt and the first database writes) runs through the operations helper,
 off the UI thread; the wizard waits on the administrator page, its buttons disabled, until the
 answer comes.
@@ -14,7 +18,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from desktop_app import messages
 from desktop_app.gui.operations import Operations
 from desktop_app.gui.widgets.form_texts import FormMessage
+from desktop_app.domain.institution import CODE_EXAMPLE
 from desktop_app.services.accounts import InstitutionProfile, check_institution_profile
+from desktop_app.services.institution import InstitutionView
 from desktop_app.services.office import Office
 
 log = logging.getLogger(__name__)
@@ -38,7 +44,17 @@ class InstitutionPage(QWizardPage):
         layout.addLayout(form)
         self.error_label = FormMessage("institutionError")
         layout.addWidget(self.error_label)
+        self.recorded_code: str | None = None  # the code on record, kept as it is when unchanged
         self.retranslate()
+
+    def fill(self, view: InstitutionView | None) -> None:
+        """Start from the institution already recorded; fields the person typed meanwhile stay."""
+        if view is None or not view.set_up:
+            return
+        self.recorded_code = view.code
+        for key, (_label, edit) in self.fields.items():
+            if not edit.text().strip():
+                edit.setText(view.value(key))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your institution"))
@@ -49,6 +65,8 @@ class InstitutionPage(QWizardPage):
                   "contact_name": self.tr("Contact person"), "contact_phone": self.tr("Office phone")}
         for key, (label, _edit) in self.fields.items():
             label.setText(labels[key])
+        self.fields["code"][1].setPlaceholderText(
+            self.tr("Capital letters and digits, e.g. %1").replace("%1", CODE_EXAMPLE))
 
     def value(self, key: str) -> str:
         return self.fields[key][1].text().strip()
@@ -62,7 +80,7 @@ class InstitutionPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         # A check of the typed text alone (no database): quick enough to run here.
         try:
-            check_institution_profile(self.profile())
+            check_institution_profile(self.profile(), recorded_code=self.recorded_code)
         except messages.UserFacingError as error:
             self.error_label.say_failure(error)
             return False
@@ -165,6 +183,8 @@ class DonePage(QWizardPage):
         layout.addWidget(self.summary)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        # The account exists: cancelling now would quit with it made and nobody signed in.
+        self.first_run.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setTitle(self.tr("Ready"))
         actor = self.first_run.office.actor
         self.summary.setText(self.tr("SkillDesk is set up. You are signed in as %1 (administrator). Next time, sign "
@@ -191,8 +211,13 @@ class FirstRunWizard(QWizard):
         self.done_page.setCommitPage(False)
         self.administrator_page.setCommitPage(True)
         self.setWindowTitle(self.tr("Set up SkillDesk"))
+        # A database that already holds an institution: the wizard starts from it.
+        operations.run(self, office.institution.profile, success=self.institution_page.fill)
 
     def reject(self) -> None:
         # Escape while the account is being created: wait for the answer (the buttons are disabled).
-        if not self.administrator_page.busy:
+        # Once it exists, Escape finishes: the administrator is signed in, nothing is undone.
+        if self.administrator_page.created:
+            self.accept()
+        elif not self.administrator_page.busy:
             super().reject()

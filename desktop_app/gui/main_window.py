@@ -30,6 +30,7 @@ from desktop_app.gui.permissions import role_name
 from desktop_app.gui.screen_list import SCREEN_IDS, ScreenContext, screen_factories
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.upload_scheduler import UploadScheduler
+from desktop_app.gui.widgets.file_chooser import remember_folders_in
 from desktop_app.gui.widgets.follows_language import FollowsLanguage
 from desktop_app.messages import UserFacingError
 from desktop_app.preferences import Preferences
@@ -59,6 +60,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.office = office
         self.settings = settings
         self.preferences = preferences or Preferences.load(settings.settings_file)
+        remember_folders_in(settings.settings_file)  # each kind of file dialog starts where it was last
         self.tasks = tasks or TaskRunner(self)
         self.operations = Operations(self.tasks, self)
         self.operations.failed.connect(self._operation_failed)

@@ -29,8 +29,10 @@ from sqlalchemy.orm import Session
 from desktop_app import messages
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME, Actor, Role
 from desktop_app.domain.china_time import moment_text
+from desktop_app.domain.institution import InstitutionFields, is_set_up
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.services import audit
+from desktop_app.services.institution import apply_institution_fields
 from desktop_app.store.engine import Database
 from desktop_app.store.models import AppUser, Institution, SignInThrottle, utcnow
 
@@ -454,8 +456,14 @@ class InstitutionProfile:
     contact_name: str | None = None
     contact_phone: str | None = None
 
+    def fields(self) -> InstitutionFields:
+        return InstitutionFields(code=self.code, name=self.name, credit_code=self.credit_code, address=self.address,
+                                 contact_name=self.contact_name, contact_phone=self.contact_phone)
 
-def check_institution_profile(profile: InstitutionProfile) -> None:
+
+def check_institution_profile(profile: InstitutionProfile, *, recorded_code: str | None = None) -> None:
+    """Refuse a profile the wizard cannot record; `recorded_code`, the code already on record, is
+    kept even when recorded before its format was checked."""
     if not (profile.code or "").strip():
         raise AccountError("accounts.institution_code_missing")
     if not (profile.name or "").strip():
@@ -463,13 +471,13 @@ def check_institution_profile(profile: InstitutionProfile) -> None:
     credit = (profile.credit_code or "").strip().upper()
     if credit and (len(credit) != 18 or not credit.isascii() or not credit.isalnum()):
         raise AccountError("accounts.credit_code_invalid", value=profile.credit_code)
+    profile.fields().checked(recorded_code=recorded_code)  # the code's format: the domain's rule
 
 
 def complete_first_run(db: Database, *, institution: InstitutionProfile, username: str, display_name: str,
                        password: str) -> Actor:
     """Record the institution, create the first administrator and retire the built-in account,
     in one transaction (audited). Refused once an administrator exists. Returns the new actor."""
-    check_institution_profile(institution)
     name = _check_username(username)
     check_password_rules(password, context=(name, display_name, institution.name, institution.code))
     shown = (display_name or "").strip() or name
@@ -479,15 +487,7 @@ def complete_first_run(db: Database, *, institution: InstitutionProfile, usernam
         if session.scalar(select(AppUser.id).where(AppUser.username == name)) is not None:
             raise AccountError("accounts.username_taken", user=name)
         row = session.scalar(select(Institution).order_by(Institution.id).limit(1))
-        if row is None:
-            row = Institution(code=institution.code.strip(), name=institution.name.strip())
-            session.add(row)
-        row.code = institution.code.strip()
-        row.name = institution.name.strip()
-        row.credit_code = (institution.credit_code or "").strip().upper() or None
-        row.address = (institution.address or "").strip() or None
-        row.contact_name = (institution.contact_name or "").strip() or None
-        row.contact_phone = (institution.contact_phone or "").strip() or None
+        check_institution_profile(institution, recorded_code=row.code if row is not None and is_set_up(row.code) else None)
         user = AppUser(username=name, display_name=shown, role=Role.ADMINISTRATOR.value,
                        password_hash=hash_password(password), is_builtin=False, is_active=True, failed_logins=0,
                        password_changed_at=utcnow())
@@ -497,6 +497,8 @@ def complete_first_run(db: Database, *, institution: InstitutionProfile, usernam
             builtin.is_active = False
         session.flush()
         actor = actor_for(user)
+        # The bank account is left as it is (None): the wizard does not ask for it.
+        row = apply_institution_fields(session, None, actor, institution.fields(), action="institution.set_up")
         audit.record(session, actor, "first_run.completed", entity_type="app_user", entity_id=user.id,
                      details={"username": name, "role": Role.ADMINISTRATOR.value,
                               "institution_code": row.code, "institution_name": row.name})

@@ -100,6 +100,9 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "enrolment.subsidy_claim": ("变更补贴申领", "Subsidy claim changed"),
     # Accounts and sign-in.
     "first_run.completed": ("首次设置完成", "First-run setup completed"),
+    "institution.set_up": ("填写机构信息（首次设置）", "Institution details entered (first run)"),
+    "institution.updated": ("修改机构信息", "Institution details changed"),
+    "institution.bank_account_revealed": ("查看完整的补贴收款账号", "Subsidy bank account revealed"),
     "user.created": ("新建账号", "Account created"),
     "user.password_set": ("设置密码", "Password set"),
     "user.role_changed": ("变更账号角色", "Account role changed"),
@@ -194,6 +197,15 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "institution_code": ("机构代码", "institution code"),
     "institution_name": ("机构名称", "institution"),
     "reference_versions": ("参考数据版本", "reference data versions"),
+    "changes": ("改动", "changes"),
+    "old": ("原为", "was"),
+    "new": ("改为", "now"),
+    "credit_code": ("统一社会信用代码", "credit code"),
+    "address": ("地址", "address"),
+    "contact_name": ("联系人", "contact"),
+    "contact_phone": ("办公电话", "office phone"),
+    "bank_name": ("开户行", "bank"),
+    "bank_account": ("账号", "account"),
 }
 _HIDDEN_DETAILS = frozenset({"content_hash", "key_id", "platform_key_id", "enrolment", "session", "trainee", "trainee_id", "sha256", "key", "uid", "revision",
                              "backup_sha256", "backup_newest_entry_at", "replaced_kept_as", "replaced_was_damaged"})

@@ -35,6 +35,7 @@ from desktop_app.domain.levels import SkillLevel
 from desktop_app.platform.device_keys import DeviceKey, verify_signature
 from desktop_app.services import audit
 from desktop_app.services.attendance import class_attendance_summary
+from desktop_app.services.institution import require_institution_set_up
 from desktop_app.store.engine import Database
 from desktop_app.store.classes import require_class
 from desktop_app.store.models import (
@@ -210,7 +211,8 @@ def issue_certificates(db: Database, cipher: PersonalDataCipher, key: DeviceKey,
     hours = {row.enrolment_id: row.attendance.total_lessons for row in class_attendance_summary(db, class_code, as_of=as_of)}
     with db.writing() as session:
         c = _class(session, class_code)
-        institution = session.get(Institution, c.institution_id)
+        # Every number starts with the institution's code: none before the institution is set up.
+        institution = require_institution_set_up(session, session.get(Institution, c.institution_id))
         if any(candidate.eligible and not candidate.certificate_number for candidate in candidates):
             _lock_counter(session, institution, issued_on.year)
         for candidate in candidates:
@@ -282,7 +284,7 @@ def reissue_certificate(db: Database, cipher: PersonalDataCipher, key: DeviceKey
         old.void_reason = f"补发：{reason.strip()}"
         enrolment = session.get(Enrolment, old.enrolment_id)
         c = session.get(TrainingClass, enrolment.class_id)
-        institution = session.get(Institution, c.institution_id)
+        institution = require_institution_set_up(session, session.get(Institution, c.institution_id))
         new_number = _next_number(session, institution, issued_on.year)
         item = _content(session, cipher, key, c=c, enrolment=enrolment, number=new_number, issued_on=issued_on,
                         hours_lessons=old.content["hours_label"].split()[0])

@@ -15,7 +15,7 @@ from desktop_app.domain.class_status import ClassFacts, ClassStatus, require_tra
 from desktop_app.domain.levels import SkillLevel, parse_skill_level
 from desktop_app.domain.occupation_codes import normalise_occupation_code
 from desktop_app.domain.schedule import CHINA_TZ, ScheduleSpec, SessionKind, SessionStatus, plan_class_schedule
-from desktop_app.domain.schedule_rules import check_schedule
+from desktop_app.domain.schedule_rules import check_schedule, long_class
 from desktop_app.services import audit
 from desktop_app.services.policies import active_policy, policy_of
 from desktop_app.store.engine import Database
@@ -71,6 +71,14 @@ class ClassError(messages.UserFacingError):
     pass
 
 
+class LongClassUnconfirmed(ClassError):
+    """The class runs over three months or 300 sessions and was not confirmed: nothing saved.
+    `days`, `sessions` and `lessons` are in `params` for the confirmation to name."""
+
+    def __init__(self, problem: messages.Problem) -> None:
+        super().__init__(problem.code, **problem.params)
+
+
 # Large enough for a company-wide skills-upgrading programme run as one class.
 MAX_CAPACITY = 10_000
 
@@ -94,6 +102,8 @@ class ClassDraft:
     online_lessons: int = 0
     schedule: ScheduleSpec = field(default_factory=ScheduleSpec)
     teacher_ids: tuple[int, ...] = ()
+    # A class over three months or 300 sessions is saved only once the registrar confirmed it.
+    confirm_long: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,11 +236,14 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         planned = plan_class_schedule(draft.schedule, start=draft.start_date, end=draft.end_date,
                                       lesson_minutes=policy.lesson_minutes, practice_percent=practice_percent,
                                       total_lessons=draft.planned_lessons)
+        theory = sum(p.lessons for p in planned if p.kind is SessionKind.THEORY)
+        practice = sum(p.lessons for p in planned if p.kind is SessionKind.PRACTICE)
+        unusual = long_class(draft.start_date, draft.end_date, sessions=len(planned), lessons=theory + practice)
+        if unusual is not None and not draft.confirm_long:
+            raise LongClassUnconfirmed(unusual)
         institution = session.scalars(select(Institution).order_by(Institution.id)).first()
         if institution is None:
             institution = _placeholder_institution(session)
-        theory = sum(p.lessons for p in planned if p.kind is SessionKind.THEORY)
-        practice = sum(p.lessons for p in planned if p.kind is SessionKind.PRACTICE)
         row = TrainingClass(
             institution_id=institution.id, code=code, name=name, occupation_id=occupation.id, level=int(level),
             training_type_code=training_type.code, project_based=draft.project_based,
@@ -254,7 +267,8 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         )
         audit.record(session, actor, "class.created", entity_type="class", entity_id=row.uid, class_id=row.id,
                      details={"code": code, "occupation": occupation.code, "level": int(level),
-                              "sessions": len(planned), "lessons": theory + practice})
+                              "sessions": len(planned), "lessons": theory + practice,
+                              **({"long_class_confirmed": True} if unusual is not None else {})})
         session.flush()
         return _detail(session, row)
 

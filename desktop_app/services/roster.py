@@ -150,6 +150,8 @@ class RosterImportReport:
     # Working state between planning and applying; not part of what callers read.
     _planned: list = field(default_factory=list, repr=False)
     _class_id: int = field(default=0, repr=False)
+    # The key groups' names, for the error workbook's instructions.
+    key_group_names: tuple[str, ...] = ()
 
     def count(self, status: RosterOutcome | str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -175,7 +177,8 @@ class RosterImportReport:
         rejected = [(by_number[o.row_number], o.reasons_text(language)) for o in self.rejected]
         from desktop_app.documents.roster_workbook import write_error_workbook
 
-        guard.write_with(Path(path), lambda temporary: write_error_workbook(temporary, self.sheet, rejected),
+        guard.write_with(Path(path), lambda temporary: write_error_workbook(temporary, self.sheet, rejected,
+                                                                             key_group_names=self.key_group_names),
                          replace=replace, sources=(self.source_path,) if self.source_path else ())
         return len(rejected)
 
@@ -218,9 +221,10 @@ def import_roster(db: Database, cipher: PersonalDataCipher, *, actor: Actor, cla
 
     sheet = read_roster(source)
     with db.writing() as session:
+        # Three equal parts for the bar: checking the rows, deciding each enrolment, writing them.
         report = _plan(session, cipher, sheet, class_code=class_code, source=source, today=today or date.today(),
-                       progress=progress, cancelled=cancelled)
-        _apply(session, cipher, actor, report, accept_changes=accept_changes)
+                       progress=progress, cancelled=cancelled, parts=3)
+        _apply(session, cipher, actor, report, accept_changes=accept_changes, progress=progress)
         report.applied = True
         report.changes_applied = accept_changes and bool(report.changed)
         return report
@@ -234,16 +238,24 @@ class _Planned:
     result: EligibilityResult | None = None
 
 
+def _progress_stride(total: int) -> int:
+    # About a hundred steps whatever the size: a 43-row roster moves the bar row by row, a
+    # 50 000-row one does not signal the window 100 000 times.
+    return max(1, total // 100)
+
+
 def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, class_code: str,
           source: Path | bytes, today: date, progress: ProgressCallback | None,
-          cancelled: Callable[[], bool] | None) -> RosterImportReport:
+          cancelled: Callable[[], bool] | None, parts: int = 2) -> RosterImportReport:
     training_class = _class(session, class_code)
     occupation = session.get(Occupation, training_class.occupation_id)
     policy = policy_of(session.get(PolicyVersion, training_class.policy_id))
     lookup = {}
-    for code, name in session.execute(select(KeyGroup.code, KeyGroup.name)):
+    key_group_names: list[str] = []
+    for code, name in session.execute(select(KeyGroup.code, KeyGroup.name).order_by(KeyGroup.code)):
         lookup[code] = code
         lookup[name] = code
+        key_group_names.append(name)
     enrolled = session.scalar(
         select(func.count()).select_from(Enrolment)
         .where(Enrolment.class_id == training_class.id, Enrolment.withdrawn_at.is_(None))
@@ -254,12 +266,15 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
     planned: list[_Planned] = []
     first_row_of: dict[str, tuple[int, bool]] = {}
     total = len(sheet.rows)
+    stride = _progress_stride(total)
+    if progress:
+        progress(0, max(total, 1) * parts)
     for index, row in enumerate(sheet.rows, start=1):
         if cancelled and cancelled():
             raise RosterImportCancelled("roster.cancelled")
         planned.append(_validate_row(row, lookup, today, first_row_of))
-        if progress and (index % 200 == 0 or index == total):
-            progress(index, total * 2)
+        if progress and (index % stride == 0 or index == total):
+            progress(index, total * parts)
 
     # 2. Who is already on record (one query per 500 people), and their training history.
     valid = [p for p in planned if p.data is not None]
@@ -283,6 +298,9 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
     for index, item in enumerate(planned, start=1):
         if cancelled and index % 200 == 0 and cancelled():
             raise RosterImportCancelled("roster.cancelled")
+        # Said before the row is decided: a rejected row moves the bar as much as an enrolled one.
+        if progress and (index % stride == 0 or index == total):
+            progress(total + index, total * parts)
         if item.data is None:
             continue
         data = item.data
@@ -310,14 +328,13 @@ def _plan(session: Session, cipher: PersonalDataCipher, sheet: RosterSheet, *, c
         outcome = RosterOutcome.ENROLLED if result.verdict is Verdict.ELIGIBLE else RosterOutcome.ENROLLED_WITHOUT_SUBSIDY
         item.outcome = dataclass_replace(_outcome(item, outcome, (), tuple(result.reasons) + item.outcome.warnings),
                                          changes=changes)
-        if progress and (index % 200 == 0 or index == total):
-            progress(total + index, total * 2)
 
     return RosterImportReport(class_code=training_class.code,
                               source_name=source.name if isinstance(source, Path) else "(bytes)",
                               applied=False, sheet=sheet, outcomes=[p.outcome for p in planned],
                               source_path=source if isinstance(source, Path) else None,
-                              _planned=planned, _class_id=training_class.id)
+                              _planned=planned, _class_id=training_class.id,
+                              key_group_names=tuple(key_group_names))
 
 
 def _validate_row(row: RosterRow, lookup: dict[str, str], today: date,
@@ -392,9 +409,11 @@ def _record(data: TraineeInput) -> TraineeRecord:
 
 
 def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: RosterImportReport, *,
-           source: str = "roster_import", accept_changes: bool = False) -> list[dict]:
+           source: str = "roster_import", accept_changes: bool = False,
+           progress: ProgressCallback | None = None) -> list[dict]:
     planned: list[_Planned] = report._planned
     class_id: int = report._class_id
+    total = len(planned)
     to_enrol = [p for p in planned if p.outcome.status is not None and p.outcome.status.enrols]
     new_people = [p for p in to_enrol if p.trainee_id is None]
     known_people = [p for p in to_enrol if p.trainee_id is not None]
@@ -402,6 +421,8 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
     for item, trainee_id in zip(new_people, new_ids):
         item.trainee_id = trainee_id
     changed_items = []
+    if progress and total:
+        progress(2 * total + total // 2, 3 * total)  # the new people written; the enrolments next
     for item in known_people:
         _refresh_known_trainee(session, cipher, item.trainee_id, item.data,
                                keep={c.key for c in item.outcome.changes} if not accept_changes else set())
@@ -447,6 +468,8 @@ def _apply(session: Session, cipher: PersonalDataCipher, actor: Actor, report: R
         "new_trainees": len(new_people), "people_changed": len(changed_items),
         "changes_not_applied": 0 if accept_changes else len(report.changed)}))
     audit.record_many(session, actor, items)
+    if progress and total:
+        progress(3 * total, 3 * total)
     return rows
 
 

@@ -97,6 +97,11 @@ class Institution(Base):
     contact_name: Mapped[str | None] = mapped_column(String(50))
     contact_phone: Mapped[str | None] = mapped_column(String(30))  # the office line, not personal data
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Where subsidies paid to the institution go: the account is encrypted like a trainee's and
+    # shown masked; revealing it is audited.
+    bank_name: Mapped[str | None] = mapped_column(String(100))
+    bank_account_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bank_account_masked: Mapped[str | None] = mapped_column(String(40))
 
 
 class AppUser(Base):

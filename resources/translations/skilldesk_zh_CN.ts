@@ -768,6 +768,73 @@
     </message>
 </context>
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>Back up the database to</source>
+        <translation>把数据库备份到</translation>
+    </message>
+    <message>
+        <source>SkillDesk backup (*.db)</source>
+        <translation>SkillDesk 备份 (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up to %1 … the window stays usable meanwhile.</source>
+        <translation>正在备份到 %1 …… 其间窗口可以照常使用。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2 MB, checked). Keep the encryption key folder with it: %3</source>
+        <translation>已备份到 %1（%2 MB，已通过完整性检查）。请把加密密钥文件夹一并保管：%3</translation>
+    </message>
+    <message>
+        <source>Restore the database from</source>
+        <translation>从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>SkillDesk backup (*.db);;All files (*)</source>
+        <translation>SkillDesk 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup %1? The current database is kept as a backup first. SkillDesk closes after the restore; open it again to work with the restored data.</source>
+        <translation>用备份 %1 替换当前数据库吗？当前数据库会先另存一份备份。恢复后 SkillDesk 会关闭，重新打开即可使用恢复的数据。</translation>
+    </message>
+    <message>
+        <source>Restoring %1 … checking the backup, keeping the current database.</source>
+        <translation>正在恢复 %1 …… 正在检查备份并保留当前数据库。</translation>
+    </message>
+    <message>
+        <source>The backup's last recorded action was at %1, the current database's at %2. Restoring it loses everything entered since. Restore it anyway?</source>
+        <translation>备份中最后一次操作在 %1，当前数据库在 %2。恢复它会丢失此后录入的全部数据。仍要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Restored %1. The replaced database was kept as %2.</source>
+        <translation>已恢复 %1。被替换的数据库已另存为 %2。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. SkillDesk closes now; open it again to work with the restored data.</source>
+        <translation>备份已恢复。SkillDesk 现在关闭，请重新打开以使用恢复的数据。</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>A daily backup is kept automatically in the data folder. Back up to a USB stick regularly and keep the encryption key folder with it. Restoring replaces all data by the backup's.</source>
+        <translation>数据文件夹中每天自动保留一份备份。请定期备份到 U 盘，并把加密密钥文件夹一起保管。恢复会用备份中的数据替换全部现有数据。</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <source>{code} {name} · {kind} · {state}</source>
@@ -1473,6 +1540,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Not a date</source>
+        <translation>日期无效</translation>
+    </message>
+    <message>
+        <source>Type a full date, e.g. 2026-12-11, or pick one from the calendar.</source>
+        <translation>请输入完整日期（例如 2026-12-11），或从日历中选择。</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-11</source>
+        <translation>例如 2026-12-11</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Ready</source>
@@ -1792,6 +1882,97 @@
     <message>
         <source>Office phone</source>
         <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Capital letters and digits, e.g. %1</source>
+        <translation>大写字母和数字，例如 %1</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionSection</name>
+    <message>
+        <source>The institution's details were saved.</source>
+        <translation>机构信息已保存。</translation>
+    </message>
+    <message>
+        <source>Show the full account number</source>
+        <translation>显示完整账号</translation>
+    </message>
+    <message>
+        <source>Why is the full number needed? (Kept in the audit log.)</source>
+        <translation>为什么需要查看完整账号？（会记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Subsidy account number: %1</source>
+        <translation>补贴收款账号：%1</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构信息</translation>
+    </message>
+    <message>
+        <source>Institution name *</source>
+        <translation>机构名称 *</translation>
+    </message>
+    <message>
+        <source>Institution code *</source>
+        <translation>机构编号 *</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <source>Bank for subsidies</source>
+        <translation>补贴收款开户行</translation>
+    </message>
+    <message>
+        <source>Account for subsidies</source>
+        <translation>补贴收款账号</translation>
+    </message>
+    <message>
+        <source>Capital letters and digits, e.g. %1</source>
+        <translation>大写字母和数字，例如 %1</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91320506MA1XXXXXX0</source>
+        <translation>18 位，例如 91320506MA1XXXXXX0</translation>
+    </message>
+    <message>
+        <source>Saved: %1 — type a new number to replace it</source>
+        <translation>已保存：%1（输入新账号可替换）</translation>
+    </message>
+    <message>
+        <source>Digits only</source>
+        <translation>只填数字</translation>
+    </message>
+    <message>
+        <source>Show full number…</source>
+        <translation>显示完整账号…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The code starts the numbers of %1 certificates already issued, so it can no longer be changed.</source>
+        <translation>已发放的 %1 张证书编号以此机构编号开头，机构编号不能再修改。</translation>
+    </message>
+    <message>
+        <source>Certificate numbers start with the institution code.</source>
+        <translation>证书编号以机构编号开头。</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2344,10 @@
 <context>
     <name>MoveSessionDialog</name>
     <message>
+        <source>The new date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.</source>
+        <translation>新日期无效：请输入完整日期（例如 2026-12-11），或从日历中选择。</translation>
+    </message>
+    <message>
         <source>Move a session</source>
         <translation>调整上课时间</translation>
     </message>
@@ -2251,6 +2436,30 @@
     <message>
         <source>Tick at least one sitting (morning, afternoon or evening).</source>
         <translation>请至少勾选一个上课时段（上午、下午或晚上）。</translation>
+    </message>
+    <message>
+        <source>The start date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.</source>
+        <translation>开始日期无效：请输入完整日期（例如 2026-12-11），或从日历中选择。</translation>
+    </message>
+    <message>
+        <source>The end date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.</source>
+        <translation>结束日期无效：请输入完整日期（例如 2026-12-11），或从日历中选择。</translation>
+    </message>
+    <message>
+        <source>A very long class</source>
+        <translation>班级时间很长</translation>
+    </message>
+    <message>
+        <source>This class runs from %1 to %2: %3 days and %4 sessions (%5 lessons). That is more than three months or more than 300 sessions. Are the end date and the schedule right?</source>
+        <translation>这个班级从 %1 到 %2，共 %3 天、%4 次课（%5 课时），超过了三个月或 300 次课。结束日期和课程安排都正确吗？</translation>
+    </message>
+    <message>
+        <source>Create the class as it is</source>
+        <translation>按此新建班级</translation>
+    </message>
+    <message>
+        <source>Correct the dates</source>
+        <translation>修改日期</translation>
     </message>
     <message>
         <source>New class</source>

@@ -466,6 +466,8 @@ def _sealable_database(trainees: int) -> Path:
     print(f"[bench] building a completed class of {trainees:,} trainees in {data_dir} …", file=sys.stderr)
     shutil.rmtree(data_dir, ignore_errors=True)
     office = open_office(load_settings(data_dir=data_dir))
+    with office.db.writing() as session:  # what the first run records: certificates need it
+        session.add(Institution(code="320506-0001", name="苏州市吴中区金桥职业技能培训学校"))
     detail = create_class(office.db, actor=office.actor, draft=ClassDraft(
         code="BENCH-SEAL", name="基准测试结业班", occupation_code="4-10-01-06", level=4,
         training_type="employment_skills", start_date=date(2026, 12, 1), end_date=date(2026, 12, 31),

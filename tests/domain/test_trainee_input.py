@@ -487,14 +487,15 @@ def test_key_groups_are_split_and_resolved_to_codes(text, expected):
     assert validate(row(key_groups=text)).key_groups == expected
 
 
-def test_unknown_key_groups_are_named_with_the_valid_choices():
-    problem = only_problem(row(key_groups="退役军人、学生、贫困家庭子女"))
+def test_unknown_key_groups_are_named_and_the_reason_points_to_the_instructions_not_the_whole_list():
+    problem = only_problem(row(key_groups="退役军人、学生、外星人"))
     assert problem.code == "trainee_input.key_group_unknown"
-    assert problem.params["value"] == "学生、贫困家庭子女"
+    assert problem.params["value"] == "学生、外星人"
     zh, en = assert_renders(problem)
-    for group in KEY_GROUPS:
-        assert group["name"] in zh
-    assert "veteran" not in problem.params["choices"]  # names, not codes, are offered
+    assert "填写说明" in zh and "填写说明" in en
+    # The 16 allowed names are listed once, in the instructions: not repeated in each row's reason.
+    assert sum(group["name"] in zh for group in KEY_GROUPS) == 0
+    assert "choices" not in problem.params
 
 
 def test_key_group_parsing_reports_what_it_could_not_resolve():
@@ -502,11 +503,50 @@ def test_key_group_parsing_reports_what_it_could_not_resolve():
     assert parse_key_groups("", LOOKUP) == ((), ())
 
 
-def test_a_lookup_of_codes_only_offers_the_codes():
+def test_a_lookup_of_codes_only_still_matches_the_codes():
     codes_only = {"a": "a", "b": "b"}
+    assert validate_trainee_fields(row(key_groups="a、b"), key_group_lookup=codes_only, today=TODAY).key_groups == ("a", "b")
     with pytest.raises(TraineeInputError) as caught:
         validate_trainee_fields(row(key_groups="c"), key_group_lookup=codes_only, today=TODAY)
-    assert caught.value.problems[0].params["choices"] == "a、b"
+    assert caught.value.problems[0].params["value"] == "c"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The plan's own wording (苏政办发〔2019〕71号 一、十三), without our parenthesised notes.
+        ("农村转移就业劳动者", ("rural_migrant_worker",)),
+        ("城乡未继续升学初高中毕业生", ("non_continuing_graduate",)),
+        ("农村未继续升学初高中毕业生", ("non_continuing_graduate",)),
+        ("建档立卡低收入农户和城乡低保对象中的劳动力", ("registered_poor_household", "urban_rural_dibao")),
+        ("就业困难人员(含残疾人)", ("employment_difficulty",)),
+        ("高危行业领域从业人员", ("high_risk_special_operation",)),
+        # Brackets of every width, with or without the note.
+        ("城乡未继续升学初高中毕业生(两后生)", ("non_continuing_graduate",)),
+        ("城乡未继续升学初高中毕业生【两后生】", ("non_continuing_graduate",)),
+        ("农村转移就业劳动者（新生代农民工）", ("rural_migrant_worker",)),
+        # The short forms everybody uses.
+        ("两后生", ("non_continuing_graduate",)),
+        ("新生代农民工", ("rural_migrant_worker",)),
+        ("低保", ("urban_rural_dibao",)),
+        ("建档立卡", ("registered_poor_household",)),
+        ("退役军人", ("veteran",)),
+        ("两后生、低保、建档立卡", ("non_continuing_graduate", "urban_rural_dibao", "registered_poor_household")),
+        # A unique part of a longer name.
+        ("特种作业人员", ("high_risk_special_operation",)),
+    ],
+)
+def test_key_groups_are_matched_the_ways_people_write_them(text, expected):
+    assert validate(row(key_groups=text)).key_groups == expected
+
+
+def test_a_word_that_fits_several_groups_is_refused_naming_the_candidates():
+    problem = only_problem(row(key_groups="退役军人、毕业生"))
+    assert problem.code == "trainee_input.key_group_ambiguous"
+    assert problem.params["value"] == "毕业生"
+    zh, _en = assert_renders(problem)
+    assert "城乡未继续升学初高中毕业生（两后生）" in zh and "高校毕业生" in zh
+    assert "企业职工" not in zh  # only the candidates, not the whole list
 
 
 # ---------------------------------------------------------------- pension, choices, bank account
@@ -590,6 +630,7 @@ def test_every_trainee_message_renders_in_both_languages():
         {"name": "1(", "id_number": ID_MALE_1990, "id_type": "港澳台居民居住证", "sex": "女", "birth_date": "2000-01-01",
          "bank_account": "12a"},
         {"name": "张三", "id_number": FOREIGN_LEGACY, "birth_date": "2030-01-01", "bank_account": "123"},
+        {"name": "张三", "id_number": ID_MALE_1990, "key_groups": "毕业生"},
     ]
     for values in bad_rows:
         for line in (None, 3):

@@ -20,6 +20,17 @@ def themed_application(qapp):
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def forget_file_dialog_folders():
+    """Each test's file dialogs start afresh: the folders one test's window remembered (in its own
+    settings.json) are not where the next test's dialogs start."""
+    from desktop_app.gui.widgets.file_chooser import remember_folders_in
+
+    remember_folders_in(None)
+    yield
+    remember_folders_in(None)
+
+
 @pytest.fixture
 def chinese(qapp):
     """The Chinese translation installed, as a clerk's PC has it."""

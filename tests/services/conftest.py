@@ -16,9 +16,25 @@ from desktop_app.services.demo import demo_people
 TODAY = date(2026, 11, 20)
 
 
+INSTITUTION_CODE = "JS3205060001"
+
+
+def ensure_institution(office, code: str = INSTITUTION_CODE) -> None:
+    """The institution the first-run wizard records (certificates are numbered with its code),
+    set directly so that the tests of other use cases need no sign-in."""
+    from sqlalchemy import select
+
+    from desktop_app.store.models import Institution
+
+    with office.db.writing() as session:
+        if session.scalar(select(Institution.id).limit(1)) is None:
+            session.add(Institution(code=code, name="姑苏职业培训学校"))
+
+
 def make_class(office, code: str = "2026-JZ01", *, occupation: str = "4-10-01-06", level: int = 4,
                start: date = date(2026, 12, 1), end: date = date(2026, 12, 31), capacity: int = 60,
                lessons: int | None = 64, name_suffix: str = "家政服务员培训班"):
+    ensure_institution(office)
     draft = ClassDraft(code=code, name=f"{code} {name_suffix}", occupation_code=occupation, level=level,
                        training_type="employment_skills", start_date=start, end_date=end, capacity=capacity,
                        planned_lessons=lessons, schedule=parse_schedule_spec("mon-fri:am,pm/4"))

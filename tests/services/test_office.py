@@ -28,6 +28,7 @@ READ_ONLY = {
     "classes": {"list", "get", "occupation_choices", "training_type_choices"},
     "trainees": {"class_roster", "get", "find_by_identity"},
     "roster": {"write_template", "preview", "write_rejected_rows"},
+    "institution": {"profile"},
     "attendance": {"sessions", "grid", "history", "summary", "signin_sheets_pdf", "session_ids"},
     "assessments": {"list", "pass_marks"},
     "certificates": {"candidates", "list", "pdf", "zip", "verify", "reprint", "holder_matches"},

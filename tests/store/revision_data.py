@@ -623,6 +623,26 @@ def check_0010(connection: Connection) -> None:
     assert any(enc == _BORN_0010 for _, enc in rows)
 
 
+# --- 0011: the institution's subsidy bank account -------------------------------
+
+_INSTITUTION_0011 = sa.table("institution", sa.column("code", sa.String), sa.column("bank_name", sa.String),
+                             sa.column("bank_account_enc", sa.LargeBinary), sa.column("bank_account_masked", sa.String))
+_ACCOUNT_0011 = fake_ciphertext("32001881236052500123")
+
+
+def seed_0011(connection: Connection) -> None:
+    connection.execute(_INSTITUTION_0011.update().where(_INSTITUTION_0011.c.code == "320106-0042").values(
+        bank_name="中国建设银行南京鼓楼支行", bank_account_enc=_ACCOUNT_0011, bank_account_masked="****************0123"))
+
+
+def check_0011(connection: Connection) -> None:
+    row = connection.execute(sa.select(_INSTITUTION_0011.c.bank_name, _INSTITUTION_0011.c.bank_account_enc,
+                                       _INSTITUTION_0011.c.bank_account_masked)
+                             .where(_INSTITUTION_0011.c.code == "320106-0042")).one()
+    assert row.bank_name == "中国建设银行南京鼓楼支行"
+    assert _normalise(row.bank_account_enc) == _ACCOUNT_0011 and row.bank_account_masked.endswith("0123")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -636,6 +656,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0008": seed_0008,
     "0009": seed_0009,
     "0010": seed_0010,
+    "0011": seed_0011,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -649,4 +670,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0008": check_0008,
     "0009": check_0009,
     "0010": check_0010,
+    "0011": check_0011,
 }

@@ -44,6 +44,7 @@ messages.register(
         "cli.help.keys_group": ("本机签名密钥", "this device's signing key"),
         "cli.help.trainee_group": ("学员：查找、加入班级、更正信息", "trainees: search, enrol one, correct"),
         "cli.help.teacher_group": ("授课教师：新增、列表、修改、停用", "teachers: add, list, edit, deactivate"),
+        "cli.help.institution_group": ("机构信息：查看、填写", "the institution's details: show, set"),
     }
 )
 
@@ -75,6 +76,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("keys", "keys", "cli.help.keys_group"),
     Command("trainee", "trainee", "cli.help.trainee_group"),
     Command("teacher", "teacher", "cli.help.teacher_group"),
+    Command("institution", "institution", "cli.help.institution_group"),
 )
 
 

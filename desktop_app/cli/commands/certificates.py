@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop_app import messages
-from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
+from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from desktop_app.cli.opening import opened, settings_from
 from desktop_app.cli.output import add_force_option, say, text
 from desktop_app.domain.certificates import CertificateKind
@@ -26,6 +27,11 @@ messages.register(
         "cli.certificates.not_eligible": ("  未发证：{reasons}", "  Not issued: {reasons}"),
         "cli.certificates.pdf_written": ("已输出 {pages} 张证书到 {path}。", "Wrote {pages} certificates to {path}."),
         "cli.certificates.voided": ("证书 {number} 已作废。", "Certificate {number} is void."),
+        "cli.certificates.institution_hint": (
+            "在命令行中填写：skilldesk institution set --code 机构编号（大写字母和数字，例如 JS3205060001） --name 机构名称",
+            "From the command line: skilldesk institution set --code CODE (capital letters and digits, e.g. "
+            "JS3205060001) --name NAME",
+        ),
         "cli.certificates.reissued": ("已补发证书 {number}（原证书 {old} 已作废）。", "Reissued as {number} ({old} is void)."),
     }
 )
@@ -66,8 +72,18 @@ PARSERS = {"certificates": _define_certificates}
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
+    from desktop_app.domain.institution import InstitutionError
+
     with opened(args) as office:
-        report = office.certificates.issue(args.class_code)
+        try:
+            report = office.certificates.issue(args.class_code)
+        except InstitutionError as error:
+            if error.code != "institution.not_set_up":
+                raise
+            # The window's words name the Settings page; here, the command that does the same.
+            print(error.message(), file=sys.stderr)
+            print(text("cli.certificates.institution_hint"), file=sys.stderr)
+            return EXIT_USAGE
     say("cli.certificates.issued", count=len(report.issued), numbers="、".join(report.issued) or "—")
     if report.already:
         say("cli.certificates.already", count=len(report.already))

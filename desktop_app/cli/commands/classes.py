@@ -4,9 +4,10 @@ assign its teachers."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop_app import messages
-from desktop_app.cli.exit_codes import EXIT_OK
+from desktop_app.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from desktop_app.cli.opening import opened
 from desktop_app.cli.output import language, print_table, say, text, zh_or_en
 from desktop_app.domain.class_status import ClassStatus
@@ -21,6 +22,9 @@ messages.register(
         "cli.help.class_status": ("变更班级状态（备案、开班、结业……）", "move a class to another status (file, start, complete …)"),
         "cli.help.schedule": ("课表规则，如 mon-fri:am,pm/4;practice=60", "schedule rule, e.g. mon-fri:am,pm/4;practice=60"),
         "cli.help.hours": ("计划总课时（每课时 45 分钟）", "planned total lessons (45 minutes each)"),
+        "cli.help.confirm_long": ("确认超过三个月或 300 次课的班级无误", "confirm a class longer than three months or over 300 sessions"),
+        "cli.class.confirm_long_hint": ("没有新建班级。日期和安排无误的，请加 --confirm-long 再运行一次。",
+                                        "No class was created. If the dates and the schedule are right, run it again with --confirm-long."),
         "cli.class.created": ("已新建班级 {code}“{name}”：{sessions} 次课，共 {lessons} 课时（理论 {theory}，实操 {practice}）。状态：草稿。",
                               "Created class {code} “{name}”: {sessions} sessions, {lessons} lessons ({theory} theory, {practice} practice). Status: draft."),
         "cli.class.warning": ("注意：{message}", "Note: {message}"),
@@ -56,6 +60,7 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
     new.add_argument("--location")
     new.add_argument("--project-based", action="store_true")
     new.add_argument("--schedule", help=text("cli.help.schedule"))
+    new.add_argument("--confirm-long", action="store_true", help=text("cli.help.confirm_long"))
     new.set_defaults(handler=cmd_new)
     listing = class_commands.add_parser("list", help=text("cli.help.class_list"))
     listing.add_argument("--search")
@@ -92,10 +97,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         level=args.level, training_type=args.training_type, start_date=parse_date(args.start),
         end_date=parse_date(args.end), capacity=args.capacity, location=args.location,
         project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
-        schedule=parse_schedule_spec(args.schedule),
+        schedule=parse_schedule_spec(args.schedule), confirm_long=args.confirm_long,
     )
+    from desktop_app.services.classes import LongClassUnconfirmed
+
     with opened(args) as office:
-        detail = office.classes.create(draft)
+        try:
+            detail = office.classes.create(draft)
+        except LongClassUnconfirmed as unusual:
+            print(unusual.message(), file=sys.stderr)
+            print(text("cli.class.confirm_long_hint"), file=sys.stderr)
+            return EXIT_USAGE
     active = [s for s in detail.sessions if s.status != SessionStatus.CANCELLED]
     say("cli.class.created", code=detail.row.code, name=detail.row.name, sessions=len(active),
         lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,

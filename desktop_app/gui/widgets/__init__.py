@@ -8,7 +8,8 @@
     saving_dialog.py     a dialog that saves its change itself, a refusal inline
     reason_prompt.py     the reason prompt: a change the audit log keeps with its reason
     report_dialog.py     what a finished import or issue run did
-    file_chooser.py      open and save dialogs that start where the person last was
+    file_chooser.py      open and save dialogs that start where the person last was (per purpose)
+    date_field.py        a date field where the typed date is the date, calendar and weekday beside it
     dialog_slot.py       the one open dialog of a kind on a screen
     follows_language.py  the one retranslate hook (screens and dialogs)
     form_texts.py        a form's hint and the line that says "checking…" or why not

@@ -48,6 +48,7 @@ from desktop_app.services.office.context import OfficeContext, OfficePart
 from desktop_app.services.office.demo import Demo
 from desktop_app.services.office.device import Device
 from desktop_app.services.office.files import Files
+from desktop_app.services.office.institution import Institution
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
 from desktop_app.services.office.teachers import Teachers
@@ -66,6 +67,7 @@ class Office:
     ``certificates`` · ``accounts`` · ``audit`` · ``outbox`` · ``device`` · ``backups`` · ``demo`` ·
     ``teachers``
     ``files``
+    ``institution``
 
     Constructing one does no I/O; `Office.open` is the way in for an opened database (it
     confirms the account the database opened as). The parts share one `OfficeContext`."""
@@ -86,6 +88,7 @@ class Office:
         self.demo = Demo(context)
         self.teachers = Teachers(context)
         self.files = Files(context)
+        self.institution = Institution(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:

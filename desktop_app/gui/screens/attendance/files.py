@@ -30,7 +30,7 @@ class AttendanceFiles(AttendancePart):
         super().__init__(tools, page)
         self.sheet = sheet
         self.choice = sheet.choice
-        self.files = FileChooser()
+        self.files = FileChooser(purpose="attendance")
         self.import_dialogs: DialogSlot[AttendanceImportResultDialog] = DialogSlot(closed=sheet.view.setFocus)
         self.signin_dialogs: DialogSlot[SigninSheetChoiceDialog] = DialogSlot()
         self.printer_dialogs: DialogSlot[QPrintDialog] = DialogSlot()

@@ -32,7 +32,7 @@ class AuditExporter(QObject):
         self.screen = screen
         self.notice = notice
         self.conditions = conditions
-        self.files = FileChooser()
+        self.files = FileChooser(purpose="audit")
         self.exporting = False
         self.button = QPushButton()
         self.button.setObjectName("exportAuditButton")

@@ -42,7 +42,7 @@ class CertificatesPage(ScreenPage):
         self.setObjectName("page_certificates")
         self.offset_mm = (float(offset_mm[0]), float(offset_mm[1]))
         self.classes: list[ClassRow] = []
-        self.files = FileChooser()  # shared by the results import and the export
+        self.files = FileChooser(purpose="certificates")  # shared by the results import and the export
         self.reports: DialogSlot = DialogSlot()  # what an issue run or an import did: one at a time
         self.verifications: DialogSlot[VerifyCertificateDialog] = DialogSlot()
 

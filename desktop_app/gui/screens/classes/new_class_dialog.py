@@ -1,22 +1,26 @@
 """新建班级: everything a registrar fills in to open a class, and the rules its schedule is
 generated from. The dialog saves the class itself and stays open, the refusal written inline,
-when the rules say no."""
+when the rules say no.
+
+The dates are DateFields (the typed date is the date, the weekday beside it). A class longer than
+three months or with more than 300 sessions is saved only after a confirmation naming both
+figures (the service refuses it unconfirmed, so the command line asks too)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -25,9 +29,10 @@ from desktop_app import messages
 from desktop_app.domain.schedule import Period, ScheduleSpec
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.date_field import DateField
 from desktop_app.gui.widgets.form_texts import hint_label
 from desktop_app.gui.widgets.saving_dialog import SavingDialog
-from desktop_app.services.classes import ClassDraft, OccupationChoice
+from desktop_app.services.classes import ClassDraft, LongClassUnconfirmed, OccupationChoice
 from desktop_app.services.office import Office
 
 
@@ -141,12 +146,15 @@ class NewClassDialog(SavingDialog):
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("typeCombo")
         self.project_check = QCheckBox()
-        self.start_edit = QDateEdit(today + timedelta(days=14))
-        self.end_edit = QDateEdit(today + timedelta(days=14 + 27))
+        self.start_edit = DateField(today + timedelta(days=14))
+        self.start_edit.setObjectName("startDate")
+        self.end_edit = DateField(today + timedelta(days=14 + 27))
+        self.end_edit.setObjectName("endDate")
+        self.start_edit.changed.connect(self._start_changed)
         for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.start_edit.dateChanged.connect(self._start_changed)
+            edit.changed.connect(self.form_changed)
+        self.confirmed_long = False  # the registrar confirmed a class out of the ordinary
+        self.long_question: QMessageBox | None = None  # open while the registrar is asked
         self.capacity_spin = QSpinBox()
         self.capacity_spin.setRange(1, 1000)
         self.capacity_spin.setValue(50)
@@ -224,9 +232,10 @@ class NewClassDialog(SavingDialog):
         if previous is not None and self.level_combo.findData(previous) >= 0:
             self.level_combo.setCurrentIndex(self.level_combo.findData(previous))
 
-    def _start_changed(self, start: QDate) -> None:
-        if self.end_edit.date() < start:
-            self.end_edit.setDate(start)
+    def _start_changed(self, start: date | None) -> None:
+        end = self.end_edit.value()
+        if start is not None and end is not None and end < start:
+            self.end_edit.set_value(start)
 
     def schedule_spec(self) -> ScheduleSpec:
         return self.schedule_box.spec()
@@ -243,14 +252,20 @@ class NewClassDialog(SavingDialog):
             return self.tr("Tick at least one weekday on which the class meets.")
         if not spec.periods:
             return self.tr("Tick at least one sitting (morning, afternoon or evening).")
+        start, end = self.start_edit.value(), self.end_edit.value()
+        if start is None:
+            return self.tr("The start date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.")
+        if end is None:
+            return self.tr("The end date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.")
         planned = self.schedule_box.planned_spin.value()
         return ClassDraft(
             code=self.code_edit.text().strip(), name=self.name_edit.text().strip(), occupation_code=choice.code,
             occupation_edition=choice.edition, level=int(self.level_combo.currentData()),
-            training_type=self.type_combo.currentData() or "", start_date=self.start_edit.date().toPython(),
-            end_date=self.end_edit.date().toPython(), capacity=self.capacity_spin.value(),
+            training_type=self.type_combo.currentData() or "", start_date=start,
+            end_date=end, capacity=self.capacity_spin.value(),
             location=self.location_edit.text().strip() or None, project_based=self.project_check.isChecked(),
             planned_lessons=planned or None, online_lessons=self.schedule_box.online_spin.value(), schedule=spec,
+            confirm_long=self.confirmed_long,
         )
 
     def problem(self) -> str | None:
@@ -260,6 +275,46 @@ class NewClassDialog(SavingDialog):
     def change(self):
         office, draft = self.office, self.draft()
         return lambda: office.classes.create(draft)
+
+    def form_changed(self, *args: object) -> None:
+        self.confirmed_long = False  # a confirmation is for the figures it named
+        super().form_changed(*args)
+
+    def show_failure(self, error: BaseException) -> None:
+        if isinstance(error, LongClassUnconfirmed):
+            self.busy = False
+            self.update_ok()
+            self.ask_long_class(error)
+            return
+        super().show_failure(error)
+
+    def ask_long_class(self, error: LongClassUnconfirmed) -> None:
+        """Ask before saving a class out of the ordinary; the question names both figures. Creating
+        it as it is saves it; correcting the dates leaves the dialog open with nothing saved."""
+        p = error.params
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("A very long class"), self.tr(
+            "This class runs from %1 to %2: %3 days and %4 sessions (%5 lessons). That is more than three months "
+            "or more than 300 sessions. Are the end date and the schedule right?")
+            .replace("%1", str(p["start"])).replace("%2", str(p["end"])).replace("%3", str(p["days"]))
+            .replace("%4", str(p["sessions"])).replace("%5", str(p["lessons"])),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("longClassQuestion")
+        create = box.addButton(self.tr("Create the class as it is"), QMessageBox.ButtonRole.AcceptRole)
+        correct = box.addButton(self.tr("Correct the dates"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(correct)  # Enter does not create an eleven-month class by accident
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.long_question = box
+
+        def answered(button) -> None:
+            self.long_question = None
+            if button is create:
+                self.confirmed_long = True
+                self.submit()
+            else:
+                self.end_edit.setFocus()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New class"))
@@ -279,5 +334,7 @@ class NewClassDialog(SavingDialog):
         self.capacity_spin.setSuffix(self.tr(" people"))
         self.location_label.setText(self.tr("Location"))
         self.ok_button.setText(self.tr("Create class"))
+        self.start_edit.retranslate()
+        self.end_edit.retranslate()
         self.schedule_box.retranslate()
         super().retranslate()

@@ -32,7 +32,7 @@ class RosterFiles(QWidget):
         self.operations = operations
         self.notice = notice
         self.class_row: ClassRow | None = None
-        self.files = FileChooser()  # the wizard's dialogs share it
+        self.files = FileChooser(purpose="roster")  # the wizard's dialogs share it
         self.wizards: DialogSlot[RosterImportWizard] = DialogSlot(closed=self.wizard_closed.emit)
         self.import_button = QPushButton()
         self.import_button.setObjectName("importRosterButton")

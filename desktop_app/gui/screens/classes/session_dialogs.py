@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDateEdit, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QLabel, QTimeEdit, QWidget
 
 from desktop_app import messages
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.gui import value_labels as labels
 from desktop_app.gui.operations import Operations
+from desktop_app.gui.widgets.date_field import DateField
 from desktop_app.gui.widgets.reason_prompt import ReasonPrompt
 from desktop_app.services.classes import SessionRow
 from desktop_app.services.office import Office
@@ -43,9 +44,9 @@ class MoveSessionDialog(_SessionChange):
                  parent: QWidget | None = None) -> None:
         super().__init__(session, office, operations, parent, width=300)
         self.setObjectName("moveSessionDialog")
-        self.date_edit = QDateEdit(session.starts_at.date())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateField(session.starts_at.date())  # the typed date is the date, weekday beside it
+        self.date_edit.setObjectName("newDate")
+        self.date_edit.changed.connect(self.form_changed)
         self.start_edit = QTimeEdit(QTime(session.starts_at.hour, session.starts_at.minute))
         self.end_edit = QTimeEdit(QTime(session.ends_at.hour, session.ends_at.minute))
         for edit in (self.start_edit, self.end_edit):
@@ -56,8 +57,13 @@ class MoveSessionDialog(_SessionChange):
         self.add_field(self.end_label, self.end_edit)
         self.ask_reason()
 
+    def problem(self) -> str | None:
+        if self.date_edit.value() is None:
+            return self.tr("The new date is not a date: type it in full, e.g. 2026-12-11, or pick it from the calendar.")
+        return super().problem()
+
     def change(self):
-        day = self.date_edit.date().toPython()
+        day = self.date_edit.value()
         start, end = self.start_edit.time(), self.end_edit.time()
         starts_at = datetime(day.year, day.month, day.day, start.hour(), start.minute(), tzinfo=CHINA_TZ)
         ends_at = datetime(day.year, day.month, day.day, end.hour(), end.minute(), tzinfo=CHINA_TZ)
@@ -75,6 +81,7 @@ class MoveSessionDialog(_SessionChange):
         self.reason_label.setText(self.tr("Reason"))
         self.reason_edit.setPlaceholderText(self.tr("e.g. teacher on leave, room not available"))
         self.ok_button.setText(self.tr("Move session"))
+        self.date_edit.retranslate()
         super().retranslate()
 
 

@@ -31,7 +31,7 @@ class UsbTransfer(QObject):
         self.operations = operations
         self.screen = screen
         self.notice = notice
-        self.files = FileChooser()
+        self.files = FileChooser(purpose="usb")
         self.busy: set[str] = set()
 
     def export_batch(self, row: BatchRow) -> None:

@@ -36,7 +36,7 @@ class RosterImportWizard(FollowsLanguage, QWizard):
         self.office = office
         self.operations = operations
         self.class_row = class_row
-        self.files = files or FileChooser()
+        self.files = files or FileChooser(purpose="roster")
         self.source: Path | None = None
         self.preview_report: RosterImportReport | None = None
         self.import_report: RosterImportReport | None = None
