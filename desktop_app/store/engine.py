@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app import messages
+from desktop_app.store import change_counter
 
 messages.register(
     {
@@ -68,6 +70,11 @@ class Database:
             raise DatabaseUrlError("db.bad_url", url=shown) from None
         self._write_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=self.read_engine, expire_on_commit=False)
+        change_counter.watch(self._write_sessions)
+        # Write transactions this handle committed (each raised the change counter by one): the
+        # window tells its own changes from changes made elsewhere by comparing the two.
+        self._own_writes = 0
+        self._own_writes_lock = threading.Lock()
 
     def _create_engines(self, echo: bool) -> None:
         if self.url.get_backend_name() == "sqlite":
@@ -114,7 +121,14 @@ class Database:
         session = self._write_sessions()
         try:
             yield session
+            session.flush()
+            counted = change_counter.wrote(session)
+            if counted:
+                change_counter.bump(session)
             session.commit()
+            if counted:
+                with self._own_writes_lock:
+                    self._own_writes += 1
         except BaseException:
             session.rollback()
             raise
@@ -130,6 +144,17 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    @property
+    def own_writes(self) -> int:
+        """How many write transactions this handle has committed since it was opened."""
+        with self._own_writes_lock:
+            return self._own_writes
+
+    def change_count(self) -> int:
+        """The database's change counter (store/change_counter.py): one small read."""
+        with self.reading() as session:
+            return change_counter.read(session)
 
     def dispose(self) -> None:
         self.engine.dispose()
