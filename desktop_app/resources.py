@@ -55,6 +55,11 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def help_dir(language: str) -> Path:
+    """The help pages (Markdown, one per screen and `index.md` for the workflow) in `language`."""
+    return resources_dir() / "help" / ("en" if language == "en" else "zh")
+
+
 def template_path(name: str) -> Path:
     return resources_dir() / "templates" / name
 

@@ -109,6 +109,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "user.signed_out": ("退出登录", "Signed out"),
     "settings.changed": ("修改设置", "Settings changed"),
     "backup.created": ("备份数据库", "Database backed up"),
+    "table.exported": ("导出表格", "Table exported"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -128,6 +129,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "user": ("账号", "account"),
     "app_user": ("账号", "account"),
     "audit_log": ("审计日志", "audit log"),
+    "table": ("表格", "table"),
 }
 
 # Keys of `details` worth reading, in words; the rest (row uids, hashes) mean nothing to a person.

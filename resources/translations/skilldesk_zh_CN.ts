@@ -1329,6 +1329,49 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Workflow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>SkillDesk help</source>
+        <translation>SkillDesk 帮助</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Class code</source>
@@ -1578,6 +1621,10 @@
         <source>Batches waiting: %n</source>
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
+    </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>帮助（F1）</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2558,49 @@
     <message>
         <source>Cancel session…</source>
         <translation>取消这次课…</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read this screen again from the database (F5)</source>
+        <translation>从数据库重新读取本页面（F5）</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Save the table as shown (these rows, in this order) as an Excel workbook</source>
+        <translation>把当前显示的表格（这些行、这个顺序）保存为 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Your account may not export tables: they hold personal data.</source>
+        <translation>您的账号不能导出表格：表格中含有个人信息。</translation>
+    </message>
+    <message>
+        <source>This screen shows no table to export.</source>
+        <translation>本页面没有可导出的表格。</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {path}. The export is recorded in the audit log.</source>
+        <translation>已把 {count} 行保存到 {path}。导出已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The table was not exported. {reason}</source>
+        <translation>表格没有导出。{reason}</translation>
     </message>
 </context>
 <context>

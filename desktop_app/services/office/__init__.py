@@ -49,6 +49,7 @@ from desktop_app.services.office.demo import Demo
 from desktop_app.services.office.device import Device
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
+from desktop_app.services.office.tables import Tables
 from desktop_app.services.office.trainees import Trainees
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -80,6 +81,7 @@ class Office:
         self.device = Device(context)
         self.backups = Backups(context)
         self.demo = Demo(context)
+        self.tables = Tables(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:
@@ -132,6 +134,14 @@ class Office:
         actor = self.context.acting()
         require_permission(actor, permission)
         return actor
+
+    def change_count(self) -> int:
+        """The database's change counter (one small read): it rises with every write, from any PC."""
+        return self.context.db.change_count()
+
+    def own_writes(self) -> int:
+        """How many of those writes this office made itself."""
+        return self.context.db.own_writes
 
     def close(self) -> None:
         self.context.db.dispose()
