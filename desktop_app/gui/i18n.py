@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -37,7 +40,19 @@ def install_translators(app: QApplication, language: str) -> bool:
     else:
         ok = False
     qt_own = QTranslator(app)
-    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if any(qt_own.load("qtbase_zh_CN", folder) for folder in qt_translation_folders()):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
+    else:
+        logging.getLogger(__name__).warning("Qt's own Chinese translation (qtbase_zh_CN.qm) not found")
     return ok
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's configured folder, else PySide6's package folder (a
+    frozen bundle whose qt.conf points elsewhere still carries them there)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(package / "Qt" / "translations"),
+            str(package / "translations")]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor, Role
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.permissions import Permission, PermissionDenied, require
 from desktop_app.domain.attendance import (
     AttendanceError,
@@ -88,7 +89,7 @@ messages.register(
             "读到的内容“{value}”不是身份证号码或学号，未记录考勤。请重新刷卡或手工点名。",
             "“{value}” is neither an identity number nor a roll number; nothing recorded. Swipe again or mark by hand.",
         ),
-        "attendance.signed_in": ("{name} 签到 {time}{late}", "{name} signed in at {time}{late}"),
+        "attendance.signed_in": ("{name} 签到 {time}{late:zh}", "{name} signed in at {time}{late:en}"),
         "attendance.signed_out": ("{name} 签退 {time}", "{name} signed out at {time}"),
     }
 )
@@ -420,7 +421,8 @@ def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id:
         _set_mark(session, actor, s.id, enrolment.id, value, None if not _locked(s, now, policy) else "刷卡",
                   "card", None, now, context=ctx)
         local = now.astimezone(CHINA_TZ)
-        late = f"（迟到 {value.late_minutes} 分钟）" if kind == "attendance.signed_in" and value.late_minutes else ""
+        late = (Bilingual(f"（迟到 {value.late_minutes} 分钟）", f" ({value.late_minutes} minutes late)")
+                if kind == "attendance.signed_in" and value.late_minutes else Bilingual("", ""))
         params = {"name": trainee.name, "time": f"{local:%H:%M}"}
         if kind == "attendance.signed_in":
             params["late"] = late

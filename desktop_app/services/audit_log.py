@@ -49,8 +49,8 @@ messages.register(
             "No account is called “{name}”. Accounts: {names}.",
         ),
         "audit_log.unknown_class": (
-            "找不到编号为“{code}”的班级。请用 skilldesk class list 查看已有班级。",
-            "No class has the code “{code}”. See skilldesk class list for the classes there are.",
+            "找不到编号为“{code}”的班级。请核对班级编号（班级列表中有所有班级）。",
+            "No class has the code “{code}”. Check the code against the class list.",
         ),
     }
 )

@@ -18,10 +18,10 @@ from desktop_app.store import change_counter
 messages.register(
     {
         "db.bad_url": (
-            "数据库地址“{url}”无法识别。SQLite 文件请用 --db 文件路径；PostgreSQL 请用 "
+            "数据库地址“{url}”无法识别。SQLite 数据库请给出文件路径；PostgreSQL 请用 "
             "postgresql+psycopg://用户名@服务器/数据库名 的形式。",
-            "The database address “{url}” is not understood. For an SQLite file use --db PATH; for PostgreSQL "
-            "use postgresql+psycopg://user@server/database.",
+            "The database address “{url}” is not understood. For an SQLite database give the file's path; for "
+            "PostgreSQL use postgresql+psycopg://user@server/database.",
         ),
     }
 )

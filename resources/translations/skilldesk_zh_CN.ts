@@ -1232,7 +1232,7 @@
         <translation>上课地点</translation>
     </message>
     <message>
-        <source>Project-based training (项目制)</source>
+        <source>Project-based training</source>
         <translation>项目制培训</translation>
     </message>
     <message>
@@ -1911,7 +1911,7 @@
         <translation>培训类型</translation>
     </message>
     <message>
-        <source>Project-based training (项目制)</source>
+        <source>Project-based training</source>
         <translation>项目制培训</translation>
     </message>
     <message>
@@ -2686,7 +2686,7 @@
 <context>
     <name>StatusActions</name>
     <message>
-        <source>File (备案)</source>
+        <source>File</source>
         <translation>备案</translation>
     </message>
     <message>
@@ -2726,8 +2726,12 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <translation>封存并上传</translation>
     </message>
     <message>
-        <source>Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
+        <source>Class {code} is sealed. Its batch is waiting to upload and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
         <translation>班级 {code} 已封存。批次状态为待上传，本机联网后会自动上传到省平台；可在“上传”页查看进度。</translation>
+    </message>
+    <message>
+        <source>Class {code} is sealed. Its batch waits on this computer: this computer is not yet registered with the provincial platform, so nothing can be uploaded. Register it on the Upload page (Register this computer…) with the enrolment code the platform gives; the batch then goes up by itself.</source>
+        <translation>班级 {code} 已封存，批次在本机待上传：本机尚未在省平台登记，暂时不能上传。请在“上传”页点“登记本机…”，用省平台提供的登记码登记本机，登记后批次会自动上传。</translation>
     </message>
     <message>
         <source>… and {count} more (see “Show Details”)</source>
@@ -3035,7 +3039,7 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <translation>没有封存：请填写更正了什么、为什么。</translation>
     </message>
     <message>
-        <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
+        <source>Correction for {code} sealed: it is waiting to upload and goes up automatically when this computer is online.</source>
         <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
     </message>
     <message>

@@ -113,9 +113,12 @@ def row_table(model, name: str | None = None, *, fit_columns: bool = False) -> R
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setSortIndicatorShown(True)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the model's order until a click
     view.setSortingEnabled(True)
+    # The arrow shows once a column is sorted: shown from the start, it widens every heading by its
+    # room, and the smallest window would lose a column for an arrow nobody asked for yet.
+    header.setSortIndicatorShown(False)
+    header.sortIndicatorChanged.connect(lambda column, _order: header.setSortIndicatorShown(column >= 0))
     if fit_columns:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
