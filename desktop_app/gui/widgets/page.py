@@ -24,7 +24,18 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.actors import Actor
 from desktop_app.domain.permissions import Permission
@@ -64,14 +75,29 @@ class PageHeader(QHBoxLayout):
         self.addWidget(self.export_table_button)
 
 
-def list_over_detail(upper: QWidget, lower: QWidget) -> QSplitter:
-    """A screen's list above the record of what is selected in it, the record taking three fifths."""
+def list_over_detail(upper: QWidget, lower: QWidget, *, list_first: bool = False) -> QSplitter:
+    """A screen's list above the record of what is selected in it, the record taking three fifths.
+
+    With `list_first` (a long list of people, a short record) the list takes three fifths and the
+    record scrolls inside its part instead of pushing the list down to a few rows: its own
+    minimum height no longer decides how much of the list is seen."""
     splitter = QSplitter(Qt.Orientation.Vertical)
     splitter.addWidget(upper)
-    splitter.addWidget(lower)
-    splitter.setStretchFactor(0, 2)
-    splitter.setStretchFactor(1, 3)
+    if list_first:
+        scroller = QScrollArea()
+        scroller.setObjectName("detailScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(lower)
+        scroller.setMinimumHeight(160)
+        splitter.addWidget(scroller)
+    else:
+        splitter.addWidget(lower)
+    splitter.setStretchFactor(0, 3 if list_first else 2)
+    splitter.setStretchFactor(1, 2 if list_first else 3)
     splitter.setChildrenCollapsible(False)
+    if list_first:  # the first layout shares by these proportions, not by the record's size hint
+        splitter.setSizes([600, 400])
     return splitter
 
 

@@ -132,3 +132,15 @@ def test_refresh_reads_the_screen_again(qtbot, demo_window, settings, how):
         qtbot.mouseClick(page.header.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=10_000)
     assert page.header.refresh_button.text() == "刷新"
+
+
+def test_the_trainee_list_gets_the_space_it_needs(qtbot, demo_window):
+    demo_window.resize(1100, 720)
+    demo_window.show_page("trainees")
+    page = demo_window.pages["trainees"]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 20, timeout=20_000)
+    qtbot.wait(100)
+    view = page.table
+    rows_seen = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert rows_seen >= 10  # it was five, an empty record below taking the rest
+    assert view.height() > page.splitter.height() * 0.5

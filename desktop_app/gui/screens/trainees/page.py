@@ -55,7 +55,7 @@ class TraineesPage(ScreenPage):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = TraineeDetailPanel(office, operations)
-        self.splitter = list_over_detail(self.table, self.detail)
+        self.splitter = list_over_detail(self.table, self.detail, list_first=True)
 
         layout = self.page_layout()
         layout.addLayout(search_row)
