@@ -2,9 +2,10 @@
 
 `row_table(model)` shows a RowList model through a `RowSortProxy`, so a click on a header sorts
 by that column (again: the other way) without the model knowing. Sorting compares each cell's
-SORT_ROLE value: what the model's `sort_value` gives, by default a key built from the text shown
-in which numbers compare as numbers ("9" before "12", "85.5" before "100"), dates as dates
-(2026-05-06 before 2026-11-02), and an empty cell or "—" comes last. Code written before sorting
+SORT_ROLE value: what the model's `sort_value` gives, by default the text shown. Numbers compare
+as numbers ("9" before "12", "85.5" before "100"), dates as dates (2026-05-06 before 2026-11-02),
+Chinese text in dictionary (pinyin) order with the digits in it by value (第2期 before 第10期),
+and an empty cell or "—" comes last. Code written before sorting
 existed keeps working: the view's `selectRow` and `scrollTo` take the model's lines and indexes
 and find where they are shown now; `selected_row` and `select_key` look through the proxy.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop_app.gui.widgets.row_model import ROW_ROLE, SORT_ROLE
@@ -57,9 +58,16 @@ class RowSortProxy(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)  # a row that changed moves to its place
+        # Text in Chinese dictionary order (pinyin: 阿 陈 李 王 张), digits inside it by value.
+        self.collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.collator.setNumericMode(True)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt's name
-        return natural_key(left.data(SORT_ROLE)) < natural_key(right.data(SORT_ROLE))
+        first, second = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        first_key, second_key = natural_key(first), natural_key(second)
+        if first_key[0] == second_key[0] == 1:  # two texts
+            return self.collator.compare(str(first).strip(), str(second).strip()) < 0
+        return first_key < second_key
 
     def row_of(self, key) -> int:
         """The shown line of the row whose key is `key`; -1 when no row has it."""

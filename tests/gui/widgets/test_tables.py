@@ -4,11 +4,12 @@ handle on the same database, as the CLI or a second PC) appearing without a key 
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCollator, QLocale, QPoint, Qt
 
 from desktop_app.bootstrap import open_office
 from desktop_app.domain.schedule import parse_schedule_spec
@@ -144,3 +145,15 @@ def test_the_trainee_list_gets_the_space_it_needs(qtbot, demo_window):
     rows_seen = view.viewport().height() // view.verticalHeader().defaultSectionSize()
     assert rows_seen >= 10  # it was five, an empty record below taking the rest
     assert view.height() > page.splitter.height() * 0.5
+
+
+def test_names_sort_in_pinyin_order(qtbot, demo_window):
+    demo_window.show_page("trainees")
+    page = demo_window.pages["trainees"]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 20, timeout=20_000)
+    click_header(qtbot, page.table, 0)
+    model = page.table.model()
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    assert names == sorted(names, key=functools.cmp_to_key(collator.compare))
+    assert names != sorted(names)  # not the order of the code points
