@@ -22,7 +22,8 @@ CLI_ONLY = {"db.check.revision", "demo.not_empty", "restore.older", "restore.oth
             "restore.forced.older", "restore.forced.other_installation"}
 
 COMMAND = re.compile(r"(?<![\w.])skilldesk [a-z-]|(?<![\w-])--[a-z][a-z-]+")  # `skilldesk sync`, `--url`
-INTERNAL = re.compile(r"bundled-|\b(?!pg_)[a-z]+(_[a-z]+)+\b(?![.(])")  # a version such as bundled-2026.1, a snake_case name (pg_dump is the server tool)
+# A version such as bundled-2026.1, a snake_case name (pg_dump is the database server's own tool).
+INTERNAL = re.compile(r"bundled-|\b(?!pg_)[a-z]+(_[a-z]+)+\b(?![.(])")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0002ffff]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 

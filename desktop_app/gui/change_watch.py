@@ -24,7 +24,8 @@ PROBE_MS = 3_000
 class ChangeWatch(QObject):
     changed_elsewhere = Signal()
 
-    def __init__(self, office, tasks: TaskRunner, parent: QObject | None = None, *, interval_ms: int = PROBE_MS) -> None:
+    def __init__(self, office, tasks: TaskRunner, parent: QObject | None = None, *,
+                 interval_ms: int = PROBE_MS) -> None:
         super().__init__(parent)
         self.office = office
         self.tasks = tasks

@@ -208,7 +208,8 @@ class ScreenPage(FollowsLanguage, QWidget):
         if self.exporting_table:
             return
         if not permitted(self.actor, Permission.EXPORT_PERSONAL_DATA):
-            self.notice.show_note(translate("ScreenPage", "Your account may not export tables: they hold personal data."), "error")
+            self.notice.show_note(translate("ScreenPage", "Your account may not export tables: they hold personal "
+                                                          "data."), "error")
             return
         view = self.shown_table()
         if view is None:
@@ -232,14 +233,14 @@ class ScreenPage(FollowsLanguage, QWidget):
     def _table_exported(self, result) -> None:
         self._table_export_done()
         translate = QCoreApplication.translate
-        self.notice.show_note(translate("ScreenPage", "Saved {count} rows to {path}. The export is recorded in the audit log.").format(count=result.rows, path=result.path),
-                              "success")
+        text = translate("ScreenPage", "Saved {count} rows to {path}. The export is recorded in the audit log.")
+        self.notice.show_note(text.format(count=result.rows, path=result.path), "success")
 
     def _table_export_failed(self, error: BaseException) -> None:
         self._table_export_done()
         translate = QCoreApplication.translate
-        self.notice.show_note(translate("ScreenPage", "The table was not exported. {reason}").format(reason=failure_text(error)),
-                              "error")
+        text = translate("ScreenPage", "The table was not exported. {reason}")
+        self.notice.show_note(text.format(reason=failure_text(error)), "error")
 
     def _table_export_done(self) -> None:
         self.exporting_table = False
