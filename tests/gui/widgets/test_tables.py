@@ -101,7 +101,7 @@ def test_a_class_created_elsewhere_appears_without_a_key_pressed(qtbot, demo_win
     before = page.model.rowCount()
     a_class_from_elsewhere(settings, "EX01")
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=10_000)
-    assert "6" in page.header.count_label.text()
+    qtbot.waitUntil(lambda: "6" in page.header.count_label.text(), timeout=10_000)  # the heading's count too
 
 
 def test_the_window_own_changes_are_not_reloaded_again(qtbot, demo_window):
