@@ -12,6 +12,10 @@ FONT_FILE = "wqy-microhei.ttc"
 # WenQuanYi Micro Hei's .ttc holds two faces; index 0 is the proportional one used for UI and print.
 FONT_SUBFONT_INDEX = 0
 FONT_FAMILY = "WenQuanYi Micro Hei"
+# Fallback faces for the rare characters of real names (CJK Extension A, Extensions B–F) that
+# WenQuanYi lacks: subsets of Hanazono Mincho (tools/build_name_fonts.py), TrueType outlines.
+NAME_FONT_FILES = ("hanazono-names-a.ttf", "hanazono-names-b.ttf")
+NAME_FONT_FAMILIES = ("SkillDesk Hanazono A", "SkillDesk Hanazono B")
 
 
 @cache
@@ -42,8 +46,18 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / FONT_FILE
 
 
+def name_font_paths() -> list[Path]:
+    """The fallback faces for rare name characters, in the order they are tried."""
+    return [resources_dir() / "fonts" / name for name in NAME_FONT_FILES]
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def help_dir(language: str) -> Path:
+    """The help pages (Markdown, one per screen and `index.md` for the workflow) in `language`."""
+    return resources_dir() / "help" / ("en" if language == "en" else "zh")
 
 
 def template_path(name: str) -> Path:

@@ -21,6 +21,7 @@ from desktop_app import __version__, messages
 from desktop_app.cli.commands import add_commands
 from desktop_app.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_UNEXPECTED, EXIT_USAGE
 from desktop_app.cli.output import terminal_safe_output, text
+from desktop_app.cli.wording import error_text
 
 if TYPE_CHECKING:
     from desktop_app.config import Settings
@@ -81,7 +82,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return handler(args)
     except messages.UserFacingError as error:
-        print(error.message(), file=sys.stderr)
+        print(error_text(error), file=sys.stderr)
         if error.code == "output.exists":
             print(text("cli.output.force_hint"), file=sys.stderr)
         return error.exit_code

@@ -13,8 +13,9 @@ so a reprint (`render_one`) is the very file printed at issue time. What is the 
 page (frame, fixed texts, left-aligned labels) is one form XObject drawn by reference. A value
 too wide for its box is set smaller down to the template's minimum size, then balanced over
 the lines the field allows; it is never cut — below the minimum it is still printed whole,
-with a warning. Characters the font lacks (rare name characters such as 𠮷) print as empty
-frames and are reported with the certificate number. The QR code (qr.py) is one filled path.
+with a warning. Rare name characters the main font lacks (陈䶮, 𠮷) are drawn in the Hanazono
+fallback faces (pdf_fonts); one no face has prints as an empty frame and is reported with the
+certificate number. The QR code (qr.py) is one filled path.
 
 A printer that places everything a little off on pre-printed stock is corrected with
 `offset_mm`, which shifts every printed mark (not the preview background).

@@ -1,10 +1,12 @@
 """Setting Chinese text into boxes on a ReportLab canvas: measure, shrink, wrap, draw — never cut.
 
 Shared by the printed documents (sign-in sheets, certificates). Widths come straight from the
-bundled WenQuanYi face (pdf_fonts), so no ReportLab font lookup happens per string. A text too
+bundled faces (pdf_fonts), so no ReportLab font lookup happens per string. A text too
 wide for its box is set smaller; below a comfortable size it is balanced over several lines,
-preferring breaks after a name separator (·) or a space. A character the font lacks is drawn
-as an empty frame one em wide, to be completed by hand; callers report it (`missing_glyphs`).
+preferring breaks after a name separator (·) or a space. A character the main face lacks is
+drawn in the first fallback face that has it (a run of one face per drawString); one no face
+has is drawn as an empty frame one em wide, to be completed by hand; callers report it
+(`missing_glyphs`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from itertools import accumulate
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.pdf_fonts import cjk_font, is_invisible, register_cjk_font
+from desktop_app.documents.pdf_fonts import cjk_font, font_for, is_invisible, register_cjk_font
 
 __all__ = ["COMFORTABLE", "LEADING", "Fit", "TextSetter", "balanced_lines", "clean_text", "floor_size"]
 
@@ -58,6 +60,8 @@ class TextSetter:
         self.face = cjk_font().face
         self.glyphs = self.face.charToGlyph
         self._units: dict[str, float] = {}
+        # The ReportLab font name drawing each character the main face lacks ("" = none does).
+        self._fallback_names: dict[str, str] = {}
 
     # -- measuring
 
@@ -69,7 +73,8 @@ class TextSetter:
             if code in self.glyphs:
                 width = self.face.getCharWidth(code) / 1000.0
             else:
-                width = 1.0
+                font = font_for(char)
+                width = font.face.getCharWidth(code) / 1000.0 if font is not None else 1.0
             self._units[char] = width
         return width
 
@@ -115,17 +120,17 @@ class TextSetter:
             canvas.setStrokeColor(color)
         glyphs = self.glyphs
         if all(char == " " or ord(char) in glyphs for char in text):
-            runs: list[tuple[str, bool]] = [(text, True)]  # the usual case
+            runs: list[tuple[str, str]] = [(text, self.font_name)]  # the usual case
         else:
             runs = []
             for char in text:
-                drawable = char == " " or ord(char) in glyphs
-                if drawable and runs and runs[-1][1]:
-                    runs[-1] = (runs[-1][0] + char, True)
+                font_name = self.font_name if char == " " or ord(char) in glyphs else self._fallback_name(char)
+                if font_name and runs and runs[-1][1] == font_name:
+                    runs[-1] = (runs[-1][0] + char, font_name)
                 else:
-                    runs.append((char, drawable))
-        for run, drawable in runs:
-            if not drawable:
+                    runs.append((char, font_name))
+        for run, font_name in runs:
+            if not font_name:
                 canvas.setLineWidth(0.5)
                 canvas.rect(x + size * 0.08, y - size * 0.1, size * 0.84, size * 0.9, stroke=1, fill=0)
                 x += size
@@ -134,21 +139,29 @@ class TextSetter:
                 # The text render mode is graphics state that outlives BT/ET: keep it local.
                 canvas.saveState()
                 obj = canvas.beginText(x, y)
-                obj.setFont(self.font_name, size)
+                obj.setFont(font_name, size)
                 canvas.setLineWidth(size * 0.035)
                 obj.setTextRenderMode(2)
                 obj.textOut(run)
                 canvas.drawText(obj)
                 canvas.restoreState()
             else:
-                if canvas._fontsize != size or canvas._fontname != self.font_name:
-                    canvas.setFont(self.font_name, size)
+                if canvas._fontsize != size or canvas._fontname != font_name:
+                    canvas.setFont(font_name, size)
                 canvas.drawString(x, y, run)
             if len(runs) > 1:
                 x += self.width(run, size)
         if coloured:
             canvas.setFillColor(black)
             canvas.setStrokeColor(black)
+
+    def _fallback_name(self, char: str) -> str:
+        """The registered name of the fallback face drawing `char`, "" when no face has it."""
+        name = self._fallback_names.get(char)
+        if name is None:
+            font = font_for(char)
+            name = self._fallback_names[char] = font.fontName if font is not None else ""
+        return name
 
 
 def balanced_lines(text: str, units: list[float], count: int) -> tuple[list[str], float]:

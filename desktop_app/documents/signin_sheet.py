@@ -6,8 +6,8 @@ title, the class header and the table header are repeated on continuation pages,
 footer carries "第 N 页 / 共 M 页" and the line for the teacher's signature.
 
 Text is never cut: a value too wide for its cell is set smaller, then over two or three lines.
-Characters the font lacks (rare name characters such as 𠮷) are printed as an empty frame to
-be completed by hand, and reported in `SigninRender.warnings` so the person printing knows.
+Rare name characters the main font lacks (陈䶮, 𠮷) are drawn in the Hanazono fallback faces
+(pdf_fonts); a character no face has is printed as an empty frame to be completed by hand, and reported in `SigninRender.warnings` so the person printing knows.
 `invariant=1` makes the same input give the same bytes.
 """
 

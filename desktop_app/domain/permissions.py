@@ -15,8 +15,8 @@ register(
             "with an account that may, or to give you a role that may.",
         ),
         "permission.sign_in_required": (
-            "请先登录：“{action:zh}”需要登录有此权限的账号（命令行用 --user 账号名）。",
-            "Sign in first: to {action:en} you need an account that may (on the command line: --user NAME).",
+            "请先登录：“{action:zh}”需要登录有此权限的账号。",
+            "Sign in first: to {action:en} you need an account that may.",
         ),
     }
 )

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.config import Settings
 from desktop_app.gui.card_bursts import CardBurstFilter
 from desktop_app.domain.actors import LOCAL_ADMIN_USERNAME
+from desktop_app.gui.change_watch import ChangeWatch
+from desktop_app.gui.help_window import HelpWindow
 from desktop_app.gui.login import IdleLock, LoginDialog
 from desktop_app.gui.operations import Operations, show_failure
 from desktop_app.gui.permissions import role_name
@@ -102,12 +104,25 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.sign_out_button.setFlat(True)
         self.sign_out_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sign_out_button.clicked.connect(lambda: self.sign_out())
+        self.help_button = QPushButton()
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setFlat(True)
+        self.help_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.help_button.clicked.connect(lambda: self.show_help())
         footer.addWidget(self.user_status)
         footer.addWidget(self.sign_out_button)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(0)
         side.addWidget(self.navigation, 1)
+        help_row = QWidget()  # 帮助: shown to everyone, also before the first sign-in
+        help_row.setObjectName("navigationHelp")
+        help_row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        help_row.setFixedWidth(170)
+        help_layout = QVBoxLayout(help_row)
+        help_layout.setContentsMargins(18, 4, 8, 4)
+        help_layout.addWidget(self.help_button)
+        side.addWidget(help_row)
         side.addWidget(self.navigation_footer)
         layout.addLayout(side)
         layout.addWidget(self.stack, 1)
@@ -130,6 +145,16 @@ class MainWindow(FollowsLanguage, QMainWindow):
         for row in range(len(SCREEN_IDS)):  # Ctrl+1 … Ctrl+8 jump to a screen from anywhere
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.navigation.setCurrentRow(row))
+        # F5 reads the screen in front again; F1 opens its help page (anywhere in the window).
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(
+            lambda: self.pages[self.current_page_id()].refresh())
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(
+            lambda: self.show_help(self.current_page_id()))
+        self.help_window: HelpWindow | None = None
+        # What the command line or another PC changed reaches the open screens within seconds.
+        self.change_watch = ChangeWatch(office, self.tasks, self)
+        self.change_watch.changed_elsewhere.connect(self._changed_elsewhere)
+        self.change_watch.start()
 
         self.database_status = QLabel()
         self.database_status.setObjectName("databaseStatus")
@@ -181,6 +206,21 @@ class MainWindow(FollowsLanguage, QMainWindow):
         # The screens were told by their own connections; the status bar's figures may be stale.
         if changes.touches(*STATUS_AREAS):
             self.refresh_status()
+
+    def _changed_elsewhere(self) -> None:
+        # Which areas changed is not known: every screen is stale (the one in front reloads now).
+        for page in self.pages.values():
+            page.mark_stale()
+        self.refresh_status()
+
+    def show_help(self, page: str = "index") -> None:
+        """The help window (F1, 帮助) on `page`: a screen id, or "index" for the workflow."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(page)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def show_page(self, page_id: str) -> None:
         self.navigation.setCurrentRow(SCREEN_IDS.index(page_id))
@@ -401,3 +441,4 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.navigation.item(row).setText(self.pages[page_id].title())
         self._render_status()
         self._render_user()
+        self.help_button.setText(self.tr("Help (F1)"))

@@ -126,6 +126,11 @@ QWidget#navigationFooter {{ background: {c.SURFACE_SUNKEN}; border-right: 1px so
 QLabel#userStatus {{ color: {c.TEXT_STRONG}; }}
 QPushButton#signOutButton {{ padding: 2px 0; border: none; color: {c.ACCENT}; text-align: left; }}
 QPushButton#signOutButton:hover {{ text-decoration: underline; }}
+QWidget#navigationHelp {{ background: {c.SURFACE_SUNKEN}; border-right: 1px solid {c.BORDER}; }}
+QPushButton#helpButton {{ padding: 2px 0; border: none; color: {c.ACCENT}; text-align: left; }}
+QPushButton#helpButton:hover {{ text-decoration: underline; }}
+QListWidget#helpPages::item {{ padding: 6px 8px; }}
+QTextBrowser#helpText {{ padding: 8px 14px; }}
 QStatusBar QLabel {{ padding: 0 10px; border-left: 1px solid {c.BORDER_STRONG}; }}
 
 /* --- sign-in, the idle lock, the first run ----------------------------------------------- */

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app import messages
 from desktop_app.domain.assessment import AssessmentResult
 from desktop_app.domain.batches import BatchState
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.china_time import moment_text
 from desktop_app.domain.class_status import ClassStatus
@@ -29,6 +30,16 @@ def _words(kind: type[LabelledEnum] | type[LabelledIntEnum], value: object) -> s
         return kind(value).label(messages.current_language())
     except ValueError:
         return str(value)
+
+
+def reference_name(value: object) -> str:
+    """A reference-data name (training type, key group) in the interface language: a Bilingual
+    from the services carries the reference data's name_en; a plain name shows as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, Bilingual):
+        return value.in_language(messages.current_language())
+    return str(value)
 
 
 def class_status(status: ClassStatus | str) -> str:

@@ -458,8 +458,8 @@ def swipe(db: Database, cipher: PersonalDataCipher, *, actor: Actor, session_id:
         _set_mark(session, actor, s.id, enrolment.id, value, None if not _locked(s, now, policy) else "刷卡",
                   "card", None, now, context=ctx)
         local = now.astimezone(CHINA_TZ)
-        late = Bilingual(f"（迟到 {value.late_minutes} 分钟）", f" ({value.late_minutes} minutes late)") \
-            if kind == "attendance.signed_in" and value.late_minutes else Bilingual("", "")
+        late = (Bilingual(f"（迟到 {value.late_minutes} 分钟）", f" ({value.late_minutes} minutes late)")
+                if kind == "attendance.signed_in" and value.late_minutes else Bilingual("", ""))
         params = {"name": trainee.name, "time": f"{local:%H:%M}"}
         if kind == "attendance.signed_in":
             params["late"] = late

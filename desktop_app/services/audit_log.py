@@ -49,8 +49,8 @@ messages.register(
             "No account is called “{name}”. Accounts: {names}.",
         ),
         "audit_log.unknown_class": (
-            "找不到编号为“{code}”的班级。请用 skilldesk class list 查看已有班级。",
-            "No class has the code “{code}”. See skilldesk class list for the classes there are.",
+            "找不到编号为“{code}”的班级。请核对班级编号（班级列表中有所有班级）。",
+            "No class has the code “{code}”. Check the code against the class list.",
         ),
     }
 )
@@ -116,6 +116,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "assessment.result_overridden": ("考核结果与成绩不符，按理由登记", "Result recorded against the scores, with a reason"),
     "trainee.searched_by_id_number": ("按完整证件号码查找学员", "Trainee looked up by full ID number"),
     "device_key.replaced_after_loss": ("签名密钥丢失后换用新密钥", "New signing key after the old one was lost"),
+    "table.exported": ("导出表格", "Table exported"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -135,6 +136,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "user": ("账号", "account"),
     "app_user": ("账号", "account"),
     "audit_log": ("审计日志", "audit log"),
+    "table": ("表格", "table"),
 }
 
 # Keys of `details` worth reading, in words; the rest (row uids, hashes) mean nothing to a person.

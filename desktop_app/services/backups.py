@@ -63,13 +63,14 @@ messages.register(
             "{path} is the database file itself; it cannot be the backup file.",
         ),
         "backup.source_unreadable": (
-            "无法读取数据库 {database}（{detail}），备份没有完成。请运行 skilldesk db check 检查数据库。",
-            "Cannot read the database {database} ({detail}); no backup was made. Run skilldesk db check.",
+            "无法读取数据库 {database}（{detail}），备份没有完成。数据库可能已损坏，请请管理员检查数据库（见用户手册“备份”一节）。",
+            "Cannot read the database {database} ({detail}); no backup was made. The database may be damaged: ask "
+            "your administrator to check it (see “Backups” in the user guide).",
         ),
         "backup.failed_check": (
-            "备份文件没有通过完整性检查（{detail}），已被删除。原数据库可能已损坏，请运行 skilldesk db check。",
+            "备份文件没有通过完整性检查（{detail}），已被删除。原数据库可能已损坏，请请管理员检查数据库（见用户手册“备份”一节）。",
             "The backup failed its integrity check ({detail}) and was deleted. The database itself may be "
-            "damaged; run skilldesk db check.",
+            "damaged: ask your administrator to check it (see “Backups” in the user guide).",
         ),
         "backup.write_failed": (
             "无法写入备份文件 {path}（{detail}）。请检查磁盘空间和文件夹的写入权限。",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.class_status import ClassFacts, ClassStatus, require_transition
 from desktop_app.domain.levels import SkillLevel, parse_skill_level
@@ -37,8 +38,8 @@ messages.register(
         "class.code_taken": ("班级编号“{code}”已被使用，请换一个编号。", "The class code “{code}” is already used; choose another."),
         "class.code_empty": ("请填写班级编号。", "Enter a class code."),
         "class.name_empty": ("请填写班级名称。", "Enter a class name."),
-        "class.not_found": ("找不到编号为“{code}”的班级。请用 skilldesk class list 查看已有班级。",
-                            "No class has the code “{code}”. See skilldesk class list for the classes there are."),
+        "class.not_found": ("找不到编号为“{code}”的班级。请核对班级编号（班级列表中有所有班级）。",
+                            "No class has the code “{code}”. Check the code against the class list."),
         "class.occupation_unknown": (
             "职业编码 {code} 不在职业目录中（目录版本 {version}）。只有目录内的职业可以开班；"
             "请核对编码，或在联网后从省平台更新目录。",
@@ -303,7 +304,8 @@ def list_classes(db: Database, *, search: str | None = None, status: str | None 
             .subquery()
         )
         query = (
-            select(TrainingClass, Occupation.name, TrainingType.name, func.coalesce(enrolled.c.n, 0))
+            select(TrainingClass, Occupation.name, TrainingType.name, TrainingType.name_en,
+                   func.coalesce(enrolled.c.n, 0))
             .join(Occupation, Occupation.id == TrainingClass.occupation_id)
             .join(TrainingType, TrainingType.code == TrainingClass.training_type_code)
             .outerjoin(enrolled, enrolled.c.class_id == TrainingClass.id)
@@ -314,7 +316,13 @@ def list_classes(db: Database, *, search: str | None = None, status: str | None 
             query = query.where(or_(TrainingClass.code.like(like), TrainingClass.name.like(like), Occupation.name.like(like)))
         if status:
             query = query.where(TrainingClass.status == status)
-        return [_row(c, occupation, type_name, count) for c, occupation, type_name, count in session.execute(query)]
+        return [_row(c, occupation, _type_name(type_name, type_name_en), count)
+                for c, occupation, type_name, type_name_en, count in session.execute(query)]
+
+
+def _type_name(name: str, name_en: str | None) -> Bilingual:
+    """A training type's name in both languages (the reference data's name_en), for the window."""
+    return Bilingual(name, name_en or name)
 
 
 def _row(c: TrainingClass, occupation: str, type_name: str, enrolled: int) -> ClassRow:
@@ -331,7 +339,8 @@ def get_class(db: Database, code: str) -> ClassDetail:
 
 def _detail(session: Session, c: TrainingClass) -> ClassDetail:
     occupation = session.get(Occupation, c.occupation_id)
-    type_name = session.scalar(select(TrainingType.name).where(TrainingType.code == c.training_type_code))
+    type_name = _type_name(*session.execute(select(TrainingType.name, TrainingType.name_en)
+                                            .where(TrainingType.code == c.training_type_code)).one())
     enrolled = session.scalar(
         select(func.count()).select_from(Enrolment).where(Enrolment.class_id == c.id, Enrolment.withdrawn_at.is_(None))
     ) or 0
@@ -527,6 +536,7 @@ def occupation_choices(db: Database) -> list[OccupationChoice]:
 
 
 def training_type_choices(db: Database) -> list[tuple[str, str]]:
-    """(code, Chinese name) of every training type."""
+    """(code, name) of every training type; the name is Bilingual (Chinese, and English for the window)."""
     with db.reading() as session:
-        return [(t.code, t.name) for t in session.scalars(select(TrainingType).order_by(TrainingType.code))]
+        return [(t.code, _type_name(t.name, t.name_en))
+                for t in session.scalars(select(TrainingType).order_by(TrainingType.code))]

@@ -42,10 +42,10 @@ messages.register(
         ),
         "db.corrupt": (
             "数据库 {database} 已损坏（SQLite 检查：{detail}）。程序没有改动它，也不会打开它。请关闭 SkillDesk，"
-            "用 skilldesk db restore 备份文件 从备份恢复（自动备份在 {backups} 文件夹中），或联系管理员。",
+            "从备份恢复（自动备份在 {backups} 文件夹中，恢复方法见用户手册“备份”一节），或联系管理员。",
             "The database {database} is damaged (SQLite check: {detail}). It was left untouched and will not be "
-            "opened. Close SkillDesk and restore a backup with skilldesk db restore FILE (automatic backups are "
-            "in the folder {backups}), or ask your administrator.",
+            "opened. Close SkillDesk and restore a backup (automatic backups are in the folder {backups}; see "
+            "“Backups” in the user guide), or ask your administrator.",
         ),
         "db.meta_missing": (
             "数据库 {database} 中已有数据，却缺少它的安装标识（或密钥校验值）：这是数据库损坏或被改动，不是一个新数据库。"

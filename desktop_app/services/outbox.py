@@ -66,9 +66,9 @@ log = logging.getLogger(__name__)
 messages.register(
     {
         "sync.not_registered": (
-            "本机还没有在省平台登记，不能上传。请向省平台申请登记码，然后在“上传”页或用 skilldesk platform register 登记本机。",
+            "本机还没有在省平台登记，不能上传。请向省平台申请登记码，然后在“上传”页点“登记本机…”登记本机。",
             "This computer is not registered with the provincial platform, so nothing can be uploaded. Ask the "
-            "platform for an enrolment code, then register on the Upload page or with `skilldesk platform register`.",
+            "platform for an enrolment code, then click “Register this computer…” on the Upload page.",
         ),
         "sync.url_not_registered": (
             "本机登记的省平台地址是 {registered}，不会把个人信息上传到别的地址（{given}）。如果省平台确实换了地址，"
@@ -78,8 +78,8 @@ messages.register(
             "with the new address and a new enrolment code.",
         ),
         "sync.no_url": (
-            "还没有设置省平台地址。请在“设置”页填写省平台地址，或在命令中加 --url。",
-            "The platform address is not set. Enter it on the Settings page, or add --url to the command.",
+            "还没有设置省平台地址。请在“设置”页填写省平台地址。",
+            "The platform address is not set. Enter it on the Settings page.",
         ),
         "sync.offline": (
             "连不上省平台（网络不通或平台未开放）。数据已安全保存在本机，网络恢复后会自动上传。",
@@ -92,11 +92,11 @@ messages.register(
         ),
         "sync.error.key.revoked": (
             "省平台已停用本机的签名密钥，上传已全部暂停。请联系省平台经办人员确认原因并领取新的登记码，然后重新登记本机"
-            "（“上传”页的“登记本机”，或 skilldesk platform register）：本机会换用新的签名密钥，等待上传的批次用新密钥重新签名后上传。",
+            "（“上传”页的“登记本机…”）：本机会换用新的签名密钥，等待上传的批次用新密钥重新签名后上传。",
             "The platform has revoked this computer's signing key; all uploads are paused. Ask the platform's staff "
-            "why and for a new enrolment code, then register this computer again (“Register this computer” on the "
-            "Upload page, or skilldesk platform register): it moves to a new signing key, and the batches waiting "
-            "are signed again with it and uploaded.",
+            "why and for a new enrolment code, then register this computer again (“Register this computer…” on the "
+            "Upload page): it moves to a new signing key, and the batches waiting are signed again with it and "
+            "uploaded.",
         ),
         "sync.error.device.unknown": (
             "省平台不认识本机的签名密钥，上传已暂停。请重新登记本机（需要新的登记码）。",

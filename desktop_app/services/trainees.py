@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import messages
 from desktop_app.domain.actors import Actor
+from desktop_app.domain.bilingual import Bilingual
 from desktop_app.domain.permissions import Permission, require
 from desktop_app.domain.identity import IdentityNumberError, parse_identity_number
 from desktop_app.services import audit
@@ -94,7 +95,7 @@ class TraineeDetail:
     pension_status: bool
     bank_name: str | None
     has_bank_account: bool
-    key_groups: tuple[str, ...]  # Chinese names; membership is personal data, shown to staff who enrol
+    key_groups: tuple[str, ...]  # names (Bilingual: the reference data's name_en too); membership is personal data
     history: tuple[TrainingRecord, ...]
     changes: tuple[FieldChange, ...] = ()  # corrections of personal fields, newest first
 
@@ -490,7 +491,8 @@ def edit_trainee(db: Database, cipher: PersonalDataCipher, *, actor: Actor, trai
 
 
 def get_trainee_in(session: Session, cipher: PersonalDataCipher, t: Trainee) -> TraineeDetail:
-    names = dict(session.execute(select(KeyGroup.code, KeyGroup.name)).all())
+    names = {code: Bilingual(name, name_en or name)
+             for code, name, name_en in session.execute(select(KeyGroup.code, KeyGroup.name, KeyGroup.name_en))}
     groups = tuple(names.get(code, code) for code in trainee_key_groups(session, cipher, t.id))
     history = tuple(
         TrainingRecord(class_code=c.code, class_name=c.name, occupation=o.name, level=c.level,

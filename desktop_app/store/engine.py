@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,14 +13,15 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app import messages
+from desktop_app.store import change_counter
 
 messages.register(
     {
         "db.bad_url": (
-            "数据库地址“{url}”无法识别。SQLite 文件请用 --db 文件路径；PostgreSQL 请用 "
+            "数据库地址“{url}”无法识别。SQLite 数据库请给出文件路径；PostgreSQL 请用 "
             "postgresql+psycopg://用户名@服务器/数据库名 的形式。",
-            "The database address “{url}” is not understood. For an SQLite file use --db PATH; for PostgreSQL "
-            "use postgresql+psycopg://user@server/database.",
+            "The database address “{url}” is not understood. For an SQLite database give the file's path; for "
+            "PostgreSQL use postgresql+psycopg://user@server/database.",
         ),
         "db.busy": (
             "另一个窗口或另一台电脑正在写入数据库“{database}”，等待 {seconds} 秒后仍未完成，所以这次没有保存任何内容。"
@@ -89,6 +91,11 @@ class Database:
             raise DatabaseUrlError("db.bad_url", url=shown) from None
         self._write_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=self.read_engine, expire_on_commit=False)
+        change_counter.watch(self._write_sessions)
+        # Write transactions this handle committed (each raised the change counter by one): the
+        # window tells its own changes from changes made elsewhere by comparing the two.
+        self._own_writes = 0
+        self._own_writes_lock = threading.Lock()
 
     def _create_engines(self, echo: bool) -> None:
         if self.url.get_backend_name() == "sqlite":
@@ -135,7 +142,14 @@ class Database:
         session = self._write_sessions()
         try:
             yield session
+            session.flush()
+            counted = change_counter.wrote(session)
+            if counted:
+                change_counter.bump(session)
             session.commit()
+            if counted:
+                with self._own_writes_lock:
+                    self._own_writes += 1
         except OperationalError as error:
             session.rollback()
             if _is_busy(error):
@@ -157,6 +171,17 @@ class Database:
         finally:
             session.rollback()
             session.close()
+
+    @property
+    def own_writes(self) -> int:
+        """How many write transactions this handle has committed since it was opened."""
+        with self._own_writes_lock:
+            return self._own_writes
+
+    def change_count(self) -> int:
+        """The database's change counter (store/change_counter.py): one small read."""
+        with self.reading() as session:
+            return change_counter.read(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -794,12 +794,12 @@
         <translation>SkillDesk 备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Restore a backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
         <source>Replace the database by the backup %1? The current database is kept as a backup first. SkillDesk closes after the restore; open it again to work with the restored data.</source>
         <translation>用备份 %1 替换当前数据库吗？当前数据库会先另存一份备份。恢复后 SkillDesk 会关闭，重新打开即可使用恢复的数据。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Restoring %1 … checking the backup, keeping the current database.</source>
@@ -1596,7 +1596,7 @@
         <translation>上课地点</translation>
     </message>
     <message>
-        <source>Project-based training (项目制)</source>
+        <source>Project-based training</source>
         <translation>项目制培训</translation>
     </message>
     <message>
@@ -1789,6 +1789,49 @@
     <message>
         <source> min</source>
         <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Workflow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>SkillDesk help</source>
+        <translation>SkillDesk 帮助</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2192,10 @@
         <translation>
             <numerusform>待上传：%n 批</numerusform></translation>
     </message>
+    <message>
+        <source>Help (F1)</source>
+        <translation>帮助（F1）</translation>
+    </message>
 </context>
 <context>
     <name>MarkDialog</name>
@@ -2502,7 +2549,7 @@
         <translation>培训类型</translation>
     </message>
     <message>
-        <source>Project-based training (项目制)</source>
+        <source>Project-based training</source>
         <translation>项目制培训</translation>
     </message>
     <message>
@@ -2720,6 +2767,35 @@
     <message>
         <source>Record them</source>
         <translation>补录</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>页序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3316,6 +3392,49 @@
     </message>
 </context>
 <context>
+    <name>ScreenPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read this screen again from the database (F5)</source>
+        <translation>从数据库重新读取本页面（F5）</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Save the table as shown (these rows, in this order) as an Excel workbook</source>
+        <translation>把当前显示的表格（这些行、这个顺序）保存为 Excel 文件</translation>
+    </message>
+    <message>
+        <source>Your account may not export tables: they hold personal data.</source>
+        <translation>您的账号不能导出表格：表格中含有个人信息。</translation>
+    </message>
+    <message>
+        <source>This screen shows no table to export.</source>
+        <translation>本页面没有可导出的表格。</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {path}. The export is recorded in the audit log.</source>
+        <translation>已把 {count} 行保存到 {path}。导出已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The table was not exported. {reason}</source>
+        <translation>表格没有导出。{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SessionChoice</name>
     <message>
         <source>Class</source>
@@ -3426,7 +3545,7 @@
 <context>
     <name>StatusActions</name>
     <message>
-        <source>File (备案)</source>
+        <source>File</source>
         <translation>备案</translation>
     </message>
     <message>
@@ -3466,8 +3585,12 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <translation>封存并上传</translation>
     </message>
     <message>
-        <source>Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
+        <source>Class {code} is sealed. Its batch is waiting to upload and goes to the provincial platform automatically when this computer is online; follow it on the Upload page.</source>
         <translation>班级 {code} 已封存。批次状态为待上传，本机联网后会自动上传到省平台；可在“上传”页查看进度。</translation>
+    </message>
+    <message>
+        <source>Class {code} is sealed. Its batch waits on this computer: this computer is not yet registered with the provincial platform, so nothing can be uploaded. Register it on the Upload page (Register this computer…) with the enrolment code the platform gives; the batch then goes up by itself.</source>
+        <translation>班级 {code} 已封存，批次在本机待上传：本机尚未在省平台登记，暂时不能上传。请在“上传”页点“登记本机…”，用省平台提供的登记码登记本机，登记后批次会自动上传。</translation>
     </message>
     <message>
         <source>… and {count} more (see “Show Details”)</source>
@@ -3900,7 +4023,7 @@ Sealing freezes the class: its roster, attendance, results and certificates can 
         <translation>没有封存：请填写更正了什么、为什么。</translation>
     </message>
     <message>
-        <source>Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this computer is online.</source>
+        <source>Correction for {code} sealed: it is waiting to upload and goes up automatically when this computer is online.</source>
         <translation>{code} 的更正批次已封存：状态为待上传，本机联网后会自动上传。</translation>
     </message>
     <message>

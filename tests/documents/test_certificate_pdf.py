@@ -373,18 +373,18 @@ def test_a_name_with_a_middle_dot_prints_as_is(tmp_path, template):
 
 
 def test_characters_missing_from_the_font_are_reported_with_the_number(tmp_path, template):
-    assert missing_glyphs("王𠮷祥") == ["𠮷"]
-    render = render_certificates([content(name="王𠮷祥"), content("GL2024-000124", name="李四")], template)
+    assert missing_glyphs("王𰀀祥") == ["𰀀"]
+    render = render_certificates([content(name="王𰀀祥"), content("GL2024-000124", name="李四")], template)
     assert [(p.code, p.params["number"], p.params["chars"]) for p in render.warnings] == [
-        ("certificate.glyphs_missing", "GL2024-000123", "𠮷")]
-    assert "GL2024-000123" in render.warnings[0].message("zh") and "𠮷" in render.warnings[0].message("en")
+        ("certificate.glyphs_missing", "GL2024-000123", "𰀀")]
+    assert "GL2024-000123" in render.warnings[0].message("zh") and "𰀀" in render.warnings[0].message("en")
     text = pages_text(write(tmp_path, render.pdf))[0]
-    assert "王" in text and "祥" in text and "𠮷" not in text  # an empty frame stands in for it
+    assert "王" in text and "祥" in text and "𰀀" not in text  # an empty frame stands in for it
 
 
 def test_a_rare_character_in_the_template_is_reported_once():
     data = template_data()
-    field_entry(data, "seal_note")["label"] = "（𠮷野培训中心盖章）"
+    field_entry(data, "seal_note")["label"] = "（𰀀野培训中心盖章）"
     render = render_certificates([content(), content("GL2024-000124")], parse_template(data, source="t.json"))
     assert [p.code for p in render.warnings] == ["certificate.template_glyphs_missing"]
 
@@ -449,3 +449,13 @@ def test_faster_than_plain_reportlab_with_its_qr_widget(template):
         baseline_render(people, template)
         baselines += time.perf_counter() - started
     assert ours <= 0.7 * baselines, (ours, baselines)
+
+
+def test_rare_name_characters_print_on_the_certificate(tmp_path, template):
+    render = render_certificates([content(name="陈䶮"), content("GL2024-000124", name="王𠮷祥")], template)
+    assert render.warnings == []
+    path = write(tmp_path, render.pdf)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "SkillDeskHanazonoA" in fonts and "SkillDeskHanazonoB" in fonts
+    first, second = pages_text(path)[:2]
+    assert "陈䶮" in first and "王𠮷祥" in second

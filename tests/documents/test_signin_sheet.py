@@ -224,23 +224,23 @@ def test_a_very_long_name_goes_over_two_lines_and_keeps_every_character(tmp_path
 
 
 def test_characters_missing_from_the_font_are_reported_once_per_trainee(tmp_path):
-    assert missing_glyphs("王𠮷祥") == ["𠮷"]
+    assert missing_glyphs("王𰀀祥") == ["𰀀"]
     assert missing_glyphs("阿依古丽·买买提") == []
     data = replace(sheet_data(sessions=(MORNING, AFTERNOON)),
-                   trainees=[SigninTrainee(1, "王𠮷祥", "3201**********0001"),
+                   trainees=[SigninTrainee(1, "王𰀀祥", "3201**********0001"),
                              SigninTrainee(2, "李四", "3201**********0002")])
     render = render_signin_sheets(data)
     assert [(p.code, p.params["roll_no"], p.params["chars"]) for p in render.warnings] == [
-        ("signin.name_glyphs_missing", 1, "𠮷")]
-    assert "𠮷" in render.warnings[0].message("zh") and render.warnings[0].message("en")
+        ("signin.name_glyphs_missing", 1, "𰀀")]
+    assert "𰀀" in render.warnings[0].message("zh") and render.warnings[0].message("en")
     text = pdf_pages_text(write(tmp_path, render.pdf))[0]
-    assert "王" in text and "祥" in text and "𠮷" not in text  # an empty frame stands in for it
+    assert "王" in text and "祥" in text and "𰀀" not in text  # an empty frame stands in for it
 
 
 def test_rare_characters_in_the_class_header_are_reported_too():
-    render = render_signin_sheets(sheet_data(2, location="𠮷野家培训中心"))
+    render = render_signin_sheets(sheet_data(2, location="𰀀野家培训中心"))
     assert [p.code for p in render.warnings] == ["signin.text_glyphs_missing"]
-    assert render.warnings[0].params["chars"] == "𠮷"
+    assert render.warnings[0].params["chars"] == "𰀀"
 
 
 def test_nothing_to_print_is_refused():
@@ -282,3 +282,38 @@ def test_the_font_is_registered_once(fresh_font_cache):
     name = register_cjk_font()
     assert register_cjk_font() == name
     assert pdf_fonts.cjk_font() is pdf_fonts.cjk_font()
+
+
+def pdf_font_names(path: Path) -> list[str]:
+    """The fonts pdffonts lists as embedded, without their subset prefixes."""
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return [line.split()[0].split("+", 1)[-1] for line in lines if line.split()[-5] == "yes"]
+
+
+def test_rare_name_characters_print_in_the_embedded_fallback_faces(tmp_path):
+    """陈䶮 (Extension A) and 王𠮷祥 (Extension B) print, embedded, and read back from the PDF."""
+    assert missing_glyphs("陈䶮") == [] and missing_glyphs("王𠮷祥") == []
+    data = replace(sheet_data(), trainees=[SigninTrainee(1, "陈䶮", "3201**********0001"),
+                                           SigninTrainee(2, "王𠮷祥", "3201**********0002")])
+    render = render_signin_sheets(data)
+    assert render.warnings == []
+    path = write(tmp_path, render.pdf)
+    assert pdf_font_names(path) == ["WenQuanYiMicroHei-0", "SkillDeskHanazonoA-Regular", "SkillDeskHanazonoB-Regular"]
+    text = pdf_pages_text(path)[0]
+    assert "陈䶮" in text and "王𠮷祥" in text
+
+
+def test_a_sheet_of_common_names_reads_no_fallback_face(tmp_path, fresh_font_cache):
+    render = render_signin_sheets(sheet_data())
+    assert pdf_font_names(write(tmp_path, render.pdf)) == ["WenQuanYiMicroHei-0"]
+    assert pdf_fonts._fallbacks == {}  # the 30 MB face B is read only when a name needs it
+
+
+def test_a_missing_fallback_face_leaves_its_characters_reported(tmp_path, monkeypatch, fresh_font_cache):
+    home = tmp_path / "home"
+    (home / "resources" / "fonts").mkdir(parents=True)
+    (home / "resources" / "fonts" / resources.FONT_FILE).write_bytes(resources.font_path().read_bytes())
+    monkeypatch.setenv("SKILLDESK_HOME", str(home))
+    resources.root.cache_clear()
+    render = render_signin_sheets(replace(sheet_data(), trainees=[SigninTrainee(1, "陈䶮", "3201**********0001")]))
+    assert [(p.code, p.params["chars"]) for p in render.warnings] == [("signin.name_glyphs_missing", "䶮")]

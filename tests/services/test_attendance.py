@@ -118,7 +118,9 @@ def test_a_card_swipe_signs_in_then_out_and_strangers_mark_nobody(office, runnin
     session_id = first_session(detail)
     signed_in = swipe(office.db, office.cipher, actor=office.actor, session_id=session_id, text=persons[0].id_number,
                       now=datetime(2026, 12, 1, 8, 41, tzinfo=CHINA_TZ))
-    assert signed_in.recorded and "签到 08:41" in signed_in.message.message("zh")
+    assert signed_in.recorded and "签到 08:41（迟到 11 分钟）" in signed_in.message.message("zh")
+    english = signed_in.message.message("en")
+    assert "signed in at 08:41 (11 minutes late)" in english and "迟到" not in english
     row = session_grid(office.db, session_id, now=DURING).rows[0]
     assert row.status is AttendanceStatus.LATE and row.value.late_minutes == 11
     signed_out = swipe(office.db, office.cipher, actor=office.actor, session_id=session_id, text=persons[0].id_number,

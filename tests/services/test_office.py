@@ -40,6 +40,7 @@ READ_ONLY = {
     "teachers": {"list"},
     "demo": set(),
     "files": {"save"},  # writes files, not records
+    "tables": set(),
 }
 
 

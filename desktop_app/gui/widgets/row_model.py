@@ -1,7 +1,8 @@
 """The list-keeping every table model shares: rows in, counts and headers out, one row found by its
 key and repainted when it changes, a language change re-read. Table models are thin adapters over
 the plain rows the services return (Vorta's models with column constants are the model): each says
-what a cell shows (`cell`); ROW_ROLE hands the whole row to a view."""
+what a cell shows (`cell`); ROW_ROLE hands the whole row to a view; SORT_ROLE what a header click
+sorts by (`sort_value`: the text shown unless a model says better, e.g. a date or a number)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,6 +39,12 @@ class RowList:
         """What the cell of `row` in `column` shows for `role` (text, colour, tooltip …); None: nothing."""
         raise NotImplementedError
 
+    def sort_value(self, row: Any, column: int) -> Any:
+        """What sorting compares in `column` (row_table's natural_key orders it): the text shown by
+        default, in which numbers and ISO dates already sort right; a model whose column shows a
+        date as "5月6日" or a figure with words returns the date or the number instead."""
+        return self.cell(row, column, Qt.ItemDataRole.DisplayRole)
+
     # --- Qt's side -----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
@@ -59,6 +67,8 @@ class RowList:
         row = self._rows[index.row()]
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            return self.sort_value(row, index.column())
         return self.cell(row, index.column(), role)
 
     # --- the rows ------------------------------------------------------------------------------

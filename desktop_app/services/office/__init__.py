@@ -52,6 +52,7 @@ from desktop_app.services.office.institution import Institution
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
 from desktop_app.services.office.teachers import Teachers
+from desktop_app.services.office.tables import Tables
 from desktop_app.services.office.trainees import Trainees
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -89,6 +90,7 @@ class Office:
         self.teachers = Teachers(context)
         self.files = Files(context)
         self.institution = Institution(context)
+        self.tables = Tables(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:
@@ -141,6 +143,14 @@ class Office:
         actor = self.context.acting()
         require_permission(actor, permission)
         return actor
+
+    def change_count(self) -> int:
+        """The database's change counter (one small read): it rises with every write, from any PC."""
+        return self.context.db.change_count()
+
+    def own_writes(self) -> int:
+        """How many of those writes this office made itself."""
+        return self.context.db.own_writes
 
     def close(self) -> None:
         self.context.db.dispose()

@@ -174,7 +174,7 @@ class ClassDetailPanel(DetailPanel):
         v["occupation"].setText(self.tr("{name} ({code}, {edition} edition)").format(
             name=row.occupation, code=d.occupation_code, edition=d.occupation_edition))
         v["level"].setText(labels.level(row.level))
-        kind = row.training_type
+        kind = labels.reference_name(row.training_type)
         if row.project_based:
             kind = self.tr("{type}, project-based").format(type=kind)
         v["type"].setText(kind)

@@ -46,6 +46,6 @@ class EditClassDialog(SavingDialog):
         self.capacity_label.setText(self.tr("Capacity"))
         self.capacity_spin.setSuffix(self.tr(" people"))
         self.location_label.setText(self.tr("Location"))
-        self.project_check.setText(self.tr("Project-based training (项目制)"))
+        self.project_check.setText(self.tr("Project-based training"))
         self.ok_button.setText(self.tr("Save"))
         super().retranslate()

@@ -48,7 +48,7 @@ class ClassTableModel(RowList, QAbstractTableModel):
                 self.NAME: row.name,
                 self.OCCUPATION: row.occupation,
                 self.LEVEL: labels.level(row.level),
-                self.TRAINING_TYPE: row.training_type,
+                self.TRAINING_TYPE: labels.reference_name(row.training_type),
                 self.DATES: labels.date_range(row.start_date, row.end_date),
                 self.ENROLMENT: f"{row.enrolled}/{row.capacity}",
                 self.STATUS: labels.class_status(row.status),

@@ -197,7 +197,7 @@ class NewClassDialog(SavingDialog):
         self.occupation_combo.blockSignals(False)
         self.type_combo.clear()
         for code, name in self.training_types:
-            self.type_combo.addItem(name, code)
+            self.type_combo.addItem(labels.reference_name(name), code)
         self._occupation_changed()
         self.ready = True
         self.update_ok()
@@ -327,7 +327,7 @@ class NewClassDialog(SavingDialog):
         self.occupation_combo.lineEdit().setPlaceholderText(self.tr("Type a name or code to search"))
         self.level_label.setText(self.tr("Level"))
         self.type_label.setText(self.tr("Training type"))
-        self.project_check.setText(self.tr("Project-based training (项目制)"))
+        self.project_check.setText(self.tr("Project-based training"))
         self.start_label.setText(self.tr("Start date"))
         self.end_label.setText(self.tr("End date"))
         self.capacity_label.setText(self.tr("Capacity"))

@@ -100,7 +100,7 @@ class ScheduleTab(QWidget):
         index = self.table.indexAt(position)
         if not index.isValid():
             return
-        self.table.selectRow(index.row())
+        self.table.selectRow(self.table.source_line(index))
         menu = QMenu(self)
         move = menu.addAction(self.tr("Move this session…"))
         cancel = menu.addAction(self.tr("Cancel this session…"))

@@ -92,7 +92,7 @@ class StatusActions(QWidget):
 
     def status_action_text(self, target: ClassStatus) -> str:
         return {
-            ClassStatus.FILED: self.tr("File (备案)"),
+            ClassStatus.FILED: self.tr("File"),
             ClassStatus.IN_TRAINING: self.tr("Start training"),
             ClassStatus.COMPLETED: self.tr("Complete"),
             ClassStatus.DRAFT: self.tr("Withdraw filing"),
@@ -158,16 +158,29 @@ class StatusActions(QWidget):
         code = self.detail.row.code
         self.seal_button.setEnabled(False)
         self.refusal_label.hide()
-        self.operations.run(self, lambda: self.office.outbox.seal(code), success=lambda batch: self._sealed(code, batch),
+        office = self.office
+
+        def seal_and_look() -> tuple[object, bool]:
+            # What happens next depends on whether this computer is registered with the platform.
+            batch = office.outbox.seal(code)
+            return batch, office.device.registration() is not None
+
+        self.operations.run(self, seal_and_look, success=lambda answer: self._sealed(code, *answer),
                             failure=self._seal_refused)
 
-    def _sealed(self, code: str, batch) -> None:
+    def _sealed(self, code: str, batch, registered: bool = True) -> None:
         self.sealed.emit(batch)
         if self.detail is not None and code == self.detail.row.code:  # 已结业 → 已封存, here and in the list
             self.operations.run(self, lambda: self.office.classes.get(code), success=self.changed.emit)
-        self._show_seal_message(QMessageBox.Icon.Information, self.tr(
-            "Class {code} is sealed. Its batch is waiting to upload (待上传) and goes to the provincial platform "
-            "automatically when this computer is online; follow it on the Upload page.").format(code=code))
+        if registered:
+            text = self.tr("Class {code} is sealed. Its batch is waiting to upload and goes to the provincial "
+                           "platform automatically when this computer is online; follow it on the Upload page.")
+        else:
+            text = self.tr("Class {code} is sealed. Its batch waits on this computer: this computer is not yet "
+                           "registered with the provincial platform, so nothing can be uploaded. Register it on the "
+                           "Upload page (Register this computer…) with the enrolment code the platform gives; the "
+                           "batch then goes up by itself.")
+        self._show_seal_message(QMessageBox.Icon.Information, text.format(code=code))
 
     def _seal_refused(self, error: BaseException) -> None:
         self.apply_permissions()

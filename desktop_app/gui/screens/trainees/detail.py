@@ -177,7 +177,9 @@ class TraineeDetailPanel(DetailPanel):
         v["employment"].setText(d.employment_status or not_recorded)
         v["pension"].setText(labels.yes_no(d.pension_status))
         v["bank_name"].setText(d.bank_name or not_recorded)
-        v["key_groups"].setText("、".join(d.key_groups) if d.key_groups else self.tr("None"))
+        separator = ", " if labels.english() else "、"
+        v["key_groups"].setText(separator.join(labels.reference_name(group) for group in d.key_groups)
+                                if d.key_groups else self.tr("None"))
         masked = {
             "id_number": row.id_masked,
             "phone": row.phone_masked or "",

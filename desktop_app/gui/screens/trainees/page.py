@@ -56,7 +56,7 @@ class TraineesPage(ScreenPage):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = TraineeDetailPanel(office, operations)
         self.detail.edited.connect(lambda _detail: self.reload())  # the list shows the new name and phone
-        self.splitter = list_over_detail(self.table, self.detail)
+        self.splitter = list_over_detail(self.table, self.detail, list_first=True)
 
         layout = self.page_layout()
         layout.addLayout(search_row)

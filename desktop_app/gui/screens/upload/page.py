@@ -256,7 +256,7 @@ class UploadPage(ScreenPage):
 
         def done(batch: BatchRow) -> None:
             self.notice.show_note(self.tr(
-                "Correction for {code} sealed: it is waiting to upload (待上传) and goes up automatically when this "
+                "Correction for {code} sealed: it is waiting to upload and goes up automatically when this "
                 "computer is online.").format(code=code), "success")
             self.correction_sealed.emit(batch)
             self.reload(select_batch=batch.batch_id)

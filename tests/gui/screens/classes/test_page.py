@@ -378,6 +378,8 @@ def test_sealing_a_completed_class_tells_the_window_and_shows_it_sealed(qtbot, c
     assert sealed.args[0].class_code == code("YL01")
     qtbot.waitUntil(lambda: classes_page.detail.status_chip.text() == "已封存", timeout=20_000)
     assert actions.seal_message is not None and "待上传" in actions.seal_message.text()
+    # The demo computer is not registered: the message says the batch waits, not that it goes up.
+    assert "尚未在省平台登记" in actions.seal_message.text() and "联网后会自动上传" not in actions.seal_message.text()
     assert not actions.seal_button.isVisible()
     model = classes_page.model
     assert model.data(model.index(model.row_of(code("YL01")), ClassTableModel.STATUS)) == "已封存"

@@ -43,7 +43,7 @@ def counts_text(report: RosterImportReport, *, preview: bool) -> str:
 
 def reasons_text(model: OutcomeTableModel, current: QModelIndex) -> str:
     """The full reasons of the selected row, under the table (the cell shows only their start)."""
-    outcome = model.data(model.index(current.row(), 0), ROW_ROLE) if current.isValid() else None
+    outcome = current.data(ROW_ROLE) if current.isValid() else None  # a view's index: the proxy maps it
     reasons = OutcomeTableModel.reasons(outcome) if outcome is not None else []
     if not reasons:
         return ""
