@@ -37,6 +37,7 @@ READ_ONLY = {
     "device": {"registration", "platform_online"},
     "backups": {"backup", "backup_if_due", "backup_on_close"},  # they write files, not records
     "demo": set(),
+    "subsidy": {"rules", "estimate", "write_estimate"},  # write_estimate writes a file, not records
 }
 
 

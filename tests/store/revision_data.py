@@ -520,6 +520,57 @@ def check_0006_lead15(connection: Connection) -> None:
     assert row.failures == 4 and _normalise(row.wait_until) == _normalise(utc(2026, 12, 2, 11, 0, 2))
 
 
+# --- 0006_subsidy2: city rules (dataset + local override), a class's fee and who pays ---------
+
+_REFVER_0006S = sa.table("reference_version", sa.column("id", sa.Integer), sa.column("dataset", sa.String),
+                         sa.column("version", sa.String), sa.column("origin", sa.String), sa.column("etag", sa.String),
+                         sa.column("is_current", sa.Boolean), sa.column("loaded_at", sa.DateTime(timezone=True)))
+_CITY_RULE_0006S = sa.table(
+    "city_rule", sa.column("id", sa.Integer), sa.column("reference_version_id", sa.Integer),
+    sa.column("city_code", sa.String), sa.column("city_name", sa.String), sa.column("local_factor_percent", sa.Integer),
+    sa.column("shortage_uplift_percent", sa.Integer), sa.column("shortage_from_level", sa.Integer),
+    sa.column("training_certificate_fen", sa.Integer), sa.column("flat_fen", sa.JSON),
+    sa.column("living_allowance_fen_per_day", sa.Integer), sa.column("work_for_training_fen_per_month", sa.Integer),
+    sa.column("source", sa.Text))
+_OVERRIDE_0006S = sa.table(
+    "city_rule_override", sa.column("id", sa.Integer), sa.column("local_factor_percent", sa.Integer),
+    sa.column("shortage_uplift_percent", sa.Integer), sa.column("training_certificate_fen", sa.Integer),
+    sa.column("living_allowance_fen_per_day", sa.Integer), sa.column("work_for_training_fen_per_month", sa.Integer),
+    sa.column("set_at", sa.DateTime(timezone=True)), sa.column("set_by", sa.Integer))
+_CLASS_0006S = sa.table("training_class", sa.column("id", sa.Integer), sa.column("code", sa.String),
+                        sa.column("fee_fen", sa.Integer), sa.column("paid_by", sa.String))
+_USER_0006S = sa.table("app_user", sa.column("id", sa.Integer), sa.column("username", sa.String))
+_WUXI_0006S = {"city_code": "3202", "city_name": "无锡市", "local_factor_percent": None, "shortage_uplift_percent": 20,
+               "shortage_from_level": 3, "training_certificate_fen": None, "flat_fen": {"GYB": 35000},
+               "living_allowance_fen_per_day": None, "work_for_training_fen_per_month": None, "source": "转载"}
+
+
+def seed_0006_subsidy2(connection: Connection) -> None:
+    version = connection.execute(_REFVER_0006S.insert().values(
+        dataset="city_rules", version="bundled-2026.1", origin="bundled", etag=None, is_current=True,
+        loaded_at=utc(2026, 12, 2, 8, 0)).returning(_REFVER_0006S.c.id)).scalar()
+    connection.execute(_CITY_RULE_0006S.insert().values(reference_version_id=version, **_WUXI_0006S))
+    admin = connection.execute(sa.select(_USER_0006S.c.id).where(_USER_0006S.c.username == "admin")).scalar()
+    connection.execute(_OVERRIDE_0006S.insert().values(local_factor_percent=110, training_certificate_fen=60000,
+                                                       set_at=utc(2026, 12, 2, 9, 0), set_by=admin))
+    # The seeded class (opened at 0001, no fee then) gets one now, as `class edit --fee` writes it.
+    connection.execute(_CLASS_0006S.update().where(_CLASS_0006S.c.code == "NJGL-2025-JN-003")
+                       .values(fee_fen=120050, paid_by="institution"))
+
+
+def check_0006_subsidy2(connection: Connection) -> None:
+    row = connection.execute(sa.select(*(_CITY_RULE_0006S.c[name] for name in _WUXI_0006S))
+                             .where(_CITY_RULE_0006S.c.city_code == "3202")).mappings().one()
+    assert dict(row) == _WUXI_0006S
+    override = connection.execute(sa.select(_OVERRIDE_0006S)).mappings().one()
+    assert (override["local_factor_percent"], override["training_certificate_fen"], override["shortage_uplift_percent"]) \
+        == (110, 60000, None)
+    assert _normalise(override["set_at"]) == utc(2026, 12, 2, 9, 0)
+    fee = connection.execute(sa.select(_CLASS_0006S.c.fee_fen, _CLASS_0006S.c.paid_by)
+                             .where(_CLASS_0006S.c.code == "NJGL-2025-JN-003")).one()
+    assert tuple(fee) == (120050, "institution")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -529,6 +580,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0004": seed_0004,
     "0005": seed_0005,
     "0006_lead15": seed_0006_lead15,
+    "0006_subsidy2": seed_0006_subsidy2,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -538,4 +590,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0004": check_0004,
     "0005": check_0005,
     "0006_lead15": check_0006_lead15,
+    "0006_subsidy2": check_0006_subsidy2,
 }

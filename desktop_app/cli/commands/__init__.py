@@ -43,6 +43,7 @@ messages.register(
         "cli.help.certificates_group": ("证书：发放、打印、验证", "certificates: issue, print, verify"),
         "cli.help.keys_group": ("本机签名密钥", "this device's signing key"),
         "cli.help.trainee_group": ("学员：查找", "trainees: search"),
+        "cli.help.subsidy_group": ("补贴：补贴标准、测算", "subsidies: the city's figures, estimates"),
     }
 )
 
@@ -73,6 +74,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("certificates", "certificates", "cli.help.certificates_group"),
     Command("keys", "keys", "cli.help.keys_group"),
     Command("trainee", "trainee", "cli.help.trainee_group"),
+    Command("subsidy", "subsidy", "cli.help.subsidy_group"),
 )
 
 

@@ -25,6 +25,10 @@ messages.register(
         "cli.class.warning": ("注意：{message}", "Note: {message}"),
         "cli.class.none": ("没有符合条件的班级。", "No classes match."),
         "cli.class.status_changed": ("班级 {code} 的状态已变为“{status}”。", "Class {code} is now “{status}”."),
+        "cli.help.class_edit": ("修改班级的培训费和出资方", "change a class's fee and who pays it"),
+        "cli.help.fee": ("每名学员的培训费（元），0 表示免费", "the fee per trainee in yuan; 0 means free"),
+        "cli.help.paid_by": ("谁出资（谁出资，谁享受补贴）", "who pays the fee (and so receives the subsidy)"),
+        "cli.class.edited": ("班级 {code} 已修改：培训费 {fee}，出资方 {paid_by}。", "Class {code} changed: fee {fee}, paid by {paid_by}."),
     }
 )
 
@@ -49,7 +53,12 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
     new.add_argument("--location")
     new.add_argument("--project-based", action="store_true")
     new.add_argument("--schedule", help=text("cli.help.schedule"))
+    _fee_arguments(new)
     new.set_defaults(handler=cmd_new)
+    edit = class_commands.add_parser("edit", help=text("cli.help.class_edit"))
+    edit.add_argument("code")
+    _fee_arguments(edit)
+    edit.set_defaults(handler=cmd_edit)
     listing = class_commands.add_parser("list", help=text("cli.help.class_list"))
     listing.add_argument("--search")
     listing.add_argument("--status")
@@ -65,6 +74,22 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
 
 PARSERS = {"class": _define_class}
 
+_PAYERS = ("trainee", "institution", "enterprise")
+
+
+def _fee_arguments(parser: argparse.ArgumentParser) -> None:
+    # Checked by the service (a clear message for a negative or textual fee), not by argparse.
+    parser.add_argument("--fee", metavar="YUAN", help=text("cli.help.fee"))
+    parser.add_argument("--paid-by", choices=_PAYERS, help=text("cli.help.paid_by"))
+
+
+def _fee_words(detail) -> tuple[str, str]:
+    from desktop_app.domain.subsidy import Payer, yuan
+
+    fee = "—" if detail.fee_fen is None else zh_or_en(f"{yuan(detail.fee_fen)} 元", f"{yuan(detail.fee_fen)} yuan")
+    paid_by = "—" if detail.paid_by is None else Payer(detail.paid_by).label(language())
+    return fee, paid_by
+
 
 def _schedule_warnings(detail) -> None:
     for problem in detail.schedule_problems:
@@ -73,14 +98,14 @@ def _schedule_warnings(detail) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from desktop_app.domain.schedule import parse_schedule_spec
-    from desktop_app.services.classes import ClassDraft, parse_date
+    from desktop_app.services.classes import ClassDraft, parse_date, parse_fee
 
     draft = ClassDraft(
         code=args.code, name=args.name, occupation_code=args.occupation, occupation_edition=args.edition,
         level=args.level, training_type=args.training_type, start_date=parse_date(args.start),
         end_date=parse_date(args.end), capacity=args.capacity, location=args.location,
         project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
-        schedule=parse_schedule_spec(args.schedule),
+        schedule=parse_schedule_spec(args.schedule), fee_fen=parse_fee(args.fee), paid_by=args.paid_by,
     )
     with opened(args) as office:
         detail = office.classes.create(draft)
@@ -89,6 +114,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,
         theory=detail.planned_theory_lessons, practice=detail.planned_practice_lessons)
     _schedule_warnings(detail)
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from desktop_app.services.classes import parse_fee
+
+    fee_fen = parse_fee(args.fee)
+    with opened(args) as office:
+        detail = office.classes.update(args.code, fee_fen=fee_fen, paid_by=args.paid_by)
+    fee, paid_by = _fee_words(detail)
+    say("cli.class.edited", code=detail.row.code, fee=fee, paid_by=paid_by)
     return EXIT_OK
 
 
@@ -137,6 +173,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         (("课时", "Lessons"), f"{detail.planned_theory_lessons + detail.planned_practice_lessons}"
                              f"（理论 {detail.planned_theory_lessons}，实操 {detail.planned_practice_lessons}，线上 {detail.planned_online_lessons}）"),
         (("政策", "Policy"), f"{detail.policy_name}（{detail.policy_code}）"),
+        (("培训费", "Fee"), "，".join(_fee_words(detail))),
         (("状态", "Status"), r.status.label(language())),
     ]
     for label, value in lines:

@@ -49,6 +49,7 @@ from desktop_app.services.office.demo import Demo
 from desktop_app.services.office.device import Device
 from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
+from desktop_app.services.office.subsidy import Subsidy
 from desktop_app.services.office.trainees import Trainees
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -80,6 +81,7 @@ class Office:
         self.device = Device(context)
         self.backups = Backups(context)
         self.demo = Demo(context)
+        self.subsidy = Subsidy(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:
