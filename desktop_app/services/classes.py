@@ -160,7 +160,9 @@ def parse_fee(value: str | int | None) -> int | None:
         return None
     text = str(value).strip()
     whole, _, cents = text.partition(".")
-    if not whole.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)) or len(whole) > 9:
+    # isdecimal, not isdigit: full-width ０–９ from a Chinese input method are digits int()
+    # reads; superscripts such as ² are not.
+    if not whole.isdecimal() or (cents and (not cents.isdecimal() or len(cents) > 2)) or len(whole) > 9:
         raise ClassError("class.fee_invalid", value=text)
     return int(whole) * 100 + int((cents or "0").ljust(2, "0"))
 

@@ -6,6 +6,7 @@ the certificates issued here or recorded, earlier subsidised enrolments, key gro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -121,10 +122,11 @@ class CityRulesView:
 
 
 def _city_code(session: Session) -> str | None:
-    """The 设区市 of the institution: the first four digits of its code (GB/T 2260), if any."""
+    """The 设区市 of the institution: the first four digits (GB/T 2260) of the first run of
+    digits in its code (320206-0042, JS3205060001), if there is one."""
     code = session.scalar(select(Institution.code).order_by(Institution.id))
-    prefix = (code or "")[:4]
-    return prefix if len(prefix) == 4 and prefix.isdigit() else None
+    found = re.search(r"\d{4,}", code or "")
+    return found.group()[:4] if found else None
 
 
 def city_rules_view(session: Session) -> CityRulesView:
@@ -173,7 +175,7 @@ def parse_yuan(value: str | int | None, what: str) -> int | None:
         return None
     text = str(value).strip()
     whole, _, cents = text.partition(".")
-    if not whole.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)):
+    if not whole.isdecimal() or (cents and (not cents.isdecimal() or len(cents) > 2)) or len(whole) > 9:
         raise SubsidyError("subsidy.rules_amount", what=messages.Problem(what), value=text)
     return int(whole) * 100 + int((cents or "0").ljust(2, "0"))
 
@@ -183,7 +185,7 @@ def parse_percent(value: str | int | None, name: str) -> int | None:
     if value is None:
         return None
     text = str(value).strip().rstrip("%％").strip()
-    if not text.isdigit():
+    if not text.isdecimal() or len(text) > 4:
         low, high = _PERCENT_RANGES[name]
         raise SubsidyError("subsidy.rules_range", what=messages.Problem(_FIELD_WORDS[name]), low=low, high=high,
                            value=str(value).strip())
@@ -276,6 +278,11 @@ def _class_kind(c: TrainingClass) -> ClassKind:
     return ClassKind.ORDINARY
 
 
+# The policy table has no column for it yet: the 2023 provincial notice (effective 2023-06-01,
+# DOMAIN.md) introduced it, so a policy version effective from then on carries it.
+LOWER_AFTER_HIGHER_FROM = date(2023, 6, 1)
+
+
 def _terms(session: Session, c: TrainingClass, claim_date: date) -> SubsidyTerms:
     """The caps of the policy in force on the claim date (the newest one already effective);
     the class's own policy when none is."""
@@ -283,6 +290,7 @@ def _terms(session: Session, c: TrainingClass, claim_date: date) -> SubsidyTerms
                          .order_by(PolicyVersion.effective_from.desc()).limit(1)) or session.get(PolicyVersion, c.policy_id)
     return SubsidyTerms(cap=row.subsidy_cap, window=SubsidyWindow(row.subsidy_window),
                         same_occupation_level_once=row.same_occupation_level_once,
+                        lower_level_after_higher_refused=row.effective_from >= LOWER_AFTER_HIGHER_FROM,
                         pension_excluded=row.pension_excluded,
                         advance_percent=row.advance_payment_percent_project_based,
                         work_for_training_max_months=row.work_for_training_max_months)
@@ -364,7 +372,8 @@ def _certificates(session: Session, c: TrainingClass, occupation: Occupation,
     """Per (enrolment, trainee): the training certificate issued here for this enrolment, and the
     external certificates recorded for the trainee since the class started that are for this
     class's occupation (or name none)."""
-    enrolment_of = dict(session.execute(select(Enrolment.trainee_id, Enrolment.id).where(Enrolment.class_id == c.id)))
+    enrolment_of = {trainee_id: enrolment_id for trainee_id, enrolment_id in session.execute(
+        select(Enrolment.trainee_id, Enrolment.id).where(Enrolment.class_id == c.id))}
     found: dict[tuple[int, int], list[HeldCertificate]] = {}
     for start in range(0, len(trainee_ids), 500):
         chunk = trainee_ids[start:start + 500]
