@@ -30,6 +30,7 @@ READS = {
     ("db", "upgrade"), ("db", "check"), ("audit", "verify"), ("class", "list"), ("class", "show"),
     ("roster", "template"), ("attendance", "summary"), ("attendance", "sheet"), ("certificates", "pdf"),
     ("certificates", "verify"), ("batch", "list"), ("batch", "show"), ("trainee", "search"),
+    ("subsidy", "rules", "show"), ("subsidy", "estimate"),
     # setup refuses a second first run before it would act
     ("setup",),
 }

@@ -78,9 +78,9 @@ _PAYERS = ("trainee", "institution", "enterprise")
 
 
 def _fee_arguments(parser: argparse.ArgumentParser) -> None:
-    # Checked by the service (a clear message for a negative or textual fee), not by argparse.
+    # Checked by the service (a clear message naming the value and the choices), not by argparse.
     parser.add_argument("--fee", metavar="YUAN", help=text("cli.help.fee"))
-    parser.add_argument("--paid-by", choices=_PAYERS, help=text("cli.help.paid_by"))
+    parser.add_argument("--paid-by", metavar="|".join(_PAYERS), help=text("cli.help.paid_by"))
 
 
 def _fee_words(detail) -> tuple[str, str]:

@@ -19,9 +19,15 @@ class Subsidy(OfficePart):
         return use_cases.show_city_rules(self._db)
 
     @writes(Area.REFERENCE)
-    def set_rules(self, **changes: int | None) -> CityRulesView:
-        """An administrator's local override (fen or percent, by CityRules field name); audited."""
-        return use_cases.set_city_rules(self._db, actor=self._acting(), changes=changes)
+    def set_rules(self, *, local_factor_percent: int | None = None, shortage_uplift_percent: int | None = None,
+                  training_certificate_fen: int | None = None, living_allowance_fen_per_day: int | None = None,
+                  work_for_training_fen_per_month: int | None = None) -> CityRulesView:
+        """An administrator's local override of the figures given (None: left as it is); audited."""
+        return use_cases.set_city_rules(self._db, actor=self._acting(), changes={
+            "local_factor_percent": local_factor_percent, "shortage_uplift_percent": shortage_uplift_percent,
+            "training_certificate_fen": training_certificate_fen,
+            "living_allowance_fen_per_day": living_allowance_fen_per_day,
+            "work_for_training_fen_per_month": work_for_training_fen_per_month})
 
     def estimate(self, class_code: str, *, claim_date: date | None = None,
                  as_of: datetime | None = None) -> ClassEstimate:
