@@ -42,8 +42,8 @@ def test_rules_show_says_unset_and_set_overrides_with_an_audit_entry(office, set
     assert "补贴标准已修改" in out and "100%" in out and "600 元" in out and "30.50 元" in out and "本机修改" in out
     with office.db.reading() as session:
         details = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "subsidy.rules_set")).all()
-    assert details == [{"local_factor_percent": [None, 100], "training_certificate_fen": [None, 60000],
-                        "living_allowance_fen_per_day": [None, 3050]}]
+    assert details == [{"local_factor_percent": {"from": None, "to": 100}, "training_certificate_fen": {"from": None, "to": 60000},
+                        "living_allowance_fen_per_day": {"from": None, "to": 3050}}]
 
 
 @pytest.mark.parametrize("argv, words", [

@@ -215,7 +215,7 @@ def set_city_rules(db: Database, *, actor: Actor, changes: dict[str, int]) -> Ci
         session.flush()
         old = {figure.name: figure.value for figure in before.figures}
         audit.record(session, actor, "subsidy.rules_set", entity_type="city_rules", entity_id=row.id,
-                     details={name: [old.get(name), value] for name, value in changes.items()})
+                     details={name: {"from": old.get(name), "to": value} for name, value in changes.items()})
         return city_rules_view(session)
 
 

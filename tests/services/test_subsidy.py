@@ -76,8 +76,8 @@ def test_an_administrator_overrides_figures_audited_and_others_are_refused(offic
         details = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "subsidy.rules_set")
                                   .order_by(AuditEntry.id)).all()
     assert details == [
-        {"local_factor_percent": [None, 110], "training_certificate_fen": [None, 60000]},
-        {"living_allowance_fen_per_day": [None, 5000]}]
+        {"local_factor_percent": {"from": None, "to": 110}, "training_certificate_fen": {"from": None, "to": 60000}},
+        {"living_allowance_fen_per_day": {"from": None, "to": 5000}}]
     with pytest.raises(SubsidyError) as refused:
         set_city_rules(office.db, actor=office.actor, changes={"local_factor_percent": 150})
     assert "70 到 130" in refused.value.message() and "150" in refused.value.message()
@@ -227,3 +227,51 @@ def test_the_workbook_has_one_header_row_masked_ids_and_guarded_text(office, com
     assert values[1][1] == "=HYPERLINK(\"x\")" and sheet.cell(row=2, column=2).data_type == "s"
     assert "*" * 10 in values[1][2] and values[1][3] == 600 and values[1][5] == "学员本人"
     assert values[5][3] == 0 and "考核不合格" in values[5][6]
+
+
+def test_a_new_version_of_the_city_rules_keeps_the_earlier_one_and_null_stays_null(office):
+    from desktop_app.store.models import CityRule, ReferenceVersion
+    from desktop_app.store.reference import apply_city_rules
+
+    with office.db.writing() as session:
+        apply_city_rules(session, {"version": "platform-2027.1", "province": {
+            "city_name": "江苏省", "training_certificate_fen": 50000, "living_allowance_fen_per_day": None}},
+            origin="platform")
+    view = show_city_rules(office.db)
+    assert view.dataset_version == "platform-2027.1"
+    assert _figures(view)["training_certificate_fen"] == (50000, "dataset")
+    assert _figures(view)["living_allowance_fen_per_day"] == (None, "unset")
+    with office.db.reading() as session:
+        versions = session.scalars(select(ReferenceVersion.version).where(ReferenceVersion.dataset == "city_rules")
+                                   .order_by(ReferenceVersion.id)).all()
+        kept = session.scalar(select(CityRule.city_name).where(CityRule.city_code == "3209"))
+    assert versions == ["bundled-2026.1", "platform-2027.1"] and kept == "盐城市"
+    with pytest.raises(ValueError), office.db.writing() as session:
+        apply_city_rules(session, {"version": "bad", "province": {"city_name": "江苏省",
+                                                                  "training_certificate_fen": 500.5}}, origin="platform")
+    assert show_city_rules(office.db).dataset_version == "platform-2027.1"
+
+
+def test_a_database_made_before_the_city_rules_gets_them_when_opened(settings):
+    from desktop_app.bootstrap import open_office
+    from desktop_app.store.models import CityRule, ReferenceVersion
+
+    first = open_office(settings)
+    with first.db.writing() as session:
+        session.query(CityRule).delete()
+        session.query(ReferenceVersion).filter(ReferenceVersion.dataset == "city_rules").delete()
+    first.close()
+    again = open_office(settings)
+    try:
+        assert show_city_rules(again.db).flat_fen["GYB"] == 35000
+    finally:
+        again.close()
+
+
+def test_the_audit_page_words_the_override(office):
+    from desktop_app.services.audit_log import summarise_details
+
+    set_city_rules(office.db, actor=office.actor, changes={"local_factor_percent": 95})
+    with office.db.reading() as session:
+        details = session.scalar(select(AuditEntry.details).where(AuditEntry.action == "subsidy.rules_set"))
+    assert summarise_details("subsidy.rules_set", details) == "本市补贴系数（%）：原为=—, 改为=95"
