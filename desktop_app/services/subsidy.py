@@ -239,9 +239,12 @@ class EstimateRow:
 
     @property
     def reasons(self) -> tuple[messages.Problem, ...]:
-        """Every reason an amount is zero, reduced or unknown, and every warning (the deadline)."""
-        capped = tuple(note for note in self.training.amount.notes if note.code == "subsidy.capped_at_fee")
-        return self.training.amount.reasons + capped + self.training.warnings + self.living.reasons
+        """Every reason an amount is zero, reduced or unknown, and every warning (the deadline).
+        A reduction is the fee cap or a local factor below 100 %; an uplift is not a reason."""
+        reduced = tuple(note for note in self.training.amount.notes
+                        if note.code == "subsidy.capped_at_fee"
+                        or (note.code == "subsidy.local_factor" and int(note.params["percent"]) < 100))
+        return self.training.amount.reasons + reduced + self.training.warnings + self.living.reasons
 
 
 @dataclass(frozen=True)

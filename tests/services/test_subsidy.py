@@ -186,6 +186,13 @@ def test_the_estimate_follows_completion_results_certificates_fee_and_groups(off
     assert rows[0].training.amount.fen == 80000 and "subsidy.capped_at_fee" in _codes(rows[0])
     assert rows[1].training.amount.fen == 60000 and "subsidy.capped_at_fee" not in _codes(rows[1])
     assert all(row.payee is Payer.INSTITUTION for row in rows)
+    # With a fee of 2000 元 and a city paying 90 % of the baseline, the 1000 becomes 900 and the
+    # factor is named as the reason for the reduction.
+    update_class(office.db, actor=office.actor, code=CODE, fee_fen=200000)
+    set_city_rules(office.db, actor=office.actor, changes={"local_factor_percent": 90})
+    first = _estimate(office).rows[0]
+    assert first.training.amount.fen == 90000
+    assert "本市标准为省基准的 90%。" in [p.message() for p in first.reasons]
     # A free class (0) caps every amount at nothing.
     update_class(office.db, actor=office.actor, code=CODE, fee_fen=0)
     assert _estimate(office).training_total_fen == 0
