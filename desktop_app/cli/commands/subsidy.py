@@ -37,6 +37,7 @@ messages.register(
 
 _ORIGIN = {"dataset": ("参考数据", "reference data"), "override": ("本机修改", "local override"),
            "unset": ("未设置标准", "no standard set")}
+_NO_SOURCE = "—"
 _LABEL = {
     "local_factor_percent": ("本市补贴系数", "Local factor"),
     "shortage_uplift_percent": ("紧缺职业上浮", "Shortage uplift"),
@@ -83,8 +84,8 @@ def _print_rules(view) -> None:
     from desktop_app.domain.subsidy import ClassKind, yuan
 
     say("cli.subsidy.rules_heading", city=view.city_name, version=view.dataset_version or "—")
-    rows = [[zh_or_en(*_LABEL[f.name]), _figure_text(f.name, f.value), zh_or_en(*_ORIGIN[f.origin])]
-            for f in view.figures]
+    rows = [[zh_or_en(*_LABEL[f.name]), _figure_text(f.name, f.value),
+             _NO_SOURCE if f.origin == "unset" else zh_or_en(*_ORIGIN[f.origin])] for f in view.figures]
     levels = zh_or_en("各等级", "every level") if view.shortage_from_level is None else \
         zh_or_en(f"{view.shortage_from_level} 级及以上", f"level {view.shortage_from_level} and above")
     rows.append([zh_or_en("上浮适用等级", "Uplift applies to"), levels, zh_or_en(*_ORIGIN["dataset"])])
@@ -92,7 +93,7 @@ def _print_rules(view) -> None:
         fen = view.flat_fen.get(kind.value)
         rows.append([zh_or_en(kind.label_zh, kind.label_en),
                      zh_or_en(*_ORIGIN["unset"]) if fen is None else zh_or_en(f"{yuan(fen)} 元", f"{yuan(fen)} yuan"),
-                     zh_or_en(*_ORIGIN["unset" if fen is None else "dataset"])])
+                     _NO_SOURCE if fen is None else zh_or_en(*_ORIGIN["dataset"])])
     print_table(zh_or_en(["项目", "标准", "来源"], ["Figure", "Value", "Source"]), rows)
     if view.override_set_at is not None:
         from desktop_app.domain.china_time import moment_text
@@ -137,7 +138,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     print_table(zh_or_en(["学号", "姓名", "证件号码", "补贴金额（元）", "生活费补贴（元）", "领取人", "原因"],
                          ["Roll", "Name", "ID", "Subsidy (yuan)", "Living allowance (yuan)", "Payee", "Why"]), [
         [row.roll_no, row.name, row.id_masked, amount_text(row.training.amount.fen), amount_text(row.living.fen),
-         zh_or_en(row.payee.label_zh, row.payee.label_en), "；".join(p.message() for p in row.reasons)]
+         zh_or_en(row.payee.label_zh, row.payee.label_en), zh_or_en("；", "; ").join(p.message() for p in row.reasons)]
         for row in estimate.rows
     ])
     say("cli.subsidy.totals", count=len(estimate.rows), training=amount_text(estimate.training_total_fen),
