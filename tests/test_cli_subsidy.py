@@ -3,7 +3,7 @@ through the real command line, on a real database. The clock is fixed: 2027-01-1
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import openpyxl
 import pytest
@@ -11,11 +11,11 @@ import time_machine
 from sqlalchemy import select
 
 from desktop_app.cli import EXIT_OK, EXIT_USAGE, main
+from desktop_app.domain.actors import Role
 from desktop_app.domain.schedule import CHINA_TZ
 from desktop_app.store.models import AuditEntry, TrainingClass
 from tests.services.test_accounts import PASSWORD, add_user
-from tests.services.test_subsidy import CODE, ISSUED, _issue, completed  # noqa: F401  (fixture)
-from desktop_app.domain.actors import Role
+from tests.services.test_subsidy import CODE, _issue, completed  # noqa: F401  (fixture)
 
 NOW = datetime(2027, 1, 10, 10, 0, tzinfo=CHINA_TZ)
 
