@@ -31,6 +31,7 @@ READS = {
     ("roster", "template"), ("attendance", "summary"), ("attendance", "sheet"), ("certificates", "pdf"),
     ("certificates", "verify"), ("batch", "list"), ("batch", "show"), ("trainee", "search"), ("teacher", "list"),
     ("institution", "show"),
+    ("subsidy", "rules", "show"), ("subsidy", "estimate"),
     # setup refuses a second first run before it would act
     ("setup",),
 }

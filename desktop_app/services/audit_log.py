@@ -117,6 +117,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "trainee.searched_by_id_number": ("按完整证件号码查找学员", "Trainee looked up by full ID number"),
     "device_key.replaced_after_loss": ("签名密钥丢失后换用新密钥", "New signing key after the old one was lost"),
     "table.exported": ("导出表格", "Table exported"),
+    "subsidy.rules_set": ("修改本市补贴标准", "City subsidy figures changed"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -137,6 +138,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "app_user": ("账号", "account"),
     "audit_log": ("审计日志", "audit log"),
     "table": ("表格", "table"),
+    "city_rules": ("补贴标准", "subsidy figures"),
 }
 
 # Keys of `details` worth reading, in words; the rest (row uids, hashes) mean nothing to a person.
@@ -208,6 +210,14 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "contact_phone": ("办公电话", "office phone"),
     "bank_name": ("开户行", "bank"),
     "bank_account": ("账号", "account"),
+    # Subsidies: amounts in fen as stored (the figures' own words say the unit).
+    "fee_fen": ("培训费（分）", "fee (fen)"),
+    "paid_by": ("出资方", "paid by"),
+    "local_factor_percent": ("本市补贴系数（%）", "local factor (%)"),
+    "shortage_uplift_percent": ("紧缺职业上浮（%）", "shortage uplift (%)"),
+    "training_certificate_fen": ("培训合格证书补贴（分）", "training certificate (fen)"),
+    "living_allowance_fen_per_day": ("生活费补贴（分/天）", "living allowance (fen per day)"),
+    "work_for_training_fen_per_month": ("以工代训（分/月）", "work-for-training (fen per month)"),
 }
 _HIDDEN_DETAILS = frozenset({"content_hash", "key_id", "platform_key_id", "enrolment", "session", "trainee", "trainee_id", "sha256", "key", "uid", "revision",
                              "backup_sha256", "backup_newest_entry_at", "replaced_kept_as", "replaced_was_damaged"})

@@ -63,6 +63,12 @@ messages.register(
             "This session already has {count} attendance marks and cannot be cancelled; move it instead.",
         ),
         "class.session_times_invalid": ("下课时间须晚于上课时间。", "The end time must be after the start time."),
+        "class.fee_invalid": ("培训费“{value}”无法识别：请填写每人的金额（元，最多两位小数），0 表示免费，不能为负数。",
+                              "The fee “{value}” is not understood: give the amount per trainee in yuan (at most two "
+                              "decimals); 0 means free; it cannot be negative."),
+        "class.paid_by_invalid": ("出资方“{value}”无法识别，可选：trainee（学员本人）、institution（培训机构）、"
+                                  "enterprise（企业）。",
+                                  "Who pays, “{value}”, is not understood; choose trainee, institution or enterprise."),
         "class.date_invalid": ("日期“{value}”无法识别，请写成 2026-03-01 的形式。", "The date “{value}” is not understood; write it as 2026-03-01."),
     }
 )
@@ -105,6 +111,8 @@ class ClassDraft:
     teacher_ids: tuple[int, ...] = ()
     # A class over three months or 300 sessions is saved only once the registrar confirmed it.
     confirm_long: bool = False
+    fee_fen: int | None = None  # per trainee; 0 = free; None = not recorded
+    paid_by: str | None = None  # trainee / institution / enterprise (谁出资，谁享受)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,34 @@ class ClassDetail:
     teachers: tuple[str, ...]
     schedule_problems: tuple[messages.Problem, ...]
     next_statuses: tuple[ClassStatus, ...]
+    fee_fen: int | None = None
+    paid_by: str | None = None
+
+
+def parse_fee(value: str | int | None) -> int | None:
+    """A fee per trainee as typed, in 元 (1200, 1200.5, 0 = free), to fen; None: not given."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    whole, _, cents = text.partition(".")
+    # isdecimal, not isdigit: full-width ０–９ from a Chinese input method are digits int()
+    # reads; superscripts such as ² are not.
+    if not whole.isdecimal() or (cents and (not cents.isdecimal() or len(cents) > 2)) or len(whole) > 9:
+        raise ClassError("class.fee_invalid", value=text)
+    return int(whole) * 100 + int((cents or "0").ljust(2, "0"))
+
+
+def _checked_fee(fee_fen: int | None, paid_by: str | None) -> tuple[int | None, str | None]:
+    from desktop_app.domain.subsidy import Payer
+
+    if fee_fen is not None and (isinstance(fee_fen, bool) or not isinstance(fee_fen, int) or fee_fen < 0):
+        raise ClassError("class.fee_invalid", value=fee_fen)
+    if paid_by is not None:
+        try:
+            paid_by = Payer(str(paid_by).strip()).value
+        except ValueError:
+            raise ClassError("class.paid_by_invalid", value=paid_by) from None
+    return fee_fen, paid_by
 
 
 def parse_date(value: str | date) -> date:
@@ -223,6 +259,7 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
         raise ClassError("class.dates_reversed", start=draft.start_date.isoformat(), end=draft.end_date.isoformat())
     if not 1 <= int(draft.capacity) <= MAX_CAPACITY:
         raise ClassError("class.capacity_invalid", value=draft.capacity, limit=MAX_CAPACITY)
+    fee_fen, paid_by = _checked_fee(draft.fee_fen, draft.paid_by)
     with db.writing() as session:
         if session.scalar(select(TrainingClass.id).where(TrainingClass.code == code)) is not None:
             raise ClassError("class.code_taken", code=code)
@@ -253,7 +290,7 @@ def create_class(db: Database, *, actor: Actor, draft: ClassDraft) -> ClassDetai
             planned_practice_minutes=practice * policy.lesson_minutes,
             planned_online_minutes=draft.online_lessons * policy.lesson_minutes,
             capacity=int(draft.capacity), location=(draft.location or None), status=ClassStatus.DRAFT.value,
-            policy_id=policy_row.id, created_by=actor.user_id,
+            policy_id=policy_row.id, created_by=actor.user_id, fee_fen=fee_fen, paid_by=paid_by,
         )
         session.add(row)
         session.flush()
@@ -371,7 +408,7 @@ def _detail(session: Session, c: TrainingClass) -> ClassDetail:
         planned_theory_lessons=theory, planned_practice_lessons=practice, planned_online_lessons=online,
         policy_code=policy_row.code, policy_name=policy_row.name, sessions=session_rows, teachers=class_teachers,
         schedule_problems=tuple(check_schedule(theory, practice, c.level, policy)),
-        next_statuses=next_statuses(status),
+        next_statuses=next_statuses(status), fee_fen=c.fee_fen, paid_by=c.paid_by,
     )
 
 
@@ -409,10 +446,12 @@ def change_class_status(db: Database, *, actor: Actor, code: str, target: str, t
 
 def update_class(db: Database, *, actor: Actor, code: str, name: str | None = None, capacity: int | None = None,
                  location: str | None = None, start_date: date | None = None, end_date: date | None = None,
-                 project_based: bool | None = None) -> ClassDetail:
+                 project_based: bool | None = None, fee_fen: int | None = None,
+                 paid_by: str | None = None) -> ClassDetail:
     """Edit a class's details (not its occupation or level once trainees are enrolled against them)."""
     require(actor, Permission.MANAGE_CLASSES)
     _refuse_unfit_text(name=name.strip() if name else None, location=location)
+    fee_fen, paid_by = _checked_fee(fee_fen, paid_by)
     with db.writing() as session:
         c = load_class(session, code)
         _ensure_editable(c)
@@ -431,6 +470,12 @@ def update_class(db: Database, *, actor: Actor, code: str, name: str | None = No
         if project_based is not None and project_based != c.project_based:
             changes["project_based"] = (c.project_based, project_based)
             c.project_based = project_based
+        if fee_fen is not None and fee_fen != c.fee_fen:
+            changes["fee_fen"] = (c.fee_fen, fee_fen)
+            c.fee_fen = fee_fen
+        if paid_by is not None and paid_by != c.paid_by:
+            changes["paid_by"] = (c.paid_by, paid_by)
+            c.paid_by = paid_by
         new_start, new_end = start_date or c.start_date, end_date or c.end_date
         if new_end < new_start:
             raise ClassError("class.dates_reversed", start=new_start.isoformat(), end=new_end.isoformat())

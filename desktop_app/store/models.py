@@ -276,6 +276,42 @@ class PolicyVersion(Base):
     )
 
 
+class CityRule(Base):
+    """One version of the city_rules dataset: the province-wide figures (city_code null) and each
+    city's own; a figure left null is unpublished (未设置标准), never a zero."""
+
+    __tablename__ = "city_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference_version_id: Mapped[int] = mapped_column(ForeignKey("reference_version.id"), index=True)
+    city_code: Mapped[str | None] = mapped_column(String(6))  # GB/T 2260 prefix, e.g. 3202 = 无锡市
+    city_name: Mapped[str] = mapped_column(String(60))
+    local_factor_percent: Mapped[int | None] = mapped_column(Integer)
+    shortage_uplift_percent: Mapped[int | None] = mapped_column(Integer)
+    shortage_from_level: Mapped[int | None] = mapped_column(Integer)
+    training_certificate_fen: Mapped[int | None] = mapped_column(Integer)
+    flat_fen: Mapped[dict] = mapped_column(JSON, default=dict)
+    living_allowance_fen_per_day: Mapped[int | None] = mapped_column(Integer)
+    work_for_training_fen_per_month: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class CityRuleOverride(Base):
+    """An administrator's local override of the city's figures. Append-only: the newest row holds
+    the whole override in force (null: the dataset's figure applies); earlier rows are history."""
+
+    __tablename__ = "city_rule_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    local_factor_percent: Mapped[int | None] = mapped_column(Integer)
+    shortage_uplift_percent: Mapped[int | None] = mapped_column(Integer)
+    training_certificate_fen: Mapped[int | None] = mapped_column(Integer)
+    living_allowance_fen_per_day: Mapped[int | None] = mapped_column(Integer)
+    work_for_training_fen_per_month: Mapped[int | None] = mapped_column(Integer)
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
 # --- classes and trainees --------------------------------------------------------------------
 
 
@@ -305,6 +341,9 @@ class TrainingClass(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # The fee per trainee in fen (0: free; None: not recorded) and who pays it (谁出资，谁享受).
+    fee_fen: Mapped[int | None] = mapped_column(Integer)
+    paid_by: Mapped[str | None] = mapped_column(String(12))
 
     occupation: Mapped[Occupation] = relationship()
     sessions: Mapped[list["ClassSession"]] = relationship(back_populates="training_class", order_by="ClassSession.starts_at")
@@ -317,6 +356,8 @@ class TrainingClass(Base):
             "status in ('draft', 'filed', 'in_training', 'completed', 'sealed', 'uploaded', 'returned')",
             name="status_known",
         ),
+        CheckConstraint("fee_fen is null or fee_fen >= 0", name="fee_non_negative"),
+        CheckConstraint("paid_by is null or paid_by in ('trainee', 'institution', 'enterprise')", name="paid_by_known"),
     )
 
 

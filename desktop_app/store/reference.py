@@ -1,4 +1,5 @@
-"""Loading reference data (occupations, training types, key groups, subsidy rates, policies).
+"""Loading reference data (occupations, training types, key groups, subsidy rates, policies,
+city rules).
 
 The bundled copy in resources/reference/ seeds a new database so that it works offline from
 the first start; data pulled from the platform later is applied the same way, as a new
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app import resources
 from desktop_app.store.models import (
+    CityRule,
     KeyGroup,
     Occupation,
     PolicyVersion,
@@ -28,6 +30,7 @@ BUNDLED_FILES = {
     "key_groups": "key_groups.json",
     "subsidy_rates": "subsidy_rates.json",
     "policies": "policies.json",
+    "city_rules": "city_rules.json",
 }
 
 
@@ -170,6 +173,33 @@ def apply_shortage_list(session: Session, document: dict, *, origin: str) -> Ref
     return version
 
 
+CITY_RULE_FIGURES = ("local_factor_percent", "shortage_uplift_percent", "shortage_from_level",
+                     "training_certificate_fen", "living_allowance_fen_per_day", "work_for_training_fen_per_month")
+
+
+def _whole_or_none(value, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{what} must be a non-negative integer or null")
+    return value
+
+
+def apply_city_rules(session: Session, document: dict, *, origin: str) -> ReferenceVersion:
+    """Each city's subsidy figures (and the province-wide ones, city_code null), kept per version;
+    null stays null (unpublished), it never becomes zero."""
+    version = _new_version(session, "city_rules", document["version"], origin)
+    entries = ([dict(document["province"], city_code=None)] if document.get("province") else []) + \
+        list(document.get("cities", []))
+    for item in entries:
+        flat = {str(kind): _whole_or_none(fen, "flat_fen") for kind, fen in (item.get("flat_fen") or {}).items()}
+        session.add(CityRule(
+            reference_version_id=version.id, city_code=item.get("city_code"), city_name=item["city_name"],
+            flat_fen=flat, source=item.get("source"),
+            **{name: _whole_or_none(item.get(name), name) for name in CITY_RULE_FIGURES}))
+    return version
+
+
 _APPLIERS = {
     "occupations": apply_occupations,
     "training_types": apply_training_types,
@@ -177,6 +207,7 @@ _APPLIERS = {
     "subsidy_rates": apply_subsidy_rates,
     "policies": apply_policies,
     "shortage_list": apply_shortage_list,
+    "city_rules": apply_city_rules,
 }
 
 

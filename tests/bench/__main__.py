@@ -615,6 +615,134 @@ def hostile_xlsx(options: argparse.Namespace) -> Result:
     return Result("hostile_xlsx", worst_wall, baseline, note=f"median of {options.repeat}; slowest shape")
 
 
+def _subsidy_database(trainees: int) -> Path:
+    """A completed class of `trainees`: 20 sessions all attended, everyone passed and holding the
+    training certificate, one in ten in a living-allowance group, the city's figures set."""
+    data_dir = CACHE / f"subsidy-{trainees}"
+    if (data_dir / "ready").exists():
+        return data_dir
+    import json
+    import shutil
+    import sqlite3
+    import uuid
+    from dataclasses import replace
+    from datetime import date, datetime, timezone
+
+    from desktop_app.bootstrap import open_office
+    from desktop_app.config import load_settings
+    from desktop_app.domain.schedule import parse_schedule_spec
+    from desktop_app.services.classes import ClassDraft, create_class
+    from desktop_app.services.demo import demo_people
+    from desktop_app.services.subsidy import set_city_rules
+    from desktop_app.store.trainees import insert_trainees
+
+    shutil.rmtree(data_dir, ignore_errors=True)
+    print(f"[bench] building a completed class of {trainees:,} trainees in {data_dir} …", file=sys.stderr)
+    office = open_office(load_settings(data_dir=data_dir))
+    people = [replace(p, key_groups=("registered_poor_household",) if i % 10 == 0 else ())
+              for i, p in enumerate(demo_people(trainees, seed=16, start_serial=6_000_000))]
+    with office.db.writing() as session:
+        trainee_ids = insert_trainees(session, office.cipher, people)
+    create_class(office.db, actor=office.actor, draft=ClassDraft(
+        code="BENCH-SUB", name="补贴测算基准班", occupation_code="4-10-01-06", level=4, training_type="employment_skills",
+        start_date=date(2026, 12, 1), end_date=date(2026, 12, 14), capacity=trainees, planned_lessons=80,
+        schedule=parse_schedule_spec("mon-fri:am,pm/4"), fee_fen=80000, paid_by="trainee"))
+    set_city_rules(office.db, actor=office.actor, changes={"local_factor_percent": 100,
+                                                           "training_certificate_fen": 60000,
+                                                           "living_allowance_fen_per_day": 3000})
+    office.close()
+    raw = sqlite3.connect(data_dir / "skilldesk.db")
+    cursor = raw.cursor()
+    class_id = cursor.execute("SELECT id FROM training_class WHERE code='BENCH-SUB'").fetchone()[0]
+    cursor.execute("UPDATE training_class SET status='completed' WHERE id=?", (class_id,))
+    now = datetime(2026, 11, 20, tzinfo=timezone.utc).isoformat(sep=" ")
+    cursor.executemany(
+        "INSERT INTO enrolment (uid, class_id, trainee_id, roll_no, subsidy_status, eligibility_reasons, enrolled_at)"
+        " VALUES (?, ?, ?, ?, 'eligible', '[]', ?)",
+        [(str(uuid.uuid4()), class_id, t, roll, now) for roll, t in enumerate(trainee_ids, start=1)])
+    enrolments = cursor.execute("SELECT id, trainee_id FROM enrolment WHERE class_id=?", (class_id,)).fetchall()
+    sessions = [row[0] for row in cursor.execute("SELECT id FROM class_session WHERE class_id=?", (class_id,))]
+    cursor.executemany(
+        "INSERT INTO attendance_mark (uid, session_id, enrolment_id, status, late_minutes, early_leave_minutes,"
+        " source, revision, updated_at) VALUES (?, ?, ?, 'present', 0, 0, 'card', 1, ?)",
+        [(str(uuid.uuid4()), s, e, now) for s in sessions for e, _ in enrolments])
+    cursor.executemany(
+        "INSERT INTO assessment (uid, enrolment_id, theory_score, practical_score, result, retake, recorded_at)"
+        " VALUES (?, ?, 850, 900, 'pass', 0, ?)", [(str(uuid.uuid4()), e, now) for e, _ in enrolments])
+    content = json.dumps({"occupation_code": "4-10-01-06", "level": 4})
+    cursor.executemany(
+        "INSERT INTO certificate (uid, enrolment_id, trainee_id, kind, number, issuer, status, issued_on, content,"
+        " created_at) VALUES (?, ?, ?, 'training_completion', ?, 'institution', 'issued', '2026-12-20', ?, ?)",
+        [(str(uuid.uuid4()), e, t, f"BENCH-2026-{e:06d}", content, now) for e, t in enrolments])
+    raw.commit()
+    raw.close()
+    (data_dir / "ready").write_text("ok")
+    return data_dir
+
+
+@benchmark("subsidy_estimate")
+def subsidy_estimate(options: argparse.Namespace) -> Result:
+    """The subsidy estimate of a completed 1 000-trainee class (completion from the attendance
+    summary, results, certificates, earlier subsidies, key groups decrypted, the rules per
+    trainee); baseline: the same arithmetic over the same rows as one raw SQL query in the same
+    run. Target: ours <= 3x."""
+    import sqlite3
+    from datetime import date, datetime, timezone
+
+    from desktop_app.bootstrap import open_office
+    from desktop_app.config import load_settings
+    from desktop_app.services.subsidy import class_estimate
+
+    trainees = 1000
+    data_dir = _subsidy_database(trainees)
+    office = open_office(load_settings(data_dir=data_dir))
+    as_of, claim = datetime(2027, 1, 5, tzinfo=timezone.utc), date(2027, 1, 10)
+    # Completion at 80 % of the scheduled minutes; the standard 600 capped at the fee; 30 元 a day
+    # for the trainees with a key group (the raw query cannot decrypt them: it counts every row
+    # of trainee_key_group, which is the same rows read).
+    query = """
+        WITH attended AS (
+            SELECT m.enrolment_id,
+                   sum(s.lessons * 45 - m.late_minutes - m.early_leave_minutes) AS minutes,
+                   count(DISTINCT date(s.starts_at, '+8 hours')) AS days
+            FROM attendance_mark m JOIN class_session s ON s.id = m.session_id
+            WHERE s.class_id = :class AND s.status != 'cancelled' AND m.status IN ('present', 'late', 'early_leave')
+            GROUP BY m.enrolment_id)
+        SELECT e.roll_no, t.name, t.id_masked,
+               CASE WHEN a.minutes * 100 >= 80 * (SELECT sum(lessons) * 45 FROM class_session
+                                                   WHERE class_id = :class AND status != 'cancelled')
+                         AND x.result = 'pass' AND cert.id IS NOT NULL AND e.subsidy_status != 'not_eligible'
+                    THEN min(60000, coalesce(c.fee_fen, 60000)) ELSE 0 END AS training_fen,
+               CASE WHEN (SELECT count(*) FROM trainee_key_group g WHERE g.trainee_id = t.id) > 0
+                    THEN a.days * 3000 ELSE 0 END AS living_fen
+        FROM enrolment e
+        JOIN training_class c ON c.id = e.class_id
+        JOIN trainee t ON t.id = e.trainee_id
+        LEFT JOIN attended a ON a.enrolment_id = e.id
+        LEFT JOIN assessment x ON x.enrolment_id = e.id
+        LEFT JOIN certificate cert ON cert.enrolment_id = e.id AND cert.status = 'issued'
+        WHERE e.class_id = :class ORDER BY e.roll_no"""
+    raw = sqlite3.connect(data_dir / "skilldesk.db")
+    class_id = raw.execute("SELECT id FROM training_class WHERE code='BENCH-SUB'").fetchone()[0]
+    ours, baseline = [], []
+    for _ in range(options.repeat):  # interleaved, so drift in machine load hits both alike
+        started = time.perf_counter()
+        rows = raw.execute(query, {"class": class_id}).fetchall()
+        baseline.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        estimate = class_estimate(office.db, office.cipher, "BENCH-SUB", claim_date=claim, as_of=as_of)
+        ours.append(time.perf_counter() - started)
+    raw.close()
+    office.close()
+    if len(estimate.rows) != trainees or len(rows) != trainees:
+        raise RuntimeError(f"{len(estimate.rows)} estimated, {len(rows)} in the baseline")
+    if estimate.training_total_fen != sum(r[3] for r in rows) or estimate.living_total_fen != sum(r[4] for r in rows):
+        raise RuntimeError(f"totals differ: ours {estimate.training_total_fen}/{estimate.living_total_fen}, "
+                           f"baseline {sum(r[3] for r in rows)}/{sum(r[4] for r in rows)}")
+    return Result("subsidy_estimate", statistics.median(ours) * 1000, statistics.median(baseline) * 1000, unit="ms",
+                  note=f"median of {options.repeat}, {trainees:,} trainees x 20 sessions; target <= 3x")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("names", nargs="*", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}")

@@ -41,6 +41,7 @@ READ_ONLY = {
     "demo": set(),
     "files": {"save"},  # writes files, not records
     "tables": set(),
+    "subsidy": {"rules", "estimate", "write_estimate"},  # write_estimate writes a file, not records
 }
 
 

@@ -643,6 +643,57 @@ def check_0011(connection: Connection) -> None:
     assert _normalise(row.bank_account_enc) == _ACCOUNT_0011 and row.bank_account_masked.endswith("0123")
 
 
+# --- 0012: city rules (dataset + local override), a class's fee and who pays ---------
+
+_REFVER_0012S = sa.table("reference_version", sa.column("id", sa.Integer), sa.column("dataset", sa.String),
+                         sa.column("version", sa.String), sa.column("origin", sa.String), sa.column("etag", sa.String),
+                         sa.column("is_current", sa.Boolean), sa.column("loaded_at", sa.DateTime(timezone=True)))
+_CITY_RULE_0012S = sa.table(
+    "city_rule", sa.column("id", sa.Integer), sa.column("reference_version_id", sa.Integer),
+    sa.column("city_code", sa.String), sa.column("city_name", sa.String), sa.column("local_factor_percent", sa.Integer),
+    sa.column("shortage_uplift_percent", sa.Integer), sa.column("shortage_from_level", sa.Integer),
+    sa.column("training_certificate_fen", sa.Integer), sa.column("flat_fen", sa.JSON),
+    sa.column("living_allowance_fen_per_day", sa.Integer), sa.column("work_for_training_fen_per_month", sa.Integer),
+    sa.column("source", sa.Text))
+_OVERRIDE_0012S = sa.table(
+    "city_rule_override", sa.column("id", sa.Integer), sa.column("local_factor_percent", sa.Integer),
+    sa.column("shortage_uplift_percent", sa.Integer), sa.column("training_certificate_fen", sa.Integer),
+    sa.column("living_allowance_fen_per_day", sa.Integer), sa.column("work_for_training_fen_per_month", sa.Integer),
+    sa.column("set_at", sa.DateTime(timezone=True)), sa.column("set_by", sa.Integer))
+_CLASS_0012S = sa.table("training_class", sa.column("id", sa.Integer), sa.column("code", sa.String),
+                        sa.column("fee_fen", sa.Integer), sa.column("paid_by", sa.String))
+_USER_0012S = sa.table("app_user", sa.column("id", sa.Integer), sa.column("username", sa.String))
+_WUXI_0012S = {"city_code": "3202", "city_name": "无锡市", "local_factor_percent": None, "shortage_uplift_percent": 20,
+               "shortage_from_level": 3, "training_certificate_fen": None, "flat_fen": {"GYB": 35000},
+               "living_allowance_fen_per_day": None, "work_for_training_fen_per_month": None, "source": "转载"}
+
+
+def seed_0012(connection: Connection) -> None:
+    version = connection.execute(_REFVER_0012S.insert().values(
+        dataset="city_rules", version="bundled-2026.1", origin="bundled", etag=None, is_current=True,
+        loaded_at=utc(2026, 12, 2, 8, 0)).returning(_REFVER_0012S.c.id)).scalar()
+    connection.execute(_CITY_RULE_0012S.insert().values(reference_version_id=version, **_WUXI_0012S))
+    admin = connection.execute(sa.select(_USER_0012S.c.id).where(_USER_0012S.c.username == "admin")).scalar()
+    connection.execute(_OVERRIDE_0012S.insert().values(local_factor_percent=110, training_certificate_fen=60000,
+                                                       set_at=utc(2026, 12, 2, 9, 0), set_by=admin))
+    # The seeded class (opened at 0001, no fee then) gets one now, as `class edit --fee` writes it.
+    connection.execute(_CLASS_0012S.update().where(_CLASS_0012S.c.code == "NJGL-2025-JN-003")
+                       .values(fee_fen=120050, paid_by="institution"))
+
+
+def check_0012(connection: Connection) -> None:
+    row = connection.execute(sa.select(*(_CITY_RULE_0012S.c[name] for name in _WUXI_0012S))
+                             .where(_CITY_RULE_0012S.c.city_code == "3202")).mappings().one()
+    assert dict(row) == _WUXI_0012S
+    override = connection.execute(sa.select(_OVERRIDE_0012S)).mappings().one()
+    assert (override["local_factor_percent"], override["training_certificate_fen"], override["shortage_uplift_percent"]) \
+        == (110, 60000, None)
+    assert _normalise(override["set_at"]) == utc(2026, 12, 2, 9, 0)
+    fee = connection.execute(sa.select(_CLASS_0012S.c.fee_fen, _CLASS_0012S.c.paid_by)
+                             .where(_CLASS_0012S.c.code == "NJGL-2025-JN-003")).one()
+    assert tuple(fee) == (120050, "institution")
+
+
 # --- the registry test_migrations.py walks ---------------------------------------------------
 
 SEED: dict[str, Callable[[Connection], None]] = {
@@ -657,6 +708,7 @@ SEED: dict[str, Callable[[Connection], None]] = {
     "0009": seed_0009,
     "0010": seed_0010,
     "0011": seed_0011,
+    "0012": seed_0012,
 }
 
 CHECK: dict[str, Callable[[Connection], None]] = {
@@ -671,4 +723,5 @@ CHECK: dict[str, Callable[[Connection], None]] = {
     "0009": check_0009,
     "0010": check_0010,
     "0011": check_0011,
+    "0012": check_0012,
 }

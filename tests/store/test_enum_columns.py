@@ -13,6 +13,7 @@ from desktop_app.domain.batches import BatchState
 from desktop_app.domain.certificates import CertificateStatus
 from desktop_app.domain.class_status import ClassStatus
 from desktop_app.domain.schedule import SessionStatus
+from desktop_app.domain.subsidy import Payer
 from desktop_app.store.models import Assessment, AttendanceMark, Certificate, ClassSession, OutboxBatch, TrainingClass
 
 
@@ -31,6 +32,7 @@ def _listed(model, column: str) -> set[str]:
     (TrainingClass, "status", ClassStatus),
     (AttendanceMark, "status", AttendanceStatus),
     (Certificate, "status", CertificateStatus),
+    (TrainingClass, "paid_by", Payer),
 ], ids=lambda value: getattr(value, "__name__", value))
 def test_a_checked_column_accepts_exactly_the_enums_values(model, column, enum):
     assert _listed(model, column) == {member.value for member in enum}

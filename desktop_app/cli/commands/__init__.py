@@ -45,6 +45,7 @@ messages.register(
         "cli.help.trainee_group": ("学员：查找、加入班级、更正信息", "trainees: search, enrol one, correct"),
         "cli.help.teacher_group": ("授课教师：新增、列表、修改、停用", "teachers: add, list, edit, deactivate"),
         "cli.help.institution_group": ("机构信息：查看、填写", "the institution's details: show, set"),
+        "cli.help.subsidy_group": ("补贴：补贴标准、测算", "subsidies: the city's figures, estimates"),
     }
 )
 
@@ -77,6 +78,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("trainee", "trainee", "cli.help.trainee_group"),
     Command("teacher", "teacher", "cli.help.teacher_group"),
     Command("institution", "institution", "cli.help.institution_group"),
+    Command("subsidy", "subsidy", "cli.help.subsidy_group"),
 )
 
 

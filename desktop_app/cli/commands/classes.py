@@ -36,6 +36,10 @@ messages.register(
         "cli.class.teacher_assigned": ("已安排 {teacher} 为班级 {code} 的授课教师。", "{teacher} now teaches class {code}."),
         "cli.class.session_teacher_assigned": ("已安排 {teacher} 为班级 {code} 第 {number} 次课的授课教师。",
                                                "{teacher} now teaches session {number} of class {code}."),
+        "cli.help.class_edit": ("修改班级的培训费和出资方", "change a class's fee and who pays it"),
+        "cli.help.fee": ("每名学员的培训费（元），0 表示免费", "the fee per trainee in yuan; 0 means free"),
+        "cli.help.paid_by": ("谁出资（谁出资，谁享受补贴）", "who pays the fee (and so receives the subsidy)"),
+        "cli.class.edited": ("班级 {code} 已修改：培训费 {fee}，出资方 {paid_by}。", "Class {code} changed: fee {fee}, paid by {paid_by}."),
     }
 )
 
@@ -61,7 +65,12 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
     new.add_argument("--project-based", action="store_true")
     new.add_argument("--schedule", help=text("cli.help.schedule"))
     new.add_argument("--confirm-long", action="store_true", help=text("cli.help.confirm_long"))
+    _fee_arguments(new)
     new.set_defaults(handler=cmd_new)
+    edit = class_commands.add_parser("edit", help=text("cli.help.class_edit"))
+    edit.add_argument("code")
+    _fee_arguments(edit)
+    edit.set_defaults(handler=cmd_edit)
     listing = class_commands.add_parser("list", help=text("cli.help.class_list"))
     listing.add_argument("--search")
     listing.add_argument("--status")
@@ -82,6 +91,22 @@ def _define_class(klass: argparse.ArgumentParser) -> None:
 
 PARSERS = {"class": _define_class}
 
+_PAYERS = ("trainee", "institution", "enterprise")
+
+
+def _fee_arguments(parser: argparse.ArgumentParser) -> None:
+    # Checked by the service (a clear message naming the value and the choices), not by argparse.
+    parser.add_argument("--fee", metavar="YUAN", help=text("cli.help.fee"))
+    parser.add_argument("--paid-by", metavar="|".join(_PAYERS), help=text("cli.help.paid_by"))
+
+
+def _fee_words(detail) -> tuple[str, str]:
+    from desktop_app.domain.subsidy import Payer, yuan
+
+    fee = "—" if detail.fee_fen is None else zh_or_en(f"{yuan(detail.fee_fen)} 元", f"{yuan(detail.fee_fen)} yuan")
+    paid_by = "—" if detail.paid_by is None else Payer(detail.paid_by).label(language())
+    return fee, paid_by
+
 
 def _schedule_warnings(detail) -> None:
     for problem in detail.schedule_problems:
@@ -90,14 +115,15 @@ def _schedule_warnings(detail) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from desktop_app.domain.schedule import parse_schedule_spec
-    from desktop_app.services.classes import ClassDraft, parse_date
+    from desktop_app.services.classes import ClassDraft, parse_date, parse_fee
 
     draft = ClassDraft(
         code=args.code, name=args.name, occupation_code=args.occupation, occupation_edition=args.edition,
         level=args.level, training_type=args.training_type, start_date=parse_date(args.start),
         end_date=parse_date(args.end), capacity=args.capacity, location=args.location,
         project_based=args.project_based, planned_lessons=args.hours, online_lessons=args.online_hours,
-        schedule=parse_schedule_spec(args.schedule), confirm_long=args.confirm_long,
+        schedule=parse_schedule_spec(args.schedule), confirm_long=args.confirm_long, fee_fen=parse_fee(args.fee),
+        paid_by=args.paid_by,
     )
     from desktop_app.services.classes import LongClassUnconfirmed
 
@@ -113,6 +139,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         lessons=detail.planned_theory_lessons + detail.planned_practice_lessons,
         theory=detail.planned_theory_lessons, practice=detail.planned_practice_lessons)
     _schedule_warnings(detail)
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from desktop_app.services.classes import parse_fee
+
+    fee_fen = parse_fee(args.fee)
+    with opened(args) as office:
+        detail = office.classes.update(args.code, fee_fen=fee_fen, paid_by=args.paid_by)
+    fee, paid_by = _fee_words(detail)
+    say("cli.class.edited", code=detail.row.code, fee=fee, paid_by=paid_by)
     return EXIT_OK
 
 
@@ -161,6 +198,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         (("课时", "Lessons"), f"{detail.planned_theory_lessons + detail.planned_practice_lessons}"
                              f"（理论 {detail.planned_theory_lessons}，实操 {detail.planned_practice_lessons}，线上 {detail.planned_online_lessons}）"),
         (("政策", "Policy"), f"{detail.policy_name}（{detail.policy_code}）"),
+        (("培训费", "Fee"), "，".join(_fee_words(detail))),
         (("状态", "Status"), r.status.label(language())),
     ]
     for label, value in lines:

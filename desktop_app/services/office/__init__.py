@@ -53,6 +53,7 @@ from desktop_app.services.office.outbox import Outbox
 from desktop_app.services.office.roster import Roster
 from desktop_app.services.office.teachers import Teachers
 from desktop_app.services.office.tables import Tables
+from desktop_app.services.office.subsidy import Subsidy
 from desktop_app.services.office.trainees import Trainees
 from desktop_app.services.status import StatusSnapshot, status_snapshot
 from desktop_app.store.engine import Database
@@ -91,6 +92,7 @@ class Office:
         self.files = Files(context)
         self.institution = Institution(context)
         self.tables = Tables(context)
+        self.subsidy = Subsidy(context)
 
     @classmethod
     def open(cls, opened: OpenedDatabase, *, key_dir: Path | None = None) -> Office:

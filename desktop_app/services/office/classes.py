@@ -34,11 +34,12 @@ class Classes(OfficePart):
     @writes(Area.CLASSES)
     def update(self, code: str, *, name: str | None = None, capacity: int | None = None, location: str | None = None,
                start_date: date | None = None, end_date: date | None = None,
-               project_based: bool | None = None) -> ClassDetail:
+               project_based: bool | None = None, fee_fen: int | None = None,
+               paid_by: str | None = None) -> ClassDetail:
         """Edit a class's details; None leaves a detail as it is."""
         return use_cases.update_class(self._db, actor=self._acting(), code=code, name=name, capacity=capacity,
                                       location=location, start_date=start_date, end_date=end_date,
-                                      project_based=project_based)
+                                      project_based=project_based, fee_fen=fee_fen, paid_by=paid_by)
 
     @writes(Area.CLASSES)
     def change_status(self, code: str, target: str, *, today: date | None = None) -> ClassDetail:
