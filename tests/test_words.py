@@ -50,7 +50,8 @@ def _all_messages() -> dict[str, tuple[str, str]]:
     for module in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
         if ".gui" not in module.name and not module.name.endswith("__main__"):
             importlib.import_module(module.name)
-    return dict(messages._catalogue)
+    # Only the program's own: test modules register messages of their own in the same process.
+    return {code: pair for code, pair in messages._catalogue.items() if "_test." not in code}
 
 
 def _window_messages() -> dict[str, tuple[str, str]]:

@@ -16,6 +16,14 @@ messages.register(
             "请先登录：“{action:zh}”需要登录有此权限的账号（命令行用 --user 账号名）。",
             "Sign in first: to {action:en} you need an account that may (on the command line: --user NAME).",
         ),
+        "cli.restore.from_the_future": (
+            "备份 {path} 中最后一次操作的时间是 {backup_time}，晚于现在（{now}）：写入它的电脑时钟有误，或文件被改动过。"
+            "当前数据库没有改动。请先核对该备份；如确定要恢复，请加 --force（当前数据库会先另存一份备份）。",
+            "The backup {path} says its last action happened at {backup_time}, later than now ({now}): the "
+            "computer that wrote it had a wrong clock, or the file was changed. The current database was not "
+            "changed. Check the backup first; to restore it anyway, add --force (the current database is saved "
+            "as a backup first).",
+        ),
         "cli.class.not_found": ("找不到编号为“{code}”的班级。请用 skilldesk class list 查看已有班级。",
                                 "No class has the code “{code}”. See skilldesk class list for the classes there are."),
         "cli.audit_log.unknown_class": (

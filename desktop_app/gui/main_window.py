@@ -241,6 +241,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._applied_actor = self.office.actor
         for page in self.pages.values():
             page.apply_permissions()
+            # What a screen shows depends on who reads it (personal data needs an account; a
+            # teacher sees only their classes): every screen loads again for the new person.
+            page.mark_stale()
         self._render_user()
         self.actor_changed.emit(self.office.actor)
         self.uploads.consider()  # someone who may upload signed in: what waits can go

@@ -36,7 +36,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
@@ -305,11 +305,19 @@ class _Anchor:
 
 def _anchors(session, cipher, backups_folder: Path | None) -> Iterator[_Anchor]:
     installation = session.scalar(select(AppMeta.value).where(AppMeta.key == "installation_id"))
+    # A restore replaces the log on purpose by the backup's (and says so in a keyed entry, which
+    # nobody can forge without the key): backups made before it describe the log it replaced.
+    restored_at = session.scalar(select(func.max(AuditEntry.occurred_at))
+                                 .where(AuditEntry.action == "database.restored"))
+    if restored_at is not None and restored_at.tzinfo is None:
+        restored_at = restored_at.replace(tzinfo=timezone.utc)
     if backups_folder is not None:
         for backup in list_backups(Path(backups_folder)):
             manifest = _manifest(backup.manifest)
             if manifest.get("installation_id") != installation:
                 continue  # another database's backup, or one restored from elsewhere
+            if restored_at is not None and backup.created_at <= restored_at:
+                continue
             entry, head_hash = manifest.get("audit_head_entry"), manifest.get("audit_head")
             if isinstance(entry, int) and isinstance(head_hash, str):
                 yield _Anchor(messages.Problem("audit.anchor.backup", {"name": backup.path.name}),

@@ -129,15 +129,15 @@ messages.register(
         ),
         "restore.from_the_future": (
             "备份 {path} 中最后一次操作的时间是 {backup_time}，晚于现在（{now}）：写入它的电脑时钟有误，或文件被改动过。"
-            "当前数据库没有改动。请先核对该备份；如确定要恢复，请加 --force（当前数据库会先另存一份备份）。",
+            "当前数据库没有改动。请先核对该备份，确认无误后再恢复（当前数据库会先另存一份备份）。",
             "The backup {path} says its last action happened at {backup_time}, later than now ({now}): the "
             "computer that wrote it had a wrong clock, or the file was changed. The current database was not "
-            "changed. Check the backup first; to restore it anyway, add --force (the current database is saved "
-            "as a backup first).",
+            "changed. Check the backup first, and restore it only once you are sure (the current database is "
+            "saved as a backup first).",
         ),
         "restore.forced.from_the_future": (
-            "备份中最后一次操作的时间晚于恢复时间（已按 --force 恢复）",
-            "the backup's last action is dated after the restore (restored because of --force)",
+            "备份中最后一次操作的时间晚于恢复时间（经确认后恢复）",
+            "the backup's last action is dated after the restore (restored once confirmed)",
         ),
         "restore.forced.older": (
             "备份比被替换的数据库旧（已按 --force 恢复）",

@@ -16,7 +16,7 @@ from desktop_app.services.backups import FOLDER_NAME, startup_integrity_check
 from desktop_app.store import reference
 from desktop_app.store.engine import Database
 from desktop_app.store.migrate import current_revision, head_revision, upgrade_to_head
-from desktop_app.store.models import AppMeta, AppUser
+from desktop_app.store.models import AppMeta, AppUser, Trainee
 from desktop_app.store.protection import FileKeyStore, PersonalDataCipher, open_cipher
 from desktop_app.store.trainees import encrypt_clear_birth_dates
 
@@ -156,6 +156,8 @@ def _open_initialised(db: Database, keystore: FileKeyStore, actor: Actor, head: 
         admin = session.scalar(select(AppUser).where(AppUser.username == LOCAL_ADMIN_USERNAME))
         if installation_id is None or admin is None or not reference.bundled_reference_data_loaded(session):
             return None
+        if session.scalar(select(Trainee.id).where(Trainee.birth_date.is_not(None)).limit(1)) is not None:
+            return None  # birth dates still in clear (a database from before 0010): encrypted by the writing path
         check = session.get(AppMeta, META_KEY_CHECK)
         cipher = open_cipher(keystore, installation_id.value, check.value if check else "")
         audit.use_key(db, cipher.audit_key)

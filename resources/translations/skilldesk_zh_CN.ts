@@ -810,6 +810,10 @@
         <translation>备份中最后一次操作在 %1，当前数据库在 %2。恢复它会丢失此后录入的全部数据。仍要恢复吗？</translation>
     </message>
     <message>
+        <source>The backup says its last action happened at %1, later than now (%2): the computer that wrote it had a wrong clock, or the file was changed. Restore it anyway?</source>
+        <translation>备份中最后一次操作的时间是 %1，晚于现在（%2）：写入它的电脑时钟有误，或文件被改动过。仍要恢复吗？</translation>
+    </message>
+    <message>
         <source>Restored %1. The replaced database was kept as %2.</source>
         <translation>已恢复 %1。被替换的数据库已另存为 %2。</translation>
     </message>

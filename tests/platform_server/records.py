@@ -233,16 +233,25 @@ def validate_records(session: Session, document: dict, *, institution_code: str)
     for dataset in REFERENCE_DATASETS:
         current = current_reference(session, dataset)
         if current is not None and versions.get(dataset) != current.version:
-            outdated.append(f"{dataset} {versions.get(dataset) or '-'} → {current.version}")
+            outdated.append(_DATASET_WORDS.get(dataset, (dataset, dataset)))
     if outdated:
-        listing = "; ".join(outdated)
+        # In words a clerk reads: which lists are newer here, not their version identifiers,
+        # and what to do in the program, not a command (the version pair stays in `details`).
         issues.append(Issue(
             "batch", batch_id, "warning", "reference.outdated", "reference_versions",
-            f"本批次是按旧版参考数据核对的（{listing}）。批次已接收；请运行“skilldesk sync”拉取最新参考数据，"
-            "以后的批次将按新数据核对。",
-            f"This batch was checked against outdated reference data ({listing}). It was received; pull "
-            "the latest reference data (`skilldesk sync`) so that later batches are checked against it."))
+            f"本批次是按旧版参考数据核对的（{'、'.join(zh for zh, _ in outdated)}已更新）。批次已接收；"
+            "请在上传页同步一次参考数据，以后的批次将按新数据核对。",
+            f"This batch was checked against outdated reference data (newer {', '.join(en for _, en in outdated)} "
+            "here). It was received; sync the reference data once on the upload page so that later batches are "
+            "checked against it."))
     return issues
+
+
+_DATASET_WORDS = {
+    "occupations": ("职业目录", "occupation list"),
+    "subsidy_rates": ("补贴标准", "subsidy rates"),
+    "shortage_list": ("紧缺职业目录", "shortage list"),
+}
 
 
 def _certificate_numbers_taken(session: Session, numbers: list[str], *, exclude_batch: str | None) -> dict[str, str]:

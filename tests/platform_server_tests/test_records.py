@@ -75,7 +75,9 @@ def test_outdated_reference_data_is_a_warning_only(platform_server):
     assert receipt["status"] == "accepted_with_warnings"
     assert [(i["code"], i["severity"], i["record_type"], i["record_id"], i["field"]) for i in receipt["issues"]] == [
         ("reference.outdated", "warning", "batch", document["batch_id"], "reference_versions")]
-    assert "skilldesk sync" in receipt["issues"][0]["message_en"]
+    words = receipt["issues"][0]["message"] + receipt["issues"][0]["message_en"]
+    assert "职业目录" in words and "occupation list" in words
+    assert "skilldesk" not in words and "bundled" not in words  # no command, no version identifier
     assert platform_server.batches()[0]["status"] == "accepted_with_warnings"
 
 

@@ -135,7 +135,7 @@ def test_xlsx_export_keeps_formula_like_text_as_text_and_is_audited(office, cler
 
 
 def test_a_formula_in_a_person_name_stays_text_in_xlsx(office, tmp_path):
-    row = accounts.create_user(office.db, actor=office.actor, username="mallory", password="Mallory-2026",
+    row = accounts.create_user(office.db, actor=office.actor, username="mallory", password="mallory river kite 26",
                                role=Role.CLERK, display_name=FORMULA)
     mallory = Actor(user_id=row.id, username="mallory", display_name=FORMULA, role=Role.CLERK)
     with office.db.writing() as session:

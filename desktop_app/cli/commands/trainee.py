@@ -17,7 +17,7 @@ messages.register(
                                  "enrol one trainee in a class (the roster import's checks)"),
         "cli.help.trainee_edit": ("更正一名学员的个人信息（修改前后的内容记入档案和审计日志）",
                                   "correct one trainee's personal fields (old and new kept and audited)"),
-        "cli.help.trainee_groups": ("人员类别，多项用顿号“、”分隔", "key groups, separated by “、”"),
+        "cli.help.trainee_groups": ("人员类别，多项用顿号“、”分隔", "key groups; separate several with commas"),
         "cli.trainee.enrolled": ("已把 {name}（{id_masked}）加入班级 {code}，学号 {roll_no}。",
                                  "Enrolled {name} ({id_masked}) in class {code}, roll number {roll_no}."),
         "cli.trainee.enrolled_without_subsidy": ("  不享受补贴：{reasons}", "  Without subsidy: {reasons}"),

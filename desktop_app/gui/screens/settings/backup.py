@@ -156,6 +156,15 @@ class BackupSection(QGroupBox):
                          .replace("%2", str(error.params.get("current_time", ""))),
                          lambda: self.restore(source, force=True))
                 return
+            if isinstance(error, UserFacingError) and error.code == "restore.from_the_future" and not force:
+                # A wrong clock on the PC that wrote it, or an edited file: said, and asked again.
+                self._set_busy(False, "")
+                self.ask(self.tr("The backup says its last action happened at %1, later than now (%2): the computer "
+                                 "that wrote it had a wrong clock, or the file was changed. Restore it anyway?")
+                         .replace("%1", str(error.params.get("backup_time", "")))
+                         .replace("%2", str(error.params.get("now", ""))),
+                         lambda: self.restore(source, force=True))
+                return
             self.show_failure(error)
 
         self.operations.run(self, lambda: office.backups.restore(Path(source), data_dir=data_dir, key_dir=key_dir,
