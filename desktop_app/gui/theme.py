@@ -209,7 +209,8 @@ QGroupBox#personalRecord QLabel[tone="error"] {{ color: {c.ERROR_STRONG}; font-w
 /* --- the attendance screen ----------------------------------------------------------------- */
 QLabel#scanBanner {{ font-size: 15pt; font-weight: bold; padding: 8px; border-radius: 6px; }}
 QLabel#scanBanner[long="true"] {{ font-size: 10.5pt; padding: 4px; }}
-QLabel#scanBanner[tone=""] {{ background: transparent; border: 2px solid transparent; }}
+QLabel#scanBanner[tone=""] {{ background: transparent; border: 2px dashed {c.MARK_NONE_BACKGROUND};
+    color: {c.TEXT_MUTED}; font-size: 11pt; font-weight: normal; }}
 QLabel#scanBanner[tone="info"] {{ background: {c.INFO_BACKGROUND}; border: 2px solid {c.INFO_BORDER};
     color: {c.TEXT_STRONG}; }}
 QLabel#readOnlyBanner[flashing="true"] {{ background: {c.READ_ONLY_FLASH_BACKGROUND};

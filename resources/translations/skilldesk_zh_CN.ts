@@ -991,6 +991,10 @@
         <translation>切换到该课次并记录</translation>
     </message>
     <message>
+        <source>Each card swipe is answered here: who signed in or out, or why nothing was recorded.</source>
+        <translation>每次刷卡的结果显示在这里：谁签到、谁签退，或为什么没有记录。</translation>
+    </message>
+    <message>
         <source>Swipe / scan</source>
         <translation>刷卡/扫码</translation>
     </message>

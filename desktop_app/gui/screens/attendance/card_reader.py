@@ -187,7 +187,9 @@ class CardReader(AttendancePart):
         self._offer = None
         self.switch_button.hide()
         set_tone(self.banner, Tone.PLAIN)
-        self.banner.setText("")
+        # Empty, the area says what it is for, so that it does not read as a gap in the screen.
+        self.banner.setText(self.tr("Each card swipe is answered here: who signed in or out, or why nothing was "
+                                    "recorded."))
 
     def _set_long(self, long: bool) -> None:
         """A long answer in smaller type, so that it fits the area's fixed height."""
@@ -199,11 +201,13 @@ class CardReader(AttendancePart):
 
     @property
     def showing(self) -> bool:
-        """Whether the area shows an answer now."""
-        return bool(self.banner.text())
+        """Whether the area shows an answer now (not its resting hint)."""
+        return self.recorded is not None or self.tone is not Tone.PLAIN
 
     def retranslate(self) -> None:
         self.swipe_label.setText(self.tr("Swipe / scan"))
         self.swipe_edit.setPlaceholderText(self.tr("ID or roll number, then Enter"))
+        if not self.showing:
+            self.clear()  # the resting hint, in the new language
         if self._offer is not None:
             self.switch_button.setText(self.tr("Switch to that session and record it"))
