@@ -7,9 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from desktop_app.documents.spreadsheet_safety import CSV_ENCODING, safe_csv_row, stream_text, text_cell
+from desktop_app.documents.spreadsheet_safety import CSV_ENCODING, append_header_row, safe_csv_row, stream_text
 
 # (Chinese, English) column headings, in the order of the lines handed to the writers.
 AUDIT_HEADERS: tuple[tuple[str, str], ...] = (
@@ -36,12 +35,7 @@ def write_audit_workbook(path: Path, *, title: str, headers: Sequence[str], line
     for index, width in enumerate(COLUMN_WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
-    header_cells = []
-    for header in headers:
-        cell = text_cell(sheet, header)
-        cell.font = Font(bold=True)
-        header_cells.append(cell)
-    sheet.append(header_cells)
+    append_header_row(sheet, headers)
     count = 0
     for line in lines:
         sheet.append([stream_text(sheet, value) for value in line])

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.cell.cell import WriteOnlyCell as _WriteOnlyCell
@@ -135,6 +136,18 @@ def write_text_cell(ws, row: int, col: int, value: object, *, number_format: str
 def text_cell(ws, value: object, *, number_format: str | None = None) -> Cell:
     """The same for a write-only worksheet: a cell to pass to ``ws.append``, never a formula."""
     return _bind_text(_WriteOnlyCell(ws), value, number_format)
+
+
+def append_header_row(ws, headers: Iterable[object]) -> None:
+    """The bold header row of a write-only sheet, each header as text (never a formula)."""
+    from openpyxl.styles import Font
+
+    cells = []
+    for header in headers:
+        cell = text_cell(ws, header)
+        cell.font = Font(bold=True)
+        cells.append(cell)
+    ws.append(cells)
 
 
 def stream_text(ws, value: object, *, number_format: str | None = None) -> str | Cell | None:

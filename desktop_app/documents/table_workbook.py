@@ -12,9 +12,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from desktop_app.documents.spreadsheet_safety import stream_text, text_cell
+from desktop_app.documents.spreadsheet_safety import append_header_row, stream_text
 
 __all__ = ["write_table_workbook"]
 
@@ -35,12 +34,7 @@ def write_table_workbook(path: Path, *, title: str, headers: Sequence[str], line
         letter = _column_letter(index)
         sheet.column_dimensions[letter].width = _width(header, [line[index] for line in lines if index < len(line)])
     sheet.freeze_panes = "A2"
-    header_cells = []
-    for header in headers:
-        cell = text_cell(sheet, header)
-        cell.font = Font(bold=True)
-        header_cells.append(cell)
-    sheet.append(header_cells)
+    append_header_row(sheet, headers)
     for line in lines:
         sheet.append([value if isinstance(value, int | float) and not isinstance(value, bool)
                       else stream_text(sheet, value) for value in line])
