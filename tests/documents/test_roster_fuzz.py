@@ -129,11 +129,15 @@ def test_random_cells_in_a_real_workbook_never_crash(tmp_path_factory, rows: lis
             assert all(value is None or (value and value == value.strip()) for value in row.values.values())
 
 
+# Name and number must hold something once cleaned: filtered cell by cell, so that Hypothesis
+# does not throw away whole tables (its health check failed on that now and then).
+filled_text = cell_text.filter(lambda text: text.translate(_NOT_IN_XML).strip())
+
+
 @FUZZ
-@given(st.lists(st.lists(cell_text, min_size=4, max_size=4), min_size=1, max_size=6))
+@given(st.lists(st.tuples(filled_text, filled_text, cell_text, cell_text).map(list), min_size=1, max_size=6))
 def test_inline_string_cells_read_back_as_written(tmp_path_factory, rows: list[list[str]]):
     cleaned = [[text.translate(_NOT_IN_XML) for text in row] for row in rows]
-    assume(all(text.strip() for row in cleaned for text in row[:2]))
     assume(not any("_x" in text for row in cleaned for text in row))  # hand-made XML does not escape these
     path = hand_made_xlsx(tmp_path_factory.mktemp("inline") / "i.xlsx",
                           inline_rows_xml([["姓名", "身份证号码", "民族", "开户银行"]] + cleaned))
