@@ -55,6 +55,8 @@ class ClassTableModel(RowList, QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
             return row.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TRAINING_TYPE:
+            return labels.reference_name(row.training_type)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             colour = STATUS_COLOURS.get(row.status)
             return qcolor(colour) if colour else None

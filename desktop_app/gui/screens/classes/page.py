@@ -35,6 +35,10 @@ from desktop_app.services.office import Office
 SEARCH_DELAY_MS = 300
 
 
+# Wide enough for the Chinese names (岗位技能提升培训) whole.
+TRAINING_TYPE_WIDTH = 150
+
+
 class ClassesPage(ScreenPage):
     """The class list with its search and status filter above the selected class's detail, and
     the roster round trip through Excel (template, import, export)."""
@@ -87,6 +91,12 @@ class ClassesPage(ScreenPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ClassTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Training types are long in English ("On-the-job skill upgrading training"): sized to
+        # their content they left the class name no room at 1100 px. A fixed, resizable width,
+        # elided, with the whole word in the tooltip.
+        header.setSectionResizeMode(ClassTableModel.TRAINING_TYPE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(ClassTableModel.TRAINING_TYPE, TRAINING_TYPE_WIDTH)
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.detail.edit_class())
         self.empty_list = QLabel()
