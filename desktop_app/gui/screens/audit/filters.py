@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.china_time import china_moment
+from desktop_app.gui.widgets.date_field import DateField
 from desktop_app.services.audit_log import AuditFilterChoices
 
 
@@ -39,18 +40,18 @@ class AuditFilters(QWidget):
         self.class_combo.setObjectName("classFilter")
         self.class_combo.setMinimumContentsLength(18)
         self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        today = QDate.currentDate()
+        # The log's dates are China dates (the filter is applied in China time), whatever the PC's zone.
+        today = china_moment(datetime.now(timezone.utc)).date()
         self.from_check = QCheckBox()
         self.from_check.setObjectName("fromCheck")
-        self.from_date = QDateEdit(today.addDays(-30))
+        # The dates that cannot lie (typing a full date sets that date; weekday beside it).
+        self.from_date = DateField(today - timedelta(days=30))
         self.from_date.setObjectName("fromDate")
         self.to_check = QCheckBox()
         self.to_check.setObjectName("toCheck")
-        self.to_date = QDateEdit(today)
+        self.to_date = DateField(today)
         self.to_date.setObjectName("toDate")
         for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
         self.action_label = QLabel()
         self.action_label.setObjectName("fieldLabel")
@@ -88,8 +89,8 @@ class AuditFilters(QWidget):
         self.class_combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.from_check.toggled.connect(self._date_toggled)
         self.to_check.toggled.connect(self._date_toggled)
-        self.from_date.dateChanged.connect(lambda _date: self.changed.emit())
-        self.to_date.dateChanged.connect(lambda _date: self.changed.emit())
+        self.from_date.changed.connect(lambda _date: self.changed.emit())
+        self.to_date.changed.connect(lambda _date: self.changed.emit())
         self.action_edit.returnPressed.connect(self.changed)
         self.search_button.clicked.connect(self.changed)
         self.clear_button.clicked.connect(self.clear)
@@ -103,10 +104,10 @@ class AuditFilters(QWidget):
         code = self.class_combo.currentData()
         if code:
             chosen["class_code"] = code
-        if self.from_check.isChecked():
-            chosen["date_from"] = self.from_date.date().toPython()
-        if self.to_check.isChecked():
-            chosen["date_to"] = self.to_date.date().toPython()
+        if self.from_check.isChecked() and self.from_date.value() is not None:
+            chosen["date_from"] = self.from_date.value()
+        if self.to_check.isChecked() and self.to_date.value() is not None:
+            chosen["date_to"] = self.to_date.value()
         text = self.action_edit.text().strip()
         if text:
             chosen["action"] = text
@@ -175,6 +176,8 @@ class AuditFilters(QWidget):
                                                     "press Enter"))
         self.search_button.setText(self.tr("Search"))
         self.clear_button.setText(self.tr("Clear conditions"))
+        self.from_date.retranslate()
+        self.to_date.retranslate()
         if self.person_combo.count():
             self.person_combo.setItemText(0, self.tr("Everyone"))
         if self.class_combo.count():

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.domain.actors import Actor, Role
@@ -79,6 +80,20 @@ def test_class_and_date_filters_narrow_the_list(qtbot, audit_page, code):
     with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
         audit_page.filters.clear()
     assert len(shown(audit_page)) > 1
+
+
+def test_a_date_typed_over_the_selected_one_is_that_date(qtbot, audit_page):
+    """The date filter takes the whole date typed (QDateEdit kept the old year)."""
+    filters = audit_page.filters
+    with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
+        qtbot.mouseClick(filters.from_check, Qt.MouseButton.LeftButton)
+    line = filters.from_date.line
+    line.selectAll()
+    with qtbot.waitSignal(audit_page.entries_loaded, timeout=20_000):
+        qtbot.keyClicks(line, "2026-03-01", delay=20)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert filters.chosen()["date_from"] == date(2026, 3, 1)
+    assert "2026-03-01" <= min(row[0] for row in shown(audit_page))
 
 
 def test_action_words_filter_on_enter(qtbot, audit_page):
