@@ -87,9 +87,9 @@ def a_class_from_elsewhere(settings, suffix: str) -> None:
     """Another handle on the same database (what the CLI or a second PC is) creates a class."""
     elsewhere = open_office(settings)
     try:
-        start = date.today() + timedelta(days=30)
+        start = date(2031, 3, 3)  # a date of its own: nothing here depends on today
         elsewhere.classes.create(ClassDraft(
-            code=f"{date.today():%Y}-{suffix}", name=f"别处新建的班级{suffix}", occupation_code="4-10-01-06", level=4,
+            code=f"2031-{suffix}", name=f"别处新建的班级{suffix}", occupation_code="4-10-01-06", level=4,
             training_type="employment_skills", start_date=start, end_date=start + timedelta(days=20), capacity=30,
             planned_lessons=64, schedule=parse_schedule_spec("mon-fri:am,pm/4")))
     finally:

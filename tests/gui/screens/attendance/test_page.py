@@ -329,7 +329,7 @@ def test_the_summary_highlights_trainees_at_risk_and_follows_new_marks(qtbot, pa
     # The clock is the directory's (conftest.china_morning: 10:00 China time on day 4 of the class,
     # ticking), so what has been held does not depend on the hour the suite runs at.
     detail, persons = running
-    assert datetime.now(CHINA_TZ).date() == TODAY and datetime.now(CHINA_TZ).hour == 10
+    assert datetime.now(CHINA_TZ).date() == TODAY and datetime.now(CHINA_TZ).hour == 10  # the fixed clock is on
     held = [s for s in detail.sessions if s.ends_at < datetime.now(CHINA_TZ)]
     assert len(held) == 6  # three days, morning and afternoon
     first = office.attendance.grid(held[0].id).rows[0].enrolment_id

@@ -4,8 +4,10 @@ sees only its classes. The demo institution's dates are relative to today, as th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
+import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -83,7 +85,16 @@ def test_adding_someone_already_on_the_roster_is_refused_in_the_dialog_in_the_im
     assert roster.dialog is dialog  # stays open to correct
 
 
-def test_withdrawing_the_selected_trainee_takes_them_off_the_roster_and_keeps_the_reason(qtbot, classes_page,
+@pytest.fixture
+def noon():
+    """Noon of today's date, ticking: the demo is made relative to today, and the withdrawal
+    defaults to today, so the date stays the real one but no run straddles midnight."""
+    moment = datetime.combine(date.today(), time(12), tzinfo=datetime.now().astimezone().tzinfo)
+    with time_machine.travel(moment, tick=True):
+        yield date.today()
+
+
+def test_withdrawing_the_selected_trainee_takes_them_off_the_roster_and_keeps_the_reason(noon, qtbot, classes_page,
                                                                                        select_class, code):
     select_class(code("JZ01"))
     roster = classes_page.detail.roster
@@ -94,7 +105,7 @@ def test_withdrawing_the_selected_trainee_takes_them_off_the_roster_and_keeps_th
     qtbot.waitUntil(lambda: roster.dialog is not None and roster.dialog.isVisible(), timeout=10_000)
     dialog = roster.dialog
     assert leaving.name in dialog.explanation.text()
-    assert dialog.date_edit.text() == date.today().isoformat()
+    assert dialog.date_edit.text() == noon.isoformat()
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     assert roster.dialog is dialog and not dialog.ok_button.isEnabled()  # no reason: nothing saved
     type_text(qtbot, dialog.reason_edit, "外出务工")
@@ -105,7 +116,7 @@ def test_withdrawing_the_selected_trainee_takes_them_off_the_roster_and_keeps_th
     assert "退学" in classes_page.notice.text()
     history = classes_page.office.trainees.get(leaving.trainee_id).history
     record = next(h for h in history if h.class_code == code("JZ01"))
-    assert (record.withdrawn_on, record.withdrawal_reason) == (date.today(), "外出务工")
+    assert (record.withdrawn_on, record.withdrawal_reason) == (noon, "外出务工")
 
 
 def test_teachers_are_added_in_the_list_and_assigned_to_a_class_which_then_names_them(qtbot, classes_page,
