@@ -107,6 +107,9 @@ class ScreenPage(FollowsLanguage, QWidget):
     # The areas whose changes this screen shows; a change touching none of them is ignored.
     shows: tuple[Area, ...] = ()
 
+    # Whether 导出表格… is offered: a screen of records is; one of settings has no table to take away.
+    exports_tables = True
+
     def __init__(self, office: "Office", operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
@@ -119,6 +122,7 @@ class ScreenPage(FollowsLanguage, QWidget):
         self.exporting_table = False
         self.header.refresh_button.clicked.connect(lambda: self.refresh())
         self.header.export_table_button.clicked.connect(lambda: self.export_shown())
+        self.header.export_table_button.setVisible(self.exports_tables)
 
     # --- what every screen implements ----------------------------------------------------------
 

@@ -157,3 +157,8 @@ def test_names_sort_in_pinyin_order(qtbot, demo_window):
     collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     assert names == sorted(names, key=functools.cmp_to_key(collator.compare))
     assert names != sorted(names)  # not the order of the code points
+
+
+def test_every_screen_of_records_offers_the_export_and_settings_does_not(demo_window):
+    hidden = {page_id for page_id, page in demo_window.pages.items() if page.header.export_table_button.isHidden()}
+    assert hidden == {"settings"}

@@ -26,6 +26,8 @@ from desktop_app.services.office import Office
 class SettingsPage(ScreenPage):
     """The sections one above the other; the values in force come through the constructor."""
 
+    exports_tables = False  # the accounts list is managed here, not a record to export
+
     page_id = "settings"
     shows = (Area.ACCOUNTS, Area.INSTITUTION)
     language_chosen = Signal(str)
